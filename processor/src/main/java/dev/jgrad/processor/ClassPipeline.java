@@ -1,0 +1,189 @@
+package dev.jgrad.processor;
+
+import dev.jgrad.Grad;
+import dev.jgrad.Jit;
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.emit.ClassWriter;
+import dev.jgrad.processor.front.Env;
+import dev.jgrad.processor.front.MethodReader;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Origins;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.Reverse;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * One class through the stages, each of which must pass before the next: check the signatures, read
+ * each body into IR, analyse and transform it, and only if no method of the class had an error,
+ * write {@code CGrad} and {@code CJit}. An unexpected exception becomes one internal error on its
+ * method, never a crashed build.
+ */
+final class ClassPipeline {
+    static final String GRAD = "dev.jgrad.Grad";
+    static final String JIT = "dev.jgrad.Jit";
+
+    private final Env env;
+    private final ProcessingEnvironment processing;
+    private final TypeElement type;
+    private final List<ExecutableElement> methods;
+
+    ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods) {
+        this.env = env;
+        this.processing = processing;
+        this.type = type;
+        this.methods = methods;
+    }
+
+    void run() {
+        int before = env.diag().errorCount();
+        List<ClassWriter.GradMethod> grads = new ArrayList<>();
+        List<ClassWriter.JitMethod> jits = new ArrayList<>();
+        Set<String> gradNames = new HashSet<>();
+        Set<String> jitNames = new HashSet<>();
+        for (ExecutableElement m : methods) {
+            try {
+                boolean grad = m.getAnnotation(Grad.class) != null;
+                boolean jit = m.getAnnotation(Jit.class) != null;
+                if (grad && !checkSignature(m, "Grad", gradNames)) {
+                    continue;
+                }
+                if (jit && !checkSignature(m, "Jit", jitNames)) {
+                    continue;
+                }
+                List<String> wrt = grad ? wrt(m) : List.of();
+                if (wrt == null) {
+                    continue;
+                }
+                if (grad) {
+                    Method ir = MethodReader.read(env, m);
+                    if (ir == null) {
+                        continue;
+                    }
+                    Activity activity = Activity.of(ir, new HashSet<>(wrt));
+                    if (reportActiveCalls(activity, ir.origins())) {
+                        continue;
+                    }
+                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, Reverse.of(ir, wrt, activity)));
+                }
+                if (jit) {
+                    Method ir = MethodReader.read(env, m);
+                    if (ir == null) {
+                        continue;
+                    }
+                    jits.add(new ClassWriter.JitMethod(m, ir));
+                }
+            } catch (RuntimeException | StackOverflowError e) {
+                StringWriter trace = new StringWriter();
+                e.printStackTrace(new PrintWriter(trace));
+                String first = trace.toString().lines().limit(6).reduce((a, b) -> a + " | " + b).orElse("");
+                env.diag().error(Message.INTERNAL, m, m.getSimpleName(), first);
+            }
+        }
+        if (env.diag().errorCount() > before) {
+            return;
+        }
+        ClassWriter writer = new ClassWriter(processing, type);
+        if (!grads.isEmpty()) {
+            writer.writeGrad(grads);
+        }
+        if (!jits.isEmpty()) {
+            writer.writeJit(jits);
+        }
+    }
+
+    private boolean checkSignature(ExecutableElement m, String annotation, Set<String> seen) {
+        int before = env.diag().errorCount();
+        String name = m.getSimpleName().toString();
+        if (!m.getModifiers().contains(Modifier.STATIC)) {
+            env.diag().error(Message.NOT_STATIC, m, annotation, name);
+        }
+        if (MethodReader.typeOf(m.getReturnType()) != Type.DOUBLE) {
+            env.diag().error(Message.NOT_DOUBLE, m, annotation, name, m.getReturnType());
+        }
+        if (!seen.add(name)) {
+            env.diag().error(Message.OVERLOADED, m, annotation, name, type.getSimpleName());
+        }
+        for (VariableElement p : m.getParameters()) {
+            Type t = MethodReader.typeOf(p.asType());
+            if (t == null || t == Type.STRING || t == Type.VOID) {
+                env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
+            }
+            if (annotation.equals("Grad") && p.getSimpleName().contentEquals("value")) {
+                env.diag().error(Message.RESERVED_NAME, p, "value",
+                        "the gradient record's first component is the method's value");
+            }
+        }
+        if (env.trees().getTree(m) == null || env.trees().getTree(m).getBody() == null) {
+            env.diag().error(Message.UNKNOWN_CALL, m, name, "it has no body in this compilation");
+        }
+        return env.diag().errorCount() == before;
+    }
+
+    /** The parameters to differentiate, in parameter order; null after reporting an error. */
+    private List<String> wrt(ExecutableElement m) {
+        String[] named = m.getAnnotation(Grad.class).wrt();
+        AnnotationMirror mirror = m.getAnnotationMirrors().stream()
+                .filter(a -> a.getAnnotationType().toString().equals(GRAD)).findFirst().orElse(null);
+        List<String> params = new ArrayList<>();
+        m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
+        boolean ok = true;
+        Set<String> asked = new LinkedHashSet<>();
+        for (String w : named) {
+            if (!asked.add(w)) {
+                env.diag().error(Message.WRT_DUPLICATE, m, mirror, w);
+                ok = false;
+                continue;
+            }
+            int k = params.indexOf(w);
+            if (k < 0) {
+                env.diag().error(Message.WRT_UNKNOWN, m, mirror, w, m.getSimpleName(), params);
+                ok = false;
+            } else if (!MethodReader.typeOf(m.getParameters().get(k).asType()).isDifferentiable()) {
+                env.diag().error(Message.WRT_NOT_DIFFERENTIABLE, m, mirror, w, m.getParameters().get(k).asType());
+                ok = false;
+            }
+        }
+        if (!ok) {
+            return null;
+        }
+        List<String> wrt = new ArrayList<>();
+        for (VariableElement p : m.getParameters()) {
+            String n = p.getSimpleName().toString();
+            boolean differentiable = MethodReader.typeOf(p.asType()).isDifferentiable();
+            if (asked.isEmpty() ? differentiable : asked.contains(n)) {
+                wrt.add(n);
+            }
+        }
+        return wrt;
+    }
+
+    private boolean reportActiveCalls(Activity activity, Origins origins) {
+        boolean any = false;
+        for (Expr.Call c : activity.activeExternCalls()) {
+            Origins.Origin o = origins.get(c);
+            String owner = c.owner().substring(c.owner().lastIndexOf('.') + 1);
+            if (c.owner().equals("java.lang.Math") || c.owner().equals("java.lang.StrictMath")) {
+                env.diag().error(Message.UNSUPPORTED_MATH, o.tree(), o.unit(), owner + "." + c.name());
+            } else {
+                env.diag().error(Message.UNKNOWN_CALL, o.tree(), o.unit(), owner + "." + c.name() + "(...)",
+                        "its arguments depend on the differentiated inputs; make it a static method of this class, or mark it @Grad");
+            }
+            any = true;
+        }
+        return any;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jgrad.processor;
+
+import com.google.auto.service.AutoService;
+import com.sun.source.util.Trees;
+import dev.jgrad.processor.diag.Diagnostics;
+import dev.jgrad.processor.front.Env;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * The jgrad annotation processor: collects the {@code @Grad} and {@code @Jit} methods of each round,
+ * class by class, and hands each class to {@link ClassPipeline}. Nothing else happens here.
+ */
+@AutoService(Processor.class)
+@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT})
+public final class JgradProcessor extends AbstractProcessor {
+    private Env env;
+
+    @Override
+    public synchronized void init(ProcessingEnvironment processingEnv) {
+        super.init(processingEnv);
+        Trees trees = Trees.instance(processingEnv);
+        env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()));
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+        for (TypeElement annotation : annotations) {
+            for (Element e : round.getElementsAnnotatedWith(annotation)) {
+                if (e.getKind() != ElementKind.METHOD) {
+                    continue;
+                }
+                TypeElement owner = (TypeElement) e.getEnclosingElement();
+                List<ExecutableElement> methods = byClass.computeIfAbsent(owner, k -> new ArrayList<>());
+                if (!methods.contains(e)) {
+                    methods.add((ExecutableElement) e);
+                }
+            }
+        }
+        for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
+            // the order of the class's own members, so that output is the same from build to build
+            List<ExecutableElement> methods = new ArrayList<>();
+            for (Element member : entry.getKey().getEnclosedElements()) {
+                if (entry.getValue().contains(member)) {
+                    methods.add((ExecutableElement) member);
+                }
+            }
+            new ClassPipeline(env, processingEnv, entry.getKey(), methods).run();
+        }
+        return true;
+    }
+}

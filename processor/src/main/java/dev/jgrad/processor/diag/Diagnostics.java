@@ -1,0 +1,45 @@
+package dev.jgrad.processor.diag;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.util.Trees;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * The one reporter of errors. Every error takes a message of the catalogue and the tree, element or
+ * annotation it is about, so javac prints it at the exact line and column; nothing else in the
+ * processor prints.
+ */
+public final class Diagnostics {
+    private final Trees trees;
+    private final Messager messager;
+    private int errors;
+
+    public Diagnostics(Trees trees, Messager messager) {
+        this.trees = trees;
+        this.messager = messager;
+    }
+
+    public void error(Message message, Tree tree, CompilationUnitTree unit, Object... args) {
+        errors++;
+        trees.printMessage(Diagnostic.Kind.ERROR, message.format(args), tree, unit);
+    }
+
+    public void error(Message message, Element element, Object... args) {
+        errors++;
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
+    }
+
+    public void error(Message message, Element element, AnnotationMirror annotation, Object... args) {
+        errors++;
+        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+    }
+
+    /** How many errors were reported so far; a stage compares before and after to see its own. */
+    public int errorCount() {
+        return errors;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jgrad.processor.diag;
+
+/**
+ * The catalogue of everything the processor can say. Each message has a stable id, printed as
+ * {@code [JgradXxx]} in front of the text, that tests and users can search for; the text says what
+ * is wrong and what to do instead.
+ */
+public enum Message {
+    NOT_STATIC("JgradNotStatic",
+            "@%s method '%s' must be static: make it static, or move the computation into a static method"),
+    NOT_DOUBLE("JgradNotDouble",
+            "@%s method '%s' must return double, not %s: return the scalar loss and write other results into array parameters"),
+    WRT_UNKNOWN("JgradWrtUnknown",
+            "wrt names '%s', which is not a parameter of '%s': the parameters are %s"),
+    WRT_NOT_DIFFERENTIABLE("JgradWrtType",
+            "wrt parameter '%s' has type %s: only double, double[] and double[][] parameters can be differentiated"),
+    WRT_DUPLICATE("JgradWrtDuplicate",
+            "wrt names '%s' twice: name each parameter once"),
+    OVERLOADED("JgradOverloaded",
+            "@%s method '%s' is overloaded in %s: the generated methods and records would clash, so give each overload its own name"),
+    RESERVED_NAME("JgradReservedName",
+            "'%s' cannot be used as a name in a @Grad method: %s; rename it"),
+    UNSUPPORTED_TYPE("JgradType",
+            "type %s is not supported in a differentiated method: use double, int, long, boolean, double[], double[][] or int[]"),
+    UNSUPPORTED_STATEMENT("JgradStatement",
+            "%s is not supported in a differentiated method: %s"),
+    UNSUPPORTED_EXPRESSION("JgradExpression",
+            "%s is not supported in a differentiated method: %s"),
+    UNSUPPORTED_MATH("JgradMath",
+            "%s is not differentiable by jgrad: use one of sin cos tan asin acos atan atan2 sinh cosh tanh exp expm1 log log1p log10 sqrt cbrt pow hypot abs max min floor ceil rint signum"),
+    UNKNOWN_CALL("JgradCall",
+            "call to %s cannot be differentiated: %s"),
+    RECURSION("JgradRecursion",
+            "recursive call to '%s' cannot be differentiated: rewrite the recursion as a loop"),
+    FIELD_WRITE("JgradFieldWrite",
+            "assignment to field '%s': only local variables, parameters and array elements can be assigned; copy the value into a local"),
+    FIELD_READ("JgradFieldRead",
+            "field '%s' is not static final: pass its value as a parameter"),
+    SIDE_EFFECT("JgradSideEffect",
+            "%s inside an expression: move it into a statement of its own"),
+    THROW("JgradThrow",
+            "this throw cannot be copied into generated code: throw a new exception built from constants, strings and local values"),
+    INTERNAL("JgradInternal",
+            "internal error in jgrad while processing '%s' (%s): please report it with this method");
+
+    private final String id;
+    private final String format;
+
+    Message(String id, String format) {
+        this.id = id;
+        this.format = format;
+    }
+
+    /** The stable id, as printed between brackets. */
+    public String id() {
+        return id;
+    }
+
+    /** The full text: {@code [Id] message}. */
+    public String format(Object... args) {
+        return "[" + id + "] " + String.format(format, args);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.jgrad.processor.emit;
+
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.JavaFile;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.TypeSpec;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.transform.Reverse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Writes {@code CGrad} and {@code CJit} for one class: final classes with a private constructor,
+ * {@code @Generated}, a javadoc that links each source method, and the bodies the transform made.
+ */
+public final class ClassWriter {
+    /** A {@code @Grad} method and its gradient. */
+    public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient) {}
+
+    /** A {@code @Jit} method and the body of its fast version. */
+    public record JitMethod(ExecutableElement element, Method ir) {}
+
+    private static final String PROCESSOR = "dev.jgrad.processor.JgradProcessor";
+
+    private final ProcessingEnvironment processing;
+    private final TypeElement type;
+
+    public ClassWriter(ProcessingEnvironment processing, TypeElement type) {
+        this.processing = processing;
+        this.type = type;
+    }
+
+    public void writeGrad(List<GradMethod> methods) {
+        ClassName name = GeneratedNames.gradClass(type);
+        TypeSpec.Builder c = classBuilder(name, "Gradients of the {@code @Grad} methods of {@link $T}, written by jgrad at compile time.\n");
+        for (GradMethod m : methods) {
+            ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
+            c.addMethod(gradMethod(m, record));
+            c.addType(gradRecord(m, record));
+        }
+        write(name, c.build());
+    }
+
+    public void writeJit(List<JitMethod> methods) {
+        ClassName name = GeneratedNames.jitClass(type);
+        TypeSpec.Builder c = classBuilder(name, "Fast versions of the {@code @Jit} methods of {@link $T}, written by jgrad at compile time.\n");
+        for (JitMethod m : methods) {
+            CodeBlock.Builder body = CodeBlock.builder();
+            new Printer(null).statements(m.ir().body(), body);
+            c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
+                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
+                    .returns(double.class)
+                    .addParameters(parameters(m.element()))
+                    .addCode(body.build())
+                    .build());
+        }
+        write(name, c.build());
+    }
+
+    private TypeSpec.Builder classBuilder(ClassName name, String javadoc) {
+        return TypeSpec.classBuilder(name)
+                .addOriginatingElement(type)
+                .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
+                .addAnnotation(AnnotationSpec.builder(ClassName.get("javax.annotation.processing", "Generated"))
+                        .addMember("value", "$S", PROCESSOR).build())
+                .addJavadoc(javadoc, type)
+                .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    }
+
+    private MethodSpec gradMethod(GradMethod m, ClassName record) {
+        Reverse.Gradient g = m.gradient();
+        Printer printer = new Printer(g.tape());
+        CodeBlock.Builder body = CodeBlock.builder();
+        printer.statements(g.body(), body);
+        List<CodeBlock> args = new ArrayList<>();
+        args.add(printer.expr(g.value(), 0));
+        for (Expr c : g.components()) {
+            args.add(printer.expr(c, 0));
+        }
+        body.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
+        return MethodSpec.methodBuilder(m.element().getSimpleName().toString())
+                .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                .addJavadoc("Value and gradient of {@link $T#$L} with respect to $L.\n", type, link(m.element()),
+                        m.wrt().isEmpty() ? "no parameter" : String.join(", ", m.wrt()))
+                .returns(record)
+                .addParameters(parameters(m.element()))
+                .addCode(body.build())
+                .build();
+    }
+
+    private TypeSpec gradRecord(GradMethod m, ClassName record) {
+        MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
+                .addParameter(double.class, "value");
+        for (VariableElement p : m.element().getParameters()) {
+            if (m.wrt().contains(p.getSimpleName().toString())) {
+                ctor.addParameter(com.palantir.javapoet.TypeName.get(p.asType()), p.getSimpleName().toString());
+            }
+        }
+        return TypeSpec.recordBuilder(record)
+                .addModifiers(Modifier.PUBLIC)
+                .addJavadoc("The value of {@link $T#$L} and its partial derivatives, one component per wrt parameter,\n"
+                        + "with the parameter's name and type.\n", type, link(m.element()))
+                .recordConstructor(ctor.build())
+                .build();
+    }
+
+    private static List<ParameterSpec> parameters(ExecutableElement m) {
+        List<ParameterSpec> out = new ArrayList<>();
+        for (VariableElement p : m.getParameters()) {
+            out.add(ParameterSpec.builder(com.palantir.javapoet.TypeName.get(p.asType()), p.getSimpleName().toString()).build());
+        }
+        return out;
+    }
+
+    private static String link(ExecutableElement m) {
+        List<String> types = new ArrayList<>();
+        for (VariableElement p : m.getParameters()) {
+            types.add(p.asType().toString());
+        }
+        return m.getSimpleName() + "(" + String.join(", ", types) + ")";
+    }
+
+    private void write(ClassName name, TypeSpec spec) {
+        JavaFile file = JavaFile.builder(name.packageName(), spec)
+                .skipJavaLangImports(true)
+                .indent("    ")
+                .build();
+        try {
+            file.writeTo(processing.getFiler());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

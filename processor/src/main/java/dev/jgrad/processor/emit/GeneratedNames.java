@@ -1,0 +1,54 @@
+package dev.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * Every name that the generated API exposes, decided here: {@code p.CGrad}, {@code p.CJit}, the
+ * record {@code FGradient}; a nested class {@code p.Outer.C} gives {@code p.Outer_CGrad}.
+ * Names inside generated method bodies ({@code w_bar}, {@code tape}) come from
+ * {@link dev.jgrad.processor.ir.Names}, which keeps them clear of the user's.
+ */
+public final class GeneratedNames {
+    private GeneratedNames() {}
+
+    public static ClassName gradClass(TypeElement type) {
+        return ClassName.get(packageOf(type), flatName(type) + "Grad");
+    }
+
+    public static ClassName jitClass(TypeElement type) {
+        return ClassName.get(packageOf(type), flatName(type) + "Jit");
+    }
+
+    /** {@code FGradient} for method {@code f}. */
+    public static String record(String method) {
+        return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
+    }
+
+    /** The adjoint of a variable: {@code w_bar} beside {@code w}. */
+    public static String adjoint(String variable) {
+        return variable + "_bar";
+    }
+
+    private static String packageOf(TypeElement type) {
+        Element e = type;
+        while (!(e instanceof PackageElement)) {
+            e = e.getEnclosingElement();
+        }
+        return ((PackageElement) e).getQualifiedName().toString();
+    }
+
+    private static String flatName(TypeElement type) {
+        String name = type.getSimpleName().toString();
+        Element outer = type.getEnclosingElement();
+        while (outer.getKind() == ElementKind.CLASS || outer.getKind() == ElementKind.INTERFACE
+                || outer.getKind() == ElementKind.ENUM || outer.getKind() == ElementKind.RECORD) {
+            name = outer.getSimpleName() + "_" + name;
+            outer = outer.getEnclosingElement();
+        }
+        return name;
+    }
+}

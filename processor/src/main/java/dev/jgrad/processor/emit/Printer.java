@@ -1,0 +1,289 @@
+package dev.jgrad.processor.emit;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.UnaryOp;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * IR to Java source, through JavaPoet: the only place that knows the syntax of the output. Types go
+ * through {@code $T} so that imports come free; parentheses are written exactly where Java's
+ * precedence needs them, so that {@code a + (b + c)} keeps its grouping (and its rounding).
+ */
+final class Printer {
+    private static final ClassName TAPE = ClassName.get("dev.jgrad.runtime", "Tape");
+    private static final int PRIMARY = 16;
+    private static final int UNARY = 14;
+    private static final int CONDITIONAL = 2;
+
+    private final String tape;
+
+    /** {@code tape} is the name of the method's tape, or null if it has none. */
+    Printer(String tape) {
+        this.tape = tape;
+    }
+
+    static ClassName className(String binaryName) {
+        int dot = binaryName.lastIndexOf('.');
+        String pkg = dot < 0 ? "" : binaryName.substring(0, dot);
+        String[] simple = binaryName.substring(dot + 1).split("\\$");
+        String[] rest = new String[simple.length - 1];
+        System.arraycopy(simple, 1, rest, 0, rest.length);
+        return ClassName.get(pkg, simple[0], rest);
+    }
+
+    static com.palantir.javapoet.TypeName typeName(Type t) {
+        switch (t) {
+            case DOUBLE: return com.palantir.javapoet.TypeName.DOUBLE;
+            case INT: return com.palantir.javapoet.TypeName.INT;
+            case LONG: return com.palantir.javapoet.TypeName.LONG;
+            case BOOLEAN: return com.palantir.javapoet.TypeName.BOOLEAN;
+            case DOUBLE_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(double.class);
+            case DOUBLE_MATRIX: return com.palantir.javapoet.ArrayTypeName.of(double[].class);
+            case INT_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(int.class);
+            case STRING: return ClassName.get(String.class);
+            default: throw new IllegalArgumentException(t.toString());
+        }
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    void statements(List<Stmt> body, CodeBlock.Builder b) {
+        for (Stmt s : body) {
+            statement(s, b);
+        }
+    }
+
+    void statement(Stmt s, CodeBlock.Builder b) {
+        if (s instanceof Stmt.Decl d) {
+            if (d.type() == Type.VOID) {
+                b.addStatement("$T $N = new $T()", TAPE, d.name(), TAPE);
+            } else if (d.init() == null) {
+                b.addStatement("$T $N", typeName(d.type()), d.name());
+            } else {
+                b.addStatement("$T $N = $L", typeName(d.type()), d.name(), expr(d.init(), 0));
+            }
+        } else if (s instanceof Stmt.Assign a) {
+            b.addStatement("$L", assignment(a));
+        } else if (s instanceof Stmt.If i) {
+            b.beginControlFlow("if ($L)", expr(i.cond(), 0));
+            statements(i.then(), b);
+            List<Stmt> otherwise = i.otherwise();
+            while (otherwise.size() == 1 && otherwise.get(0) instanceof Stmt.If elseIf) {
+                b.nextControlFlow("else if ($L)", expr(elseIf.cond(), 0));
+                statements(elseIf.then(), b);
+                otherwise = elseIf.otherwise();
+            }
+            if (!otherwise.isEmpty()) {
+                b.nextControlFlow("else");
+                statements(otherwise, b);
+            }
+            b.endControlFlow();
+        } else if (s instanceof Stmt.While w) {
+            if (w.testAfter()) {
+                b.beginControlFlow("do");
+                statements(w.body(), b);
+                b.endControlFlow("while ($L)", expr(w.cond(), 0));
+            } else {
+                b.beginControlFlow("while ($L)", expr(w.cond(), 0));
+                statements(w.body(), b);
+                b.endControlFlow();
+            }
+        } else if (s instanceof Stmt.For f) {
+            forLoop(f, b);
+        } else if (s instanceof Stmt.Break) {
+            b.addStatement("break");
+        } else if (s instanceof Stmt.Continue) {
+            b.addStatement("continue");
+        } else if (s instanceof Stmt.Return r) {
+            if (r.value() == null) {
+                b.addStatement("return");
+            } else {
+                b.addStatement("return $L", expr(r.value(), 0));
+            }
+        } else if (s instanceof Stmt.Throw t) {
+            b.addStatement("throw new $T($L)", className(t.exception()), arguments(t.args()));
+        } else if (s instanceof Stmt.Assert a) {
+            if (a.message() == null) {
+                b.addStatement("assert $L", expr(a.cond(), 0));
+            } else {
+                b.addStatement("assert $L : $L", expr(a.cond(), 0), expr(a.message(), 0));
+            }
+        } else if (s instanceof Stmt.Block bl) {
+            if (bl.body().isEmpty()) {
+                return;
+            }
+            b.add("{\n$>");
+            statements(bl.body(), b);
+            b.add("$<}\n");
+        } else if (s instanceof Stmt.Push p) {
+            b.addStatement("$N.$N($L)", tape, "push" + tapeKind(p.value().type()), expr(p.value(), 0));
+        } else if (s instanceof Stmt.Comment c) {
+            b.add("// $L\n", c.text());
+        } else if (s instanceof Stmt.Repeat r) {
+            b.beginControlFlow("for (int $N = $L; $N > 0; $N--)", r.counter(), expr(r.from(), 0), r.counter(), r.counter());
+            statements(r.body(), b);
+            b.endControlFlow();
+        } else {
+            throw new IllegalArgumentException("cannot print " + s);
+        }
+    }
+
+    private void forLoop(Stmt.For f, CodeBlock.Builder b) {
+        CodeBlock init;
+        boolean before = false;
+        if (f.init().isEmpty()) {
+            init = CodeBlock.of("");
+        } else if (f.init().size() == 1 && f.init().get(0) instanceof Stmt.Decl d && d.init() != null) {
+            init = CodeBlock.of("$T $N = $L", typeName(d.type()), d.name(), expr(d.init(), 0));
+        } else if (f.init().stream().allMatch(s -> s instanceof Stmt.Assign)) {
+            List<CodeBlock> parts = new ArrayList<>();
+            f.init().forEach(s -> parts.add(assignment((Stmt.Assign) s)));
+            init = CodeBlock.join(parts, ", ");
+        } else {
+            before = true;
+            init = CodeBlock.of("");
+        }
+        if (before) {
+            b.add("{\n$>");
+            statements(f.init(), b);
+        }
+        List<CodeBlock> updates = new ArrayList<>();
+        f.update().forEach(s -> updates.add(assignment((Stmt.Assign) s)));
+        CodeBlock cond = f.cond() == null ? CodeBlock.of("") : CodeBlock.of(" $L", expr(f.cond(), 0));
+        CodeBlock update = updates.isEmpty() ? CodeBlock.of("") : CodeBlock.of(" $L", CodeBlock.join(updates, ", "));
+        b.beginControlFlow("for ($L;$L;$L)", init, cond, update);
+        statements(f.body(), b);
+        b.endControlFlow();
+        if (before) {
+            b.add("$<}\n");
+        }
+    }
+
+    /** {@code t = v}, written {@code t += e} or {@code i++} where the value is {@code t op e}. */
+    CodeBlock assignment(Stmt.Assign a) {
+        CodeBlock target = expr(a.target(), PRIMARY);
+        if (a.value() instanceof Expr.Binary bin && bin.left().equals(a.target()) && bin.type() == a.target().type()) {
+            BinaryOp op = bin.op();
+            if (a.target().type().isIntegral() && bin.right() instanceof Expr.Lit l && l.text().equals("1")
+                    && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
+                return CodeBlock.of("$L$L", target, op == BinaryOp.ADD ? "++" : "--");
+            }
+            if (op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV) {
+                return CodeBlock.of("$L $L= $L", target, op.java(), expr(bin.right(), 1));
+            }
+        }
+        return CodeBlock.of("$L = $L", target, expr(a.value(), 1));
+    }
+
+    private static String tapeKind(Type t) {
+        switch (t) {
+            case DOUBLE: return "Double";
+            case INT: return "Int";
+            case LONG: return "Long";
+            case BOOLEAN: return "Boolean";
+            default: return "Ref";
+        }
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private CodeBlock arguments(List<Expr> args) {
+        List<CodeBlock> parts = new ArrayList<>();
+        args.forEach(a -> parts.add(expr(a, 1)));
+        return CodeBlock.join(parts, ", ");
+    }
+
+    private static int precedence(Expr e) {
+        if (e instanceof Expr.Lit l) {
+            return l.text().startsWith("-") ? UNARY : PRIMARY;
+        }
+        if (e instanceof Expr.Unary || e instanceof Expr.Cast) {
+            return UNARY;
+        }
+        if (e instanceof Expr.Binary b) {
+            return b.op().precedence();
+        }
+        if (e instanceof Expr.Cond) {
+            return CONDITIONAL;
+        }
+        return PRIMARY;
+    }
+
+    /** {@code e}, in parentheses if its precedence is below {@code context}. */
+    CodeBlock expr(Expr e, int context) {
+        CodeBlock inner = bare(e);
+        return precedence(e) < context ? CodeBlock.of("($L)", inner) : inner;
+    }
+
+    private CodeBlock bare(Expr e) {
+        if (e instanceof Expr.Lit l) {
+            return CodeBlock.of("$L", l.text());
+        }
+        if (e instanceof Expr.Local l) {
+            return CodeBlock.of("$N", l.name());
+        }
+        if (e instanceof Expr.Const c) {
+            return CodeBlock.of("$T.$N", className(c.owner()), c.name());
+        }
+        if (e instanceof Expr.Index i) {
+            return CodeBlock.of("$L[$L]", expr(i.array(), PRIMARY), expr(i.index(), 0));
+        }
+        if (e instanceof Expr.Length l) {
+            return CodeBlock.of("$L.length", expr(l.array(), PRIMARY));
+        }
+        if (e instanceof Expr.Unary u) {
+            CodeBlock operand = expr(u.operand(), UNARY);
+            String text = operand.toString();
+            boolean clash = (u.op() == UnaryOp.NEG || u.op() == UnaryOp.PLUS)
+                    && (text.startsWith("-") || text.startsWith("+"));
+            return clash ? CodeBlock.of("$L($L)", u.op().java(), operand) : CodeBlock.of("$L$L", u.op().java(), operand);
+        }
+        if (e instanceof Expr.Binary b) {
+            int p = b.op().precedence();
+            // left-associative: the right operand at the same level keeps its parentheses
+            return CodeBlock.of("$L $L $L", expr(b.left(), p), b.op().java(), expr(b.right(), p + 1));
+        }
+        if (e instanceof Expr.Cond c) {
+            return CodeBlock.of("$L ? $L : $L", expr(c.cond(), CONDITIONAL + 1), expr(c.then(), CONDITIONAL + 1),
+                    expr(c.otherwise(), CONDITIONAL));
+        }
+        if (e instanceof Expr.Cast c) {
+            return CodeBlock.of("($T) $L", typeName(c.type()), expr(c.operand(), UNARY));
+        }
+        if (e instanceof Expr.Call c) {
+            return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), arguments(c.args()));
+        }
+        if (e instanceof Expr.NewArray n) {
+            CodeBlock.Builder b = CodeBlock.builder().add("new $L", n.type() == Type.INT_ARRAY ? "int" : "double");
+            for (Expr d : n.dims()) {
+                b.add("[$L]", expr(d, 0));
+            }
+            int depth = n.type() == Type.DOUBLE_MATRIX ? 2 : 1;
+            for (int k = n.dims().size(); k < depth; k++) {
+                b.add("[]");
+            }
+            return b.build();
+        }
+        if (e instanceof Expr.ArrayLit a) {
+            return CodeBlock.of("new $T {$L}", typeName(a.type()), literalElements(a));
+        }
+        if (e instanceof Expr.Pop p) {
+            return CodeBlock.of("$N.pop$L()", tape, tapeKind(p.type()));
+        }
+        throw new IllegalArgumentException("cannot print " + e);
+    }
+
+    private CodeBlock literalElements(Expr.ArrayLit a) {
+        List<CodeBlock> parts = new ArrayList<>();
+        for (Expr x : a.elements()) {
+            parts.add(x instanceof Expr.ArrayLit inner ? CodeBlock.of("{$L}", literalElements(inner)) : expr(x, 1));
+        }
+        return CodeBlock.join(parts, ", ");
+    }
+}

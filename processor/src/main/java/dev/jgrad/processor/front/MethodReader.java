@@ -1,0 +1,1105 @@
+package dev.jgrad.processor.front;
+
+import com.sun.source.tree.ArrayAccessTree;
+import com.sun.source.tree.ArrayTypeTree;
+import com.sun.source.tree.AssertTree;
+import com.sun.source.tree.AssignmentTree;
+import com.sun.source.tree.BinaryTree;
+import com.sun.source.tree.BlockTree;
+import com.sun.source.tree.BreakTree;
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.CompoundAssignmentTree;
+import com.sun.source.tree.ConditionalExpressionTree;
+import com.sun.source.tree.ContinueTree;
+import com.sun.source.tree.DoWhileLoopTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ExpressionStatementTree;
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.LiteralTree;
+import com.sun.source.tree.MemberSelectTree;
+import com.sun.source.tree.MethodInvocationTree;
+import com.sun.source.tree.MethodTree;
+import com.sun.source.tree.NewArrayTree;
+import com.sun.source.tree.NewClassTree;
+import com.sun.source.tree.ParenthesizedTree;
+import com.sun.source.tree.PrimitiveTypeTree;
+import com.sun.source.tree.ReturnTree;
+import com.sun.source.tree.StatementTree;
+import com.sun.source.tree.ThrowTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.TypeCastTree;
+import com.sun.source.tree.UnaryTree;
+import com.sun.source.tree.VariableTree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Expr.Binary;
+import dev.jgrad.processor.ir.Expr.Call;
+import dev.jgrad.processor.ir.Expr.Cast;
+import dev.jgrad.processor.ir.Expr.Index;
+import dev.jgrad.processor.ir.Expr.Lit;
+import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Origins;
+import dev.jgrad.processor.ir.Src;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.UnaryOp;
+import dev.jgrad.processor.rules.Rules;
+import dev.jgrad.processor.transform.Structure;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+
+/**
+ * Reads the body of a method through the Compiler Tree API into IR: checks that every construct is
+ * in the differentiable subset (reporting each one that is not at its own tree), types the subset
+ * itself (bodies may not be attributed yet), gives every local a name of its own, and inlines calls
+ * to the user's static methods so that the transform sees one flat method.
+ */
+public final class MethodReader {
+    /** A failure already reported: unwinds the reader of one construct. */
+    private static final class Rejected extends RuntimeException {
+        Rejected() {
+            super(null, null, false, false);
+        }
+    }
+
+    private final Env env;
+    private final CompilationUnitTree unit;
+    private final TypeElement owner;
+    private final Names names;
+    private final Origins origins;
+    private final Deque<ExecutableElement> inlining;
+    private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
+    private int errors;
+
+    private MethodReader(Env env, CompilationUnitTree unit, TypeElement owner, Names names, Origins origins,
+            Deque<ExecutableElement> inlining) {
+        this.env = env;
+        this.unit = unit;
+        this.owner = owner;
+        this.names = names;
+        this.origins = origins;
+        this.inlining = inlining;
+    }
+
+    /**
+     * Reads a method whose signature was already checked; returns null after reporting every error in
+     * it.
+     */
+    public static Method read(Env env, ExecutableElement method) {
+        TreePath path = env.trees().getPath(method);
+        MethodReader reader = new MethodReader(env, path.getCompilationUnit(),
+                (TypeElement) method.getEnclosingElement(), new Names(), new Origins(), new ArrayDeque<>());
+        reader.inlining.push(method);
+        List<Method.Param> params = new ArrayList<>();
+        reader.scopes.push(new HashMap<>());
+        for (VariableElement p : method.getParameters()) {
+            String name = p.getSimpleName().toString();
+            Type type = typeOf(p.asType());
+            reader.names.fresh(name);
+            reader.scopes.peek().put(name, new Local(type, name));
+            params.add(new Method.Param(name, type));
+        }
+        MethodTree tree = (MethodTree) path.getLeaf();
+        List<Stmt> body = reader.block(new TreePath(path, tree.getBody()));
+        if (reader.errors > 0) {
+            return null;
+        }
+        body = Structure.method(body, reader.names);
+        return new Method(method.getSimpleName().toString(), List.copyOf(params), body, reader.names,
+                reader.origins);
+    }
+
+    /** The subset type of a javac type, or null when it is outside the subset. */
+    public static Type typeOf(TypeMirror t) {
+        switch (t.getKind()) {
+            case DOUBLE: return Type.DOUBLE;
+            case INT: return Type.INT;
+            case LONG: return Type.LONG;
+            case BOOLEAN: return Type.BOOLEAN;
+            case VOID: return Type.VOID;
+            case ARRAY:
+                TypeMirror c = ((ArrayType) t).getComponentType();
+                if (c.getKind() == TypeKind.DOUBLE) {
+                    return Type.DOUBLE_ARRAY;
+                }
+                if (c.getKind() == TypeKind.INT) {
+                    return Type.INT_ARRAY;
+                }
+                if (c.getKind() == TypeKind.ARRAY
+                        && ((ArrayType) c).getComponentType().getKind() == TypeKind.DOUBLE) {
+                    return Type.DOUBLE_MATRIX;
+                }
+                return null;
+            case DECLARED:
+                return t.toString().equals("java.lang.String") ? Type.STRING : null;
+            default:
+                return null;
+        }
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    private Rejected reject(Message message, Tree tree, Object... args) {
+        errors++;
+        env.diag().error(message, tree, unit, args);
+        return new Rejected();
+    }
+
+    private Src src(Tree tree) {
+        long pos = env.trees().getSourcePositions().getStartPosition(unit, tree);
+        long line = pos < 0 ? 0 : unit.getLineMap().getLineNumber(pos);
+        return new Src(oneLine(tree.toString()), line);
+    }
+
+    private static String oneLine(String s) {
+        String flat = s.replaceAll("\\s+", " ").trim();
+        return flat.length() > 100 ? flat.substring(0, 97) + "..." : flat;
+    }
+
+    // ---------------------------------------------------------------- statements
+
+    private List<Stmt> block(TreePath path) {
+        scopes.push(new HashMap<>());
+        try {
+            List<Stmt> out = new ArrayList<>();
+            for (StatementTree s : ((BlockTree) path.getLeaf()).getStatements()) {
+                statementInto(new TreePath(path, s), out);
+            }
+            return out;
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    /** A statement in a position of its own (loop body, branch): its own scope. */
+    private List<Stmt> body(TreePath path) {
+        if (path.getLeaf() instanceof BlockTree) {
+            return block(path);
+        }
+        scopes.push(new HashMap<>());
+        try {
+            List<Stmt> out = new ArrayList<>();
+            statementInto(path, out);
+            return out;
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    /** Reads one statement, appending it (and what its calls inline) to {@code out}. */
+    private void statementInto(TreePath path, List<Stmt> out) {
+        try {
+            statement(path, out);
+        } catch (Rejected e) {
+            // reported; go on with the next statement to find every error of the method
+        }
+    }
+
+    private void statement(TreePath path, List<Stmt> out) {
+        Tree tree = path.getLeaf();
+        switch (tree.getKind()) {
+            case BLOCK:
+                out.add(new Stmt.Block(null, block(path)));
+                return;
+            case EMPTY_STATEMENT:
+                return;
+            case VARIABLE:
+                declaration(path, out);
+                return;
+            case EXPRESSION_STATEMENT:
+                expressionStatement(new TreePath(path, ((ExpressionStatementTree) tree).getExpression()), out);
+                return;
+            case IF: {
+                IfTree t = (IfTree) tree;
+                Expr cond = condition(new TreePath(path, t.getCondition()), out);
+                List<Stmt> then = body(new TreePath(path, t.getThenStatement()));
+                List<Stmt> otherwise = t.getElseStatement() == null
+                        ? List.of() : body(new TreePath(path, t.getElseStatement()));
+                out.add(new Stmt.If(src(tree), cond, then, otherwise));
+                return;
+            }
+            case WHILE_LOOP: {
+                WhileLoopTree t = (WhileLoopTree) tree;
+                loop(src(tree), List.of(), new TreePath(path, t.getCondition()), List.of(),
+                        new TreePath(path, t.getStatement()), false, out);
+                return;
+            }
+            case DO_WHILE_LOOP: {
+                DoWhileLoopTree t = (DoWhileLoopTree) tree;
+                loop(src(tree), List.of(), new TreePath(path, t.getCondition()), List.of(),
+                        new TreePath(path, t.getStatement()), true, out);
+                return;
+            }
+            case FOR_LOOP:
+                forLoop(path, out);
+                return;
+            case ENHANCED_FOR_LOOP:
+                enhancedFor(path, out);
+                return;
+            case BREAK:
+                if (((BreakTree) tree).getLabel() != null) {
+                    throw reject(Message.UNSUPPORTED_STATEMENT, tree, "a labeled break",
+                            "use a boolean flag and an unlabeled break");
+                }
+                out.add(new Stmt.Break(src(tree)));
+                return;
+            case CONTINUE:
+                if (((ContinueTree) tree).getLabel() != null) {
+                    throw reject(Message.UNSUPPORTED_STATEMENT, tree, "a labeled continue",
+                            "use a boolean flag and an unlabeled continue");
+                }
+                out.add(new Stmt.Continue(src(tree)));
+                return;
+            case RETURN: {
+                ReturnTree t = (ReturnTree) tree;
+                Expr value = t.getExpression() == null ? null : expr(new TreePath(path, t.getExpression()), out);
+                out.add(new Stmt.Return(src(tree), value));
+                return;
+            }
+            case THROW:
+                throwStatement(path, out);
+                return;
+            case ASSERT: {
+                AssertTree t = (AssertTree) tree;
+                List<Stmt> pre = new ArrayList<>();
+                Expr cond = expr(new TreePath(path, t.getCondition()), pre);
+                Expr detail = t.getDetail() == null ? null : expr(new TreePath(path, t.getDetail()), pre);
+                if (!pre.isEmpty()) {
+                    throw reject(Message.UNSUPPORTED_STATEMENT, tree, "a call in an assert",
+                            "compute the value into a local before the assert");
+                }
+                out.add(new Stmt.Assert(src(tree), cond, detail));
+                return;
+            }
+            case LABELED_STATEMENT:
+                throw reject(Message.UNSUPPORTED_STATEMENT, tree, "a labeled statement",
+                        "use a boolean flag with unlabeled break and continue");
+            case SWITCH:
+                throw reject(Message.UNSUPPORTED_STATEMENT, tree, "switch", "use if/else");
+            case TRY:
+                throw reject(Message.UNSUPPORTED_STATEMENT, tree, "try",
+                        "check arguments with if and throw instead of catching");
+            case SYNCHRONIZED:
+                throw reject(Message.UNSUPPORTED_STATEMENT, tree, "synchronized",
+                        "generated code shares no state, so no lock is needed; remove it");
+            case CLASS:
+            case INTERFACE:
+            case ENUM:
+            case RECORD:
+                throw reject(Message.UNSUPPORTED_STATEMENT, tree, "a local class",
+                        "declare it outside the differentiated method");
+            default:
+                throw reject(Message.UNSUPPORTED_STATEMENT, tree, "this statement (" + tree.getKind() + ")",
+                        "rewrite it with the statements of the subset (see the README)");
+        }
+    }
+
+    private void declaration(TreePath path, List<Stmt> out) {
+        VariableTree t = (VariableTree) path.getLeaf();
+        String user = t.getName().toString();
+        Expr init = t.getInitializer() == null ? null : expr(new TreePath(path, t.getInitializer()), out);
+        Type type;
+        if (t.getType() == null || isVar(t.getType())) {
+            if (init == null) {
+                throw reject(Message.UNSUPPORTED_TYPE, t, "var without an initialiser");
+            }
+            type = init.type();
+            if (type == Type.STRING || type == Type.VOID) {
+                throw reject(Message.UNSUPPORTED_TYPE, t, type.java());
+            }
+        } else {
+            type = declaredType(new TreePath(path, t.getType()));
+        }
+        if (init instanceof Expr.NewArray n && type.isArray()) {
+            init = new Expr.NewArray(type, n.dims());
+        }
+        if (init instanceof Expr.ArrayLit a && type.isArray()) {
+            init = retypeArrayLit(a, type);
+        }
+        String name = names.fresh(user);
+        Local local = new Local(type, name);
+        scopes.peek().put(user, local);
+        out.add(new Stmt.Decl(src(t), type, name, init));
+    }
+
+    private static boolean isVar(Tree typeTree) {
+        return typeTree instanceof IdentifierTree id && id.getName().contentEquals("var");
+    }
+
+    private Type declaredType(TreePath path) {
+        Tree t = path.getLeaf();
+        if (t instanceof PrimitiveTypeTree p) {
+            switch (p.getPrimitiveTypeKind()) {
+                case DOUBLE: return Type.DOUBLE;
+                case INT: return Type.INT;
+                case LONG: return Type.LONG;
+                case BOOLEAN: return Type.BOOLEAN;
+                default: throw reject(Message.UNSUPPORTED_TYPE, t, p.getPrimitiveTypeKind().toString().toLowerCase());
+            }
+        }
+        if (t instanceof ArrayTypeTree a) {
+            Tree c = a.getType();
+            if (c instanceof PrimitiveTypeTree p && p.getPrimitiveTypeKind() == TypeKind.DOUBLE) {
+                return Type.DOUBLE_ARRAY;
+            }
+            if (c instanceof PrimitiveTypeTree p && p.getPrimitiveTypeKind() == TypeKind.INT) {
+                return Type.INT_ARRAY;
+            }
+            if (c instanceof ArrayTypeTree a2 && a2.getType() instanceof PrimitiveTypeTree p
+                    && p.getPrimitiveTypeKind() == TypeKind.DOUBLE) {
+                return Type.DOUBLE_MATRIX;
+            }
+        }
+        throw reject(Message.UNSUPPORTED_TYPE, t, t.toString());
+    }
+
+    private void expressionStatement(TreePath path, List<Stmt> out) {
+        Tree tree = path.getLeaf();
+        Src src = src(tree);
+        switch (tree.getKind()) {
+            case ASSIGNMENT: {
+                AssignmentTree t = (AssignmentTree) tree;
+                Expr target = target(new TreePath(path, t.getVariable()), out);
+                Expr value = expr(new TreePath(path, t.getExpression()), out);
+                if (value instanceof Expr.NewArray n && target.type().isArray()) {
+                    value = new Expr.NewArray(target.type(), n.dims());
+                }
+                out.add(new Stmt.Assign(src, target, value));
+                return;
+            }
+            case PLUS_ASSIGNMENT:
+            case MINUS_ASSIGNMENT:
+            case MULTIPLY_ASSIGNMENT:
+            case DIVIDE_ASSIGNMENT:
+            case REMAINDER_ASSIGNMENT:
+            case AND_ASSIGNMENT:
+            case OR_ASSIGNMENT:
+            case XOR_ASSIGNMENT:
+            case LEFT_SHIFT_ASSIGNMENT:
+            case RIGHT_SHIFT_ASSIGNMENT:
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT: {
+                CompoundAssignmentTree t = (CompoundAssignmentTree) tree;
+                Expr target = target(new TreePath(path, t.getVariable()), out);
+                Expr value = expr(new TreePath(path, t.getExpression()), out);
+                BinaryOp op = compoundOp(tree.getKind());
+                out.add(new Stmt.Assign(src, target, compound(target, op, value, tree)));
+                return;
+            }
+            case PREFIX_INCREMENT:
+            case POSTFIX_INCREMENT:
+            case PREFIX_DECREMENT:
+            case POSTFIX_DECREMENT: {
+                UnaryTree t = (UnaryTree) tree;
+                Expr target = target(new TreePath(path, t.getExpression()), out);
+                boolean inc = tree.getKind() == Tree.Kind.PREFIX_INCREMENT
+                        || tree.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+                Expr one = target.type() == Type.DOUBLE ? Lit.ofDouble(1.0) : Lit.ofInt(1);
+                out.add(new Stmt.Assign(src, target,
+                        compound(target, inc ? BinaryOp.ADD : BinaryOp.SUB, one, tree)));
+                return;
+            }
+            case METHOD_INVOCATION: {
+                Expr result = call(path, out, true);
+                if (result instanceof Call c) {
+                    throw reject(Message.UNKNOWN_CALL, tree, c.name(),
+                            "a call whose result is dropped can only be to a static method of this class or a @Grad method");
+                }
+                return;
+            }
+            default:
+                throw reject(Message.UNSUPPORTED_STATEMENT, tree, "this expression statement",
+                        "only assignments, ++, -- and calls can stand as statements");
+        }
+    }
+
+    /** {@code t op= v} as {@code t = (T) (t op v)}, the cast only where Java narrows implicitly. */
+    private Expr compound(Expr target, BinaryOp op, Expr value, Tree tree) {
+        Type t = target.type();
+        if (!t.isNumeric() && !(t == Type.BOOLEAN && (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR))) {
+            throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "this compound assignment", "write it out in full");
+        }
+        Type result = binaryType(op, t, value.type(), tree);
+        Expr combined = new Binary(result, op, target, value);
+        return result == t ? combined : new Cast(t, combined);
+    }
+
+    private static BinaryOp compoundOp(Tree.Kind kind) {
+        switch (kind) {
+            case PLUS_ASSIGNMENT: return BinaryOp.ADD;
+            case MINUS_ASSIGNMENT: return BinaryOp.SUB;
+            case MULTIPLY_ASSIGNMENT: return BinaryOp.MUL;
+            case DIVIDE_ASSIGNMENT: return BinaryOp.DIV;
+            case REMAINDER_ASSIGNMENT: return BinaryOp.REM;
+            case AND_ASSIGNMENT: return BinaryOp.AND;
+            case OR_ASSIGNMENT: return BinaryOp.OR;
+            case XOR_ASSIGNMENT: return BinaryOp.XOR;
+            case LEFT_SHIFT_ASSIGNMENT: return BinaryOp.SHL;
+            case RIGHT_SHIFT_ASSIGNMENT: return BinaryOp.SHR;
+            default: return BinaryOp.USHR;
+        }
+    }
+
+    /** The left side of an assignment: a local, a parameter or an array element. */
+    private Expr target(TreePath path, List<Stmt> out) {
+        Tree tree = path.getLeaf();
+        if (tree instanceof ParenthesizedTree p) {
+            return target(new TreePath(path, p.getExpression()), out);
+        }
+        if (tree instanceof IdentifierTree id) {
+            Local local = lookup(id.getName().toString());
+            if (local != null) {
+                return local;
+            }
+            throw reject(Message.FIELD_WRITE, tree, id.getName());
+        }
+        if (tree instanceof ArrayAccessTree) {
+            return expr(path, out);
+        }
+        if (tree instanceof MemberSelectTree m) {
+            throw reject(Message.FIELD_WRITE, tree, m.getIdentifier());
+        }
+        throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "this assignment target", "assign a local or an array element");
+    }
+
+    private Expr condition(TreePath path, List<Stmt> out) {
+        Expr cond = expr(path, out);
+        if (cond.type() != Type.BOOLEAN) {
+            throw reject(Message.UNSUPPORTED_EXPRESSION, path.getLeaf(), "a condition that is not boolean", "compare");
+        }
+        return cond;
+    }
+
+    /**
+     * A loop. A condition that inlines a call cannot stay in the loop header, so such a loop becomes
+     * {@code for (init; ; update) { pre; if (!cond) break; body }}, which {@link Structure} lowers.
+     */
+    private void loop(Src src, List<Stmt> init, TreePath condPath, List<Stmt> update, TreePath bodyPath,
+            boolean testAfter, List<Stmt> out) {
+        List<Stmt> pre = new ArrayList<>();
+        Expr cond = condPath == null ? null : condition(condPath, pre);
+        List<Stmt> body = body(bodyPath);
+        if (pre.isEmpty()) {
+            if (testAfter) {
+                out.addAll(init);
+                out.add(new Stmt.While(src, cond, body, true));
+            } else if (init.isEmpty() && update.isEmpty() && cond != null) {
+                out.add(new Stmt.While(src, cond, body, false));
+            } else {
+                out.add(new Stmt.For(src, init, cond, update, body));
+            }
+            return;
+        }
+        List<Stmt> exit = new ArrayList<>(pre);
+        exit.add(new Stmt.If(null, dev.jgrad.processor.ir.Exprs.not(cond), List.of(new Stmt.Break(null)), List.of()));
+        List<Stmt> newBody = new ArrayList<>();
+        if (testAfter) {
+            newBody.addAll(body);
+            newBody.addAll(exit);
+        } else {
+            newBody.addAll(exit);
+            newBody.addAll(body);
+        }
+        out.add(new Stmt.For(src, init, null, update, newBody));
+    }
+
+    private void forLoop(TreePath path, List<Stmt> out) {
+        ForLoopTree t = (ForLoopTree) path.getLeaf();
+        scopes.push(new HashMap<>());
+        try {
+            List<Stmt> init = new ArrayList<>();
+            for (StatementTree s : t.getInitializer()) {
+                statement(new TreePath(path, s), init);
+            }
+            List<Stmt> update = new ArrayList<>();
+            for (ExpressionStatementTree s : t.getUpdate()) {
+                expressionStatement(new TreePath(new TreePath(path, s), s.getExpression()), update);
+            }
+            if (update.stream().anyMatch(s -> !(s instanceof Stmt.Assign))) {
+                throw reject(Message.UNSUPPORTED_STATEMENT, t, "a call in a for update", "move it into the loop body");
+            }
+            TreePath cond = t.getCondition() == null ? null : new TreePath(path, t.getCondition());
+            loop(src(t), init, cond, update, new TreePath(path, t.getStatement()), false, out);
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    /** {@code for (double v : a) body} becomes {@code for (int i = 0; i < a.length; i++) { double v = a[i]; body }}. */
+    private void enhancedFor(TreePath path, List<Stmt> out) {
+        EnhancedForLoopTree t = (EnhancedForLoopTree) path.getLeaf();
+        Expr array = expr(new TreePath(path, t.getExpression()), out);
+        if (!array.type().isArray()) {
+            throw reject(Message.UNSUPPORTED_STATEMENT, t.getExpression(), "a for-each over something other than an array",
+                    "iterate over a double[], double[][] or int[]");
+        }
+        Src src = src(t);
+        scopes.push(new HashMap<>());
+        try {
+            if (!(array instanceof Local)) {
+                String copy = names.fresh("array");
+                out.add(new Stmt.Decl(null, array.type(), copy, array));
+                array = new Local(array.type(), copy);
+            }
+            String index = names.fresh(t.getVariable().getName() + "Index");
+            Local i = new Local(Type.INT, index);
+            VariableTree v = t.getVariable();
+            Type type = v.getType() == null || isVar(v.getType())
+                    ? array.type().element() : declaredType(new TreePath(new TreePath(path, v), v.getType()));
+            String name = names.fresh(v.getName().toString());
+            scopes.peek().put(v.getName().toString(), new Local(type, name));
+            List<Stmt> body = new ArrayList<>();
+            body.add(new Stmt.Decl(null, type, name, new Index(array.type().element(), array, i)));
+            body.addAll(body(new TreePath(path, t.getStatement())));
+            out.add(new Stmt.For(src,
+                    List.of(new Stmt.Decl(null, Type.INT, index, Lit.ofInt(0))),
+                    new Binary(Type.BOOLEAN, BinaryOp.LT, i, new Expr.Length(array)),
+                    List.of(new Stmt.Assign(null, i, new Binary(Type.INT, BinaryOp.ADD, i, Lit.ofInt(1)))),
+                    body));
+        } finally {
+            scopes.pop();
+        }
+    }
+
+    private void throwStatement(TreePath path, List<Stmt> out) {
+        ThrowTree t = (ThrowTree) path.getLeaf();
+        if (!(t.getExpression() instanceof NewClassTree n) || n.getClassBody() != null) {
+            throw reject(Message.THROW, t);
+        }
+        TreePath newPath = new TreePath(path, n);
+        Element type = env.trees().getElement(new TreePath(newPath, n.getIdentifier()));
+        if (!(type instanceof TypeElement te)) {
+            throw reject(Message.THROW, t);
+        }
+        List<Expr> args = new ArrayList<>();
+        List<Stmt> pre = new ArrayList<>();
+        for (ExpressionTree a : n.getArguments()) {
+            args.add(expr(new TreePath(newPath, a), pre));
+        }
+        if (!pre.isEmpty()) {
+            throw reject(Message.THROW, t);
+        }
+        out.add(new Stmt.Throw(src(t), env.elements().getBinaryName(te).toString(), args));
+    }
+
+    // ---------------------------------------------------------------- expressions
+
+    private Local lookup(String name) {
+        for (Map<String, Local> scope : scopes) {
+            Local l = scope.get(name);
+            if (l != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads an expression. Statements that must run first (inlined calls) go to {@code pre}; an
+     * expression whose parts run only sometimes ({@code ?:}, {@code &&}, {@code ||}) keeps its calls
+     * under the same condition.
+     */
+    private Expr expr(TreePath path, List<Stmt> pre) {
+        Tree tree = path.getLeaf();
+        switch (tree.getKind()) {
+            case PARENTHESIZED:
+                return expr(new TreePath(path, ((ParenthesizedTree) tree).getExpression()), pre);
+            case INT_LITERAL:
+                return new Lit(Type.INT, Integer.toString((Integer) ((LiteralTree) tree).getValue()));
+            case LONG_LITERAL:
+                return new Lit(Type.LONG, ((LiteralTree) tree).getValue() + "L");
+            case DOUBLE_LITERAL:
+                return new Lit(Type.DOUBLE, Double.toString((Double) ((LiteralTree) tree).getValue()));
+            case BOOLEAN_LITERAL:
+                return (Boolean) ((LiteralTree) tree).getValue() ? Lit.TRUE : Lit.FALSE;
+            case STRING_LITERAL:
+                return new Lit(Type.STRING, env.elements().getConstantExpression(((LiteralTree) tree).getValue()));
+            case FLOAT_LITERAL:
+                throw reject(Message.UNSUPPORTED_TYPE, tree, "float");
+            case CHAR_LITERAL:
+                throw reject(Message.UNSUPPORTED_TYPE, tree, "char");
+            case NULL_LITERAL:
+                throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "null", "allocate the array, or pass it in");
+            case IDENTIFIER:
+                return identifier(path);
+            case MEMBER_SELECT:
+                return memberSelect(path, pre);
+            case ARRAY_ACCESS: {
+                ArrayAccessTree t = (ArrayAccessTree) tree;
+                Expr array = expr(new TreePath(path, t.getExpression()), pre);
+                Expr index = expr(new TreePath(path, t.getIndex()), pre);
+                if (!array.type().isArray()) {
+                    throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "indexing this", "index an array");
+                }
+                if (index.type() != Type.INT) {
+                    throw reject(Message.UNSUPPORTED_EXPRESSION, t.getIndex(), "an index that is not an int", "cast it to int");
+                }
+                return new Index(array.type().element(), array, index);
+            }
+            case UNARY_MINUS:
+            case UNARY_PLUS:
+            case LOGICAL_COMPLEMENT:
+            case BITWISE_COMPLEMENT: {
+                UnaryTree t = (UnaryTree) tree;
+                Expr e = expr(new TreePath(path, t.getExpression()), pre);
+                UnaryOp op = tree.getKind() == Tree.Kind.UNARY_MINUS ? UnaryOp.NEG
+                        : tree.getKind() == Tree.Kind.UNARY_PLUS ? UnaryOp.PLUS
+                        : tree.getKind() == Tree.Kind.LOGICAL_COMPLEMENT ? UnaryOp.NOT : UnaryOp.COMPLEMENT;
+                if (op == UnaryOp.NOT ? e.type() != Type.BOOLEAN
+                        : op == UnaryOp.COMPLEMENT ? !e.type().isIntegral() : !e.type().isNumeric()) {
+                    throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "this operator on " + e.type().java(), "use the subset's types");
+                }
+                if (op == UnaryOp.NEG && e instanceof Lit l && !l.text().startsWith("-")) {
+                    return new Lit(l.type(), "-" + l.text());
+                }
+                return new Expr.Unary(e.type(), op, e);
+            }
+            case PREFIX_INCREMENT:
+            case POSTFIX_INCREMENT:
+            case PREFIX_DECREMENT:
+            case POSTFIX_DECREMENT:
+                throw reject(Message.SIDE_EFFECT, tree, "++ or --");
+            case ASSIGNMENT:
+            case PLUS_ASSIGNMENT:
+            case MINUS_ASSIGNMENT:
+            case MULTIPLY_ASSIGNMENT:
+            case DIVIDE_ASSIGNMENT:
+            case REMAINDER_ASSIGNMENT:
+                throw reject(Message.SIDE_EFFECT, tree, "an assignment");
+            case CONDITIONAL_EXPRESSION:
+                return conditional(path, pre);
+            case TYPE_CAST: {
+                TypeCastTree t = (TypeCastTree) tree;
+                Type type = declaredType(new TreePath(path, t.getType()));
+                Expr e = expr(new TreePath(path, t.getExpression()), pre);
+                if (!type.isNumeric() || !e.type().isNumeric()) {
+                    if (type == e.type()) {
+                        return e;
+                    }
+                    throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "this cast", "cast only between double, int and long");
+                }
+                return new Cast(type, e);
+            }
+            case METHOD_INVOCATION:
+                return call(path, pre, false);
+            case NEW_ARRAY:
+                return newArray(path, pre);
+            case NEW_CLASS:
+                throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "creating an object",
+                        "use doubles and arrays of doubles; objects are allowed only in a throw");
+            case LAMBDA_EXPRESSION:
+                throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "a lambda", "write the computation as a loop or a static helper method");
+            case MEMBER_REFERENCE:
+                throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "a method reference", "call a static helper method");
+            case INSTANCE_OF:
+                throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "instanceof", "use the subset's types only");
+            default:
+                if (tree instanceof BinaryTree) {
+                    return binary(path, pre);
+                }
+                throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "this expression (" + tree.getKind() + ")",
+                        "rewrite it with the subset's operators (see the README)");
+        }
+    }
+
+    private Expr identifier(TreePath path) {
+        IdentifierTree id = (IdentifierTree) path.getLeaf();
+        Local local = lookup(id.getName().toString());
+        if (local != null) {
+            return local;
+        }
+        if (id.getName().contentEquals("this") || id.getName().contentEquals("super")) {
+            throw reject(Message.UNSUPPORTED_EXPRESSION, id, "'" + id.getName() + "'",
+                    "a differentiated method is static; pass what it needs as parameters");
+        }
+        return field(path, env.trees().getElement(path));
+    }
+
+    private Expr field(TreePath path, Element e) {
+        Tree tree = path.getLeaf();
+        if (e == null || e.getKind() != ElementKind.FIELD) {
+            throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "'" + tree + "'", "use locals, parameters and static final constants");
+        }
+        VariableElement v = (VariableElement) e;
+        Type type = typeOf(v.asType());
+        if (!v.getModifiers().contains(Modifier.STATIC) || !v.getModifiers().contains(Modifier.FINAL)) {
+            throw reject(Message.FIELD_READ, tree, v.getSimpleName());
+        }
+        if (type == null || type.isArray()) {
+            throw reject(Message.FIELD_READ, tree, v.getSimpleName() + "' has a type outside the subset or is an array (its elements could change), so it");
+        }
+        TypeElement c = (TypeElement) v.getEnclosingElement();
+        return new Expr.Const(type, env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
+    }
+
+    private Expr memberSelect(TreePath path, List<Stmt> pre) {
+        MemberSelectTree m = (MemberSelectTree) path.getLeaf();
+        if (m.getIdentifier().contentEquals("length")) {
+            Element e = env.trees().getElement(path);
+            if (e == null || e.getKind() != ElementKind.FIELD || e.getEnclosingElement().getKind() != ElementKind.CLASS
+                    || isArrayLength(e)) {
+                Expr array = expr(new TreePath(path, m.getExpression()), pre);
+                if (array.type().isArray()) {
+                    return new Expr.Length(array);
+                }
+            }
+        }
+        return field(path, env.trees().getElement(path));
+    }
+
+    private static boolean isArrayLength(Element e) {
+        return e.getSimpleName().contentEquals("length") && e.getEnclosingElement().getSimpleName().contentEquals("Array");
+    }
+
+    private Expr conditional(TreePath path, List<Stmt> pre) {
+        ConditionalExpressionTree t = (ConditionalExpressionTree) path.getLeaf();
+        Expr cond = condition(new TreePath(path, t.getCondition()), pre);
+        List<Stmt> preThen = new ArrayList<>();
+        List<Stmt> preElse = new ArrayList<>();
+        Expr a = expr(new TreePath(path, t.getTrueExpression()), preThen);
+        Expr b = expr(new TreePath(path, t.getFalseExpression()), preElse);
+        Type type;
+        if (a.type() == b.type()) {
+            type = a.type();
+        } else if (a.type().isNumeric() && b.type().isNumeric()) {
+            type = Type.promote(a.type(), b.type());
+        } else {
+            throw reject(Message.UNSUPPORTED_EXPRESSION, t, "a conditional mixing " + a.type().java() + " and " + b.type().java(),
+                    "give both branches the same type");
+        }
+        if (preThen.isEmpty() && preElse.isEmpty()) {
+            return new Expr.Cond(type, cond, a, b);
+        }
+        // a call in a branch runs only when its branch is taken
+        String tmp = names.fresh("choice");
+        Local l = new Local(type, tmp);
+        preThen.add(new Stmt.Assign(null, l, a));
+        preElse.add(new Stmt.Assign(null, l, b));
+        pre.add(new Stmt.Decl(null, type, tmp, null));
+        pre.add(new Stmt.If(null, cond, preThen, preElse));
+        return l;
+    }
+
+    private Expr binary(TreePath path, List<Stmt> pre) {
+        BinaryTree t = (BinaryTree) path.getLeaf();
+        BinaryOp op = binaryOp(t.getKind());
+        if (op == null) {
+            throw reject(Message.UNSUPPORTED_EXPRESSION, t, "this operator", "use the subset's operators");
+        }
+        Expr l = expr(new TreePath(path, t.getLeftOperand()), pre);
+        List<Stmt> preRight = new ArrayList<>();
+        Expr r = expr(new TreePath(path, t.getRightOperand()), preRight);
+        Type type = binaryType(op, l.type(), r.type(), t);
+        if (preRight.isEmpty()) {
+            pre.addAll(preRight);
+            return new Binary(type, op, l, r);
+        }
+        if (!op.isLogical()) {
+            pre.addAll(preRight);
+            return new Binary(type, op, l, r);
+        }
+        // the right side of && and || runs only when the left side does not decide
+        String tmp = names.fresh("test");
+        Local v = new Local(Type.BOOLEAN, tmp);
+        pre.add(new Stmt.Decl(null, Type.BOOLEAN, tmp, l));
+        preRight.add(new Stmt.Assign(null, v, r));
+        pre.add(new Stmt.If(null, op == BinaryOp.CAND ? v : dev.jgrad.processor.ir.Exprs.not(v), preRight, List.of()));
+        return v;
+    }
+
+    private Type binaryType(BinaryOp op, Type l, Type r, Tree tree) {
+        if (op == BinaryOp.ADD && (l == Type.STRING || r == Type.STRING)) {
+            return Type.STRING;
+        }
+        if (op.isLogical()) {
+            if (l == Type.BOOLEAN && r == Type.BOOLEAN) {
+                return Type.BOOLEAN;
+            }
+        } else if (op.isComparison()) {
+            if (l.isNumeric() && r.isNumeric()) {
+                return Type.BOOLEAN;
+            }
+            if ((op == BinaryOp.EQ || op == BinaryOp.NE) && l == Type.BOOLEAN && r == Type.BOOLEAN) {
+                return Type.BOOLEAN;
+            }
+        } else if (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR) {
+            if (l == Type.BOOLEAN && r == Type.BOOLEAN) {
+                return Type.BOOLEAN;
+            }
+            if (l.isIntegral() && r.isIntegral()) {
+                return Type.promote(l, r);
+            }
+        } else if (op == BinaryOp.SHL || op == BinaryOp.SHR || op == BinaryOp.USHR) {
+            if (l.isIntegral() && r.isIntegral()) {
+                return l;
+            }
+        } else if (l.isNumeric() && r.isNumeric()) {
+            return Type.promote(l, r);
+        }
+        throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "'" + op.java() + "' on " + l.java() + " and " + r.java(),
+                "use it on the subset's numeric types");
+    }
+
+    private static BinaryOp binaryOp(Tree.Kind kind) {
+        switch (kind) {
+            case MULTIPLY: return BinaryOp.MUL;
+            case DIVIDE: return BinaryOp.DIV;
+            case REMAINDER: return BinaryOp.REM;
+            case PLUS: return BinaryOp.ADD;
+            case MINUS: return BinaryOp.SUB;
+            case LEFT_SHIFT: return BinaryOp.SHL;
+            case RIGHT_SHIFT: return BinaryOp.SHR;
+            case UNSIGNED_RIGHT_SHIFT: return BinaryOp.USHR;
+            case LESS_THAN: return BinaryOp.LT;
+            case GREATER_THAN: return BinaryOp.GT;
+            case LESS_THAN_EQUAL: return BinaryOp.LE;
+            case GREATER_THAN_EQUAL: return BinaryOp.GE;
+            case EQUAL_TO: return BinaryOp.EQ;
+            case NOT_EQUAL_TO: return BinaryOp.NE;
+            case AND: return BinaryOp.AND;
+            case XOR: return BinaryOp.XOR;
+            case OR: return BinaryOp.OR;
+            case CONDITIONAL_AND: return BinaryOp.CAND;
+            case CONDITIONAL_OR: return BinaryOp.COR;
+            default: return null;
+        }
+    }
+
+    private Expr newArray(TreePath path, List<Stmt> pre) {
+        NewArrayTree t = (NewArrayTree) path.getLeaf();
+        if (t.getInitializers() != null) {
+            List<Expr> elements = new ArrayList<>();
+            for (ExpressionTree e : t.getInitializers()) {
+                elements.add(expr(new TreePath(path, e), pre));
+            }
+            Type type = t.getType() == null ? null : arrayOf(declaredType(new TreePath(path, t.getType())), t);
+            if (type == null) {
+                type = elements.isEmpty() || elements.get(0).type() == Type.DOUBLE || elements.get(0).type() == Type.INT
+                        ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
+            }
+            return retypeArrayLit(new Expr.ArrayLit(type, elements), type);
+        }
+        Type element = declaredType(new TreePath(path, t.getType()));
+        List<Expr> dims = new ArrayList<>();
+        for (ExpressionTree d : t.getDimensions()) {
+            Expr e = expr(new TreePath(path, d), pre);
+            if (e.type() != Type.INT) {
+                throw reject(Message.UNSUPPORTED_EXPRESSION, d, "an array size that is not an int", "cast it to int");
+            }
+            dims.add(e);
+        }
+        Type type = element;
+        for (int k = 0; k < dims.size(); k++) {
+            type = arrayOf(type, t);
+        }
+        int total = dims.size();
+        // new double[n][] : one dimension given, rows null (written later)
+        if (type == Type.DOUBLE_ARRAY && element == Type.DOUBLE_ARRAY) {
+            type = Type.DOUBLE_MATRIX;
+        }
+        if (total == 0) {
+            throw reject(Message.UNSUPPORTED_EXPRESSION, t, "this array creation", "give the size: new double[n]");
+        }
+        return new Expr.NewArray(type, dims);
+    }
+
+    private Type arrayOf(Type element, Tree tree) {
+        switch (element) {
+            case DOUBLE: return Type.DOUBLE_ARRAY;
+            case INT: return Type.INT_ARRAY;
+            case DOUBLE_ARRAY: return Type.DOUBLE_MATRIX;
+            default: throw reject(Message.UNSUPPORTED_TYPE, tree, element.java() + "[]");
+        }
+    }
+
+    private static Expr.ArrayLit retypeArrayLit(Expr.ArrayLit a, Type type) {
+        List<Expr> elements = new ArrayList<>();
+        for (Expr e : a.elements()) {
+            elements.add(e instanceof Expr.ArrayLit inner && type == Type.DOUBLE_MATRIX
+                    ? retypeArrayLit(inner, Type.DOUBLE_ARRAY) : e);
+        }
+        return new Expr.ArrayLit(type, elements);
+    }
+
+    // ---------------------------------------------------------------- calls
+
+    /**
+     * A call: a Math function of the rule table, a user method (inlined: its statements go to
+     * {@code pre} and its result is a local), or another static method, kept as a call that the
+     * activity check later allows only with inactive arguments.
+     */
+    private Expr call(TreePath path, List<Stmt> pre, boolean statement) {
+        MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
+        Element e = env.trees().getElement(path);
+        if (!(e instanceof ExecutableElement m)) {
+            throw reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
+        }
+        String name = m.getSimpleName().toString();
+        TypeElement declaring = (TypeElement) m.getEnclosingElement();
+        String ownerName = env.elements().getBinaryName(declaring).toString();
+        if (!m.getModifiers().contains(Modifier.STATIC)) {
+            throw reject(Message.UNKNOWN_CALL, t, name + "(...)",
+                    "it is an instance method; only static methods can be differentiated through");
+        }
+        List<Expr> args = new ArrayList<>();
+        for (ExpressionTree a : t.getArguments()) {
+            args.add(expr(new TreePath(path, a), pre));
+        }
+        if (ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath")) {
+            return mathCall(t, ownerName, name, args);
+        }
+        boolean sameClass = declaring.equals(owner);
+        boolean gradMethod = m.getAnnotationMirrors().stream()
+                .anyMatch(a -> a.getAnnotationType().toString().equals("dev.jgrad.Grad"));
+        if (sameClass || gradMethod) {
+            return inline(t, m, args, pre);
+        }
+        Type type = typeOf(m.getReturnType());
+        if (type == null || type == Type.VOID || type == Type.STRING) {
+            throw reject(Message.UNKNOWN_CALL, t, name + "(...)",
+                    "it is not a method of this class or a @Grad method, and it returns " + m.getReturnType());
+        }
+        for (int k = 0; k < args.size(); k++) {
+            if (args.get(k).type().isArray()) {
+                throw reject(Message.UNKNOWN_CALL, t.getArguments().get(k), name + "(...)",
+                        "an array passed to a method jgrad cannot see into could be changed by it; make the method a static method of this class, or mark it @Grad");
+            }
+        }
+        Call call = new Call(type, ownerName, name, List.copyOf(args));
+        origins.put(call, t, unit);
+        return call;
+    }
+
+    private Expr mathCall(MethodInvocationTree t, String owner, String name, List<Expr> args) {
+        Rules.Rule rule = Rules.ofMath(name, args.size());
+        Type type;
+        if (rule != null && (name.equals("abs") || name.equals("max") || name.equals("min"))) {
+            type = args.stream().map(Expr::type).reduce(Type.INT, Type::promote);
+        } else if (rule != null) {
+            type = Type.DOUBLE;
+        } else {
+            type = null;
+        }
+        if (rule == null) {
+            // not in the table: allowed only with inactive arguments (checked once activity is known)
+            Type known = knownMathType(name, args);
+            if (known == null) {
+                throw reject(Message.UNSUPPORTED_MATH, t, owner.substring(owner.lastIndexOf('.') + 1) + "." + name);
+            }
+            Call call = new Call(known, owner, name, List.copyOf(args));
+            origins.put(call, t, unit);
+            return call;
+        }
+        for (Expr a : args) {
+            if (!a.type().isNumeric()) {
+                throw reject(Message.UNSUPPORTED_EXPRESSION, t, name + " of " + a.type().java(), "pass numbers");
+            }
+        }
+        return new Call(type, owner, name, List.copyOf(args));
+    }
+
+    /** Math functions outside the rule table that may still be used on inactive values. */
+    private static Type knownMathType(String name, List<Expr> args) {
+        switch (name) {
+            case "floorMod":
+            case "floorDiv":
+            case "addExact":
+            case "subtractExact":
+            case "multiplyExact":
+            case "toIntExact":
+                return args.stream().map(Expr::type).reduce(Type.INT, Type::promote);
+            case "round":
+                return args.get(0).type() == Type.DOUBLE ? Type.LONG : Type.INT;
+            case "ulp":
+            case "nextUp":
+            case "nextDown":
+            case "copySign":
+            case "scalb":
+            case "IEEEremainder":
+            case "fma":
+                return Type.DOUBLE;
+            default:
+                return null;
+        }
+    }
+
+    /**
+     * Inlines a call to a user method: its parameters become locals bound to the arguments (arrays
+     * by reference, as Java passes them), its locals get names of their own, and its returns assign
+     * a local that stands for the call's value.
+     */
+    private Expr inline(MethodInvocationTree t, ExecutableElement m, List<Expr> args, List<Stmt> pre) {
+        if (inlining.contains(m)) {
+            throw reject(Message.RECURSION, t, m.getSimpleName());
+        }
+        TreePath calleePath = env.trees().getPath(m);
+        if (calleePath == null) {
+            throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
+                    "its source is not part of this compilation; compile it together with this class");
+        }
+        Type returnType = typeOf(m.getReturnType());
+        if (returnType == null || returnType == Type.STRING) {
+            throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
+                    "it returns " + m.getReturnType() + "; helpers return double, int, long, boolean, or nothing");
+        }
+        MethodReader callee = new MethodReader(env, calleePath.getCompilationUnit(),
+                (TypeElement) m.getEnclosingElement(), names, origins, inlining);
+        inlining.push(m);
+        int before = env.diag().errorCount();
+        try {
+            List<Stmt> out = new ArrayList<>();
+            out.add(new Stmt.Comment("inlined: " + oneLine(t.toString())));
+            callee.scopes.push(new HashMap<>());
+            List<? extends VariableElement> params = m.getParameters();
+            for (int k = 0; k < params.size(); k++) {
+                VariableElement p = params.get(k);
+                Type type = typeOf(p.asType());
+                if (type == null || type == Type.STRING) {
+                    throw reject(Message.UNSUPPORTED_TYPE, t, p.asType().toString());
+                }
+                String name = names.fresh(p.getSimpleName().toString());
+                callee.scopes.peek().put(p.getSimpleName().toString(), new Local(type, name));
+                Expr arg = args.get(k);
+                if (arg instanceof Expr.NewArray n) {
+                    arg = new Expr.NewArray(type, n.dims());
+                }
+                out.add(new Stmt.Decl(null, type, name, arg));
+            }
+            MethodTree tree = (MethodTree) calleePath.getLeaf();
+            List<Stmt> body = callee.block(new TreePath(calleePath, tree.getBody()));
+            if (callee.errors > 0 || env.diag().errorCount() > before) {
+                errors++;
+                throw new Rejected();
+            }
+            String result = returnType == Type.VOID ? null : names.fresh(m.getSimpleName().toString());
+            if (result != null) {
+                pre.add(new Stmt.Decl(null, returnType, result, null));
+            }
+            out.addAll(Structure.inlined(body, names, result == null ? null : new Local(returnType, result)));
+            pre.add(new Stmt.Block(null, out));
+            return result == null ? new Lit(Type.VOID, "") : new Local(returnType, result);
+        } finally {
+            inlining.pop();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.jgrad.processor.ir;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.Tree;
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+/**
+ * Where IR nodes came from, for the errors that later stages find (an unknown call whose argument
+ * turns out to be active). Keyed by identity: two equal expressions at two places are two entries.
+ */
+public final class Origins {
+    public record Origin(Tree tree, CompilationUnitTree unit) {}
+
+    private final Map<Object, Origin> map = new IdentityHashMap<>();
+
+    public void put(Object node, Tree tree, CompilationUnitTree unit) {
+        map.put(node, new Origin(tree, unit));
+    }
+
+    public Origin get(Object node) {
+        return map.get(node);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jgrad.processor.ir;
+
+import java.util.List;
+
+/**
+ * Statements of the IR. {@code src} is the source statement a node came from (for the
+ * {@code // grad of:} comments and for diagnostics), or null for statements the processor made.
+ */
+public sealed interface Stmt {
+    Src src();
+
+    /** {@code type name = init;}; {@code init} null declares without a value. */
+    record Decl(Src src, Type type, String name, Expr init) implements Stmt {}
+
+    /** {@code target = value;} where target is a {@link Expr.Local} or an {@link Expr.Index}. */
+    record Assign(Src src, Expr target, Expr value) implements Stmt {}
+
+    record If(Src src, Expr cond, List<Stmt> then, List<Stmt> otherwise) implements Stmt {}
+
+    /** {@code while (cond) body}, or with {@code test-after} set, {@code do body while (cond)}. */
+    record While(Src src, Expr cond, List<Stmt> body, boolean testAfter) implements Stmt {}
+
+    /** {@code for (init; cond; update) body}; cond null means true. */
+    record For(Src src, List<Stmt> init, Expr cond, List<Stmt> update, List<Stmt> body) implements Stmt {}
+
+    record Break(Src src) implements Stmt {}
+
+    record Continue(Src src) implements Stmt {}
+
+    /** {@code return value;}, gone after {@code Structure} but for the last statement. */
+    record Return(Src src, Expr value) implements Stmt {}
+
+    /** {@code throw new exception(args);}: copied, never differentiated. */
+    record Throw(Src src, String exception, List<Expr> args) implements Stmt {}
+
+    /** {@code assert cond : message;}: copied, never differentiated. */
+    record Assert(Src src, Expr cond, Expr message) implements Stmt {}
+
+    /** A nested block, kept so that the output keeps the user's structure. */
+    record Block(Src src, List<Stmt> body) implements Stmt {}
+
+    // ---- statements that only the transform makes ----
+
+    /** {@code tape.pushX(value);}. */
+    record Push(Expr value) implements Stmt {
+        @Override
+        public Src src() {
+            return null;
+        }
+    }
+
+    /** A line comment, e.g. {@code // grad of: sum += r * r;}. */
+    record Comment(String text) implements Stmt {
+        @Override
+        public Src src() {
+            return null;
+        }
+    }
+
+    /** {@code for (int counter = from; counter > 0; counter--) body}: replays a loop in reverse. */
+    record Repeat(String counter, Expr from, List<Stmt> body) implements Stmt {
+        @Override
+        public Src src() {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jgrad.processor.ir;
+
+/** The types of the differentiable subset, plus strings for exception messages and void for statements. */
+public enum Type {
+    DOUBLE("double"),
+    INT("int"),
+    LONG("long"),
+    BOOLEAN("boolean"),
+    DOUBLE_ARRAY("double[]"),
+    DOUBLE_MATRIX("double[][]"),
+    INT_ARRAY("int[]"),
+    STRING("String"),
+    VOID("void");
+
+    private final String java;
+
+    Type(String java) {
+        this.java = java;
+    }
+
+    /** The type as written in Java source. */
+    public String java() {
+        return java;
+    }
+
+    public boolean isArray() {
+        return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX || this == INT_ARRAY;
+    }
+
+    public boolean isNumeric() {
+        return this == DOUBLE || this == INT || this == LONG;
+    }
+
+    public boolean isIntegral() {
+        return this == INT || this == LONG;
+    }
+
+    /** Whether values of this type can carry a derivative: double and arrays of double. */
+    public boolean isDifferentiable() {
+        return this == DOUBLE || this == DOUBLE_ARRAY || this == DOUBLE_MATRIX;
+    }
+
+    /** The type of {@code a[i]} for an array {@code a} of this type. */
+    public Type element() {
+        switch (this) {
+            case DOUBLE_ARRAY: return DOUBLE;
+            case DOUBLE_MATRIX: return DOUBLE_ARRAY;
+            case INT_ARRAY: return INT;
+            default: throw new IllegalStateException("not an array: " + this);
+        }
+    }
+
+    /** Binary numeric promotion (JLS 5.6.2) within the subset. */
+    public static Type promote(Type a, Type b) {
+        if (a == DOUBLE || b == DOUBLE) {
+            return DOUBLE;
+        }
+        if (a == LONG || b == LONG) {
+            return LONG;
+        }
+        return INT;
+    }
+
+    /** The value a hoisted variable of this type starts with. */
+    public String zero() {
+        switch (this) {
+            case DOUBLE: return "0.0";
+            case INT: return "0";
+            case LONG: return "0L";
+            case BOOLEAN: return "false";
+            default: return "null";
+        }
+    }
+}
