@@ -20,4 +20,46 @@ public final class Arrays2 {
         }
         return z;
     }
+
+    /** A copy of {@code a}, or null for null. */
+    public static double[] copyOf(double[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    /** A copy of {@code a} and of each of its rows. */
+    public static double[][] copyOf(double[][] a) {
+        if (a == null) {
+            return null;
+        }
+        double[][] c = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            c[i] = a[i] == null ? null : a[i].clone();
+        }
+        return c;
+    }
+
+    public static int[] copyOf(int[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    /** Writes the contents of {@code from} back into {@code to}, which has the same shape. */
+    public static void copyInto(double[] from, double[] to) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, 0, from.length);
+        }
+    }
+
+    public static void copyInto(double[][] from, double[][] to) {
+        if (from != null) {
+            for (int i = 0; i < from.length; i++) {
+                to[i] = from[i] == null ? null : from[i].clone();
+            }
+        }
+    }
+
+    public static void copyInto(int[] from, int[] to) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, 0, from.length);
+        }
+    }
 }

@@ -64,7 +64,8 @@ final class Printer {
             if (d.type() == Type.VOID) {
                 b.addStatement("$T $N = new $T()", TAPE, d.name(), TAPE);
             } else if (d.init() == null) {
-                b.addStatement("$T $N", typeName(d.type()), d.name());
+                // lowered jumps can hide from javac that the source always assigns before reading
+                b.addStatement("$T $N = $L", typeName(d.type()), d.name(), d.type().zero());
             } else {
                 b.addStatement("$T $N = $L", typeName(d.type()), d.name(), expr(d.init(), 0));
             }
@@ -123,6 +124,8 @@ final class Printer {
             b.add("$<}\n");
         } else if (s instanceof Stmt.Push p) {
             b.addStatement("$N.$N($L)", tape, "push" + tapeKind(p.value().type()), expr(p.value(), 0));
+        } else if (s instanceof Stmt.Run r) {
+            b.addStatement("$L", expr(r.call(), 0));
         } else if (s instanceof Stmt.Comment c) {
             b.add("// $L\n", c.text());
         } else if (s instanceof Stmt.Repeat r) {

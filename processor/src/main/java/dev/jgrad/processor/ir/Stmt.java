@@ -49,6 +49,14 @@ public sealed interface Stmt {
         }
     }
 
+    /** A call for its effect, {@code Arrays2.copyInto(a, b);}: only runtime helpers. */
+    record Run(Expr.Call call) implements Stmt {
+        @Override
+        public Src src() {
+            return null;
+        }
+    }
+
     /** A line comment, e.g. {@code // grad of: sum += r * r;}. */
     record Comment(String text) implements Stmt {
         @Override

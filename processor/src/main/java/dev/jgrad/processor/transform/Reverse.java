@@ -41,6 +41,8 @@ public final class Reverse {
     /** The generated method: its statements, the value, and one component per wrt parameter. */
     public record Gradient(List<Stmt> body, Expr value, List<Expr> components, String tape) {}
 
+    private static final String ARRAYS2 = "dev.jgrad.runtime.Arrays2";
+
     private final Method method;
     private final Activity activity;
     private final Map<String, Type> types = new HashMap<>();
@@ -129,9 +131,23 @@ public final class Reverse {
             body.add(new Stmt.Decl(null, types.get(v), v, new Expr.Lit(types.get(v), types.get(v).zero())));
         }
         body.addAll(forward);
+        // the reverse sweep restores the inputs it reads; the caller sees them as the source leaves them
+        List<Stmt> keep = new ArrayList<>();
+        List<Stmt> giveBack = new ArrayList<>();
+        for (Method.Param p : method.params()) {
+            if (p.type().isArray() && forced.contains(activity.aliasOf(p.name()))) {
+                Local copy = new Local(p.type(), names.fresh(p.name() + "_out"));
+                Local param = new Local(p.type(), p.name());
+                keep.add(new Stmt.Decl(null, p.type(), copy.name(),
+                        new Expr.Call(p.type(), ARRAYS2, "copyOf", List.of(param))));
+                giveBack.add(new Stmt.Run(new Expr.Call(Type.VOID, ARRAYS2, "copyInto", List.of(copy, param))));
+            }
+        }
         if (!reverse.isEmpty()) {
+            body.addAll(keep);
             body.add(new Stmt.Comment("reverse sweep"));
             body.addAll(reverse);
+            body.addAll(giveBack);
         }
         List<Expr> components = new ArrayList<>();
         for (Method.Param p : method.params()) {
@@ -209,7 +225,7 @@ public final class Reverse {
         if (t == Type.DOUBLE) {
             return ZERO;
         }
-        return new Expr.Call(t, "dev.jgrad.runtime.Arrays2", "zerosLike", List.of(p));
+        return new Expr.Call(t, ARRAYS2, "zerosLike", List.of(p));
     }
 
     private Local bar(String name) {
@@ -236,7 +252,7 @@ public final class Reverse {
             return n;
         }
         if (value instanceof Expr.ArrayLit) {
-            return new Expr.Call(value.type(), "dev.jgrad.runtime.Arrays2", "zerosLike", List.of(assigned));
+            return new Expr.Call(value.type(), ARRAYS2, "zerosLike", List.of(assigned));
         }
         return adjointOf(value);
     }
@@ -470,6 +486,15 @@ public final class Reverse {
         List<Stmt> adjoint = new ArrayList<>();
         boolean recorded = records(s);
         if (target.type().isArray()) {
+            if (value instanceof Expr.ArrayLit lit && isActiveRef(target)) {
+                // the elements of a fresh array literal take the adjoints of its elements
+                List<Stmt> elements = new ArrayList<>();
+                literalAdjoints(lit, adjointOf(target), elements);
+                if (!elements.isEmpty()) {
+                    comment(s, out);
+                    out.addAll(elements);
+                }
+            }
             // a reference: restore it (and its adjoint) if the forward sweep replaced one
             if (recorded) {
                 String root = Walk.root(target);
@@ -519,6 +544,18 @@ public final class Reverse {
                 comment(s, out);
             }
             out.addAll(adjoint);
+        }
+    }
+
+    private void literalAdjoints(Expr.ArrayLit lit, Expr adjoint, List<Stmt> out) {
+        for (int k = 0; k < lit.elements().size(); k++) {
+            Expr element = lit.elements().get(k);
+            Expr slot = new Expr.Index(lit.type().element(), adjoint, Expr.Lit.ofInt(k));
+            if (element instanceof Expr.ArrayLit inner) {
+                literalAdjoints(inner, slot, out);
+            } else {
+                new Contribution(out).propagate(element, slot);
+            }
         }
     }
 
