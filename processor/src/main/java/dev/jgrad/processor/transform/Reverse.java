@@ -303,6 +303,10 @@ public final class Reverse {
         return tape;
     }
 
+    private Adjoints adjoints() {
+        return new Adjoints(activity, names, this::adjointOf);
+    }
+
     private Stmt push(Expr value) {
         tape();
         return new Stmt.Push(value);
@@ -463,7 +467,7 @@ public final class Reverse {
             out.addAll(reverse(f.init()));
         } else if (s instanceof Stmt.Return r) {
             List<Stmt> adjoint = new ArrayList<>();
-            new Contribution(adjoint).propagate(r.value(), ONE);
+            adjoints().propagate(r.value(), ONE, adjoint);
             if (!adjoint.isEmpty()) {
                 comment(r, out);
                 out.addAll(adjoint);
@@ -521,18 +525,18 @@ public final class Reverse {
             boolean readsTarget = readsLocation(value, target);
             Expr seed = targetBar;
             Expr increment = increment(target, value);
-            if (increment != null && isAtomic(targetBar)) {
+            if (increment != null && Adjoints.isAtomic(targetBar)) {
                 // t += e: the adjoint of t passes through unchanged, and on to e
                 Expr.Binary b = (Expr.Binary) value;
-                new Contribution(propagation).propagate(increment, b.op() == BinaryOp.SUB ? Exprs.neg(seed) : seed);
+                adjoints().propagate(increment, b.op() == BinaryOp.SUB ? Exprs.neg(seed) : seed, propagation);
             } else if (readsTarget || !(target instanceof Local)) {
                 Local t = new Local(Type.DOUBLE, names.fresh(seedName(target)));
                 propagation.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), targetBar));
                 propagation.add(new Stmt.Assign(null, targetBar, ZERO));
                 seed = t;
-                new Contribution(propagation).propagate(value, seed);
+                adjoints().propagate(value, seed, propagation);
             } else {
-                new Contribution(propagation).propagate(value, seed);
+                adjoints().propagate(value, seed, propagation);
                 if (!onlyDefinition) {
                     propagation.add(new Stmt.Assign(null, targetBar, ZERO));
                 }
@@ -554,7 +558,7 @@ public final class Reverse {
             if (element instanceof Expr.ArrayLit inner) {
                 literalAdjoints(inner, slot, out);
             } else {
-                new Contribution(out).propagate(element, slot);
+                adjoints().propagate(element, slot, out);
             }
         }
     }
@@ -584,211 +588,6 @@ public final class Reverse {
         boolean[] hit = {false};
         Walk.locals(value, n -> hit[0] |= n.equals(root));
         return hit[0];
-    }
-
-    // ---------------------------------------------------------------- one expression's adjoint
-
-    /**
-     * The adjoint of one expression: first the values its partials need (in evaluation order, each
-     * computed once), then the partials times the seed, passed down to the active leaves.
-     */
-    private final class Contribution {
-        private final List<Stmt> out;
-        private final Map<Expr, Expr> atoms = new IdentityHashMap<>();
-        private final Set<Expr> wanted = Collections.newSetFromMap(new IdentityHashMap<>());
-
-        Contribution(List<Stmt> out) {
-            this.out = out;
-        }
-
-        void propagate(Expr e, Expr seed) {
-            if (!activity.isActive(e)) {
-                return;
-            }
-            want(e);
-            bind(e);
-            down(e, seed);
-        }
-
-        private Rules.Rule rule(Expr e) {
-            if (e instanceof Expr.Binary b && b.type() == Type.DOUBLE) {
-                return Rules.binary(b.op());
-            }
-            if (e instanceof Expr.Call c && c.type() == Type.DOUBLE
-                    && (c.owner().equals("java.lang.Math") || c.owner().equals("java.lang.StrictMath"))) {
-                Rules.Rule r = Rules.ofMath(c.name(), c.args().size());
-                return r == null || r.isPiecewiseConstant() ? null : r;
-            }
-            return null;
-        }
-
-        private List<Expr> args(Expr e) {
-            if (e instanceof Expr.Binary b) {
-                return List.of(b.left(), b.right());
-            }
-            return ((Expr.Call) e).args();
-        }
-
-        /** Marks the values the partials of the active nodes of {@code e} read. */
-        private void want(Expr e) {
-            if (!activity.isActive(e)) {
-                return;
-            }
-            if (e instanceof Expr.Unary u) {
-                want(u.operand());
-            } else if (e instanceof Expr.Cast c) {
-                want(c.operand());
-            } else if (e instanceof Expr.Cond) {
-                // each branch binds what it needs under its own condition (see down)
-                return;
-            } else {
-                Rules.Rule r = rule(e);
-                if (r == null) {
-                    return;
-                }
-                List<Expr> args = args(e);
-                if (e instanceof Expr.Binary b && b.op() == BinaryOp.MUL) {
-                    if (activity.isActive(b.right())) {
-                        wanted.add(b.left());
-                    }
-                    if (activity.isActive(b.left())) {
-                        wanted.add(b.right());
-                    }
-                } else if (e instanceof Expr.Binary b && b.op() == BinaryOp.DIV) {
-                    wanted.add(b.right());
-                    if (activity.isActive(b.right())) {
-                        wanted.add(e);
-                    }
-                } else {
-                    if (r.readsArgs()) {
-                        wanted.addAll(args);
-                    }
-                    if (r.readsResult()) {
-                        wanted.add(e);
-                    }
-                }
-                args.forEach(this::want);
-            }
-        }
-
-        /** Binds each wanted value that is not a plain variable to a temporary, children first. */
-        private void bind(Expr e) {
-            Walk.postOrder(e, x -> {
-                if (wanted.contains(x) && !isAtomic(x) && !atoms.containsKey(x)) {
-                    Local t = new Local(x.type(), names.fresh("t"));
-                    out.add(new Stmt.Decl(null, x.type(), t.name(), rebuild(x)));
-                    atoms.put(x, t);
-                }
-            });
-        }
-
-        /** {@code e} with the sub-expressions already bound replaced by their temporaries. */
-        private Expr rebuild(Expr e) {
-            Expr bound = atoms.get(e);
-            if (bound != null) {
-                return bound;
-            }
-            if (e instanceof Expr.Binary b) {
-                return new Expr.Binary(b.type(), b.op(), rebuild(b.left()), rebuild(b.right()));
-            }
-            if (e instanceof Expr.Unary u) {
-                return new Expr.Unary(u.type(), u.op(), rebuild(u.operand()));
-            }
-            if (e instanceof Expr.Call c) {
-                List<Expr> args = new ArrayList<>();
-                c.args().forEach(a -> args.add(rebuild(a)));
-                return new Expr.Call(c.type(), c.owner(), c.name(), args);
-            }
-            if (e instanceof Expr.Cast c) {
-                return new Expr.Cast(c.type(), rebuild(c.operand()));
-            }
-            if (e instanceof Expr.Cond c) {
-                return new Expr.Cond(c.type(), rebuild(c.cond()), rebuild(c.then()), rebuild(c.otherwise()));
-            }
-            return e;
-        }
-
-        private Expr atom(Expr e) {
-            return atoms.getOrDefault(e, e);
-        }
-
-        private void down(Expr e, Expr seed) {
-            if (!activity.isActive(e)) {
-                return;
-            }
-            if (e instanceof Local || e instanceof Expr.Index) {
-                accumulate(e, seed);
-            } else if (e instanceof Expr.Unary u) {
-                down(u.operand(), u.op() == UnaryOp.NEG ? Exprs.neg(seed) : seed);
-            } else if (e instanceof Expr.Cast c) {
-                down(c.operand(), seed);
-            } else if (e instanceof Expr.Cond c) {
-                // the values a branch needs are computed only when the branch was taken
-                List<Stmt> then = new ArrayList<>();
-                new Contribution(then).propagate(c.then(), seed);
-                List<Stmt> otherwise = new ArrayList<>();
-                new Contribution(otherwise).propagate(c.otherwise(), seed);
-                out.add(new Stmt.If(null, c.cond(), then, otherwise));
-            } else {
-                Rules.Rule r = rule(e);
-                if (r == null) {
-                    return;
-                }
-                List<Expr> args = args(e);
-                List<Expr> argAtoms = new ArrayList<>();
-                args.forEach(a -> argAtoms.add(atom(a)));
-                List<Expr> partials = r.partials().of(argAtoms, atom(e));
-                for (int k = 0; k < args.size(); k++) {
-                    Expr arg = args.get(k);
-                    if (!activity.isActive(arg)) {
-                        continue;
-                    }
-                    Expr childSeed = Exprs.mul(seed, partials.get(k));
-                    if (!(arg instanceof Local || arg instanceof Expr.Index) && !isAtomic(childSeed)) {
-                        Local t = new Local(Type.DOUBLE, names.fresh("d"));
-                        out.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), childSeed));
-                        childSeed = t;
-                    }
-                    down(arg, childSeed);
-                }
-            }
-        }
-
-        /** {@code leaf_bar += seed}, or {@code -=} for a negated seed. */
-        private void accumulate(Expr leaf, Expr seed) {
-            Expr target = adjointOf(leaf);
-            if (seed instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
-                out.add(new Stmt.Assign(null, target, new Expr.Binary(Type.DOUBLE, BinaryOp.SUB, target, u.operand())));
-            } else {
-                out.add(new Stmt.Assign(null, target, new Expr.Binary(Type.DOUBLE, BinaryOp.ADD, target, seed)));
-            }
-        }
-    }
-
-    /** Cheap to read twice: a variable, a literal, a constant, or an array element at a simple index. */
-    static boolean isAtomic(Expr e) {
-        if (e instanceof Local || e instanceof Expr.Lit || e instanceof Expr.Const) {
-            return true;
-        }
-        if (e instanceof Expr.Length l) {
-            return isAtomic(l.array());
-        }
-        if (e instanceof Expr.Index i) {
-            return isAtomic(i.array()) && isSimpleIndex(i.index());
-        }
-        if (e instanceof Expr.Unary u && u.op() == UnaryOp.NEG) {
-            return u.operand() instanceof Local || u.operand() instanceof Expr.Lit;
-        }
-        return false;
-    }
-
-    private static boolean isSimpleIndex(Expr e) {
-        if (e instanceof Local || e instanceof Expr.Lit) {
-            return true;
-        }
-        return e instanceof Expr.Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
-                && (b.left() instanceof Local || b.left() instanceof Expr.Lit)
-                && (b.right() instanceof Local || b.right() instanceof Expr.Lit);
     }
 
     // ---------------------------------------------------------------- to-be-recorded
