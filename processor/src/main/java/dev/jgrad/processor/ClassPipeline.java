@@ -11,6 +11,7 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Reverse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -77,7 +78,11 @@ final class ClassPipeline {
                     if (reportActiveCalls(activity, ir.origins())) {
                         continue;
                     }
-                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, Reverse.of(ir, wrt, activity)));
+                    Reverse.Gradient gradient = jit ? JitGrad.of(ir, wrt, activity) : null;
+                    if (gradient == null) {
+                        gradient = Reverse.of(ir, wrt, activity);
+                    }
+                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient));
                 }
                 if (jit) {
                     Method ir = MethodReader.read(env, m);

@@ -169,12 +169,31 @@ public final class MethodReader {
     private Src src(Tree tree) {
         long pos = env.trees().getSourcePositions().getStartPosition(unit, tree);
         long line = pos < 0 ? 0 : unit.getLineMap().getLineNumber(pos);
-        return new Src(oneLine(tree.toString()), line);
+        String text = oneLine(tree.toString());
+        if (tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree || tree instanceof WhileLoopTree
+                || tree instanceof IfTree) {
+            text = header(text);
+        }
+        return new Src(text, line);
+    }
+
+    /** {@code for (int i = 0; i < n; i++)} of a whole loop: up to the parenthesis that closes the header. */
+    private static String header(String statement) {
+        int depth = 0;
+        for (int k = 0; k < statement.length(); k++) {
+            char c = statement.charAt(k);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return statement.substring(0, k + 1);
+            }
+        }
+        return statement;
     }
 
     private static String oneLine(String s) {
         String flat = s.replaceAll("\\s+", " ").trim();
-        return flat.length() > 100 ? flat.substring(0, 97) + "..." : flat;
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
     }
 
     // ---------------------------------------------------------------- statements

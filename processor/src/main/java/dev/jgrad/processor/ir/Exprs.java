@@ -39,6 +39,10 @@ public final class Exprs {
         if (isMinusOne(b)) {
             return neg(a);
         }
+        if (a instanceof Unary u && u.op() == UnaryOp.NEG) {
+            // -s * p as -(s * p), so that the adjoint is written x_bar -= s * p
+            return neg(mul(u.operand(), b));
+        }
         return new Binary(Type.DOUBLE, BinaryOp.MUL, a, b);
     }
 

@@ -189,6 +189,12 @@ final class Adjoints {
                     return;
                 }
                 List<Expr> args = args(e);
+                if (e instanceof Expr.Binary b && b.op() == BinaryOp.MUL && b.left().equals(b.right())) {
+                    // x * x: one contribution of 2 x, not two of x
+                    Expr twice = Exprs.mul(Exprs.mul(seed, Exprs.lit(2.0)), atom(b.left()));
+                    down(b.left(), bindUnlessLeaf(b.left(), twice));
+                    return;
+                }
                 List<Expr> argAtoms = new ArrayList<>();
                 args.forEach(a -> argAtoms.add(atom(a)));
                 List<Expr> partials = r.partials().of(argAtoms, atom(e));
@@ -197,15 +203,19 @@ final class Adjoints {
                     if (!activity.isActive(arg)) {
                         continue;
                     }
-                    Expr childSeed = Exprs.mul(seed, partials.get(k));
-                    if (!(arg instanceof Local || arg instanceof Expr.Index) && !isAtomic(childSeed)) {
-                        Local t = new Local(Type.DOUBLE, names.fresh("d"));
-                        out.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), childSeed));
-                        childSeed = t;
-                    }
-                    down(arg, childSeed);
+                    down(arg, bindUnlessLeaf(arg, Exprs.mul(seed, partials.get(k))));
                 }
             }
+        }
+
+        /** The seed of {@code child}: as is for a leaf, else in a temporary, since the child may use it twice. */
+        private Expr bindUnlessLeaf(Expr child, Expr seed) {
+            if (child instanceof Local || child instanceof Expr.Index || isAtomic(seed)) {
+                return seed;
+            }
+            Local t = new Local(Type.DOUBLE, names.fresh("d"));
+            out.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), seed));
+            return t;
         }
 
         /** {@code leaf_bar += seed}, or {@code -=} for a negated seed. */

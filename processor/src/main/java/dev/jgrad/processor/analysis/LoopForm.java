@@ -1,0 +1,294 @@
+package dev.jgrad.processor.analysis;
+
+import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Walk;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Loop classification for {@code @Jit}: whether a method is made of counted loops whose iterations
+ * are independent but for sum reductions (Hascoët, Fidanova and Held's "independent computations";
+ * Tapenade's II-loops), around code in which every variable is assigned once.
+ *
+ * <p>In that form the reverse sweep needs no tape: nothing is overwritten, so every value the
+ * reverse sweep reads is either still there or is recomputed from an iteration's inputs, and the
+ * adjoint of each iteration can run in any order, or inside the forward loop itself.
+ *
+ * <p>The conditions, checked on the whole method:
+ * <ul>
+ *   <li>every loop is {@code for (int i = a; i < b; i++)} with {@code i} not written in the body;
+ *   <li>no array element is written;
+ *   <li>every variable is assigned at most once on any path (a parameter never), except
+ *   <li>accumulators: a variable declared outside a loop and written inside it only as
+ *       {@code acc += e} or {@code acc -= e}, and read nowhere before the loop ends.
+ * </ul>
+ */
+public final class LoopForm {
+    /** A counted loop {@code for (int index = from; index < to; index++)}. */
+    public record Counted(String index, Expr from, Expr to) {}
+
+    private final Map<Stmt, String> owner = new IdentityHashMap<>();
+    private final Set<Stmt> reductions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<String, Stmt.For> accumulatorLoop = new HashMap<>();
+    private final Map<String, Integer> depth = new HashMap<>();
+    private final Deque loops = new Deque();
+    private String reason;
+
+    private LoopForm() {}
+
+    /** The method's loop form, or a form whose {@link #reason()} says why it is not one. */
+    public static LoopForm of(Method method) {
+        LoopForm f = new LoopForm();
+        for (Method.Param p : method.params()) {
+            f.depth.put(p.name(), 0);
+        }
+        Map<String, Integer> counts = f.block(method.body(), true);
+        for (Method.Param p : method.params()) {
+            if (counts.getOrDefault(p.name(), 0) > 0 && f.reason == null) {
+                f.reason = "parameter '" + p.name() + "' is assigned";
+            }
+        }
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            if (e.getValue() > 1 && f.reason == null) {
+                f.reason = "'" + e.getKey() + "' is assigned more than once";
+            }
+        }
+        if (f.reason == null) {
+            f.checkAccumulatorReads(method.body());
+        }
+        return f;
+    }
+
+    /** Null when the method has the form; else why not, for the generated javadoc. */
+    public String reason() {
+        return reason;
+    }
+
+    /** Whether {@code s} is {@code acc += e} for an accumulator of an enclosing loop. */
+    public boolean isReduction(Stmt s) {
+        return reductions.contains(s);
+    }
+
+    /** The loop whose iterations sum into {@code acc}, or null if it is no accumulator. */
+    public Stmt.For loopOf(String acc) {
+        return accumulatorLoop.get(acc);
+    }
+
+    /** The accumulators of a loop (declared outside it, summed into inside it). */
+    public List<String> accumulatorsOf(Stmt.For loop) {
+        List<String> out = new ArrayList<>();
+        accumulatorLoop.forEach((acc, l) -> {
+            if (l == loop) {
+                out.add(acc);
+            }
+        });
+        Collections.sort(out);
+        return out;
+    }
+
+    /** The loop depth at which a variable is declared: 0 for parameters and top-level locals. */
+    public int depthOf(String name) {
+        return depth.getOrDefault(name, 0);
+    }
+
+    /** The counted form of a loop, or null. */
+    public static Counted counted(Stmt.For f) {
+        if (f.init().size() != 1 || !(f.init().get(0) instanceof Stmt.Decl d) || d.init() == null
+                || d.type() != dev.jgrad.processor.ir.Type.INT) {
+            return null;
+        }
+        Expr.Local i = new Expr.Local(d.type(), d.name());
+        if (!(f.cond() instanceof Expr.Binary c) || c.op() != BinaryOp.LT || !c.left().equals(i)) {
+            return null;
+        }
+        if (f.update().size() != 1 || !(f.update().get(0) instanceof Stmt.Assign u) || !u.target().equals(i)
+                || !(u.value() instanceof Expr.Binary inc) || inc.op() != BinaryOp.ADD || !inc.left().equals(i)
+                || !(inc.right() instanceof Expr.Lit one) || !one.text().equals("1")) {
+            return null;
+        }
+        boolean[] written = {false};
+        Walk.statements(f.body(), s -> {
+            if (s instanceof Stmt.Assign a && a.target().equals(i)) {
+                written[0] = true;
+            }
+        });
+        boolean[] boundReadsIndex = {false};
+        Walk.locals(c.right(), n -> boundReadsIndex[0] |= n.equals(d.name()));
+        return written[0] || boundReadsIndex[0] ? null : new Counted(d.name(), d.init(), c.right());
+    }
+
+    // ---------------------------------------------------------------- assignment counts
+
+    /** Counts assignments per variable along the worst path through {@code body}. */
+    private Map<String, Integer> block(List<Stmt> body, boolean topLevel) {
+        Map<String, Integer> counts = new HashMap<>();
+        for (int k = 0; k < body.size(); k++) {
+            Stmt s = body.get(k);
+            if (s instanceof Stmt.Return && !(topLevel && k == body.size() - 1)) {
+                fail("it returns early");
+            }
+            add(counts, stmt(s));
+        }
+        return counts;
+    }
+
+    private Map<String, Integer> stmt(Stmt s) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (s instanceof Stmt.Decl d) {
+            depth.put(d.name(), loops.size());
+            if (d.init() != null) {
+                counts.put(d.name(), 1);
+            }
+        } else if (s instanceof Stmt.Assign a) {
+            if (!(a.target() instanceof Expr.Local v)) {
+                fail("it writes an array element");
+                return counts;
+            }
+            int declared = depth.getOrDefault(v.name(), 0);
+            if (declared < loops.size()) {
+                Stmt.For loop = loops.get(declared);
+                if (!isIncrement(v, a.value())) {
+                    fail("'" + v.name() + "' is overwritten in a loop");
+                } else if (accumulatorLoop.containsKey(v.name()) && accumulatorLoop.get(v.name()) != loop) {
+                    fail("'" + v.name() + "' sums over two loops");
+                } else {
+                    accumulatorLoop.put(v.name(), loop);
+                    reductions.add(s);
+                    owner.put(s, v.name());
+                }
+            } else {
+                counts.put(v.name(), 1);
+            }
+        } else if (s instanceof Stmt.If i) {
+            Map<String, Integer> then = block(i.then(), false);
+            Map<String, Integer> otherwise = block(i.otherwise(), false);
+            counts.putAll(then);
+            otherwise.forEach((n, c) -> counts.merge(n, c, Math::max));
+        } else if (s instanceof Stmt.Block b) {
+            counts.putAll(block(b.body(), false));
+        } else if (s instanceof Stmt.For f) {
+            Counted c = counted(f);
+            if (c == null) {
+                fail("a loop is not of the form for (int i = a; i < b; i++)");
+                return counts;
+            }
+            depth.put(c.index(), loops.size() + 1);
+            loops.push(f);
+            Map<String, Integer> body = block(f.body(), false);
+            loops.pop();
+            // a loop runs its body many times: any assignment in it that is not a reduction is one too many
+            body.forEach((n, k) -> {
+                if (depth.getOrDefault(n, 0) <= loops.size()) {
+                    counts.put(n, k + 1);
+                }
+            });
+        } else if (s instanceof Stmt.While) {
+            fail("it has a while loop");
+        } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
+            fail("it breaks out of a loop");
+        }
+        return counts;
+    }
+
+    private static boolean isIncrement(Expr.Local v, Expr value) {
+        if (!(value instanceof Expr.Binary b) || (b.op() != BinaryOp.ADD && b.op() != BinaryOp.SUB)
+                || !b.left().equals(v) || b.type() != v.type()) {
+            return false;
+        }
+        boolean[] self = {false};
+        Walk.locals(b.right(), n -> self[0] |= n.equals(v.name()));
+        return !self[0];
+    }
+
+    private static void add(Map<String, Integer> into, Map<String, Integer> more) {
+        more.forEach((n, c) -> into.merge(n, c, Integer::sum));
+    }
+
+    private void fail(String why) {
+        if (reason == null) {
+            reason = why;
+        }
+    }
+
+    // ---------------------------------------------------------------- accumulator reads
+
+    /** An accumulator may be read only once its loop is over: before, it holds a partial sum. */
+    private void checkAccumulatorReads(List<Stmt> body) {
+        Set<String> open = new HashSet<>();
+        Set<String> closed = new HashSet<>();
+        readsIn(body, open, closed);
+    }
+
+    private void readsIn(List<Stmt> body, Set<String> open, Set<String> closed) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Decl d && accumulatorLoop.containsKey(d.name())) {
+                open.add(d.name());
+                checkReads(s, open);
+                continue;
+            }
+            if (reductions.contains(s)) {
+                Expr.Binary b = (Expr.Binary) ((Stmt.Assign) s).value();
+                Walk.locals(b.right(), n -> {
+                    if (open.contains(n)) {
+                        fail("accumulator '" + n + "' is read before its loop ends");
+                    }
+                });
+                continue;
+            }
+            checkReads(s, open);
+            if (s instanceof Stmt.If i) {
+                readsIn(i.then(), open, closed);
+                readsIn(i.otherwise(), open, closed);
+            } else if (s instanceof Stmt.Block b) {
+                readsIn(b.body(), open, closed);
+            } else if (s instanceof Stmt.For f) {
+                readsIn(f.body(), open, closed);
+                for (String acc : accumulatorsOf(f)) {
+                    open.remove(acc);
+                    closed.add(acc);
+                }
+            }
+        }
+    }
+
+    private void checkReads(Stmt s, Set<String> open) {
+        Walk.expressions(s, e -> Walk.locals(e, n -> {
+            if (open.contains(n)) {
+                fail("accumulator '" + n + "' is read before its loop ends");
+            }
+        }));
+        if (s instanceof Stmt.For f) {
+            f.init().forEach(i -> checkReads(i, open));
+        }
+    }
+
+    /** A stack of loops that can be read by depth. */
+    private static final class Deque {
+        private final List<Stmt.For> items = new ArrayList<>();
+
+        void push(Stmt.For f) {
+            items.add(f);
+        }
+
+        void pop() {
+            items.remove(items.size() - 1);
+        }
+
+        Stmt.For get(int depth) {
+            return items.get(depth);
+        }
+
+        int size() {
+            return items.size();
+        }
+    }
+}

@@ -1,0 +1,405 @@
+package dev.jgrad.processor.transform;
+
+import static dev.jgrad.processor.ir.Exprs.ONE;
+import static dev.jgrad.processor.ir.Exprs.ZERO;
+
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.emit.GeneratedNames;
+import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Walk;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The {@code @Jit @Grad} gradient of a method in {@link LoopForm}: no tape at all.
+ *
+ * <p>Nothing is overwritten, so the reverse sweep reads every value where the forward sweep left it,
+ * and re-evaluates branch conditions instead of recording them. A loop's iterations are independent,
+ * so its adjoint is a loop over the same range, each iteration recomputing the locals its adjoint
+ * reads (Hascoët, Fidanova and Held). And where the adjoints of a top-level loop's accumulators are
+ * known before the loop runs (the code after it is linear in them, as {@code sum / n} is), the
+ * adjoint of each iteration runs inside the forward loop itself: one pass over the data computes
+ * the value and the gradient.
+ */
+public final class JitGrad {
+    private final Method method;
+    private final Activity activity;
+    private final LoopForm form;
+    private Names names;
+    private final Map<String, Type> types = new HashMap<>();
+    private final Map<String, String> bars = new LinkedHashMap<>();
+    private Local value;
+
+    private JitGrad(Method method, Activity activity, LoopForm form) {
+        this.method = method;
+        this.activity = activity;
+        this.form = form;
+        this.names = method.names();
+    }
+
+    /** The tape-free gradient, or null when the method is not in loop form. */
+    public static Reverse.Gradient of(Method method, List<String> wrt, Activity activity) {
+        LoopForm form = LoopForm.of(method);
+        if (form.reason() != null) {
+            return null;
+        }
+        return new JitGrad(method, activity, form).run(wrt);
+    }
+
+    private Reverse.Gradient run(List<String> wrt) {
+        for (Method.Param p : method.params()) {
+            types.put(p.name(), p.type());
+            if (wrt.contains(p.name()) || isActive(p.name())) {
+                bars.put(p.name(), null);
+            }
+        }
+        Walk.statements(method.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                types.put(d.name(), d.type());
+                if (isActive(d.name())) {
+                    bars.put(d.name(), null);
+                }
+            }
+        });
+        bars.replaceAll((v, none) -> names.fresh(GeneratedNames.adjoint(v)));
+
+        List<Stmt> body = new ArrayList<>();
+        for (Method.Param p : method.params()) {
+            if (bars.containsKey(p.name())) {
+                Local param = new Local(p.type(), p.name());
+                body.add(new Stmt.Decl(null, p.type(), bars.get(p.name()), p.type() == Type.DOUBLE ? ZERO
+                        : new Expr.Call(p.type(), "dev.jgrad.runtime.Arrays2", "zerosLike", List.of(param))));
+            }
+        }
+        for (Map.Entry<String, String> e : bars.entrySet()) {
+            String v = e.getKey();
+            if (method.param(v) == null && form.depthOf(v) == 0 && types.get(v) == Type.DOUBLE) {
+                body.add(new Stmt.Decl(null, Type.DOUBLE, e.getValue(), ZERO));
+            }
+        }
+        List<Stmt> top = method.body();
+        List<Stmt> fused = fused(top);
+        if (fused != null) {
+            body.addAll(fused);
+        } else {
+            body.addAll(forward(top));
+            List<Stmt> reverse = reverse(top);
+            if (!reverse.isEmpty()) {
+                body.add(new Stmt.Comment("reverse sweep: no tape, each loop's locals recomputed"));
+                body.addAll(reverse);
+            }
+        }
+        List<Expr> components = new ArrayList<>();
+        for (Method.Param p : method.params()) {
+            if (wrt.contains(p.name())) {
+                components.add(bar(p.name()));
+            }
+        }
+        return new Reverse.Gradient(body, value, components, null);
+    }
+
+    private boolean isActive(String name) {
+        Type t = types.get(name);
+        return t != null && t.isDifferentiable() && activity.isActive(name);
+    }
+
+    private Local bar(String name) {
+        return new Local(types.get(name), bars.get(name));
+    }
+
+    private Expr adjointOf(Expr e) {
+        if (e instanceof Local l) {
+            return bar(l.name());
+        }
+        if (e instanceof Expr.Index i) {
+            return new Expr.Index(i.type(), adjointOf(i.array()), i.index());
+        }
+        if (e instanceof Expr.Cond c) {
+            return new Expr.Cond(c.type(), c.cond(), adjointOf(c.then()), adjointOf(c.otherwise()));
+        }
+        throw new IllegalStateException("no adjoint for " + e);
+    }
+
+    private Adjoints adjoints() {
+        return new Adjoints(activity, names, this::adjointOf);
+    }
+
+    // ---------------------------------------------------------------- one pass
+
+    /**
+     * {@code pre; loops; tail} with the tail's adjoint computable before the loops: the adjoint of
+     * each iteration goes inside the loop. Null when the body has another shape.
+     */
+    private List<Stmt> fused(List<Stmt> top) {
+        int first = -1;
+        int last = -1;
+        for (int k = 0; k < top.size(); k++) {
+            if (top.get(k) instanceof Stmt.For) {
+                first = first < 0 ? k : first;
+                last = k;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        List<Stmt> pre = new ArrayList<>(top.subList(0, first));
+        List<Stmt> loops = new ArrayList<>();
+        List<Stmt> tail = top.subList(last + 1, top.size());
+        Set<String> known = new HashSet<>();
+        method.params().forEach(p -> known.add(p.name()));
+        Walk.statements(pre, s -> {
+            if (s instanceof Stmt.Decl d) {
+                known.add(d.name());
+            }
+        });
+        // a declaration between two loops that reads none of their results (the next loop's
+        // accumulator, double reg = 0) can run before the first loop: every name is assigned once
+        for (Stmt s : top.subList(first, last + 1)) {
+            if (s instanceof Stmt.For) {
+                loops.add(s);
+            } else if (s instanceof Stmt.Decl d && known.containsAll(reads(List.of(d)))) {
+                pre.add(d);
+                known.add(d.name());
+            } else {
+                return null;
+            }
+        }
+        // no loop may read what another loop sums
+        Set<String> sums = new HashSet<>();
+        for (Stmt l : loops) {
+            Walk.statements(List.of(l), s -> {
+                if (s instanceof Stmt.For f) {
+                    sums.addAll(form.accumulatorsOf(f));
+                }
+            });
+        }
+        for (Stmt l : loops) {
+            Set<String> own = new HashSet<>();
+            Walk.statements(List.of(l), s -> {
+                if (s instanceof Stmt.For f) {
+                    own.addAll(form.accumulatorsOf(f));
+                }
+            });
+            Set<String> reads = reads(List.of(l));
+            reads.removeAll(own);
+            reads.retainAll(sums);
+            if (!reads.isEmpty()) {
+                return null;
+            }
+        }
+        Names real = names;
+        names = real.copy();
+        List<Stmt> trial = reverse(tail);
+        names = real;
+        Set<String> tailReads = reads(trial);
+        tailReads.retainAll(types.keySet());
+        tailReads.removeAll(known);
+        if (!tailReads.isEmpty()) {
+            return null;
+        }
+        List<Stmt> tailReverse = reverse(tail);
+        List<Stmt> out = new ArrayList<>(forward(pre));
+        if (!tailReverse.isEmpty()) {
+            out.add(new Stmt.Comment("adjoints of the loops' sums: known before the loops run"));
+            out.addAll(tailReverse);
+        }
+        for (Stmt s : loops) {
+            Stmt.For f = (Stmt.For) s;
+            List<Stmt> body = new ArrayList<>(forward(f.body()));
+            List<Stmt> adjoint = reverse(f.body());
+            if (!adjoint.isEmpty()) {
+                body.add(new Stmt.Comment("adjoint of this iteration"));
+                body.addAll(localAdjoints(f.body()));
+                body.addAll(adjoint);
+            }
+            out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body));
+        }
+        out.addAll(forward(tail));
+        List<Stmt> preReverse = reverse(pre);
+        if (!preReverse.isEmpty()) {
+            out.add(new Stmt.Comment("reverse sweep"));
+            out.addAll(preReverse);
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- forward
+
+    private List<Stmt> forward(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Return r) {
+                value = new Local(Type.DOUBLE, names.fresh("value"));
+                out.add(new Stmt.Decl(r.src(), Type.DOUBLE, value.name(), r.value()));
+            } else if (s instanceof Stmt.Decl d && d.type().isArray() && d.init() != null && isActive(d.name())) {
+                out.add(d);
+                out.add(new Stmt.Decl(null, d.type(), bars.get(d.name()), adjointOf(d.init())));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- reverse
+
+    private List<Stmt> reverse(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (int k = body.size() - 1; k >= 0; k--) {
+            reverse(body.get(k), out);
+        }
+        return out;
+    }
+
+    private void reverse(Stmt s, List<Stmt> out) {
+        List<Stmt> adjoint = new ArrayList<>();
+        if (s instanceof Stmt.Decl d) {
+            if (d.init() != null && d.type() == Type.DOUBLE && isActive(d.name())) {
+                adjoints().propagate(d.init(), bar(d.name()), adjoint);
+            }
+        } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && isActive(v.name())
+                && v.type() == Type.DOUBLE) {
+            if (form.isReduction(s)) {
+                Expr.Binary b = (Expr.Binary) a.value();
+                adjoints().propagate(b.right(), b.op() == BinaryOp.SUB ? Exprs.neg(bar(v.name())) : bar(v.name()), adjoint);
+            } else {
+                adjoints().propagate(a.value(), bar(v.name()), adjoint);
+            }
+        } else if (s instanceof Stmt.If i) {
+            List<Stmt> then = reverse(i.then());
+            List<Stmt> otherwise = reverse(i.otherwise());
+            if (!then.isEmpty() || !otherwise.isEmpty()) {
+                // nothing the condition reads has changed since the forward sweep
+                out.add(new Stmt.If(null, i.cond(), then, otherwise));
+            }
+            return;
+        } else if (s instanceof Stmt.Block b) {
+            List<Stmt> body = reverse(b.body());
+            if (!body.isEmpty()) {
+                out.add(new Stmt.Block(null, body));
+            }
+            return;
+        } else if (s instanceof Stmt.For f) {
+            List<Stmt> reverse = reverse(f.body());
+            if (!reverse.isEmpty()) {
+                List<Stmt> body = new ArrayList<>(recompute(f.body(), reverse));
+                body.addAll(localAdjoints(f.body()));
+                body.addAll(reverse);
+                if (f.src() != null) {
+                    out.add(new Stmt.Comment("grad of: " + f.src().text()));
+                }
+                out.add(new Stmt.For(null, f.init(), f.cond(), f.update(), body));
+            }
+            return;
+        } else if (s instanceof Stmt.Return r) {
+            adjoints().propagate(r.value(), ONE, adjoint);
+        }
+        if (!adjoint.isEmpty()) {
+            if (s.src() != null) {
+                out.add(new Stmt.Comment("grad of: " + s.src().text()));
+            }
+            out.addAll(adjoint);
+        }
+    }
+
+    /** The adjoints of a loop body's own scalar locals, fresh in each iteration. */
+    private List<Stmt> localAdjoints(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        collectLocals(body, out);
+        return out;
+    }
+
+    private void collectLocals(List<Stmt> body, List<Stmt> out) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Decl d && d.type() == Type.DOUBLE && bars.containsKey(d.name())) {
+                out.add(new Stmt.Decl(null, Type.DOUBLE, bars.get(d.name()), ZERO));
+            } else if (s instanceof Stmt.If i) {
+                collectLocals(i.then(), out);
+                collectLocals(i.otherwise(), out);
+            } else if (s instanceof Stmt.Block b) {
+                collectLocals(b.body(), out);
+            }
+        }
+    }
+
+    /**
+     * The statements of a loop body that compute what its adjoint reads (a backward slice), without
+     * the sums into accumulators declared outside the body: those already hold their totals.
+     */
+    private List<Stmt> recompute(List<Stmt> body, List<Stmt> adjoint) {
+        Set<String> wanted = reads(adjoint);
+        return slice(body, wanted);
+    }
+
+    private List<Stmt> slice(List<Stmt> body, Set<String> wanted) {
+        List<Stmt> kept = new ArrayList<>();
+        for (int k = body.size() - 1; k >= 0; k--) {
+            Stmt s = body.get(k);
+            Stmt keep = sliceOne(s, wanted);
+            if (keep != null) {
+                kept.add(0, keep);
+                Walk.statements(List.of(keep), x -> Walk.expressions(x, e -> Walk.locals(e, wanted::add)));
+            }
+        }
+        return kept;
+    }
+
+    private Stmt sliceOne(Stmt s, Set<String> wanted) {
+        if (s instanceof Stmt.Decl d) {
+            if (!wanted.contains(d.name()) && !(bars.containsKey(d.name()) && wanted.contains(bars.get(d.name())))) {
+                return null;
+            }
+            if (d.type().isArray() && isActive(d.name())) {
+                return new Stmt.Block(null, forward(List.of(d)));
+            }
+            return d;
+        }
+        if (s instanceof Stmt.Assign a && a.target() instanceof Local v) {
+            return wanted.contains(v.name()) ? s : null;
+        }
+        if (s instanceof Stmt.If i) {
+            List<Stmt> then = slice(i.then(), wanted);
+            List<Stmt> otherwise = slice(i.otherwise(), wanted);
+            return then.isEmpty() && otherwise.isEmpty() ? null : new Stmt.If(i.src(), i.cond(), then, otherwise);
+        }
+        if (s instanceof Stmt.Block b) {
+            List<Stmt> inner = slice(b.body(), wanted);
+            return inner.isEmpty() ? null : new Stmt.Block(null, inner);
+        }
+        if (s instanceof Stmt.For f) {
+            // the loop recomputes the sums it owns that are wanted; sums into wanted-less outer accumulators go
+            List<String> own = form.accumulatorsOf(f);
+            if (own.stream().noneMatch(wanted::contains)) {
+                return null;
+            }
+            List<Stmt> inner = slice(f.body(), wanted);
+            return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), inner);
+        }
+        return null;
+    }
+
+    /** The variables a list of statements reads (adjoint names included; callers filter). */
+    private static Set<String> reads(List<Stmt> stmts) {
+        Set<String> out = new HashSet<>();
+        Walk.statements(stmts, s -> {
+            Walk.expressions(s, e -> Walk.locals(e, out::add));
+            if (s instanceof Stmt.For f) {
+                f.init().forEach(i -> Walk.expressions(i, e -> Walk.locals(e, out::add)));
+            }
+        });
+        return out;
+    }
+}
