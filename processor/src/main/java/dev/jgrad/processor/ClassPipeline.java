@@ -11,7 +11,9 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.Accumulators;
 import dev.jgrad.processor.transform.JitGrad;
+import dev.jgrad.processor.transform.Parallelize;
 import dev.jgrad.processor.transform.Reverse;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -78,7 +80,7 @@ final class ClassPipeline {
                     if (reportActiveCalls(activity, ir.origins())) {
                         continue;
                     }
-                    Reverse.Gradient gradient = jit ? JitGrad.of(ir, wrt, activity) : null;
+                    Reverse.Gradient gradient = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
                     if (gradient == null) {
                         gradient = Reverse.of(ir, wrt, activity);
                     }
@@ -89,7 +91,8 @@ final class ClassPipeline {
                     if (ir == null) {
                         continue;
                     }
-                    jits.add(new ClassWriter.JitMethod(m, ir));
+                    jits.add(new ClassWriter.JitMethod(m,
+                            Parallelize.apply(Accumulators.split(ir.body(), ir.names()), ir, threads(m))));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 StringWriter trace = new StringWriter();
@@ -108,6 +111,11 @@ final class ClassPipeline {
         if (!jits.isEmpty()) {
             writer.writeJit(jits);
         }
+    }
+
+    private static boolean threads(ExecutableElement m) {
+        Jit jit = m.getAnnotation(Jit.class);
+        return jit != null && jit.parallel();
     }
 
     private boolean checkSignature(ExecutableElement m, String annotation, Set<String> seen) {

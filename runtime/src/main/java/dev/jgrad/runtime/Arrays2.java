@@ -62,4 +62,20 @@ public final class Arrays2 {
             System.arraycopy(from, 0, to, 0, from.length);
         }
     }
+
+    /** {@code to[i] += from[i]} for every i. */
+    public static void addInto(double[] from, double[] to) {
+        for (int i = 0; i < from.length; i++) {
+            to[i] += from[i];
+        }
+    }
+
+    /** {@code to[i][j] += from[i][j]} for every i, j. */
+    public static void addInto(double[][] from, double[][] to) {
+        for (int i = 0; i < from.length; i++) {
+            if (from[i] != null) {
+                addInto(from[i], to[i]);
+            }
+        }
+    }
 }

@@ -9,6 +9,7 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.transform.Reverse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,7 +30,7 @@ public final class ClassWriter {
     public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient) {}
 
     /** A {@code @Jit} method and the body of its fast version. */
-    public record JitMethod(ExecutableElement element, Method ir) {}
+    public record JitMethod(ExecutableElement element, List<Stmt> body) {}
 
     private static final String PROCESSOR = "dev.jgrad.processor.JgradProcessor";
 
@@ -46,7 +47,9 @@ public final class ClassWriter {
         TypeSpec.Builder c = classBuilder(name, "Gradients of the {@code @Grad} methods of {@link $T}, written by jgrad at compile time.\n");
         for (GradMethod m : methods) {
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            c.addMethod(gradMethod(m, record));
+            Printer printer = new Printer(m.gradient().tape(), m.gradient().body(), paramNames(m.element()));
+            c.addMethod(gradMethod(m, record, printer));
+            c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
         }
         write(name, c.build());
@@ -57,7 +60,9 @@ public final class ClassWriter {
         TypeSpec.Builder c = classBuilder(name, "Fast versions of the {@code @Jit} methods of {@link $T}, written by jgrad at compile time.\n");
         for (JitMethod m : methods) {
             CodeBlock.Builder body = CodeBlock.builder();
-            new Printer(null).statements(m.ir().body(), body);
+            Printer printer = new Printer(null, m.body(), paramNames(m.element()));
+            printer.statements(m.body(), body);
+            c.addMethods(printer.chunks());
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
@@ -79,9 +84,14 @@ public final class ClassWriter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     }
 
-    private MethodSpec gradMethod(GradMethod m, ClassName record) {
+    private static java.util.Set<String> paramNames(ExecutableElement m) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        m.getParameters().forEach(p -> out.add(p.getSimpleName().toString()));
+        return out;
+    }
+
+    private MethodSpec gradMethod(GradMethod m, ClassName record, Printer printer) {
         Reverse.Gradient g = m.gradient();
-        Printer printer = new Printer(g.tape());
         CodeBlock.Builder body = CodeBlock.builder();
         printer.statements(g.body(), body);
         List<CodeBlock> args = new ArrayList<>();

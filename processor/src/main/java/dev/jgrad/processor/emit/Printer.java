@@ -21,11 +21,27 @@ final class Printer {
     private static final int UNARY = 14;
     private static final int CONDITIONAL = 2;
 
-    private final String tape;
+    private static final ClassName SUMS = ClassName.get("dev.jgrad.runtime", "Sums");
+    private static final ClassName PARALLEL = ClassName.get("dev.jgrad.runtime", "Parallel");
 
-    /** {@code tape} is the name of the method's tape, or null if it has none. */
-    Printer(String tape) {
+    private final String tape;
+    private final List<Stmt> method;
+    private final java.util.Set<String> params;
+    private final List<com.palantir.javapoet.MethodSpec> chunks = new ArrayList<>();
+
+    /**
+     * {@code tape} is the name of the method's tape, or null if it has none; {@code method} is the
+     * whole body and {@code params} the parameters' names (what a parallel loop may capture as is).
+     */
+    Printer(String tape, List<Stmt> method, java.util.Set<String> params) {
         this.tape = tape;
+        this.method = method;
+        this.params = params;
+    }
+
+    /** The methods that parallel loops' chunks run, written while printing the body. */
+    List<com.palantir.javapoet.MethodSpec> chunks() {
+        return chunks;
     }
 
     static ClassName className(String binaryName) {
@@ -124,6 +140,8 @@ final class Printer {
             b.add("$<}\n");
         } else if (s instanceof Stmt.Push p) {
             b.addStatement("$N.$N($L)", tape, "push" + tapeKind(p.value().type()), expr(p.value(), 0));
+        } else if (s instanceof Stmt.ParallelFor p) {
+            parallelFor(p, b);
         } else if (s instanceof Stmt.Run r) {
             b.addStatement("$L", expr(r.call(), 0));
         } else if (s instanceof Stmt.Comment c) {
@@ -166,6 +184,71 @@ final class Printer {
         if (before) {
             b.add("$<}\n");
         }
+    }
+
+    /**
+     * The call site of a parallel loop, and its chunk method: the body runs on the chunk's own sums
+     * (the arrays of the first chunk are the method's own), which the call site adds back.
+     */
+    private void parallelFor(Stmt.ParallelFor p, CodeBlock.Builder b) {
+        String sums = p.names().fresh("sums");
+        String from = p.names().fresh("from");
+        String to = p.names().fresh("to");
+        List<CodeBlock> vectors = new ArrayList<>();
+        p.vectors().forEach(v -> vectors.add(CodeBlock.of("$N", v.name())));
+        List<CodeBlock> matrices = new ArrayList<>();
+        p.matrices().forEach(m -> matrices.add(CodeBlock.of("$N", m.name())));
+        if (p.src() != null) {
+            b.add("// $L, in chunks\n", p.src().text());
+        }
+        b.addStatement("$T $N = new $T($L, new double[][] {$L}, new double[][][] {$L})", SUMS, sums, SUMS,
+                p.scalars().size(), CodeBlock.join(vectors, ", "), CodeBlock.join(matrices, ", "));
+        List<CodeBlock> args = new ArrayList<>();
+        com.palantir.javapoet.MethodSpec.Builder chunk = com.palantir.javapoet.MethodSpec.methodBuilder(p.chunk())
+                .addModifiers(javax.lang.model.element.Modifier.PRIVATE, javax.lang.model.element.Modifier.STATIC)
+                .addJavadoc("Iterations {@code [$N, $N)} of a parallel loop, adding into {@code $N}.\n", from, to, sums)
+                .addParameter(SUMS, sums).addParameter(int.class, from).addParameter(int.class, to);
+        for (Expr.Local c : p.captured()) {
+            String arg = c.name();
+            if (!dev.jgrad.processor.transform.Parallelize.effectivelyFinal(c.name(), method, params)) {
+                // a lambda captures only effectively final locals
+                arg = p.names().fresh(c.name() + "_in");
+                b.addStatement("$T $N = $N", typeName(c.type()), arg, c.name());
+            }
+            args.add(CodeBlock.of("$N", arg));
+            chunk.addParameter(typeName(c.type()), c.name());
+        }
+        String part = p.names().fresh("part");
+        String lo = p.names().fresh("lo");
+        String hi = p.names().fresh("hi");
+        String lambda = "(" + part + ", " + lo + ", " + hi + ")";
+        CodeBlock call = CodeBlock.of("$N($N, $N, $N$L$L)", p.chunk(), part, lo, hi, args.isEmpty() ? "" : ", ",
+                CodeBlock.join(args, ", "));
+        b.addStatement("$T.run($L, $L, $L, $N, $L -> $L)", PARALLEL, expr(p.from(), 1), expr(p.to(), 1), p.threads(),
+                sums, lambda, call);
+        for (int k = 0; k < p.scalars().size(); k++) {
+            b.addStatement("$N += $N.scalars[$L]", p.scalars().get(k).name(), sums, k);
+        }
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (Expr.Local v : p.scalars()) {
+            body.addStatement("double $N = 0.0", v.name());
+        }
+        for (int k = 0; k < p.vectors().size(); k++) {
+            body.addStatement("double[] $N = $N.vectors[$L]", p.vectors().get(k).name(), sums, k);
+        }
+        for (int k = 0; k < p.matrices().size(); k++) {
+            body.addStatement("double[][] $N = $N.matrices[$L]", p.matrices().get(k).name(), sums, k);
+        }
+        Stmt.For loop = p.loop();
+        Expr.Local index = new Expr.Local(Type.INT, p.index());
+        forLoop(new Stmt.For(loop.src(),
+                List.of(new Stmt.Decl(null, Type.INT, p.index(), new Expr.Local(Type.INT, from))),
+                new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, index, new Expr.Local(Type.INT, to)),
+                loop.update(), loop.body()), body);
+        for (int k = 0; k < p.scalars().size(); k++) {
+            body.addStatement("$N.scalars[$L] = $N", sums, k, p.scalars().get(k).name());
+        }
+        chunks.add(chunk.addCode(body.build()).build());
     }
 
     /** {@code t = v}, written {@code t += e} or {@code i++} where the value is {@code t op e}. */

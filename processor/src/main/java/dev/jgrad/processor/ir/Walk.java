@@ -63,6 +63,8 @@ public final class Walk {
                 statements(b.body(), f);
             } else if (s instanceof Stmt.Repeat r) {
                 statements(r.body(), f);
+            } else if (s instanceof Stmt.ParallelFor p) {
+                statements(List.of(p.loop()), f);
             }
         }
     }

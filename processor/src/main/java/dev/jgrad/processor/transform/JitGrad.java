@@ -51,12 +51,13 @@ public final class JitGrad {
     }
 
     /** The tape-free gradient, or null when the method is not in loop form. */
-    public static Reverse.Gradient of(Method method, List<String> wrt, Activity activity) {
+    public static Reverse.Gradient of(Method method, List<String> wrt, Activity activity, boolean threads) {
         LoopForm form = LoopForm.of(method);
         if (form.reason() != null) {
             return null;
         }
-        return new JitGrad(method, activity, form).run(wrt);
+        Reverse.Gradient g = new JitGrad(method, activity, form).run(wrt);
+        return new Reverse.Gradient(Parallelize.apply(g.body(), method, threads), g.value(), g.components(), null);
     }
 
     private Reverse.Gradient run(List<String> wrt) {
@@ -108,7 +109,7 @@ public final class JitGrad {
                 components.add(bar(p.name()));
             }
         }
-        return new Reverse.Gradient(body, value, components, null);
+        return new Reverse.Gradient(Accumulators.split(body, names), value, components, null);
     }
 
     private boolean isActive(String name) {

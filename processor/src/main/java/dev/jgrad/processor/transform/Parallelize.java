@@ -1,0 +1,184 @@
+package dev.jgrad.processor.transform;
+
+import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Walk;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code @Jit} rewrite: a top-level counted loop whose iterations only add into variables declared
+ * outside it ({@code sum += r * r}, {@code w_bar[j] += g * x[i][j]}) becomes a {@link Stmt.ParallelFor}:
+ * chunks with sums of their own, added up in a fixed order (see {@code dev.jgrad.runtime.Parallel}).
+ */
+public final class Parallelize {
+    private final Names names;
+    private final String method;
+    private final boolean threads;
+    private final Map<String, Type> types = new HashMap<>();
+    private final Map<String, Integer> assignments = new HashMap<>();
+    private final Set<String> params = new HashSet<>();
+    /** Parameters in declaration order: a chunk method takes them in the same order. */
+    private final List<String> order = new ArrayList<>();
+    private int chunks;
+
+    private Parallelize(Method m, boolean threads) {
+        this.names = m.names();
+        this.method = m.name();
+        this.threads = threads;
+    }
+
+    /** {@code body} (of method {@code m}) with each eligible top-level loop made parallel. */
+    public static List<Stmt> apply(List<Stmt> body, Method m, boolean threads) {
+        Parallelize p = new Parallelize(m, threads);
+        for (Method.Param param : m.params()) {
+            p.types.put(param.name(), param.type());
+            p.params.add(param.name());
+            p.order.add(param.name());
+        }
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.Decl d) {
+                p.types.put(d.name(), d.type());
+                p.assignments.merge(d.name(), d.init() == null ? 2 : 1, Integer::sum);
+            } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v) {
+                p.assignments.merge(v.name(), 1, Integer::sum);
+            }
+        });
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            Stmt parallel = s instanceof Stmt.For f ? p.parallel(f) : null;
+            out.add(parallel != null ? parallel : s);
+        }
+        return out;
+    }
+
+    private Stmt parallel(Stmt.For f) {
+        LoopForm.Counted counted = LoopForm.counted(f);
+        boolean[] nested = {false};
+        Walk.statements(f.body(), s -> nested[0] |= s instanceof Stmt.For || s instanceof Stmt.While);
+        if (counted == null || !nested[0]) {
+            // a loop without an inner loop does too little per iteration to pay for chunks
+            return null;
+        }
+        Set<String> inside = new HashSet<>();
+        inside.add(counted.index());
+        Set<String> freshArrays = new HashSet<>();
+        Walk.statements(f.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                inside.add(d.name());
+                if (d.init() instanceof Expr.NewArray || d.init() instanceof Expr.ArrayLit) {
+                    freshArrays.add(d.name());
+                }
+            }
+        });
+        Set<String> scalars = new LinkedHashSet<>();
+        Set<String> arrays = new LinkedHashSet<>();
+        List<Stmt.Assign> sums = new ArrayList<>();
+        boolean[] ok = {true};
+        Walk.statements(f.body(), s -> {
+            if (!(s instanceof Stmt.Assign a)) {
+                return;
+            }
+            String root = Walk.root(a.target());
+            if (inside.contains(root) && (a.target() instanceof Local || freshArrays.contains(root))) {
+                return;
+            }
+            if (!isSum(a) || inside.contains(root)) {
+                ok[0] = false;
+                return;
+            }
+            sums.add(a);
+            (a.target() instanceof Local ? scalars : arrays).add(root);
+        });
+        if (!ok[0] || sums.isEmpty()) {
+            return null;
+        }
+        // what the chunks add into, they may read only where they add to it
+        Set<String> written = new HashSet<>(scalars);
+        written.addAll(arrays);
+        Walk.statements(f.body(), s -> {
+            boolean sum = sums.stream().anyMatch(x -> x == s);
+            Walk.expressions(s, e -> {
+                if (sum) {
+                    Expr.Binary b = (Expr.Binary) ((Stmt.Assign) s).value();
+                    Walk.locals(b.right(), n -> ok[0] &= !written.contains(n));
+                    Walk.locals(((Stmt.Assign) s).target() instanceof Expr.Index i ? i.index() : null,
+                            n -> ok[0] &= !written.contains(n));
+                } else {
+                    Walk.locals(e, n -> ok[0] &= !written.contains(n));
+                }
+            });
+        });
+        Walk.locals(counted.to(), n -> ok[0] &= !written.contains(n));
+        if (!ok[0]) {
+            return null;
+        }
+        Set<String> free = new LinkedHashSet<>();
+        Walk.statements(List.of(f), s -> {
+            Walk.expressions(s, e -> Walk.locals(e, free::add));
+            if (s instanceof Stmt.For inner) {
+                inner.init().forEach(i -> Walk.expressions(i, e -> Walk.locals(e, free::add)));
+            }
+        });
+        free.removeAll(inside);
+        free.removeAll(written);
+        List<Local> captured = new ArrayList<>();
+        List<String> ordered = new ArrayList<>(order);
+        ordered.retainAll(free);
+        free.removeAll(ordered);
+        ordered.addAll(free);
+        for (String n : ordered) {
+            if (!types.containsKey(n)) {
+                return null;
+            }
+            captured.add(new Local(types.get(n), n));
+        }
+        List<Local> vectors = new ArrayList<>();
+        List<Local> matrices = new ArrayList<>();
+        for (String a : arrays) {
+            Type t = types.get(a);
+            if (t == Type.DOUBLE_ARRAY) {
+                vectors.add(new Local(t, a));
+            } else if (t == Type.DOUBLE_MATRIX) {
+                matrices.add(new Local(t, a));
+            } else {
+                return null;
+            }
+        }
+        List<Local> scalarLocals = new ArrayList<>();
+        scalars.forEach(n -> scalarLocals.add(new Local(Type.DOUBLE, n)));
+        String chunk = names.fresh(method + "Chunk" + (chunks++ == 0 ? "" : Integer.toString(chunks)));
+        return new Stmt.ParallelFor(f, counted.index(), counted.from(), counted.to(), chunk, captured,
+                scalarLocals, vectors, matrices, threads, names);
+    }
+
+    /** Whether a captured variable can be captured as it is (a lambda needs it effectively final). */
+    public static boolean effectivelyFinal(String name, List<Stmt> body, Set<String> params) {
+        int[] count = {params.contains(name) ? 1 : 0};
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.Decl d && d.name().equals(name)) {
+                count[0] += d.init() == null ? 2 : 1;
+            } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && v.name().equals(name)) {
+                count[0]++;
+            }
+        });
+        return count[0] == 1;
+    }
+
+    /** {@code t = t + e} or {@code t = t - e} on a double, t a local or an array element. */
+    private static boolean isSum(Stmt.Assign a) {
+        return a.target().type() == Type.DOUBLE && a.value() instanceof Expr.Binary b
+                && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB) && b.left().equals(a.target());
+    }
+}

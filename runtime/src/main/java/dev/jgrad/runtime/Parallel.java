@@ -1,0 +1,65 @@
+package dev.jgrad.runtime;
+
+import java.util.stream.IntStream;
+
+/**
+ * Runs the independent iterations of a loop in chunks, on several threads when the loop is long,
+ * and adds up the chunks' sums in chunk order.
+ *
+ * <p>Chunk boundaries depend on the trip count alone, never on the number of threads, so a result
+ * is the same bit for bit from run to run, with threads or without. The system property
+ * {@code jgrad.parallel=false} keeps every loop on the calling thread.
+ */
+public final class Parallel {
+    /** Fewest iterations in a chunk; below twice this a loop runs as one chunk. */
+    public static final int MIN_CHUNK = 8192;
+    /** Most chunks of one loop: the memory for the chunks' sums does not grow with the data. */
+    public static final int MAX_CHUNKS = 32;
+
+    private Parallel() {}
+
+    /** One chunk of the loop: iterations {@code [from, to)}, adding into {@code sums}. */
+    @FunctionalInterface
+    public interface Chunk {
+        void run(Sums sums, int from, int to);
+    }
+
+    /**
+     * Runs iterations {@code [from, to)} of a loop. The arrays of {@code sums} are those the loop adds
+     * into: the first chunk adds into them in place, the others into zero copies that are then added
+     * in chunk order. On return, {@code sums.scalars} hold the loop's scalar sums.
+     */
+    public static void run(int from, int to, boolean threads, Sums sums, Chunk chunk) {
+        long n = (long) to - from;
+        if (n <= 0) {
+            return;
+        }
+        int chunks = (int) Math.min(MAX_CHUNKS, Math.max(1, n / MIN_CHUNK));
+        if (chunks == 1) {
+            chunk.run(sums, from, to);
+            return;
+        }
+        Sums[] parts = new Sums[chunks];
+        parts[0] = sums;
+        for (int c = 1; c < chunks; c++) {
+            parts[c] = sums.zeros();
+        }
+        IntStream range = IntStream.range(0, chunks);
+        if (threads && enabled()) {
+            range = range.parallel();
+        }
+        range.forEach(c -> chunk.run(parts[c], bound(from, n, chunks, c), bound(from, n, chunks, c + 1)));
+        for (int c = 1; c < chunks; c++) {
+            sums.add(parts[c]);
+        }
+    }
+
+    private static int bound(int from, long n, int chunks, int c) {
+        return (int) (from + n * c / chunks);
+    }
+
+    /** Whether threads are allowed: the system property {@code jgrad.parallel}, read at each call. */
+    public static boolean enabled() {
+        return !"false".equals(System.getProperty("jgrad.parallel"));
+    }
+}
