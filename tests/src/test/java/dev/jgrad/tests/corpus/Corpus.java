@@ -1,0 +1,349 @@
+package dev.jgrad.tests.corpus;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+
+/**
+ * The registry of the corpus: every {@code @Grad} method of this package, each with a function
+ * that draws well-conditioned arguments for it from a seeded {@link Random}. Every gradient test
+ * runs over {@link #CASES} (as Tangent's {@code functions.py} is shared by its tests).
+ *
+ * <p>Adding a method is one line in {@link #CASES}: the class, the method name, and the
+ * arguments in parameter order, boxed ({@code double} as {@code Double}, {@code int} as
+ * {@code Integer}, {@code long} as {@code Long}, {@code boolean} as {@code Boolean}, arrays as
+ * they are). The arguments must keep the method smooth within a finite-difference step
+ * ({@code 1e-3 * max(1, |x|)}) of them: inside every function's domain and at least
+ * {@link #MARGIN} away from every kink, jump and branch threshold. The helpers below do that
+ * ({@link #away}, {@link #offGrid}, {@link #spread}), and the few cases whose thresholds depend on
+ * several arguments have a generator method of their own, by rejection.
+ *
+ * <p>{@code CorpusGradientTest} checks that every {@code @Grad} method of the classes named here
+ * is registered, so a method cannot be added to the corpus and forgotten here.
+ */
+public final class Corpus {
+    private Corpus() {}
+
+    /** How far, at least, arguments stay from kinks and thresholds: far beyond any step. */
+    public static final double MARGIN = 0.1;
+
+    /** One corpus method and how to draw arguments for it. */
+    public record Case(Class<?> owner, String method, Function<Random, Object[]> inputs) {
+        /** {@code Class.method} ({@code Outer.Nested.method} for a nested class), as tests print it. */
+        public String name() {
+            return nameOf(owner, method);
+        }
+
+        /** The arguments for one seed: the same seed always gives the same arguments. */
+        public Object[] arguments(long seed) {
+            return inputs.apply(new Random(seed));
+        }
+
+        @Override
+        public String toString() {
+            return name();
+        }
+    }
+
+    /** Every case, grouped by class in the order of the source. */
+    public static final List<Case> CASES = List.of(
+            // Basics: arithmetic, types, operators, constants
+            method(Basics.class, "poly", r -> args(u(r, -2, 2))),
+            method(Basics.class, "quotient", r -> args(u(r, -2, 2), pm(r, 0.5, 2))),
+            method(Basics.class, "unary", r -> args(u(r, -2, 2), u(r, -2, 2))),
+            method(Basics.class, "reassign", r -> args(u(r, -2, 2))),
+            method(Basics.class, "compound", r -> args(u(r, -2, 2), u(r, -2, 2))),
+            method(Basics.class, "mixedTypes", r -> args(u(r, -2, 2), i(r, 3, 9), (long) i(r, 1, 5))),
+            method(Basics.class, "casts", r -> args(offGrid(r, -3, 3, 10))),
+            method(Basics.class, "varLocals", r -> args(u(r, -2, 2), vec(r, 5, -1, 1))),
+            method(Basics.class, "logic", Corpus::logicInputs),
+            method(Basics.class, "ternary", Corpus::ternaryInputs),
+            method(Basics.class, "constants", r -> args(u(r, -2, 2))),
+            method(Basics.class, "incDec", r -> args(u(r, -1.5, 1.5), i(r, 1, 7))),
+            method(Basics.Nested.class, "scaled", r -> args(u(r, -2, 2), u(r, -2, 2))),
+
+            // MathFunctions: every Math and StrictMath function
+            method(MathFunctions.class, "trig", r -> args(u(r, -2.5, 2.5))),
+            method(MathFunctions.class, "inverseTrig", r -> args(pm(r, 0.1, 0.8), u(r, 0.2, 2))),
+            method(MathFunctions.class, "hyperbolic", r -> args(u(r, -2, 2))),
+            method(MathFunctions.class, "expLog", r -> args(u(r, -2, 2), u(r, 0.3, 3))),
+            method(MathFunctions.class, "roots", r -> args(u(r, 0.2, 3), pm(r, 0.2, 2))),
+            method(MathFunctions.class, "powers", r -> args(u(r, 0.5, 2), u(r, -1.5, 1.5), pm(r, 0.2, 2), i(r, 0, 4))),
+            method(MathFunctions.class, "nonSmooth", Corpus::nonSmoothInputs),
+            method(MathFunctions.class, "strictSmooth", r -> args(pm(r, 0.2, 0.8), u(r, 0.5, 2))),
+            method(MathFunctions.class, "strictNonSmooth", Corpus::nonSmoothInputs),
+            method(MathFunctions.class, "composed", r -> args(u(r, -2, 2))),
+
+            // Loops
+            method(Loops.class, "sumOfSquares", r -> args(vec(r, 6, -2, 2))),
+            method(Loops.class, "enhancedFor", r -> args(vec(r, 7, -2, 2))),
+            method(Loops.class, "enhancedForRows", r -> args(ragged(r, 5, 0, 5, -2, 2))),
+            method(Loops.class, "newtonSqrt", r -> args(u(r, 0.5, 4))),
+            method(Loops.class, "doWhile", r -> args(u(r, -1.5, 1.5), i(r, 0, 6))),
+            method(Loops.class, "breakContinue", Corpus::breakContinueInputs),
+            method(Loops.class, "earlyReturn", Corpus::earlyReturnInputs),
+            method(Loops.class, "nestedLoops", r -> args(mat(r, 5, 3, -1, 1), vec(r, 3, -1, 1))),
+            method(Loops.class, "overwrittenInLoop", r -> args(u(r, -1, 1), vec(r, 12, -1.5, 1.5))),
+            method(Loops.class, "recurrence", r -> args(vec(r, 7, -1, 1))),
+            method(Loops.class, "strides", r -> args(vec(r, 9, -1, 1))),
+            method(Loops.class, "infiniteLoops", r -> args(u(r, -2, 2))),
+            method(Loops.class, "smoothing", r -> args(vec(r, 6, -2, 2))),
+            method(Loops.class, "longCounter", r -> args(vec(r, 6, -1.5, 1.5))),
+
+            // ControlFlow
+            method(ControlFlow.class, "piecewise", r -> args(away(r, -3, 3, -1, 0, 1))),
+            method(ControlFlow.class, "huber", Corpus::huberInputs),
+            method(ControlFlow.class, "nestedIf", Corpus::nestedIfInputs),
+            method(ControlFlow.class, "checkedVariance", r -> args(vec(r, 6, -2, 2), u(r, 0.1, 2))),
+            method(ControlFlow.class, "earlyReturnTop", r -> args(away(r, -2, 3, 1.5), away(r, -2, 2, 0))),
+            method(ControlFlow.class, "branchInLoop", r -> args(awayVec(r, 8, -2.5, 2.5, 0, -1))),
+            method(ControlFlow.class, "modes", r -> args(u(r, -2, 2), i(r, 0, 2))),
+            method(ControlFlow.class, "flagFromLoop", r -> args(awayVec(r, 6, -2, 2, 1.5))),
+
+            // Arrays1
+            method(Arrays1.class, "localArray", r -> args(vec(r, 6, -2, 2))),
+            method(Arrays1.class, "initialisers", r -> args(u(r, -2, 2), u(r, -2, 2))),
+            method(Arrays1.class, "matrixLocal", r -> args(vec(r, 4, -1, 1), vec(r, 3, -1, 1))),
+            method(Arrays1.class, "compoundElements", r -> args(vec(r, 6, -1.5, 1.5))),
+            method(Arrays1.class, "raggedRows", r -> args(ragged(r, 4, 0, 5, -1.5, 1.5), vec(r, 4, -1, 1))),
+            method(Arrays1.class, "gather", r -> args(vec(r, 5, -1.5, 1.5), labels(r, 12, 5))),
+            method(Arrays1.class, "scatter", r -> args(vec(r, 10, -2, 2), labels(r, 10, 4), 4)),
+            method(Arrays1.class, "heatSteps", r -> args(vec(r, 8, -1, 1), u(r, 0.05, 0.3))),
+            method(Arrays1.class, "inPlaceParam", r -> args(vec(r, 6, -1.5, 1.5))),
+            method(Arrays1.class, "gram", r -> args(mat(r, 4, 3, -1, 1))),
+
+            // Calls
+            method(Calls.class, "scalarHelpers", r -> args(u(r, -2, 2), u(r, -2, 2))),
+            method(Calls.class, "arrayHelper", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1))),
+            method(Calls.class, "voidHelpers", r -> args(mat(r, 4, 3, -1, 1), vec(r, 3, -1, 1))),
+            method(Calls.class, "crossClass", r -> args(u(r, -2, 2), vec(r, 4, -2, 2))),
+            method(Calls.class, "helperInLoop", r -> args(vec(r, 6, -1.5, 1.5))),
+            method(Calls.class, "helperWithReturns", r -> args(awayVec(r, 7, -2, 3, 0, 1))),
+            method(Calls.class, "intHelper", r -> args(spread(r, 5, -2, 2))),
+            method(Calls.class, "arrayReturningHelper", r -> args(vec(r, 5, -2, 2), i(r, 0, 4))),
+            method(Calls.class, "gradCallsGrad", r -> args(u(r, -2, 2), u(r, -2, 2))),
+            method(Calls.class, "rowsThroughHelpers", r -> args(mat(r, 3, 4, -1, 1))),
+
+            // Models
+            method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
+            method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
+            method(Models.class, "logistic", r -> args(vec(r, 3, -1, 1), u(r, -0.5, 0.5), mat(r, 10, 3, -2, 2), labels(r, 10, 2))),
+            method(Models.class, "softmaxCrossEntropy", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), labels(r, 8, 4))),
+            method(Models.class, "mlp", r -> args(mat(r, 5, 3, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5), mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1))),
+            method(Models.class, "rosenbrock", r -> args(vec(r, 5, -1.5, 1.5))),
+            method(Models.class, "blackScholesCall", Corpus::blackScholesInputs),
+            method(Models.class, "dampedOscillator", r -> args(u(r, 1, 4), u(r, 0.1, 0.5), u(r, -1, 1), u(r, -1, 1))),
+            method(Models.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
+            method(Models.class, "polyFit", r -> args(vec(r, 4, -1, 1), vec(r, 10, -1.5, 1.5), vec(r, 10, -2, 2))),
+            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))));
+
+    /** The name of a case: the class name within the package, then the method. */
+    public static String nameOf(Class<?> owner, String method) {
+        String binary = owner.getName().substring(owner.getPackageName().length() + 1);
+        return binary.replace('$', '.') + "." + method;
+    }
+
+    /** The case named {@code Class.method}. */
+    public static Case find(String name) {
+        for (Case c : CASES) {
+            if (c.name().equals(name)) {
+                return c;
+            }
+        }
+        throw new IllegalArgumentException("no corpus case named " + name);
+    }
+
+    static Case method(Class<?> owner, String name, Function<Random, Object[]> inputs) {
+        return new Case(owner, name, inputs);
+    }
+
+    // ---- generators of cases whose thresholds depend on several arguments ----------------------
+
+    static Object[] logicInputs(Random r) {
+        double x = away(r, -2, 2, -0.5);
+        double y = away(r, -2, 2, 0.5, x);
+        return args(x, y, r.nextBoolean());
+    }
+
+    static Object[] ternaryInputs(Random r) {
+        while (true) {
+            double x = away(r, -2, 2, 0);
+            double y = away(r, -2, 2, 0, x);
+            double a = x > 0 ? x * y : y / (1 + x * x);
+            if (Math.abs(a - 1) >= MARGIN) {
+                return args(x, y);
+            }
+        }
+    }
+
+    /** x and y at least 0.15 from every integer and half-integer, x apart from y and from 2y. */
+    static Object[] nonSmoothInputs(Random r) {
+        while (true) {
+            double x = offGrid(r, -3, 3, 2);
+            double y = offGrid(r, -3, 3, 2);
+            if (Math.abs(x - y) >= MARGIN && Math.abs(x - 2 * y) >= MARGIN) {
+                return args(x, y);
+            }
+        }
+    }
+
+    /** Positive values (x[2] negative but skipped by continue), and a negative one at 3, 4, 6 or 7 to break on. */
+    static Object[] breakContinueInputs(Random r) {
+        double[] x = vec(r, 8, 0.2, 2);
+        x[2] = -u(r, 0.2, 2);
+        int[] stops = {3, 4, 6, 7};
+        x[stops[r.nextInt(stops.length)]] = -u(r, 0.2, 2);
+        return args(x);
+    }
+
+    /** Every partial sum t * (x[0] + ... + x[i]) at least MARGIN from the threshold 2. */
+    static Object[] earlyReturnInputs(Random r) {
+        while (true) {
+            double[] x = vec(r, 6, -0.5, 1.5);
+            double t = u(r, 0.5, 1.5);
+            boolean ok = true;
+            double s = 0;
+            for (double v : x) {
+                s += v * t;
+                ok &= Math.abs(s - 2.0) >= MARGIN;
+            }
+            if (ok) {
+                return args(x, t);
+            }
+        }
+    }
+
+    static Object[] huberInputs(Random r) {
+        double delta = u(r, 0.5, 1.5);
+        double a = away(r, 0.1, 3, delta);
+        return args(r.nextBoolean() ? a : -a, delta);
+    }
+
+    static Object[] nestedIfInputs(Random r) {
+        double x = away(r, -2, 2, 0);
+        return args(x, away(r, -2, 2, 0, x));
+    }
+
+    /** Spot and strike near each other, d1 and d2 of the formula at least MARGIN from 0 (where the CDF helper branches). */
+    static Object[] blackScholesInputs(Random r) {
+        while (true) {
+            double s = u(r, 80, 120);
+            double k = u(r, 80, 120);
+            double t = u(r, 0.25, 2);
+            double rate = u(r, 0, 0.05);
+            double sigma = u(r, 0.1, 0.5);
+            double vol = sigma * Math.sqrt(t);
+            double d1 = (Math.log(s / k) + (rate + 0.5 * sigma * sigma) * t) / vol;
+            if (Math.abs(d1) >= MARGIN && Math.abs(d1 - vol) >= MARGIN) {
+                return args(s, k, t, rate, sigma);
+            }
+        }
+    }
+
+    // ---- building blocks -------------------------------------------------------------------
+
+    /**
+     * The arguments of one call, in parameter order. The first is a parameter of its own so that a
+     * lone {@code double[][]} argument is one argument, not spread out as varargs.
+     */
+    public static Object[] args(Object first, Object... rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    /** Uniform in [lo, hi). */
+    public static double u(Random r, double lo, double hi) {
+        return lo + (hi - lo) * r.nextDouble();
+    }
+
+    /** Uniform int in [lo, hi], both included. */
+    public static int i(Random r, int lo, int hi) {
+        return lo + r.nextInt(hi - lo + 1);
+    }
+
+    /** Either sign, magnitude uniform in [lo, hi): away from 0 when lo > 0. */
+    public static double pm(Random r, double lo, double hi) {
+        double m = u(r, lo, hi);
+        return r.nextBoolean() ? m : -m;
+    }
+
+    /** Uniform in [lo, hi) and at least {@link #MARGIN} from each of {@code avoid}. */
+    public static double away(Random r, double lo, double hi, double... avoid) {
+        for (int attempt = 0; attempt < 10_000; attempt++) {
+            double v = u(r, lo, hi);
+            boolean ok = true;
+            for (double a : avoid) {
+                ok &= Math.abs(v - a) >= MARGIN;
+            }
+            if (ok) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("no value in [" + lo + ", " + hi + ") avoids those points");
+    }
+
+    /**
+     * A value in [lo, hi) whose position inside its cell of width {@code 1 / cellsPerUnit} is in
+     * the middle 40 %: with 2 cells per unit, at least 0.15 from every integer and half-integer
+     * (floor, ceil, rint, signum, casts jump there).
+     */
+    public static double offGrid(Random r, double lo, double hi, int cellsPerUnit) {
+        double cell = Math.floor(u(r, lo, hi) * cellsPerUnit);
+        return (cell + 0.3 + 0.4 * r.nextDouble()) / cellsPerUnit;
+    }
+
+    public static double[] vec(Random r, int n, double lo, double hi) {
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = u(r, lo, hi);
+        }
+        return v;
+    }
+
+    /** Every element at least {@link #MARGIN} from each of {@code avoid}. */
+    public static double[] awayVec(Random r, int n, double lo, double hi, double... avoid) {
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = away(r, lo, hi, avoid);
+        }
+        return v;
+    }
+
+    /** Elements pairwise at least {@link #MARGIN} apart: no ties for a max or an argmax. */
+    public static double[] spread(Random r, int n, double lo, double hi) {
+        double[] v = new double[n];
+        for (int k = 0; k < n; k++) {
+            v[k] = away(r, lo, hi, java.util.Arrays.copyOf(v, k));
+        }
+        return v;
+    }
+
+    public static double[][] mat(Random r, int rows, int cols, double lo, double hi) {
+        double[][] m = new double[rows][];
+        for (int k = 0; k < rows; k++) {
+            m[k] = vec(r, cols, lo, hi);
+        }
+        return m;
+    }
+
+    /** Rows of random lengths in [minLen, maxLen]; the first row has maxLen elements, the last minLen. */
+    public static double[][] ragged(Random r, int rows, int minLen, int maxLen, double lo, double hi) {
+        double[][] m = new double[rows][];
+        for (int k = 0; k < rows; k++) {
+            int len = k == 0 ? maxLen : k == rows - 1 ? minLen : i(r, minLen, maxLen);
+            m[k] = vec(r, len, lo, hi);
+        }
+        return m;
+    }
+
+    /** n labels in [0, classes). */
+    public static int[] labels(Random r, int n, int classes) {
+        int[] y = new int[n];
+        for (int k = 0; k < n; k++) {
+            y[k] = r.nextInt(classes);
+        }
+        return y;
+    }
+}
