@@ -56,6 +56,10 @@ public final class Reverse {
     private Local value;
     private String tape;
     private final Map<Stmt, Boolean> reverseDoesWork = new IdentityHashMap<>();
+    /** The restores {@code v = tape.pop()} of the reverse sweep, with the statement each undoes. */
+    private final Map<Stmt, Stmt> restores = new IdentityHashMap<>();
+    /** Statements whose old value nothing reads before the next restore of the same variable. */
+    private final Set<Stmt> deadRestores = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private Reverse(Method method, Activity activity) {
         this.method = method;
@@ -106,6 +110,12 @@ public final class Reverse {
             reads = new HashSet<>(forced);
             reads.addAll(primalReads(reverse(method.body())));
         } while (!reads.equals(needed));
+        // a restore whose value is overwritten by the next restore before anything reads it is dead:
+        // neither it nor its push is needed (a += w[j] * x[i][j] in a loop reads nothing of a)
+        names = real.copy();
+        restores.clear();
+        List<Stmt> trial = reverse(method.body());
+        Liveness.deadRestores(trial, restores, deadRestores);
         names = real;
         tape = null;
         reverseDoesWork.clear();
@@ -275,6 +285,9 @@ public final class Reverse {
 
     /** Whether the forward sweep pushes the old value of what {@code s} writes. */
     private boolean records(Stmt s) {
+        if (deadRestores.contains(s)) {
+            return false;
+        }
         if (s instanceof Stmt.Decl d) {
             return d.init() != null && declaredInLoop.contains(d.name()) && recordsVar(d.name());
         }
@@ -511,7 +524,11 @@ public final class Reverse {
             return;
         }
         if (recorded) {
-            adjoint.add(new Stmt.Assign(null, target, pop(target.type())));
+            Stmt restore = new Stmt.Assign(null, target, pop(target.type()));
+            if (target instanceof Local) {
+                restores.put(restore, s);
+            }
+            adjoint.add(restore);
         } else if (s instanceof Stmt.Assign a && invertible(a) && isNeeded(((Local) target).name())) {
             Expr.Binary b = (Expr.Binary) a.value();
             BinaryOp undo = b.op() == BinaryOp.ADD ? BinaryOp.SUB : BinaryOp.ADD;

@@ -1,0 +1,86 @@
+package dev.jgrad.processor.transform;
+
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Walk;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Live variables of a reverse sweep, backwards over its structured code, to find the restores from
+ * the tape whose value is never read: the variable is overwritten again (by the next restore)
+ * first. Array elements are not tracked: only restores of scalar locals are ever dead.
+ */
+final class Liveness {
+    private final Map<Stmt, Stmt> restores;
+    private final Set<Stmt> liveRestores;
+
+    private Liveness(Map<Stmt, Stmt> restores, Set<Stmt> liveRestores) {
+        this.restores = restores;
+        this.liveRestores = liveRestores;
+    }
+
+    /**
+     * Adds to {@code dead} the source statements of the {@code restores} in {@code reverse} whose
+     * restored value no later part of the sweep reads. A restore is dead only if it is dead every
+     * time the sweep passes it.
+     */
+    static void deadRestores(List<Stmt> reverse, Map<Stmt, Stmt> restores, Set<Stmt> dead) {
+        Set<Stmt> live = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Liveness l = new Liveness(restores, live);
+        l.block(reverse, new HashSet<>());
+        for (Map.Entry<Stmt, Stmt> e : restores.entrySet()) {
+            if (!live.contains(e.getKey())) {
+                dead.add(e.getValue());
+            }
+        }
+    }
+
+    /** The variables live before {@code body}, given those live after it. */
+    private Set<String> block(List<Stmt> body, Set<String> after) {
+        Set<String> live = new HashSet<>(after);
+        for (int k = body.size() - 1; k >= 0; k--) {
+            live = stmt(body.get(k), live);
+        }
+        return live;
+    }
+
+    private Set<String> stmt(Stmt s, Set<String> after) {
+        Set<String> live = new HashSet<>(after);
+        if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local v) {
+            if (restores.containsKey(s) && after.contains(v.name())) {
+                liveRestores.add(s);
+            }
+            live.remove(v.name());
+            Walk.locals(a.value(), live::add);
+        } else if (s instanceof Stmt.Decl d) {
+            live.remove(d.name());
+            Walk.locals(d.init(), live::add);
+        } else if (s instanceof Stmt.If i) {
+            live = block(i.then(), after);
+            live.addAll(block(i.otherwise(), after));
+            Walk.locals(i.cond(), live::add);
+        } else if (s instanceof Stmt.Block b) {
+            live = block(b.body(), after);
+        } else if (s instanceof Stmt.Repeat r) {
+            // the body runs any number of times: iterate to a fixed point
+            Set<String> out = new HashSet<>(after);
+            while (true) {
+                Set<String> in = block(r.body(), out);
+                in.addAll(after);
+                if (in.equals(out)) {
+                    break;
+                }
+                out = in;
+            }
+            live = out;
+            Walk.locals(r.from(), live::add);
+        } else {
+            Set<String> reads = live;
+            Walk.expressions(s, e -> Walk.locals(e, reads::add));
+        }
+        return live;
+    }
+}
