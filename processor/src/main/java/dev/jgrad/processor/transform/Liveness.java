@@ -77,6 +77,36 @@ final class Liveness {
             }
             live = out;
             Walk.locals(r.from(), live::add);
+        } else if (s instanceof Stmt.For f) {
+            // live at the test: what the test reads, what is live after the loop, and what the
+            // body and update read before writing, to a fixed point
+            List<Stmt> round = new java.util.ArrayList<>(f.body());
+            round.addAll(f.update());
+            Set<String> atTest = new HashSet<>(after);
+            Walk.locals(f.cond(), atTest::add);
+            while (true) {
+                Set<String> next = block(round, atTest);
+                next.addAll(after);
+                Walk.locals(f.cond(), next::add);
+                if (next.equals(atTest)) {
+                    break;
+                }
+                atTest = next;
+            }
+            live = block(f.init(), atTest);
+        } else if (s instanceof Stmt.While w) {
+            Set<String> atTest = new HashSet<>(after);
+            Walk.locals(w.cond(), atTest::add);
+            while (true) {
+                Set<String> next = block(w.body(), atTest);
+                next.addAll(after);
+                Walk.locals(w.cond(), next::add);
+                if (next.equals(atTest)) {
+                    break;
+                }
+                atTest = next;
+            }
+            live = w.testAfter() ? block(w.body(), atTest) : atTest;
         } else {
             Set<String> reads = live;
             Walk.expressions(s, e -> Walk.locals(e, reads::add));

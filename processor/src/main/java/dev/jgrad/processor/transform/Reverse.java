@@ -4,6 +4,7 @@ import static dev.jgrad.processor.ir.Exprs.ONE;
 import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -471,6 +472,21 @@ public final class Reverse {
                 out.add(new Stmt.Repeat(names.fresh("trip"), pop(Type.INT), body));
             }
         } else if (s instanceof Stmt.For f) {
+            LoopForm.Counted counted = countedWithFixedBounds(f);
+            if (counted != null) {
+                // for (j = a; j < b; j++) runs backwards as for (j = b; j > a;) { j--; ... }: no tape
+                List<Stmt> body = reverse(f.body());
+                if (!body.isEmpty()) {
+                    Local j = new Local(Type.INT, counted.index());
+                    List<Stmt> back = new ArrayList<>();
+                    back.add(new Stmt.Assign(null, j, new Expr.Binary(Type.INT, BinaryOp.SUB, j, Expr.Lit.ofInt(1))));
+                    back.addAll(body);
+                    out.add(new Stmt.For(null, List.of(new Stmt.Assign(null, j, counted.to())),
+                            new Expr.Binary(Type.BOOLEAN, BinaryOp.GT, j, counted.from()), List.of(), back));
+                }
+                out.addAll(reverse(f.init()));
+                return;
+            }
             List<Stmt> body = new ArrayList<>(reverse(f.update()));
             body.addAll(reverse(f.body()));
             if (!body.isEmpty()) {
@@ -486,6 +502,30 @@ public final class Reverse {
                 out.addAll(adjoint);
             }
         }
+    }
+
+    /**
+     * The counted form of a loop whose bounds nothing in its body changes: its reverse can count
+     * its index back down instead of reading a trip count from the tape.
+     */
+    private static LoopForm.Counted countedWithFixedBounds(Stmt.For f) {
+        LoopForm.Counted counted = LoopForm.counted(f);
+        if (counted == null) {
+            return null;
+        }
+        Set<String> bounds = new HashSet<>();
+        Walk.locals(counted.from(), bounds::add);
+        Walk.locals(counted.to(), bounds::add);
+        boolean[] written = {false};
+        Walk.statements(f.body(), st -> {
+            if (st instanceof Stmt.Assign a && bounds.contains(Walk.root(a.target()))) {
+                written[0] = true;
+            }
+            if (st instanceof Stmt.Decl d && bounds.contains(d.name())) {
+                written[0] = true;
+            }
+        });
+        return written[0] ? null : counted;
     }
 
     private static void comment(Stmt s, List<Stmt> out) {
