@@ -91,6 +91,8 @@ public final class MethodReader {
     private final Deque<ExecutableElement> inlining;
     private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
     private int errors;
+    /** Above zero while reading an exception or assert message, the one place strings may appear. */
+    private int messages;
 
     private MethodReader(Env env, CompilationUnitTree unit, TypeElement owner, Names names, Origins origins,
             Deque<ExecutableElement> inlining) {
@@ -303,7 +305,13 @@ public final class MethodReader {
                 AssertTree t = (AssertTree) tree;
                 List<Stmt> pre = new ArrayList<>();
                 Expr cond = expr(new TreePath(path, t.getCondition()), pre);
-                Expr detail = t.getDetail() == null ? null : expr(new TreePath(path, t.getDetail()), pre);
+                messages++;
+                Expr detail;
+                try {
+                    detail = t.getDetail() == null ? null : expr(new TreePath(path, t.getDetail()), pre);
+                } finally {
+                    messages--;
+                }
                 if (!pre.isEmpty()) {
                     throw reject(Message.UNSUPPORTED_STATEMENT, tree, "a call in an assert",
                             "compute the value into a local before the assert");
@@ -612,8 +620,13 @@ public final class MethodReader {
         }
         List<Expr> args = new ArrayList<>();
         List<Stmt> pre = new ArrayList<>();
-        for (ExpressionTree a : n.getArguments()) {
-            args.add(expr(new TreePath(newPath, a), pre));
+        messages++;
+        try {
+            for (ExpressionTree a : n.getArguments()) {
+                args.add(expr(new TreePath(newPath, a), pre));
+            }
+        } finally {
+            messages--;
         }
         if (!pre.isEmpty()) {
             throw reject(Message.THROW, t);
@@ -652,6 +665,9 @@ public final class MethodReader {
             case BOOLEAN_LITERAL:
                 return (Boolean) ((LiteralTree) tree).getValue() ? Lit.TRUE : Lit.FALSE;
             case STRING_LITERAL:
+                if (messages == 0) {
+                    throw reject(Message.UNSUPPORTED_TYPE, tree, "String (strings may appear only in exception and assert messages)");
+                }
                 return new Lit(Type.STRING, env.elements().getConstantExpression(((LiteralTree) tree).getValue()));
             case FLOAT_LITERAL:
                 throw reject(Message.UNSUPPORTED_TYPE, tree, "float");
@@ -764,11 +780,23 @@ public final class MethodReader {
         if (!v.getModifiers().contains(Modifier.STATIC) || !v.getModifiers().contains(Modifier.FINAL)) {
             throw reject(Message.FIELD_READ, tree, v.getSimpleName());
         }
-        if (type == null || type.isArray()) {
-            throw reject(Message.FIELD_READ, tree, v.getSimpleName() + "' has a type outside the subset or is an array (its elements could change), so it");
+        if (type == null || type == Type.STRING && messages == 0) {
+            throw reject(Message.UNSUPPORTED_TYPE, tree, v.asType());
+        }
+        if (type.isArray()) {
+            throw reject(Message.FIELD_ARRAY, tree, v.getSimpleName());
         }
         TypeElement c = (TypeElement) v.getEnclosingElement();
-        return new Expr.Const(type, env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
+        if (v.getModifiers().contains(Modifier.PUBLIC) && c.getModifiers().contains(Modifier.PUBLIC)) {
+            return new Expr.Const(type, env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
+        }
+        // the generated class may not see it: a compile-time constant is copied as its exact literal
+        Object constant = v.getConstantValue();
+        if (constant == null) {
+            throw reject(Message.FIELD_ACCESS, tree, v.getSimpleName());
+        }
+        String text = env.elements().getConstantExpression(constant);
+        return new Lit(type, text.contains("/") ? "(" + text + ")" : text);
     }
 
     private Expr memberSelect(TreePath path, List<Stmt> pre) {
