@@ -189,6 +189,9 @@ public final class LoopForm {
             body.forEach((n, k) -> {
                 if (depth.getOrDefault(n, 0) <= loops.size()) {
                     counts.put(n, k + 1);
+                } else if (k > 1) {
+                    // a local of the body, assigned more than once in one iteration
+                    fail("'" + n + "' is assigned more than once");
                 }
             });
         } else if (s instanceof Stmt.While) {

@@ -41,6 +41,30 @@ final class Adjoints {
         new Contribution(out).propagate(e, seed);
     }
 
+    /** The adjoint array that goes with an active array variable just assigned {@code value}. */
+    Expr adjointArray(Expr value, Expr assigned) {
+        if (value instanceof Expr.NewArray n) {
+            return n;
+        }
+        if (value instanceof Expr.ArrayLit) {
+            return new Expr.Call(value.type(), "dev.jgrad.runtime.Arrays2", "zerosLike", List.of(assigned));
+        }
+        return adjointOf.apply(value);
+    }
+
+    /** The elements of a fresh array literal take the adjoints of its slots: {@code a_bar += v_bar[0]}. */
+    void literalAdjoints(Expr.ArrayLit lit, Expr adjoint, List<Stmt> out) {
+        for (int k = 0; k < lit.elements().size(); k++) {
+            Expr element = lit.elements().get(k);
+            Expr slot = new Expr.Index(lit.type().element(), adjoint, Expr.Lit.ofInt(k));
+            if (element instanceof Expr.ArrayLit inner) {
+                literalAdjoints(inner, slot, out);
+            } else {
+                propagate(element, slot, out);
+            }
+        }
+    }
+
     private final class Contribution {
     /**
      * The adjoint of one expression: first the values its partials need (in evaluation order, each

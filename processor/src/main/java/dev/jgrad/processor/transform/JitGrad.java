@@ -51,7 +51,9 @@ public final class JitGrad {
     }
 
     /** The tape-free gradient, or null when the method is not in loop form. */
-    public static Reverse.Gradient of(Method method, List<String> wrt, Activity activity, boolean threads) {
+    public static Reverse.Gradient of(Method source, List<String> wrt, Activity activity, boolean threads) {
+        Method method = new Method(source.name(), source.params(), Scopes.flatten(source.body()), source.names(),
+                source.origins());
         LoopForm form = LoopForm.of(method);
         if (form.reason() != null) {
             return null;
@@ -201,6 +203,8 @@ public final class JitGrad {
                 return null;
             }
         }
+        // what the loops sum is not known before they run (return a * s reads s)
+        known.removeAll(sums);
         Names real = names;
         names = real.copy();
         List<Stmt> trial = reverse(tail);
@@ -245,9 +249,15 @@ public final class JitGrad {
             if (s instanceof Stmt.Return r) {
                 value = new Local(Type.DOUBLE, names.fresh("value"));
                 out.add(new Stmt.Decl(r.src(), Type.DOUBLE, value.name(), r.value()));
-            } else if (s instanceof Stmt.Decl d && d.type().isArray() && d.init() != null && isActive(d.name())) {
+            } else if (s instanceof Stmt.Decl d && d.type().isArray() && isActive(d.name())) {
                 out.add(d);
-                out.add(new Stmt.Decl(null, d.type(), bars.get(d.name()), adjointOf(d.init())));
+                Local v = new Local(d.type(), d.name());
+                out.add(new Stmt.Decl(null, d.type(), bars.get(d.name()),
+                        d.init() == null ? null : adjoints().adjointArray(d.init(), v)));
+            } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && v.type().isArray()
+                    && isActive(v.name())) {
+                out.add(a);
+                out.add(new Stmt.Assign(null, bar(v.name()), adjoints().adjointArray(a.value(), v)));
             } else {
                 out.add(s);
             }
@@ -270,7 +280,12 @@ public final class JitGrad {
         if (s instanceof Stmt.Decl d) {
             if (d.init() != null && d.type() == Type.DOUBLE && isActive(d.name())) {
                 adjoints().propagate(d.init(), bar(d.name()), adjoint);
+            } else if (d.init() instanceof Expr.ArrayLit lit && isActive(d.name())) {
+                adjoints().literalAdjoints(lit, bar(d.name()), adjoint);
             }
+        } else if (s instanceof Stmt.Assign a && a.value() instanceof Expr.ArrayLit lit
+                && a.target() instanceof Local v && isActive(v.name())) {
+            adjoints().literalAdjoints(lit, bar(v.name()), adjoint);
         } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && isActive(v.name())
                 && v.type() == Type.DOUBLE) {
             if (form.isReduction(s)) {
@@ -351,7 +366,9 @@ public final class JitGrad {
             Stmt s = body.get(k);
             Stmt keep = sliceOne(s, wanted);
             if (keep != null) {
-                kept.add(0, keep);
+                // an active array comes with its adjoint (forward writes both)
+                List<Stmt> both = keep instanceof Stmt.Decl || keep instanceof Stmt.Assign ? forward(List.of(keep)) : List.of(keep);
+                kept.addAll(0, both);
                 Walk.statements(List.of(keep), x -> Walk.expressions(x, e -> Walk.locals(e, wanted::add)));
             }
         }
@@ -363,13 +380,11 @@ public final class JitGrad {
             if (!wanted.contains(d.name()) && !(bars.containsKey(d.name()) && wanted.contains(bars.get(d.name())))) {
                 return null;
             }
-            if (d.type().isArray() && isActive(d.name())) {
-                return new Stmt.Block(null, forward(List.of(d)));
-            }
             return d;
         }
         if (s instanceof Stmt.Assign a && a.target() instanceof Local v) {
-            return wanted.contains(v.name()) ? s : null;
+            boolean barWanted = bars.containsKey(v.name()) && wanted.contains(bars.get(v.name()));
+            return wanted.contains(v.name()) || v.type().isArray() && barWanted ? s : null;
         }
         if (s instanceof Stmt.If i) {
             List<Stmt> then = slice(i.then(), wanted);

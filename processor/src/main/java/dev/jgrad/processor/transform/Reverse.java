@@ -257,17 +257,6 @@ public final class Reverse {
         throw new IllegalStateException("no adjoint for " + e);
     }
 
-    /** The adjoint array that goes with a freshly assigned active array variable. */
-    private Expr adjointArray(Expr value, Expr assigned) {
-        if (value instanceof Expr.NewArray n) {
-            return n;
-        }
-        if (value instanceof Expr.ArrayLit) {
-            return new Expr.Call(value.type(), ARRAYS2, "zerosLike", List.of(assigned));
-        }
-        return adjointOf(value);
-    }
-
     // ---------------------------------------------------------------- which assignments record
 
     /** An integer {@code v = v + e} or {@code v = v - e}: undone by the opposite, without the tape. */
@@ -358,7 +347,7 @@ public final class Reverse {
                 out.add(d);
             }
             if (d.init() != null && d.type().isArray() && isActiveVar(d.name())) {
-                out.add(new Stmt.Assign(null, bar(d.name()), adjointArray(d.init(), v)));
+                out.add(new Stmt.Assign(null, bar(d.name()), adjoints().adjointArray(d.init(), v)));
             }
         } else if (s instanceof Stmt.Assign a) {
             boolean arrayRef = a.target().type().isArray();
@@ -371,7 +360,7 @@ public final class Reverse {
             }
             out.add(a);
             if (active) {
-                out.add(new Stmt.Assign(null, adjointOf(a.target()), adjointArray(a.value(), a.target())));
+                out.add(new Stmt.Assign(null, adjointOf(a.target()), adjoints().adjointArray(a.value(), a.target())));
             }
         } else if (s instanceof Stmt.If i) {
             List<Stmt> then = forward(i.then());
@@ -546,7 +535,7 @@ public final class Reverse {
             if (value instanceof Expr.ArrayLit lit && isActiveRef(target)) {
                 // the elements of a fresh array literal take the adjoints of its elements
                 List<Stmt> elements = new ArrayList<>();
-                literalAdjoints(lit, adjointOf(target), elements);
+                adjoints().literalAdjoints(lit, adjointOf(target), elements);
                 if (!elements.isEmpty()) {
                     comment(s, out);
                     out.addAll(elements);
@@ -605,18 +594,6 @@ public final class Reverse {
                 comment(s, out);
             }
             out.addAll(adjoint);
-        }
-    }
-
-    private void literalAdjoints(Expr.ArrayLit lit, Expr adjoint, List<Stmt> out) {
-        for (int k = 0; k < lit.elements().size(); k++) {
-            Expr element = lit.elements().get(k);
-            Expr slot = new Expr.Index(lit.type().element(), adjoint, Expr.Lit.ofInt(k));
-            if (element instanceof Expr.ArrayLit inner) {
-                literalAdjoints(inner, slot, out);
-            } else {
-                adjoints().propagate(element, slot, out);
-            }
         }
     }
 
