@@ -5,6 +5,7 @@ import dev.jgrad.Jit;
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ClassWriter;
+import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
 import dev.jgrad.processor.ir.Expr;
@@ -57,12 +58,26 @@ final class ClassPipeline {
         List<ClassWriter.JitMethod> jits = new ArrayList<>();
         Set<String> gradNames = new HashSet<>();
         Set<String> jitNames = new HashSet<>();
+        java.util.Map<String, String> records = new java.util.HashMap<>();
         for (ExecutableElement m : methods) {
             try {
                 boolean grad = m.getAnnotation(Grad.class) != null;
                 boolean jit = m.getAnnotation(Jit.class) != null;
+                if (type.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
+                        || type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
+                    env.diag().error(Message.LOCAL_CLASS, m, grad ? "Grad" : "Jit", m.getSimpleName());
+                    continue;
+                }
                 if (grad && !checkSignature(m, "Grad", gradNames)) {
                     continue;
+                }
+                if (grad) {
+                    String name = m.getSimpleName().toString();
+                    String other = records.putIfAbsent(GeneratedNames.record(name), name);
+                    if (other != null && !other.equals(name)) {
+                        env.diag().error(Message.RECORD_CLASH, m, other, name, GeneratedNames.record(name));
+                        continue;
+                    }
                 }
                 if (jit && !checkSignature(m, "Jit", jitNames)) {
                     continue;
@@ -105,11 +120,19 @@ final class ClassPipeline {
             return;
         }
         ClassWriter writer = new ClassWriter(processing, type);
-        if (!grads.isEmpty()) {
-            writer.writeGrad(grads);
-        }
-        if (!jits.isEmpty()) {
-            writer.writeJit(jits);
+        try {
+            if (!grads.isEmpty()) {
+                writer.writeGrad(grads);
+            }
+            if (!jits.isEmpty()) {
+                writer.writeJit(jits);
+            }
+        } catch (java.io.UncheckedIOException e) {
+            if (e.getCause() instanceof javax.annotation.processing.FilerException) {
+                env.diag().error(Message.CLASS_CLASH, type, type.getQualifiedName());
+            } else {
+                env.diag().error(Message.INTERNAL, type, type.getSimpleName(), e);
+            }
         }
     }
 

@@ -64,8 +64,36 @@ public final class JgradProcessor extends AbstractProcessor {
                     methods.add((ExecutableElement) member);
                 }
             }
-            new ClassPipeline(env, processingEnv, entry.getKey(), methods).run();
+            runWithDeepStack(new ClassPipeline(env, processingEnv, entry.getKey(), methods)::run);
         }
         return true;
+    }
+
+    /**
+     * The stages recurse over expressions and statements; a method with thousands of terms in one
+     * expression, which javac itself accepts, would overflow the default stack. So each class runs on
+     * a thread with a large one, and the processor waits for it.
+     */
+    private static void runWithDeepStack(Runnable stages) {
+        Throwable[] failure = {null};
+        Thread t = new Thread(null, () -> {
+            try {
+                stages.run();
+            } catch (Throwable e) {
+                failure[0] = e;
+            }
+        }, "jgrad", 512L * 1024 * 1024);
+        t.start();
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (failure[0] instanceof RuntimeException r) {
+            throw r;
+        }
+        if (failure[0] instanceof Error err) {
+            throw err;
+        }
     }
 }

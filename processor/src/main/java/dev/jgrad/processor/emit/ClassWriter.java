@@ -68,6 +68,7 @@ public final class ClassWriter {
                     .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
                     .returns(double.class)
                     .addParameters(parameters(m.element()))
+                    .addExceptions(thrown(m.element()))
                     .addCode(body.build())
                     .build());
         }
@@ -94,18 +95,21 @@ public final class ClassWriter {
         Reverse.Gradient g = m.gradient();
         CodeBlock.Builder body = CodeBlock.builder();
         printer.statements(g.body(), body);
-        List<CodeBlock> args = new ArrayList<>();
-        args.add(printer.expr(g.value(), 0));
-        for (Expr c : g.components()) {
-            args.add(printer.expr(c, 0));
+        if (g.value() != null) {
+            List<CodeBlock> args = new ArrayList<>();
+            args.add(printer.expr(g.value(), 0));
+            for (Expr c : g.components()) {
+                args.add(printer.expr(c, 0));
+            }
+            body.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
         }
-        body.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
         return MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addJavadoc("Value and gradient of {@link $T#$L} with respect to $L.\n", type, link(m.element()),
                         m.wrt().isEmpty() ? "no parameter" : String.join(", ", m.wrt()))
                 .returns(record)
                 .addParameters(parameters(m.element()))
+                .addExceptions(thrown(m.element()))
                 .addCode(body.build())
                 .build();
     }
@@ -131,6 +135,13 @@ public final class ClassWriter {
         for (VariableElement p : m.getParameters()) {
             out.add(ParameterSpec.builder(com.palantir.javapoet.TypeName.get(p.asType()), p.getSimpleName().toString()).build());
         }
+        return out;
+    }
+
+    /** The checked exceptions the source method declares: its argument checks may throw them. */
+    private static List<com.palantir.javapoet.TypeName> thrown(ExecutableElement m) {
+        List<com.palantir.javapoet.TypeName> out = new ArrayList<>();
+        m.getThrownTypes().forEach(t -> out.add(com.palantir.javapoet.TypeName.get(t)));
         return out;
     }
 

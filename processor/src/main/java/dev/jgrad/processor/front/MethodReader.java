@@ -345,7 +345,17 @@ public final class MethodReader {
     private void declaration(TreePath path, List<Stmt> out) {
         VariableTree t = (VariableTree) path.getLeaf();
         String user = t.getName().toString();
-        Expr init = t.getInitializer() == null ? null : expr(new TreePath(path, t.getInitializer()), out);
+        Expr init;
+        try {
+            init = t.getInitializer() == null ? null : expr(new TreePath(path, t.getInitializer()), out);
+        } catch (Rejected e) {
+            // declare it anyway, so that its uses raise no errors of their own
+            Type type = t.getType() == null || isVar(t.getType()) ? null : quietType(t.getType());
+            if (type != null) {
+                scopes.peek().put(user, new Local(type, names.fresh(user)));
+            }
+            throw e;
+        }
         Type type;
         if (t.getType() == null || isVar(t.getType())) {
             if (init == null) {
@@ -372,6 +382,25 @@ public final class MethodReader {
 
     private static boolean isVar(Tree typeTree) {
         return typeTree instanceof IdentifierTree id && id.getName().contentEquals("var");
+    }
+
+    /** The subset type a type tree names, or null, reporting nothing. */
+    private static Type quietType(Tree t) {
+        if (t instanceof PrimitiveTypeTree p) {
+            switch (p.getPrimitiveTypeKind()) {
+                case DOUBLE: return Type.DOUBLE;
+                case INT: return Type.INT;
+                case LONG: return Type.LONG;
+                case BOOLEAN: return Type.BOOLEAN;
+                default: return null;
+            }
+        }
+        if (t instanceof ArrayTypeTree a) {
+            Type element = quietType(a.getType());
+            return element == Type.DOUBLE ? Type.DOUBLE_ARRAY : element == Type.INT ? Type.INT_ARRAY
+                    : element == Type.DOUBLE_ARRAY ? Type.DOUBLE_MATRIX : null;
+        }
+        return null;
     }
 
     private Type declaredType(TreePath path) {
@@ -617,6 +646,9 @@ public final class MethodReader {
         Element type = env.trees().getElement(new TreePath(newPath, n.getIdentifier()));
         if (!(type instanceof TypeElement te)) {
             throw reject(Message.THROW, t);
+        }
+        if (!visible(te)) {
+            throw reject(Message.NOT_VISIBLE, n.getIdentifier(), te.getSimpleName(), "exception class");
         }
         List<Expr> args = new ArrayList<>();
         List<Stmt> pre = new ArrayList<>();
@@ -1032,9 +1064,34 @@ public final class MethodReader {
                         "an array passed to a method jgrad cannot see into could be changed by it; make the method a static method of this class, or mark it @Grad");
             }
         }
+        if (!visible(declaring) || !visible(m)) {
+            throw reject(Message.NOT_VISIBLE, t, name, "method");
+        }
         Call call = new Call(type, ownerName, name, List.copyOf(args));
         origins.put(call, t, unit);
         return call;
+    }
+
+    /**
+     * Whether the generated class, in the package of the method being read, can name {@code e}:
+     * public all the way out, or package-private in that package (protected counts as that too: the
+     * generated class is no subclass).
+     */
+    private boolean visible(Element e) {
+        for (Element x = e; x != null && !(x instanceof javax.lang.model.element.PackageElement); x = x.getEnclosingElement()) {
+            if (x.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+            if (!x.getModifiers().contains(Modifier.PUBLIC)
+                    && !env.elements().getPackageOf(x).equals(env.elements().getPackageOf(owner))) {
+                return false;
+            }
+            if (x instanceof TypeElement te && te.getNestingKind() != javax.lang.model.element.NestingKind.TOP_LEVEL
+                    && te.getNestingKind() != javax.lang.model.element.NestingKind.MEMBER) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Expr mathCall(MethodInvocationTree t, String owner, String name, List<Expr> args) {
@@ -1133,6 +1190,9 @@ public final class MethodReader {
                 out.add(new Stmt.Decl(null, type, name, arg));
             }
             MethodTree tree = (MethodTree) calleePath.getLeaf();
+            if (tree.getBody() == null) {
+                throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)", "it has no body to differentiate through");
+            }
             List<Stmt> body = callee.block(new TreePath(calleePath, tree.getBody()));
             if (callee.errors > 0 || env.diag().errorCount() > before) {
                 errors++;
@@ -1142,7 +1202,12 @@ public final class MethodReader {
             if (result != null) {
                 pre.add(new Stmt.Decl(null, returnType, result, null));
             }
-            out.addAll(Structure.inlined(body, names, result == null ? null : new Local(returnType, result)));
+            List<Stmt> inlined = Structure.inlined(body, names, result == null ? null : new Local(returnType, result));
+            if (!dev.jgrad.processor.ir.Flow.canComplete(inlined)) {
+                // a helper that always throws: javac must still see the caller's next statement as reachable
+                inlined = List.of(new Stmt.If(null, Lit.TRUE, inlined, List.of()));
+            }
+            out.addAll(inlined);
             pre.add(new Stmt.Block(null, out));
             return result == null ? new Lit(Type.VOID, "") : new Local(returnType, result);
         } finally {

@@ -55,7 +55,7 @@ public final class JitGrad {
         Method method = new Method(source.name(), source.params(), Scopes.flatten(source.body()), source.names(),
                 source.origins());
         LoopForm form = LoopForm.of(method);
-        if (form.reason() != null) {
+        if (form.reason() != null || !dev.jgrad.processor.ir.Flow.canComplete(method.body())) {
             return null;
         }
         Reverse.Gradient g = new JitGrad(method, activity, form).run(wrt);

@@ -8,6 +8,7 @@ import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Flow;
 import dev.jgrad.processor.ir.Exprs;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
@@ -149,10 +150,20 @@ public final class Reverse {
             if (p.type().isArray() && forced.contains(activity.aliasOf(p.name()))) {
                 Local copy = new Local(p.type(), names.fresh(p.name() + "_out"));
                 Local param = new Local(p.type(), p.name());
+                if (reassigned(p.name())) {
+                    // the caller's array, whatever the parameter refers to by the end
+                    Local caller = new Local(p.type(), names.fresh(p.name() + "_caller"));
+                    body.add(0, new Stmt.Decl(null, p.type(), caller.name(), param));
+                    param = caller;
+                }
                 keep.add(new Stmt.Decl(null, p.type(), copy.name(),
                         new Expr.Call(p.type(), ARRAYS2, "copyOf", List.of(param))));
                 giveBack.add(new Stmt.Run(new Expr.Call(Type.VOID, ARRAYS2, "copyInto", List.of(copy, param))));
             }
+        }
+        if (!Flow.canComplete(forward)) {
+            // the method always throws (or never ends): there is no gradient to return
+            return new Gradient(body, null, List.of(), tape);
         }
         if (!reverse.isEmpty()) {
             body.addAll(keep);
@@ -191,6 +202,13 @@ public final class Reverse {
                 collectDecls(f.body(), loops + 1);
             }
         }
+    }
+
+    private boolean reassigned(String name) {
+        boolean[] found = {false};
+        Walk.statements(method.body(), s -> found[0] |= s instanceof Stmt.Assign a && a.target() instanceof Local v
+                && v.name().equals(name));
+        return found[0];
     }
 
     private boolean aliasesParam(String name) {
@@ -365,8 +383,11 @@ public final class Reverse {
         } else if (s instanceof Stmt.If i) {
             List<Stmt> then = forward(i.then());
             List<Stmt> otherwise = forward(i.otherwise());
-            if (works(s)) {
+            // a branch that throws never reaches the reverse sweep: it records nothing
+            if (works(s) && Flow.canComplete(then)) {
                 then.add(push(Expr.Lit.TRUE));
+            }
+            if (works(s) && Flow.canComplete(otherwise)) {
                 otherwise.add(push(Expr.Lit.FALSE));
             }
             out.add(new Stmt.If(i.src(), i.cond(), then, otherwise));
@@ -379,7 +400,9 @@ public final class Reverse {
                 out.add(new Stmt.While(w.src(), w.cond(), body, w.testAfter()));
                 return;
             }
-            body.add(increment(trips));
+            if (Flow.canComplete(body)) {
+                body.add(increment(trips));
+            }
             out.add(new Stmt.Decl(null, Type.INT, trips.name(), Expr.Lit.ofInt(0)));
             out.add(new Stmt.While(w.src(), w.cond(), body, w.testAfter()));
             out.add(push(trips));
@@ -392,7 +415,9 @@ public final class Reverse {
                 out.add(new Stmt.For(f.src(), init, f.cond(), update, body));
                 return;
             }
-            body.add(increment(trips));
+            if (Flow.canComplete(body)) {
+                body.add(increment(trips));
+            }
             out.add(new Stmt.Decl(null, Type.INT, trips.name(), Expr.Lit.ofInt(0)));
             if (update.stream().allMatch(u -> u instanceof Stmt.Assign)) {
                 out.add(new Stmt.For(f.src(), init, f.cond(), update, body));

@@ -1,0 +1,783 @@
+package dev.jgrad.processor;
+
+import static dev.jgrad.processor.testing.JgradCompiler.assertErrorsAsMarked;
+import static dev.jgrad.processor.testing.JgradCompiler.assertNoDiagnostic;
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.testing.JgradCompiler;
+import dev.jgrad.processor.testing.MarkedSource;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One test per id of the error catalogue ({@link Message}), named after the id. Each compiles a
+ * class {@code p.C} whose methods use one unsupported construct each, the expected error marked by a
+ * {@code // error: JgradXxx at "construct"} comment on the line above (see {@link MarkedSource}), and
+ * checks that exactly the marked errors are reported there, that every error is jgrad's own, and that
+ * nothing is generated for the class.
+ *
+ * <p>{@code JgradInternal} is the exception: it must never be reported, so its test feeds the
+ * processor odd but legal inputs ({@link OddInputs}) and checks that it is not.
+ */
+class ErrorCatalogueTest {
+
+    private static void assertMarked(String source) {
+        MarkedSource c = MarkedSource.of("p.C", source);
+        assertTrue(!c.expected().isEmpty(), "the input marks no error");
+        assertErrorsAsMarked(JgradCompiler.compile(c), c);
+    }
+
+    // ------------------------------------------------------------------ signatures
+
+    @Test
+    void jgradNotStatic() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    // error: JgradNotStatic at "loss"
+                    @Grad double loss(double w) {
+                        return w * w;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradNotDouble() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    // error: JgradNotDouble at "asFloat"
+                    @Grad static float asFloat(double w) {
+                        return (float) w;
+                    }
+
+                    // error: JgradNotDouble at "asInt"
+                    @Grad static int asInt(double w) {
+                        return (int) w;
+                    }
+
+                    // error: JgradNotDouble at "asVoid"
+                    @Grad static void asVoid(double w) {
+                    }
+
+                    // error: JgradNotDouble at "asArray"
+                    @Grad static double[] asArray(double w) {
+                        return new double[] {w};
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradWrtUnknown() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    // error: JgradWrtUnknown at "@Grad(wrt = "q")"
+                    @Grad(wrt = "q")
+                    static double notAParameter(double w) {
+                        return w;
+                    }
+
+                    // error: JgradWrtUnknown at "@Grad"
+                    @Grad(wrt = {"w", "W"})
+                    static double caseMatters(double w) {
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradWrtType() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    // error: JgradWrtType at "@Grad"
+                    @Grad(wrt = "n")
+                    static double ofInt(double w, int n) {
+                        return w * n;
+                    }
+
+                    // error: JgradWrtType at "@Grad"
+                    @Grad(wrt = {"w", "labels"})
+                    static double ofIntArray(double w, int[] labels) {
+                        return w * labels[0];
+                    }
+
+                    // error: JgradWrtType at "@Grad"
+                    @Grad(wrt = "flag")
+                    static double ofBoolean(double w, boolean flag) {
+                        return flag ? w : -w;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradWrtDuplicate() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    // error: JgradWrtDuplicate at "@Grad"
+                    @Grad(wrt = {"w", "b", "w"})
+                    static double twice(double w, double b) {
+                        return w * b;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradOverloaded() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double loss(double w) {
+                        return w * w;
+                    }
+
+                    // error: JgradOverloaded at "loss"
+                    @Grad static double loss(double w, double b) {
+                        return w * b;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradReservedName() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    // error: JgradReservedName at "value"
+                    @Grad static double f(double w, double value) {
+                        return w * value;
+                    }
+
+                    // error: JgradReservedName at "value"
+                    @Grad(wrt = "w") static double g(double w, int value) {
+                        return w * value;
+                    }
+                }
+                """);
+    }
+
+    // ------------------------------------------------------------------ bodies
+
+    @Test
+    void jgradType() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double floatLocal(double w) {
+                        // error: JgradType at "float"
+                        float f = 1;
+                        return w;
+                    }
+
+                    // error: JgradType at "float g"
+                    @Grad static double floatParameter(double w, float g) {
+                        return w * g;
+                    }
+
+                    @Grad static double charLocal(double w) {
+                        // error: JgradType at "char c = 'a'"
+                        char c = 'a';
+                        return w;
+                    }
+
+                    @Grad static double array3d(double w) {
+                        // error: JgradType at "double[][][] t = new double[2][2][2]"
+                        double[][][] t = new double[2][2][2];
+                        return w;
+                    }
+
+                    // error: JgradType at "double[][][] t"
+                    @Grad static double array3dParameter(double w, double[][][] t) {
+                        return w * t[0][0][0];
+                    }
+
+                    @Grad static double stringLocal(double w) {
+                        // error: JgradType at "String s = "w""
+                        String s = "w";
+                        return w;
+                    }
+
+                    // error: JgradType at "String name"
+                    @Grad static double stringParameter(double w, String name) {
+                        return w;
+                    }
+
+                    @Grad static double stringToHelper(double w) {
+                        // error: JgradType at "note("w", w)"
+                        note("w", w);
+                        return w;
+                    }
+
+                    static void note(String name, double v) {
+                    }
+
+                    @Grad static double boxed(double w) {
+                        // error: JgradType at "Double"
+                        Double d = w;
+                        return w;
+                    }
+
+                    @Grad static double object(double w) {
+                        // error: JgradType at "Object"
+                        Object o = w;
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradStatement() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double tryCatch(double w) {
+                        // error: JgradStatement at "try"
+                        try {
+                            w = w * 2;
+                        } catch (RuntimeException e) {
+                            w = 0;
+                        }
+                        return w;
+                    }
+
+                    @Grad static double tryFinally(double w) {
+                        // error: JgradStatement at "try"
+                        try {
+                            w = w * 2;
+                        } finally {
+                            w = w + 1;
+                        }
+                        return w;
+                    }
+
+                    @Grad static double locked(double w) {
+                        // error: JgradStatement at "synchronized"
+                        synchronized (C.class) {
+                            w = w * 2;
+                        }
+                        return w;
+                    }
+
+                    @Grad static double switched(double w, int k) {
+                        // error: JgradStatement at "switch"
+                        switch (k) {
+                            case 1:
+                                w = 2 * w;
+                                break;
+                            default:
+                                w = 3 * w;
+                        }
+                        return w;
+                    }
+
+                    @Grad static double labeledBreak(double w) {
+                        // error: JgradStatement at "outer"
+                        outer:
+                        for (int i = 0; i < 3; i++) {
+                            for (int j = 0; j < 3; j++) {
+                                if (w > 10) {
+                                    break outer;
+                                }
+                                w = w * 2;
+                            }
+                        }
+                        return w;
+                    }
+
+                    @Grad static double labeledContinue(double w) {
+                        // error: JgradStatement at "rows"
+                        rows:
+                        for (int i = 0; i < 3; i++) {
+                            for (int j = 0; j < 3; j++) {
+                                if (j > i) {
+                                    continue rows;
+                                }
+                                w = w * 2;
+                            }
+                        }
+                        return w;
+                    }
+
+                    @Grad static double localClass(double w) {
+                        // error: JgradStatement at "class"
+                        class Helper {
+                        }
+                        return w;
+                    }
+
+                    @Grad static double callInAssert(double w) {
+                        // error: JgradStatement at "assert"
+                        assert square(w) >= 0;
+                        return w;
+                    }
+
+                    @Grad static double callInForUpdate(double w) {
+                        double s = 0;
+                        // error: JgradStatement at "for"
+                        for (int i = 0; i < 8; i = next(i)) {
+                            s += w * i;
+                        }
+                        return s;
+                    }
+
+                    static double square(double v) {
+                        return v * v;
+                    }
+
+                    static int next(int i) {
+                        return i + 1;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradExpression() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.function.DoubleUnaryOperator;
+
+                class C {
+                    @Grad static double newObject(double w) {
+                        // error: JgradExpression at "new Object()"
+                        Object o = new Object();
+                        return w;
+                    }
+
+                    @Grad static double lambda(double w) {
+                        // error: JgradExpression at "x -> x * w"
+                        DoubleUnaryOperator f = x -> x * w;
+                        return w;
+                    }
+
+                    @Grad static double methodReference(double w) {
+                        // error: JgradExpression at "Math::sin"
+                        DoubleUnaryOperator f = Math::sin;
+                        return w;
+                    }
+
+                    @Grad static double switchExpression(double w, int k) {
+                        // error: JgradExpression at "switch"
+                        double f = switch (k) {
+                            case 1 -> 2.0;
+                            default -> 3.0;
+                        };
+                        return w;
+                    }
+
+                    @Grad static double nullArray(double w) {
+                        // error: JgradExpression at "null"
+                        double[] a = null;
+                        return w;
+                    }
+
+                    @Grad static double instanceOf(double w, double[] a) {
+                        double s = w;
+                        // error: JgradExpression at "a instanceof Object"
+                        if (a instanceof Object) {
+                            s = 2 * w;
+                        }
+                        return s;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradMath() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double random(double w) {
+                        // error: JgradMath at "Math.random()"
+                        return w * Math.random();
+                    }
+
+                    @Grad static double fma(double w) {
+                        // error: JgradMath at "Math.fma(w, w, 1.0)"
+                        return Math.fma(w, w, 1.0);
+                    }
+
+                    @Grad static double round(double w) {
+                        // error: JgradMath at "Math.round(w)"
+                        return w * Math.round(w);
+                    }
+
+                    @Grad static double ulp(double w) {
+                        // error: JgradMath at "StrictMath.ulp(w)"
+                        return StrictMath.ulp(w);
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradCall() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double instanceMethod(double w) {
+                        // error: JgradCall at "Double.valueOf(w).doubleValue()"
+                        return Double.valueOf(w).doubleValue();
+                    }
+
+                    @Grad static double stream(double[] w) {
+                        // error: JgradCall at "java.util.Arrays.stream(w).sum()"
+                        return java.util.Arrays.stream(w).sum();
+                    }
+
+                    @Grad static double stringMethod(double w) {
+                        // error: JgradCall at "("w=" + w).length()"
+                        return w * ("w=" + w).length();
+                    }
+
+                    @Grad static double otherClassActive(double w) {
+                        // error: JgradCall at "Other.scale(w)"
+                        return Other.scale(w) * 2;
+                    }
+
+                    @Grad static double otherClassArray(double w, double[] x) {
+                        // error: JgradCall at "x"
+                        return w * Other.sum(x);
+                    }
+
+                    @Grad static double resultDropped(double w) {
+                        // error: JgradCall at "Math.sin(w)"
+                        Math.sin(w);
+                        return w;
+                    }
+                }
+
+                class Other {
+                    static double scale(double v) {
+                        return 3 * v;
+                    }
+
+                    static double sum(double[] v) {
+                        double s = 0;
+                        for (double e : v) {
+                            s += e;
+                        }
+                        return s;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradRecursion() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double direct(double w, int n) {
+                        // error: JgradRecursion at "direct(w * 2, n - 1)"
+                        return n == 0 ? w : direct(w * 2, n - 1);
+                    }
+
+                    @Grad static double throughHelper(double w) {
+                        return power(w, 3);
+                    }
+
+                    static double power(double w, int n) {
+                        // error: JgradRecursion at "power(w, n - 1)"
+                        return n == 0 ? 1 : w * power(w, n - 1);
+                    }
+
+                    @Grad static double mutual(double w, int n) {
+                        return n == 0 ? w : other(w, n - 1);
+                    }
+
+                    static double other(double w, int n) {
+                        // error: JgradRecursion at "mutual(w * w, n)"
+                        return mutual(w * w, n);
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradFieldWrite() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    static double last;
+
+                    @Grad static double plain(double w) {
+                        // error: JgradFieldWrite at "last"
+                        last = w;
+                        return w;
+                    }
+
+                    @Grad static double qualified(double w) {
+                        // error: JgradFieldWrite at "C.last"
+                        C.last = w;
+                        return w;
+                    }
+
+                    @Grad static double compound(double w) {
+                        // error: JgradFieldWrite at "last"
+                        last += w;
+                        return w;
+                    }
+
+                    @Grad static double increment(double w) {
+                        // error: JgradFieldWrite at "Counter.calls"
+                        Counter.calls++;
+                        return w;
+                    }
+                }
+
+                class Counter {
+                    static int calls;
+                }
+                """);
+    }
+
+    @Test
+    void jgradFieldRead() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    static double scale = 2;
+                    static final double[] WEIGHTS = {1, 2};
+                    private static final double SEED = Math.random();
+
+                    @Grad static double nonFinal(double w) {
+                        // error: JgradFieldRead at "scale"
+                        return w * scale;
+                    }
+
+                    @Grad static double otherClass(double w) {
+                        // error: JgradFieldRead at "Settings.rate"
+                        return w * Settings.rate;
+                    }
+
+                    @Grad static double finalArray(double w) {
+                        // error: JgradFieldRead at "WEIGHTS"
+                        return w * WEIGHTS[0];
+                    }
+
+                    @Grad static double privateNotConstant(double w) {
+                        // error: JgradFieldRead at "SEED"
+                        return w * SEED;
+                    }
+                }
+
+                class Settings {
+                    static double rate = 0.1;
+                }
+                """);
+    }
+
+    @Test
+    void jgradSideEffect() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double incrementInIndex(double w, int i) {
+                        double[] a = new double[3];
+                        // error: JgradSideEffect at "i++"
+                        a[i++] = w;
+                        return a[0];
+                    }
+
+                    @Grad static double assignmentInExpression(double w) {
+                        double y;
+                        // error: JgradSideEffect at "y = w"
+                        double z = (y = w) * 2;
+                        return w;
+                    }
+
+                    @Grad static double compoundInExpression(double w) {
+                        double s = 0;
+                        double t = 1;
+                        // error: JgradSideEffect at "t += w"
+                        s = (t += w) * 2;
+                        return s;
+                    }
+
+                    @Grad static double decrementInReturn(double w, int k) {
+                        // error: JgradSideEffect at "--k"
+                        return w * --k;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradThrow() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double thrownFromMethod(double w) {
+                        if (w < 0) {
+                            // error: JgradThrow at "throw"
+                            throw error(w);
+                        }
+                        return w;
+                    }
+
+                    @Grad static double anonymousClass(double w) {
+                        if (w < 0) {
+                            // error: JgradThrow at "throw"
+                            throw new IllegalArgumentException("negative") {
+                            };
+                        }
+                        return w;
+                    }
+
+                    @Grad static double messageWithCall(double w) {
+                        if (w < 0) {
+                            // error: JgradThrow at "throw"
+                            throw new IllegalArgumentException("negative: " + square(w));
+                        }
+                        return w;
+                    }
+
+                    static RuntimeException error(double w) {
+                        return new IllegalArgumentException("negative: " + w);
+                    }
+
+                    static double square(double v) {
+                        return v * v;
+                    }
+                }
+                """);
+    }
+
+    /**
+     * {@code JgradInternal} reports a bug in jgrad, so no input may cause it: odd but legal inputs, one
+     * compilation each.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("dev.jgrad.processor.OddInputs#all")
+    void jgradInternal(OddInputs.Input input) {
+        Compilation compilation = JgradCompiler.compile(input.files());
+        assertAll(input.name(), () -> assertNoDiagnostic(compilation, Message.INTERNAL.id()));
+    }
+
+    // ------------------------------------------------------------------ the quality of the errors
+
+    /**
+     * A declaration whose initialiser is rejected still declares its variable: later uses of it are
+     * not errors of their own ("'z' is not supported"), which would send the user after a construct
+     * that is fine.
+     */
+    @Test
+    void aRejectedDeclarationCausesNoFollowOnErrors() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double assignmentInInitialiser(double w) {
+                        double y;
+                        // error: JgradSideEffect at "y = w"
+                        double z = (y = w) * 2;
+                        return z * w;
+                    }
+
+                    @Grad static double nullInitialiser(double w) {
+                        // error: JgradExpression at "null"
+                        double[] a = null;
+                        a = new double[] {w};
+                        return a[0];
+                    }
+                }
+                """);
+    }
+
+    // ------------------------------------------------------------------ the catalogue itself
+
+    /** Each id of the catalogue has its test here, named after it: {@code JgradCall} has {@code jgradCall}. */
+    @Test
+    void everyIdHasATest() {
+        Set<String> tests = Arrays.stream(ErrorCatalogueTest.class.getDeclaredMethods())
+                .map(Method::getName).collect(Collectors.toSet());
+        List<String> missing = Arrays.stream(Message.values())
+                .map(m -> Character.toLowerCase(m.id().charAt(0)) + m.id().substring(1))
+                .filter(name -> !tests.contains(name))
+                .collect(Collectors.toList());
+        assertEquals(List.of(), missing, "catalogue ids without a test");
+    }
+
+    /** Every message prints as {@code [JgradXxx] text} (several messages may share an id). */
+    @Test
+    void everyMessageStartsWithItsId() {
+        for (Message m : Message.values()) {
+            assertTrue(m.id().matches("Jgrad[A-Z][A-Za-z]+"), m.id());
+            String text = m.format("a", "b", "c", "d", "e");
+            assertTrue(text.startsWith("[" + m.id() + "] "), text);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package p;
+
+import dev.jgrad.runtime.Arrays2;
+import dev.jgrad.runtime.Tape;
+import javax.annotation.processing.Generated;
+
+/**
+ * Gradients of the {@code @Grad} methods of {@link Losses}, written by jgrad at compile time.
+ */
+@Generated("dev.jgrad.processor.JgradProcessor")
+public final class LossesGrad {
+    private LossesGrad() {
+    }
+
+    /**
+     * Value and gradient of {@link Losses#mse(double[], double, double[][], double[])} with respect to w, b.
+     */
+    public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
+        Tape tape = new Tape();
+        double[] w_bar = Arrays2.zerosLike(w);
+        double b_bar = 0.0;
+        double sum_bar = 0.0;
+        double pred_bar = 0.0;
+        double r_bar = 0.0;
+        int i = 0;
+        int j = 0;
+        double r = 0.0;
+        double sum = 0;
+        for (i = 0; i < x.length; i++) {
+            double pred = b;
+            for (j = 0; j < w.length; j++) {
+                pred += w[j] * x[i][j];
+            }
+            tape.pushDouble(r);
+            r = pred - y[i];
+            sum += r * r;
+        }
+        double value = sum / x.length;
+        // reverse sweep
+        // grad of: return sum / x.length;
+        sum_bar += 1.0 / x.length;
+        for (i = x.length; i > 0;) {
+            i--;
+            // grad of: sum += r * r
+            r_bar += sum_bar * 2.0 * r;
+            // grad of: double r = pred - y[i]
+            r = tape.popDouble();
+            pred_bar += r_bar;
+            r_bar = 0.0;
+            for (j = w.length; j > 0;) {
+                j--;
+                // grad of: pred += w[j] * x[i][j]
+                w_bar[j] += pred_bar * x[i][j];
+            }
+            // grad of: double pred = b
+            b_bar += pred_bar;
+            pred_bar = 0.0;
+        }
+        return new MseGradient(value, w_bar, b_bar);
+    }
+
+    /**
+     * The value of {@link Losses#mse(double[], double, double[][], double[])} and its partial derivatives, one component per wrt parameter,
+     * with the parameter's name and type.
+     */
+    public record MseGradient(double value, double[] w, double b) {
+    }
+}

@@ -1,0 +1,19 @@
+package p;
+
+import dev.jgrad.Grad;
+import dev.jgrad.Jit;
+
+/** The seed example of DESIGN.md exactly as written there, with both annotations. */
+public final class Losses {
+    @Jit @Grad(wrt = {"w", "b"})
+    static double mse(double[] w, double b, double[][] x, double[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double pred = b;
+            for (int j = 0; j < w.length; j++) pred += w[j] * x[i][j];
+            double r = pred - y[i];
+            sum += r * r;
+        }
+        return sum / x.length;
+    }
+}

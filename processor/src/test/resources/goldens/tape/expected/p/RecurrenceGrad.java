@@ -1,0 +1,55 @@
+package p;
+
+import dev.jgrad.runtime.Tape;
+import javax.annotation.processing.Generated;
+
+/**
+ * Gradients of the {@code @Grad} methods of {@link Recurrence}, written by jgrad at compile time.
+ */
+@Generated("dev.jgrad.processor.JgradProcessor")
+public final class RecurrenceGrad {
+    private RecurrenceGrad() {
+    }
+
+    /**
+     * Value and gradient of {@link Recurrence#iterate(double, double, int)} with respect to x, y0.
+     */
+    public static IterateGradient iterate(double x, double y0, int steps) {
+        Tape tape = new Tape();
+        double x_bar = 0.0;
+        double y0_bar = 0.0;
+        double y_bar = 0.0;
+        double y = 0.0;
+        int k = 0;
+        y = y0;
+        for (k = 0; k < steps; k++) {
+            tape.pushDouble(y);
+            y = Math.sin(y) * x;
+        }
+        double value = y;
+        // reverse sweep
+        // grad of: return y;
+        y_bar += 1.0;
+        for (k = steps; k > 0;) {
+            k--;
+            // grad of: y = Math.sin(y) * x
+            y = tape.popDouble();
+            double y_adj = y_bar;
+            y_bar = 0.0;
+            double t = Math.sin(y);
+            double d = y_adj * x;
+            y_bar += d * Math.cos(y);
+            x_bar += y_adj * t;
+        }
+        // grad of: double y = y0
+        y0_bar += y_bar;
+        return new IterateGradient(value, x_bar, y0_bar);
+    }
+
+    /**
+     * The value of {@link Recurrence#iterate(double, double, int)} and its partial derivatives, one component per wrt parameter,
+     * with the parameter's name and type.
+     */
+    public record IterateGradient(double value, double x, double y0) {
+    }
+}
