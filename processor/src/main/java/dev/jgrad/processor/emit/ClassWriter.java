@@ -62,7 +62,6 @@ public final class ClassWriter {
             CodeBlock.Builder body = CodeBlock.builder();
             Printer printer = new Printer(null, m.body(), paramNames(m.element()));
             printer.statements(m.body(), body);
-            c.addMethods(printer.chunks());
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
@@ -71,6 +70,7 @@ public final class ClassWriter {
                     .addExceptions(thrown(m.element()))
                     .addCode(body.build())
                     .build());
+            c.addMethods(printer.chunks());
         }
         write(name, c.build());
     }
@@ -124,8 +124,8 @@ public final class ClassWriter {
         }
         return TypeSpec.recordBuilder(record)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The value of {@link $T#$L} and its partial derivatives, one component per wrt parameter,\n"
-                        + "with the parameter's name and type.\n", type, link(m.element()))
+                .addJavadoc("The value of\n{@link $T#$L}\nand its partial derivatives: one component per wrt parameter, with the parameter's name and type.\n",
+                        type, link(m.element()))
                 .recordConstructor(ctor.build())
                 .build();
     }

@@ -201,7 +201,7 @@ final class Printer {
         if (p.src() != null) {
             b.add("// $L, in chunks\n", p.src().text());
         }
-        b.addStatement("$T $N = new $T($L, new double[][] {$L}, new double[][][] {$L})", SUMS, sums, SUMS,
+        b.addStatement("$T $N = new $T(/* scalars */ $L, /* vectors */ new double[][] {$L}, /* matrices */ new double[][][] {$L})", SUMS, sums, SUMS,
                 p.scalars().size(), CodeBlock.join(vectors, ", "), CodeBlock.join(matrices, ", "));
         List<CodeBlock> args = new ArrayList<>();
         com.palantir.javapoet.MethodSpec.Builder chunk = com.palantir.javapoet.MethodSpec.methodBuilder(p.chunk())
@@ -224,7 +224,7 @@ final class Printer {
         String lambda = "(" + part + ", " + lo + ", " + hi + ")";
         CodeBlock call = CodeBlock.of("$N($N, $N, $N$L$L)", p.chunk(), part, lo, hi, args.isEmpty() ? "" : ", ",
                 CodeBlock.join(args, ", "));
-        b.addStatement("$T.run($L, $L, $L, $N, $L -> $L)", PARALLEL, expr(p.from(), 1), expr(p.to(), 1), p.threads(),
+        b.addStatement("$T.run($L, $L, /* threads */ $L, $N, $L -> $L)", PARALLEL, expr(p.from(), 1), expr(p.to(), 1), p.threads(),
                 sums, lambda, call);
         for (int k = 0; k < p.scalars().size(); k++) {
             b.addStatement("$N += $N.scalars[$L]", p.scalars().get(k).name(), sums, k);

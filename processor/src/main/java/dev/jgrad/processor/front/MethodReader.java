@@ -59,6 +59,7 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -90,6 +91,8 @@ public final class MethodReader {
     private final Origins origins;
     private final Deque<ExecutableElement> inlining;
     private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
+    /** Parameters of an inlined helper bound to a literal argument: read as the literal. */
+    private final Map<String, Lit> constants = new HashMap<>();
     private int errors;
     /** Above zero while reading an exception or assert message, the one place strings may appear. */
     private int messages;
@@ -172,6 +175,9 @@ public final class MethodReader {
         long pos = env.trees().getSourcePositions().getStartPosition(unit, tree);
         long line = pos < 0 ? 0 : unit.getLineMap().getLineNumber(pos);
         String text = oneLine(tree.toString());
+        if (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1);
+        }
         if (tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree || tree instanceof WhileLoopTree
                 || tree instanceof IfTree) {
             text = header(text);
@@ -668,6 +674,51 @@ public final class MethodReader {
 
     // ---------------------------------------------------------------- expressions
 
+    /** Whether a scope declares {@code name}, possibly as a parameter bound to a literal. */
+    private boolean lookupDeclared(String name) {
+        for (Map<String, Local> scope : scopes) {
+            if (scope.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The names a method assigns (=, op=, ++, --) anywhere in its body. */
+    private static Set<String> assignedNames(MethodTree tree) {
+        Set<String> out = new java.util.HashSet<>();
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            private void target(ExpressionTree t) {
+                if (t instanceof IdentifierTree id) {
+                    out.add(id.getName().toString());
+                }
+            }
+
+            @Override
+            public Void visitAssignment(AssignmentTree node, Void unused) {
+                target(node.getVariable());
+                return super.visitAssignment(node, unused);
+            }
+
+            @Override
+            public Void visitCompoundAssignment(CompoundAssignmentTree node, Void unused) {
+                target(node.getVariable());
+                return super.visitCompoundAssignment(node, unused);
+            }
+
+            @Override
+            public Void visitUnary(UnaryTree node, Void unused) {
+                Tree.Kind k = node.getKind();
+                if (k == Tree.Kind.PREFIX_INCREMENT || k == Tree.Kind.POSTFIX_INCREMENT
+                        || k == Tree.Kind.PREFIX_DECREMENT || k == Tree.Kind.POSTFIX_DECREMENT) {
+                    target(node.getExpression());
+                }
+                return super.visitUnary(node, unused);
+            }
+        }.scan(tree.getBody(), null);
+        return out;
+    }
+
     private Local lookup(String name) {
         for (Map<String, Local> scope : scopes) {
             Local l = scope.get(name);
@@ -689,11 +740,11 @@ public final class MethodReader {
             case PARENTHESIZED:
                 return expr(new TreePath(path, ((ParenthesizedTree) tree).getExpression()), pre);
             case INT_LITERAL:
-                return new Lit(Type.INT, Integer.toString((Integer) ((LiteralTree) tree).getValue()));
+                return new Lit(Type.INT, spelling(tree, Integer.toString((Integer) ((LiteralTree) tree).getValue())));
             case LONG_LITERAL:
-                return new Lit(Type.LONG, ((LiteralTree) tree).getValue() + "L");
+                return new Lit(Type.LONG, spelling(tree, ((LiteralTree) tree).getValue() + "L"));
             case DOUBLE_LITERAL:
-                return new Lit(Type.DOUBLE, Double.toString((Double) ((LiteralTree) tree).getValue()));
+                return new Lit(Type.DOUBLE, spelling(tree, Double.toString((Double) ((LiteralTree) tree).getValue())));
             case BOOLEAN_LITERAL:
                 return (Boolean) ((LiteralTree) tree).getValue() ? Lit.TRUE : Lit.FALSE;
             case STRING_LITERAL:
@@ -789,11 +840,36 @@ public final class MethodReader {
         }
     }
 
+    /**
+     * A numeric literal as the source spells it ({@code 1e-6}, {@code 0x1p3}, {@code 1_000}), which is
+     * the same value by definition; {@code fallback}, the value printed back, if the source is not at hand.
+     */
+    private String spelling(Tree literal, String fallback) {
+        try {
+            CharSequence content = unit.getSourceFile().getCharContent(true);
+            long start = env.trees().getSourcePositions().getStartPosition(unit, literal);
+            long end = env.trees().getSourcePositions().getEndPosition(unit, literal);
+            if (start >= 0 && end > start && end <= content.length()) {
+                String text = content.subSequence((int) start, (int) end).toString();
+                if (text.matches("-?[0-9][0-9a-zA-Z_.+\\-]*")) {
+                    return text;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // the printed value is the same number
+        }
+        return fallback;
+    }
+
     private Expr identifier(TreePath path) {
         IdentifierTree id = (IdentifierTree) path.getLeaf();
         Local local = lookup(id.getName().toString());
         if (local != null) {
             return local;
+        }
+        Lit constant = constants.get(id.getName().toString());
+        if (constant != null && lookupDeclared(id.getName().toString())) {
+            return constant;
         }
         if (id.getName().contentEquals("this") || id.getName().contentEquals("super")) {
             throw reject(Message.UNSUPPORTED_EXPRESSION, id, "'" + id.getName() + "'",
@@ -1175,21 +1251,32 @@ public final class MethodReader {
             out.add(new Stmt.Comment("inlined: " + oneLine(t.toString())));
             callee.scopes.push(new HashMap<>());
             List<? extends VariableElement> params = m.getParameters();
+            MethodTree tree = (MethodTree) calleePath.getLeaf();
+            Set<String> assigned = assignedNames(tree);
             for (int k = 0; k < params.size(); k++) {
                 VariableElement p = params.get(k);
                 Type type = typeOf(p.asType());
                 if (type == null || type == Type.STRING) {
                     throw reject(Message.UNSUPPORTED_TYPE, t, p.asType().toString());
                 }
+                Expr arg = args.get(k);
+                boolean sameType = arg.type() == type;
+                if (sameType && !assigned.contains(p.getSimpleName().toString())
+                        && (arg instanceof Local || arg instanceof Lit)) {
+                    // a parameter the helper never assigns is its argument itself: no copy
+                    callee.scopes.peek().put(p.getSimpleName().toString(), arg instanceof Local l ? l : null);
+                    if (arg instanceof Lit lit) {
+                        callee.constants.put(p.getSimpleName().toString(), lit);
+                    }
+                    continue;
+                }
                 String name = names.fresh(p.getSimpleName().toString());
                 callee.scopes.peek().put(p.getSimpleName().toString(), new Local(type, name));
-                Expr arg = args.get(k);
                 if (arg instanceof Expr.NewArray n) {
                     arg = new Expr.NewArray(type, n.dims());
                 }
                 out.add(new Stmt.Decl(null, type, name, arg));
             }
-            MethodTree tree = (MethodTree) calleePath.getLeaf();
             if (tree.getBody() == null) {
                 throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)", "it has no body to differentiate through");
             }

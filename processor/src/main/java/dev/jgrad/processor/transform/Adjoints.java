@@ -38,7 +38,33 @@ final class Adjoints {
 
     /** Appends to {@code out} the statements that add {@code seed} times the derivative of {@code e} to the adjoints of its leaves. */
     void propagate(Expr e, Expr seed, List<Stmt> out) {
-        new Contribution(out).propagate(e, seed);
+        List<Stmt> mine = new ArrayList<>();
+        new Contribution(mine).propagate(e, seed);
+        out.addAll(withoutUnusedTemporaries(mine));
+    }
+
+    /**
+     * {@code stmts} without the temporaries that nothing reads: a rule may ask for a value that only
+     * the partial of an inactive argument uses ({@code w % 3} with 3 inactive).
+     */
+    private static List<Stmt> withoutUnusedTemporaries(List<Stmt> stmts) {
+        List<Stmt> out = new ArrayList<>(stmts);
+        boolean removed = true;
+        while (removed) {
+            removed = false;
+            for (int k = out.size() - 1; k >= 0; k--) {
+                if (out.get(k) instanceof Stmt.Decl d) {
+                    boolean[] read = {false};
+                    Walk.statements(out.subList(k + 1, out.size()),
+                            s -> Walk.expressions(s, x -> Walk.locals(x, n -> read[0] |= n.equals(d.name()))));
+                    if (!read[0]) {
+                        out.remove(k);
+                        removed = true;
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** The adjoint array that goes with an active array variable just assigned {@code value}. */

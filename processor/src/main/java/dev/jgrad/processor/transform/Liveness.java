@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Live variables of a reverse sweep, backwards over its structured code, to find the restores from
  * the tape whose value is never read: the variable is overwritten again (by the next restore)
- * first. Array elements are not tracked: only restores of scalar locals are ever dead.
+ * first. An array is tracked as a whole: a restore of one of its elements is dead when nothing after
+ * it reads the array at all (the caller only offers arrays without aliases).
  */
 final class Liveness {
     private final Map<Stmt, Stmt> restores;
@@ -55,6 +56,18 @@ final class Liveness {
             }
             live.remove(v.name());
             Walk.locals(a.value(), live::add);
+        } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index i) {
+            // writing one element kills nothing; the array is live if anything after reads it
+            String root = Walk.root(i);
+            if (restores.containsKey(s) && after.contains(root)) {
+                liveRestores.add(s);
+            }
+            Walk.locals(i.index(), live::add);
+            Walk.locals(i.array() instanceof Expr.Index inner ? inner.index() : null, live::add);
+            Walk.locals(a.value(), live::add);
+            if (!restores.containsKey(s)) {
+                live.add(root);
+            }
         } else if (s instanceof Stmt.Decl d) {
             live.remove(d.name());
             Walk.locals(d.init(), live::add);

@@ -49,6 +49,10 @@ public final class Reverse {
     private final Activity activity;
     private final Map<String, Type> types = new HashMap<>();
     private final Set<String> declaredInLoop = new HashSet<>();
+    /** Indices of loops the reverse sweep counts back down: it declares them itself. */
+    private final Set<String> countedIndices = new HashSet<>();
+    /** Locals declared directly in the method's body, outside any block. */
+    private final Set<String> topLevel = new HashSet<>();
     private final Map<String, String> bars = new LinkedHashMap<>();
     private final Set<String> forced = new HashSet<>();
     private Names names;
@@ -77,6 +81,11 @@ public final class Reverse {
             types.put(p.name(), p.type());
         }
         collectDecls(method.body(), 0);
+        method.body().forEach(st -> {
+            if (st instanceof Stmt.Decl d) {
+                topLevel.add(d.name());
+            }
+        });
         for (Method.Param p : method.params()) {
             if (wrt.contains(p.name()) || isActiveVar(p.name())) {
                 bars.put(p.name(), null);
@@ -241,7 +250,9 @@ public final class Reverse {
     }
 
     private boolean mustHoist(String name) {
-        return types.containsKey(name) && method.param(name) == null
+        // a declaration of the method's own top level is seen by the reverse sweep where it stands
+        return types.containsKey(name) && method.param(name) == null && !topLevel.contains(name)
+                && !countedIndices.contains(name)
                 && (inReverse.contains(name) || declaredInLoop.contains(name) && recordsVar(name));
     }
 
@@ -495,7 +506,8 @@ public final class Reverse {
                     List<Stmt> back = new ArrayList<>();
                     back.add(new Stmt.Assign(null, j, new Expr.Binary(Type.INT, BinaryOp.SUB, j, Expr.Lit.ofInt(1))));
                     back.addAll(body);
-                    out.add(new Stmt.For(null, List.of(new Stmt.Assign(null, j, counted.to())),
+                    countedIndices.add(counted.index());
+                    out.add(new Stmt.For(null, List.of(new Stmt.Decl(null, Type.INT, j.name(), counted.to())),
                             new Expr.Binary(Type.BOOLEAN, BinaryOp.GT, j, counted.from()), List.of(), back));
                 }
                 out.addAll(reverse(f.init()));
@@ -579,7 +591,7 @@ public final class Reverse {
         }
         if (recorded) {
             Stmt restore = new Stmt.Assign(null, target, pop(target.type()));
-            if (target instanceof Local) {
+            if (target instanceof Local || restorableElement(target)) {
                 restores.put(restore, s);
             }
             adjoint.add(restore);
@@ -629,6 +641,20 @@ public final class Reverse {
             return b.right();
         }
         return null;
+    }
+
+    /**
+     * Whether the liveness of a restored element can be judged by its array alone: the array has no
+     * alias and is none of the caller's (whose contents the caller gets back as they were).
+     */
+    private boolean restorableElement(Expr target) {
+        String root = Walk.root(target);
+        if (!(target instanceof Expr.Index) || root == null || forced.contains(activity.aliasOf(root))
+                || method.param(root) != null) {
+            return false;
+        }
+        String cls = activity.aliasOf(root);
+        return types.keySet().stream().filter(n -> types.get(n).isArray() && activity.aliasOf(n).equals(cls)).count() == 1;
     }
 
     private boolean isActiveRef(Expr target) {

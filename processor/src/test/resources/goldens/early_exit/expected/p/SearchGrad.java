@@ -20,11 +20,10 @@ public final class SearchGrad {
         double[] w_bar = Arrays2.zerosLike(w);
         double value_bar = 0.0;
         double acc_bar = 0.0;
-        double acc = 0.0;
         int i = 0;
         double value = 0.0;
         boolean done = false;
-        acc = 1;
+        double acc = 1;
         {
             i = 0;
             boolean broke = false;
@@ -46,7 +45,7 @@ public final class SearchGrad {
                     if (!done) {
                         tape.pushDouble(acc);
                         acc = acc * w[i] + 1;
-                        if (acc > 1000000.0) {
+                        if (acc > 1e6) {
                             broke = true;
                         }
                         tape.pushBoolean(true);
@@ -77,7 +76,7 @@ public final class SearchGrad {
         // reverse sweep
         value_bar += 1.0;
         if (tape.popBoolean()) {
-            // grad of: return acc;
+            // grad of: return acc
             acc_bar += value_bar;
             value_bar = 0.0;
         }
@@ -96,7 +95,7 @@ public final class SearchGrad {
                         w_bar[i] += acc_adj * acc;
                     }
                     if (tape.popBoolean()) {
-                        // grad of: return acc * w[i];
+                        // grad of: return acc * w[i]
                         acc_bar += value_bar * w[i];
                         w_bar[i] += value_bar * acc;
                         value_bar = 0.0;
@@ -108,8 +107,9 @@ public final class SearchGrad {
     }
 
     /**
-     * The value of {@link Search#firstLarge(double[], double)} and its partial derivatives, one component per wrt parameter,
-     * with the parameter's name and type.
+     * The value of
+     * {@link Search#firstLarge(double[], double)}
+     * and its partial derivatives: one component per wrt parameter, with the parameter's name and type.
      */
     public record FirstLargeGradient(double value, double[] w) {
     }

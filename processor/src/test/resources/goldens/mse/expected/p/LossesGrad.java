@@ -22,13 +22,11 @@ public final class LossesGrad {
         double sum_bar = 0.0;
         double pred_bar = 0.0;
         double r_bar = 0.0;
-        int i = 0;
-        int j = 0;
         double r = 0.0;
         double sum = 0;
-        for (i = 0; i < x.length; i++) {
+        for (int i = 0; i < x.length; i++) {
             double pred = b;
-            for (j = 0; j < w.length; j++) {
+            for (int j = 0; j < w.length; j++) {
                 pred += w[j] * x[i][j];
             }
             tape.pushDouble(r);
@@ -37,9 +35,9 @@ public final class LossesGrad {
         }
         double value = sum / x.length;
         // reverse sweep
-        // grad of: return sum / x.length;
+        // grad of: return sum / x.length
         sum_bar += 1.0 / x.length;
-        for (i = x.length; i > 0;) {
+        for (int i = x.length; i > 0;) {
             i--;
             // grad of: sum += r * r
             r_bar += sum_bar * 2.0 * r;
@@ -47,7 +45,7 @@ public final class LossesGrad {
             r = tape.popDouble();
             pred_bar += r_bar;
             r_bar = 0.0;
-            for (j = w.length; j > 0;) {
+            for (int j = w.length; j > 0;) {
                 j--;
                 // grad of: pred += w[j] * x[i][j]
                 w_bar[j] += pred_bar * x[i][j];
@@ -60,8 +58,9 @@ public final class LossesGrad {
     }
 
     /**
-     * The value of {@link Losses#mse(double[], double, double[][], double[])} and its partial derivatives, one component per wrt parameter,
-     * with the parameter's name and type.
+     * The value of
+     * {@link Losses#mse(double[], double, double[][], double[])}
+     * and its partial derivatives: one component per wrt parameter, with the parameter's name and type.
      */
     public record MseGradient(double value, double[] w, double b) {
     }

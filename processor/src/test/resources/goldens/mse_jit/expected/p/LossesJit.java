@@ -13,6 +13,18 @@ public final class LossesJit {
     }
 
     /**
+     * The fast version of {@link Losses#mse(double[], double, double[][], double[])}: the same result.
+     */
+    public static double mse(double[] w, double b, double[][] x, double[] y) {
+        double sum = 0;
+        // for (int i = 0; i < x.length; i++), in chunks
+        Sums sums = new Sums(/* scalars */ 1, /* vectors */ new double[][] {}, /* matrices */ new double[][][] {});
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y));
+        sum += sums.scalars[0];
+        return sum / x.length;
+    }
+
+    /**
      * Iterations {@code [from, to)} of a parallel loop, adding into {@code sums}.
      */
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
@@ -40,17 +52,5 @@ public final class LossesJit {
             sum += r * r;
         }
         sums.scalars[0] = sum;
-    }
-
-    /**
-     * The fast version of {@link Losses#mse(double[], double, double[][], double[])}: the same result.
-     */
-    public static double mse(double[] w, double b, double[][] x, double[] y) {
-        double sum = 0;
-        // for (int i = 0; i < x.length; i++), in chunks
-        Sums sums = new Sums(1, new double[][] {}, new double[][][] {});
-        Parallel.run(0, x.length, true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y));
-        sum += sums.scalars[0];
-        return sum / x.length;
     }
 }

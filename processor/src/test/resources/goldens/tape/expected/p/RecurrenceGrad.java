@@ -19,18 +19,16 @@ public final class RecurrenceGrad {
         double x_bar = 0.0;
         double y0_bar = 0.0;
         double y_bar = 0.0;
-        double y = 0.0;
-        int k = 0;
-        y = y0;
-        for (k = 0; k < steps; k++) {
+        double y = y0;
+        for (int k = 0; k < steps; k++) {
             tape.pushDouble(y);
             y = Math.sin(y) * x;
         }
         double value = y;
         // reverse sweep
-        // grad of: return y;
+        // grad of: return y
         y_bar += 1.0;
-        for (k = steps; k > 0;) {
+        for (int k = steps; k > 0;) {
             k--;
             // grad of: y = Math.sin(y) * x
             y = tape.popDouble();
@@ -47,8 +45,9 @@ public final class RecurrenceGrad {
     }
 
     /**
-     * The value of {@link Recurrence#iterate(double, double, int)} and its partial derivatives, one component per wrt parameter,
-     * with the parameter's name and type.
+     * The value of
+     * {@link Recurrence#iterate(double, double, int)}
+     * and its partial derivatives: one component per wrt parameter, with the parameter's name and type.
      */
     public record IterateGradient(double value, double x, double y0) {
     }
