@@ -1,0 +1,30 @@
+/**
+ * The jgrad annotation processor: one pipeline, one direction.
+ *
+ * <pre>
+ * javac trees --(front)--> IR --(analysis)--> facts --(transform)--> IR --(emit)--> JavaPoet
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@link dev.jgrad.processor.JgradProcessor} collects the annotated methods of a round, class by
+ *       class; {@code ClassPipeline} runs the stages for one class and writes nothing for a class with
+ *       an error.
+ *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
+ *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
+ *       calls to the user's methods.
+ *   <li>{@code ir}: expressions and statements as sealed records; {@code Names} keeps generated names
+ *       clear of the user's.
+ *   <li>{@code analysis}: {@code Activity} (varied and useful variables: who gets an adjoint) and
+ *       {@code LoopForm} (counted loops of independent iterations around single assignments).
+ *   <li>{@code transform}: {@code Structure} (break, continue and early return to flags),
+ *       {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's recipes, with a
+ *       to-be-recorded analysis and {@code Liveness} to keep the tape minimal), {@code JitGrad} (the
+ *       tape-free, fused gradient of methods in loop form), {@code Accumulators} and
+ *       {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
+ *       expression, shared by all).
+ *   <li>{@code rules}: the derivative of every primitive, in one table.
+ *   <li>{@code emit}: IR to Java through JavaPoet, and every generated name.
+ *   <li>{@code diag}: the catalogue of messages and the one reporter.
+ * </ul>
+ */
+package dev.jgrad.processor;
