@@ -73,6 +73,24 @@ class GoldenTest {
         }
     }
 
+    /**
+     * Issue 7's promise about the seed: under {@code @Jit @Grad} its gradient is one loop nest over
+     * the data, with no tape, the adjoint of each sample computed inside the loop that computes it.
+     */
+    @Test
+    void theSeedMseUnderJitGradIsOneLoopNestWithoutTape() throws IOException {
+        Map<String, String> files = generated(JgradCompiler.compile(inputs(root().resolve("mse_jit").resolve("input"))));
+        String grad = files.get("p/LossesGrad.java");
+        assertTrue(grad != null, "no LossesGrad: " + files.keySet());
+        assertFalse(grad.contains("Tape"), "the @Jit @Grad gradient uses a tape:\n" + grad);
+        long dataLoops = java.util.regex.Pattern.compile("(?m)^\\s*for \\(int i = ").matcher(grad).results().count();
+        assertEquals(1, dataLoops, "expected one loop over the samples:\n" + grad);
+        int adjoint = grad.indexOf("w_bar[j] +=");
+        int loop = grad.indexOf("for (int i = ");
+        int end = grad.indexOf("sums.scalars[0] =");
+        assertTrue(loop >= 0 && adjoint > loop && adjoint < end, "the adjoint is not inside the sample loop:\n" + grad);
+    }
+
     /** The same input compiled twice gives the same files, byte for byte. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldens")

@@ -239,6 +239,9 @@ final class Printer {
         for (int k = 0; k < p.matrices().size(); k++) {
             body.addStatement("double[][] $N = $N.matrices[$L]", p.matrices().get(k).name(), sums, k);
         }
+        for (Stmt buffer : p.scratch()) {
+            statement(buffer, body);
+        }
         Stmt.For loop = p.loop();
         Expr.Local index = new Expr.Local(Type.INT, p.index());
         forLoop(new Stmt.For(loop.src(),

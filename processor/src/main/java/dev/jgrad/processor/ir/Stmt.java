@@ -53,11 +53,12 @@ public sealed interface Stmt {
      * A loop of independent iterations run in chunks, on several threads when it is long. Its body
      * goes into a method of its own, {@code chunk}, that takes the {@code captured} variables; the
      * chunks' sums into {@code scalars} (by {@code +=}) and into the arrays {@code vectors} and
-     * {@code matrices} (element by element) are added up in chunk order.
+     * {@code matrices} (element by element) are added up in chunk order. Each chunk allocates its own
+     * {@code scratch} buffers.
      */
     record ParallelFor(Stmt.For loop, String index, Expr from, Expr to, String chunk, List<Expr.Local> captured,
-            List<Expr.Local> scalars, List<Expr.Local> vectors, List<Expr.Local> matrices, boolean threads,
-            Names names) implements Stmt {
+            List<Expr.Local> scalars, List<Expr.Local> vectors, List<Expr.Local> matrices, List<Stmt> scratch,
+            boolean threads, Names names) implements Stmt {
         @Override
         public Src src() {
             return loop.src();

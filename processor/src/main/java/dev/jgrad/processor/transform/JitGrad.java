@@ -42,6 +42,14 @@ public final class JitGrad {
     private final Map<String, Type> types = new HashMap<>();
     private final Map<String, String> bars = new LinkedHashMap<>();
     private Local value;
+    /** The top-level loop being fused, while its body's adjoint is written. */
+    private Stmt.For fusedLoop;
+    /** Buffers for the loop being fused, declared before it. */
+    private final List<Stmt> buffers = new ArrayList<>();
+    /** All buffers: every chunk of a parallel loop needs its own. */
+    private final Set<String> scratch = new HashSet<>();
+    /** What each inner loop's forward iteration writes into its buffers. */
+    private final Map<Stmt.For, List<Stmt>> saves = new java.util.IdentityHashMap<>();
 
     private JitGrad(Method method, Activity activity, LoopForm form) {
         this.method = method;
@@ -55,11 +63,16 @@ public final class JitGrad {
         Method method = new Method(source.name(), source.params(), Scopes.flatten(source.body()), source.names(),
                 source.origins());
         LoopForm form = LoopForm.of(method);
-        if (form.reason() != null || !dev.jgrad.processor.ir.Flow.canComplete(method.body())) {
+        List<Stmt> body = method.body();
+        boolean reachesReturn = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
+                && dev.jgrad.processor.ir.Flow.canComplete(body.subList(0, body.size() - 1));
+        if (form.reason() != null || !reachesReturn) {
             return null;
         }
-        Reverse.Gradient g = new JitGrad(method, activity, form).run(wrt);
-        return new Reverse.Gradient(Parallelize.apply(g.body(), method, threads), g.value(), g.components(), null);
+        JitGrad jit = new JitGrad(method, activity, form);
+        Reverse.Gradient g = jit.run(wrt);
+        return new Reverse.Gradient(Parallelize.apply(g.body(), method, threads, jit.scratch), g.value(),
+                g.components(), null);
     }
 
     private Reverse.Gradient run(List<String> wrt) {
@@ -223,8 +236,13 @@ public final class JitGrad {
         }
         for (Stmt s : loops) {
             Stmt.For f = (Stmt.For) s;
-            List<Stmt> body = new ArrayList<>(forward(f.body()));
+            fusedLoop = f;
+            buffers.clear();
             List<Stmt> adjoint = reverse(f.body());
+            fusedLoop = null;
+            out.addAll(buffers);
+            scratch.addAll(buffers.stream().map(b -> ((Stmt.Decl) b).name()).toList());
+            List<Stmt> body = new ArrayList<>(forward(f.body()));
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
                 body.addAll(localAdjoints(f.body()));
@@ -258,11 +276,82 @@ public final class JitGrad {
                     && isActive(v.name())) {
                 out.add(a);
                 out.add(new Stmt.Assign(null, bar(v.name()), adjoints().adjointArray(a.value(), v)));
+            } else if (s instanceof Stmt.For f && saves.containsKey(f)) {
+                List<Stmt> saving = new ArrayList<>(forward(f.body()));
+                saving.addAll(saves.get(f));
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), saving));
+            } else if (s instanceof Stmt.For f && containsSaved(f)) {
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), forward(f.body())));
             } else {
                 out.add(s);
             }
         }
         return out;
+    }
+
+    private boolean containsSaved(Stmt.For f) {
+        boolean[] found = {false};
+        Walk.statements(f.body(), x -> found[0] |= x instanceof Stmt.For inner && saves.containsKey(inner));
+        return found[0];
+    }
+
+    /**
+     * Inside a fused loop, an inner loop whose locals cost a loop of their own to recompute (a dot
+     * product per hidden unit) keeps them instead: the forward iteration writes them into a buffer
+     * as long as the inner loop, allocated once before the fused loop, and the adjoint reads them
+     * back. Null when recomputing is cheap or the buffer cannot be sized up front.
+     */
+    private List<Stmt> stored(Stmt.For f, List<Stmt> recompute, List<Stmt> adjoint) {
+        if (fusedLoop == null || recompute.stream().noneMatch(x -> x instanceof Stmt.For)) {
+            return null;
+        }
+        LoopForm.Counted counted = LoopForm.counted(f);
+        if (counted == null) {
+            return null;
+        }
+        Set<String> inner = new HashSet<>();
+        Walk.statements(List.of(fusedLoop), x -> {
+            if (x instanceof Stmt.Decl d) {
+                inner.add(d.name());
+            }
+        });
+        Set<String> bounds = new HashSet<>();
+        Walk.locals(counted.from(), bounds::add);
+        Walk.locals(counted.to(), bounds::add);
+        bounds.retainAll(inner);
+        if (!bounds.isEmpty()) {
+            return null;
+        }
+        List<Stmt> loads = new ArrayList<>();
+        List<Stmt> save = new ArrayList<>();
+        Local k = new Local(Type.INT, counted.index());
+        Expr slot = counted.from() instanceof Expr.Lit l && l.text().equals("0") ? k
+                : new Expr.Binary(Type.INT, BinaryOp.SUB, k, counted.from());
+        Set<String> read = reads(adjoint);
+        for (Stmt x : recompute) {
+            if (!(x instanceof Stmt.Decl d) || !read.contains(d.name())) {
+                if (x instanceof Stmt.Decl || x instanceof Stmt.Assign || x instanceof Stmt.For) {
+                    continue;
+                }
+                return null;
+            }
+            if (d.type() != Type.DOUBLE) {
+                return null;
+            }
+            Local buffer = new Local(Type.DOUBLE_ARRAY, names.fresh(d.name() + "_saved"));
+            Expr size = counted.from() instanceof Expr.Lit l && l.text().equals("0") && counted.to() instanceof Expr.Length
+                    ? counted.to()
+                    : new Expr.Call(Type.INT, "java.lang.Math", "max", List.of(Expr.Lit.ofInt(0),
+                            new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), counted.from())));
+            buffers.add(new Stmt.Decl(null, Type.DOUBLE_ARRAY, buffer.name(), new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size))));
+            save.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, buffer, slot), new Local(Type.DOUBLE, d.name())));
+            loads.add(new Stmt.Decl(null, Type.DOUBLE, d.name(), new Expr.Index(Type.DOUBLE, buffer, slot)));
+        }
+        if (loads.isEmpty()) {
+            return null;
+        }
+        saves.put(f, save);
+        return loads;
     }
 
     // ---------------------------------------------------------------- reverse
@@ -311,7 +400,9 @@ public final class JitGrad {
         } else if (s instanceof Stmt.For f) {
             List<Stmt> reverse = reverse(f.body());
             if (!reverse.isEmpty()) {
-                List<Stmt> body = new ArrayList<>(recompute(f.body(), reverse));
+                List<Stmt> recompute = recompute(f.body(), reverse);
+                List<Stmt> stored = stored(f, recompute, reverse);
+                List<Stmt> body = new ArrayList<>(stored != null ? stored : recompute);
                 body.addAll(localAdjoints(f.body()));
                 body.addAll(reverse);
                 if (f.src() != null) {

@@ -31,6 +31,8 @@ public final class Parallelize {
     private final Set<String> params = new HashSet<>();
     /** Parameters in declaration order: a chunk method takes them in the same order. */
     private final List<String> order = new ArrayList<>();
+    private final Set<String> scratch = new HashSet<>();
+    private final Map<String, Stmt> scratchDecls = new HashMap<>();
     private int chunks;
 
     private Parallelize(Method m, boolean threads) {
@@ -41,7 +43,16 @@ public final class Parallelize {
 
     /** {@code body} (of method {@code m}) with each eligible top-level loop made parallel. */
     public static List<Stmt> apply(List<Stmt> body, Method m, boolean threads) {
+        return apply(body, m, threads, Set.of());
+    }
+
+    /**
+     * As {@link #apply(List, Method, boolean)}, where {@code scratch} names buffers declared before a
+     * loop that its iterations only use for themselves: each chunk gets its own.
+     */
+    public static List<Stmt> apply(List<Stmt> body, Method m, boolean threads, Set<String> scratch) {
         Parallelize p = new Parallelize(m, threads);
+        p.scratch.addAll(scratch);
         for (Method.Param param : m.params()) {
             p.types.put(param.name(), param.type());
             p.params.add(param.name());
@@ -55,10 +66,19 @@ public final class Parallelize {
                 p.assignments.merge(v.name(), 1, Integer::sum);
             }
         });
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Decl d && p.scratch.contains(d.name())) {
+                p.scratchDecls.put(d.name(), d);
+            }
+        }
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : body) {
             Stmt parallel = s instanceof Stmt.For f ? p.parallel(f) : null;
             out.add(parallel != null ? parallel : s);
+            if (parallel instanceof Stmt.ParallelFor pf) {
+                // the chunks allocate the loop's buffers themselves
+                out.removeAll(pf.scratch());
+            }
         }
         return out;
     }
@@ -92,6 +112,9 @@ public final class Parallelize {
             }
             String root = Walk.root(a.target());
             if (inside.contains(root) && (a.target() instanceof Local || freshArrays.contains(root))) {
+                return;
+            }
+            if (scratch.contains(root) && a.target() instanceof Expr.Index) {
                 return;
             }
             if (!isSum(a) || inside.contains(root)) {
@@ -133,6 +156,15 @@ public final class Parallelize {
         });
         free.removeAll(inside);
         free.removeAll(written);
+        List<Stmt> buffers = new ArrayList<>();
+        for (String n : new ArrayList<>(free)) {
+            if (scratchDecls.containsKey(n)) {
+                Stmt d = scratchDecls.get(n);
+                buffers.add(d);
+                free.remove(n);
+                Walk.expressions(d, e -> Walk.locals(e, free::add));
+            }
+        }
         List<Local> captured = new ArrayList<>();
         List<String> ordered = new ArrayList<>(order);
         ordered.retainAll(free);
@@ -160,7 +192,7 @@ public final class Parallelize {
         scalars.forEach(n -> scalarLocals.add(new Local(Type.DOUBLE, n)));
         String chunk = names.fresh(method + "Chunk" + (chunks++ == 0 ? "" : Integer.toString(chunks)));
         return new Stmt.ParallelFor(f, counted.index(), counted.from(), counted.to(), chunk, captured,
-                scalarLocals, vectors, matrices, threads, names);
+                scalarLocals, vectors, matrices, buffers, threads, names);
     }
 
     /** Whether a captured variable can be captured as it is (a lambda needs it effectively final). */

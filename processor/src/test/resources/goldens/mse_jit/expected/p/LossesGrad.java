@@ -1,7 +1,8 @@
 package p;
 
 import dev.jgrad.runtime.Arrays2;
-import dev.jgrad.runtime.Tape;
+import dev.jgrad.runtime.Parallel;
+import dev.jgrad.runtime.Sums;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,45 +17,68 @@ public final class LossesGrad {
      * Value and gradient of {@link Losses#mse(double[], double, double[][], double[])} with respect to w, b.
      */
     public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
-        Tape tape = new Tape();
         double[] w_bar = Arrays2.zerosLike(w);
         double b_bar = 0.0;
         double sum_bar = 0.0;
-        double pred_bar = 0.0;
-        double r_bar = 0.0;
-        double r = 0.0;
         double sum = 0;
-        for (int i = 0; i < x.length; i++) {
-            double pred = b;
-            for (int j = 0; j < w.length; j++) {
-                pred += w[j] * x[i][j];
-            }
-            tape.pushDouble(r);
-            r = pred - y[i];
-            sum += r * r;
-        }
-        double value = sum / x.length;
-        // reverse sweep
+        // adjoints of the loops' sums: known before the loops run
         // grad of: return sum / x.length
         sum_bar += 1.0 / x.length;
-        for (int i = x.length; i > 0;) {
-            i--;
+        // for (int i = 0; i < x.length; i++), in chunks
+        Sums sums = new Sums(/* scalars */ 2, /* vectors */ new double[][] {w_bar}, /* matrices */ new double[][][] {});
+        double sum_bar_in = sum_bar;
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, sum_bar_in));
+        sum += sums.scalars[0];
+        b_bar += sums.scalars[1];
+        double value = sum / x.length;
+        return new MseGradient(value, w_bar, b_bar);
+    }
+
+    /**
+     * Iterations {@code [from, to)} of a parallel loop, adding into {@code sums}.
+     */
+    private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
+            double[] y, double sum_bar) {
+        double sum = 0.0;
+        double b_bar = 0.0;
+        double[] w_bar = sums.vectors[0];
+        for (int i = from; i < to; i++) {
+            double pred = b;
+            {
+                double pred1 = 0.0;
+                double pred2 = 0.0;
+                double pred3 = 0.0;
+                int j = 0;
+                for (; j < w.length - 3; j += 4) {
+                    pred += w[j] * x[i][j];
+                    pred1 += w[j + 1] * x[i][j + 1];
+                    pred2 += w[j + 2] * x[i][j + 2];
+                    pred3 += w[j + 3] * x[i][j + 3];
+                }
+                for (; j < w.length; j++) {
+                    pred += w[j] * x[i][j];
+                }
+                pred += pred1 + pred2 + pred3;
+            }
+            double r = pred - y[i];
+            sum += r * r;
+            // adjoint of this iteration
+            double pred_bar = 0.0;
+            double r_bar = 0.0;
             // grad of: sum += r * r
             r_bar += sum_bar * 2.0 * r;
             // grad of: double r = pred - y[i]
-            r = tape.popDouble();
             pred_bar += r_bar;
-            r_bar = 0.0;
-            for (int j = w.length; j > 0;) {
-                j--;
+            // grad of: for (int j = 0; j < w.length; j++)
+            for (int j = 0; j < w.length; j++) {
                 // grad of: pred += w[j] * x[i][j]
                 w_bar[j] += pred_bar * x[i][j];
             }
             // grad of: double pred = b
             b_bar += pred_bar;
-            pred_bar = 0.0;
         }
-        return new MseGradient(value, w_bar, b_bar);
+        sums.scalars[0] = sum;
+        sums.scalars[1] = b_bar;
     }
 
     /**
