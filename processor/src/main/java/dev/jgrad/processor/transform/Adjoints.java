@@ -67,6 +67,23 @@ final class Adjoints {
         return out;
     }
 
+    /**
+     * {@code e} with the variable at its root replaced by that variable's adjoint: {@code m_bar[i][j]}
+     * for {@code m[i][j]}, {@code c ? a_bar : b_bar} for {@code c ? a : b}.
+     */
+    static Expr adjointOf(Expr e, java.util.function.Function<String, Local> bar) {
+        if (e instanceof Local l) {
+            return bar.apply(l.name());
+        }
+        if (e instanceof Expr.Index i) {
+            return new Expr.Index(i.type(), adjointOf(i.array(), bar), i.index());
+        }
+        if (e instanceof Expr.Cond c) {
+            return new Expr.Cond(c.type(), c.cond(), adjointOf(c.then(), bar), adjointOf(c.otherwise(), bar));
+        }
+        throw new IllegalStateException("no adjoint for " + e);
+    }
+
     /** The adjoint array that goes with an active array variable just assigned {@code value}. */
     Expr adjointArray(Expr value, Expr assigned) {
         if (value instanceof Expr.NewArray n) {

@@ -137,16 +137,7 @@ public final class JitGrad {
     }
 
     private Expr adjointOf(Expr e) {
-        if (e instanceof Local l) {
-            return bar(l.name());
-        }
-        if (e instanceof Expr.Index i) {
-            return new Expr.Index(i.type(), adjointOf(i.array()), i.index());
-        }
-        if (e instanceof Expr.Cond c) {
-            return new Expr.Cond(c.type(), c.cond(), adjointOf(c.then()), adjointOf(c.otherwise()));
-        }
-        throw new IllegalStateException("no adjoint for " + e);
+        return Adjoints.adjointOf(e, this::bar);
     }
 
     private Adjoints adjoints() {
