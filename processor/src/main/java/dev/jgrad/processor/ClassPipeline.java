@@ -12,7 +12,7 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
-import dev.jgrad.processor.transform.Accumulators;
+import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
 import dev.jgrad.processor.transform.Reverse;
@@ -107,7 +107,7 @@ final class ClassPipeline {
                         continue;
                     }
                     jits.add(new ClassWriter.JitMethod(m,
-                            Parallelize.apply(Accumulators.split(ir.body(), ir.names()), ir, threads(m))));
+                            Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names())));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 StringWriter trace = new StringWriter();

@@ -191,9 +191,9 @@ final class Printer {
      * (the arrays of the first chunk are the method's own), which the call site adds back.
      */
     private void parallelFor(Stmt.ParallelFor p, CodeBlock.Builder b) {
-        String sums = p.names().fresh("sums");
-        String from = p.names().fresh("from");
-        String to = p.names().fresh("to");
+        String sums = p.sums();
+        String from = p.lo();
+        String to = p.hi();
         List<CodeBlock> vectors = new ArrayList<>();
         p.vectors().forEach(v -> vectors.add(CodeBlock.of("$N", v.name())));
         List<CodeBlock> matrices = new ArrayList<>();
@@ -242,12 +242,7 @@ final class Printer {
         for (Stmt buffer : p.scratch()) {
             statement(buffer, body);
         }
-        Stmt.For loop = p.loop();
-        Expr.Local index = new Expr.Local(Type.INT, p.index());
-        forLoop(new Stmt.For(loop.src(),
-                List.of(new Stmt.Decl(null, Type.INT, p.index(), new Expr.Local(Type.INT, from))),
-                new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, index, new Expr.Local(Type.INT, to)),
-                loop.update(), loop.body()), body);
+        statements(p.chunkBody(), body);
         for (int k = 0; k < p.scalars().size(); k++) {
             body.addStatement("$N.scalars[$L] = $N", sums, k, p.scalars().get(k).name());
         }

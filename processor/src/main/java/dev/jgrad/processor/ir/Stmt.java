@@ -50,18 +50,20 @@ public sealed interface Stmt {
     }
 
     /**
-     * A loop of independent iterations run in chunks, on several threads when it is long. Its body
-     * goes into a method of its own, {@code chunk}, that takes the {@code captured} variables; the
+     * A loop of independent iterations run in chunks, on several threads when it is long. The loop
+     * goes into a method of its own, {@code chunk}: {@code chunkBody} runs iterations {@code [lo, hi)},
+     * adding into {@code sums}, and reads the {@code captured} variables; the
      * chunks' sums into {@code scalars} (by {@code +=}) and into the arrays {@code vectors} and
      * {@code matrices} (element by element) are added up in chunk order. Each chunk allocates its own
      * {@code scratch} buffers.
      */
-    record ParallelFor(Stmt.For loop, String index, Expr from, Expr to, String chunk, List<Expr.Local> captured,
-            List<Expr.Local> scalars, List<Expr.Local> vectors, List<Expr.Local> matrices, List<Stmt> scratch,
-            boolean threads, Names names) implements Stmt {
-        @Override
-        public Src src() {
-            return loop.src();
+    record ParallelFor(Src src, Expr from, Expr to, String chunk, String sums, String lo, String hi,
+            List<Expr.Local> captured, List<Expr.Local> scalars, List<Expr.Local> vectors, List<Expr.Local> matrices,
+            List<Stmt> scratch, List<Stmt> chunkBody, boolean threads, Names names) implements Stmt {
+        /** The same loop with another chunk body (a rewrite of the loop the chunks run). */
+        public ParallelFor withChunkBody(List<Stmt> body) {
+            return new ParallelFor(src, from, to, chunk, sums, lo, hi, captured, scalars, vectors, matrices, scratch,
+                    body, threads, names);
         }
     }
 

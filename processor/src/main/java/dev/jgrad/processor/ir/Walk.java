@@ -64,7 +64,8 @@ public final class Walk {
             } else if (s instanceof Stmt.Repeat r) {
                 statements(r.body(), f);
             } else if (s instanceof Stmt.ParallelFor p) {
-                statements(List.of(p.loop()), f);
+                statements(p.scratch(), f);
+                statements(p.chunkBody(), f);
             }
         }
     }

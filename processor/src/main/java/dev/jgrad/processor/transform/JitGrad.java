@@ -71,8 +71,8 @@ public final class JitGrad {
         }
         JitGrad jit = new JitGrad(method, activity, form);
         Reverse.Gradient g = jit.run(wrt);
-        return new Reverse.Gradient(Parallelize.apply(g.body(), method, threads, jit.scratch), g.value(),
-                g.components(), null);
+        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.scratch), method.names());
+        return new Reverse.Gradient(fast, g.value(), g.components(), null);
     }
 
     private Reverse.Gradient run(List<String> wrt) {
@@ -124,7 +124,7 @@ public final class JitGrad {
                 components.add(bar(p.name()));
             }
         }
-        return new Reverse.Gradient(Accumulators.split(body, names), value, components, null);
+        return new Reverse.Gradient(body, value, components, null);
     }
 
     private boolean isActive(String name) {

@@ -191,8 +191,14 @@ public final class Parallelize {
         List<Local> scalarLocals = new ArrayList<>();
         scalars.forEach(n -> scalarLocals.add(new Local(Type.DOUBLE, n)));
         String chunk = names.fresh(method + "Chunk" + (chunks++ == 0 ? "" : Integer.toString(chunks)));
-        return new Stmt.ParallelFor(f, counted.index(), counted.from(), counted.to(), chunk, captured,
-                scalarLocals, vectors, matrices, buffers, threads, names);
+        String sumsName = names.fresh("sums");
+        String lo = names.fresh("from");
+        String hi = names.fresh("to");
+        Local index = new Local(Type.INT, counted.index());
+        Stmt.For range = new Stmt.For(f.src(), List.of(new Stmt.Decl(null, Type.INT, index.name(), new Local(Type.INT, lo))),
+                new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, index, new Local(Type.INT, hi)), f.update(), f.body());
+        return new Stmt.ParallelFor(f.src(), counted.from(), counted.to(), chunk, sumsName, lo, hi, captured,
+                scalarLocals, vectors, matrices, buffers, List.of(range), threads, names);
     }
 
     /** Whether a captured variable can be captured as it is (a lambda needs it effectively final). */

@@ -30,26 +30,34 @@ public final class LossesJit {
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
             double[] y) {
         double sum = 0.0;
-        for (int i = from; i < to; i++) {
-            double pred = b;
-            {
-                double pred1 = 0.0;
-                double pred2 = 0.0;
-                double pred3 = 0.0;
-                int j = 0;
-                for (; j < w.length - 3; j += 4) {
+        {
+            int i = from;
+            for (; i < to - 3; i += 4) {
+                double pred = b;
+                double pred1 = b;
+                double pred2 = b;
+                double pred3 = b;
+                for (int j = 0; j < w.length; j++) {
                     pred += w[j] * x[i][j];
-                    pred1 += w[j + 1] * x[i][j + 1];
-                    pred2 += w[j + 2] * x[i][j + 2];
-                    pred3 += w[j + 3] * x[i][j + 3];
+                    pred1 += w[j] * x[i + 1][j];
+                    pred2 += w[j] * x[i + 2][j];
+                    pred3 += w[j] * x[i + 3][j];
                 }
-                for (; j < w.length; j++) {
-                    pred += w[j] * x[i][j];
-                }
-                pred += pred1 + pred2 + pred3;
+                double r = pred - y[i];
+                double r1 = pred1 - y[i + 1];
+                double r2 = pred2 - y[i + 2];
+                double r3 = pred3 - y[i + 3];
+                sum += r * r + r1 * r1 + (r2 * r2 + r3 * r3);
             }
-            double r = pred - y[i];
-            sum += r * r;
+            // the last iterations, one at a time
+            for (; i < to; i++) {
+                double pred = b;
+                for (int j = 0; j < w.length; j++) {
+                    pred += w[j] * x[i][j];
+                }
+                double r = pred - y[i];
+                sum += r * r;
+            }
         }
         sums.scalars[0] = sum;
     }

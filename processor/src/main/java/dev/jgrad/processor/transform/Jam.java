@@ -1,0 +1,287 @@
+package dev.jgrad.processor.transform;
+
+import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Walk;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A {@code @Jit} rewrite, unroll-and-jam: a loop of independent iterations that holds an inner loop
+ * ({@code for i: pred = b; for j: pred += w[j] * x[i][j]; ...}) runs {@value #LANES} iterations at a
+ * time, and their inner loops as one: each {@code w[j]} is loaded once for four rows, and four
+ * independent sums keep the floating-point units busy. Statements outside the inner loops are
+ * repeated for each of the four, and four sums into the same place in a row are added first
+ * ({@code w_bar[j] += (a + b) + (c + d)}). A remainder loop runs the last iterations as written.
+ *
+ * <p>It reorders work between iterations, so it applies only where that changes at most the order
+ * of additions into sums, which {@code @Jit} allows: the loop writes nothing declared outside it but
+ * by {@code t += e}, and reads such a {@code t} nowhere else.
+ */
+public final class Jam {
+    /** Iterations run together. */
+    static final int LANES = 4;
+
+    private final Names names;
+
+    private Jam(Names names) {
+        this.names = names;
+    }
+
+    /** {@code body} with every loop that qualifies, at any depth, unrolled and jammed. */
+    public static List<Stmt> apply(List<Stmt> body, Names names) {
+        return new Jam(names).block(body);
+    }
+
+    private List<Stmt> block(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            out.add(stmt(s));
+        }
+        return out;
+    }
+
+    private Stmt stmt(Stmt s) {
+        if (s instanceof Stmt.For f) {
+            Stmt jammed = jam(f);
+            return jammed != null ? jammed : new Stmt.For(f.src(), f.init(), f.cond(), f.update(), block(f.body()));
+        }
+        if (s instanceof Stmt.ParallelFor p) {
+            return p.withChunkBody(block(p.chunkBody()));
+        }
+        if (s instanceof Stmt.If i) {
+            return new Stmt.If(i.src(), i.cond(), block(i.then()), block(i.otherwise()));
+        }
+        if (s instanceof Stmt.Block b) {
+            return new Stmt.Block(b.src(), block(b.body()));
+        }
+        if (s instanceof Stmt.While w) {
+            return new Stmt.While(w.src(), w.cond(), block(w.body()), w.testAfter());
+        }
+        return s;
+    }
+
+    private Stmt jam(Stmt.For loop) {
+        LoopForm.Counted counted = LoopForm.counted(loop);
+        if (counted == null) {
+            return null;
+        }
+        Set<String> locals = new HashSet<>();
+        boolean[] ok = {true};
+        Walk.statements(loop.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                locals.add(d.name());
+            }
+            ok[0] &= s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.If
+                    || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment;
+        });
+        if (!ok[0] || !writesOnlySums(loop, locals, counted.index())) {
+            return null;
+        }
+        Set<String> laneBound = new HashSet<>(locals);
+        laneBound.add(counted.index());
+        if (!hasJammableLoop(loop.body(), laneBound)) {
+            return null;
+        }
+        // one renaming per lane: its own locals, and i + c for the index
+        Local i = new Local(Type.INT, counted.index());
+        List<Map<String, Expr>> lanes = new ArrayList<>();
+        for (int c = 0; c < LANES; c++) {
+            Map<String, Expr> lane = new HashMap<>();
+            if (c > 0) {
+                for (String n : sorted(locals)) {
+                    if (!isJammedIndex(n, loop.body(), laneBound)) {
+                        lane.put(n, new Local(typeOf(n, loop.body()), names.fresh(n + c)));
+                    }
+                }
+                lane.put(i.name(), new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(c)));
+            }
+            lanes.add(lane);
+        }
+        List<Stmt> out = new ArrayList<>();
+        out.add(new Stmt.Decl(null, Type.INT, i.name(), counted.from()));
+        Expr lastGroup = new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), Expr.Lit.ofInt(LANES - 1));
+        out.add(new Stmt.For(loop.src(), List.of(), new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, i, lastGroup),
+                List.of(new Stmt.Assign(null, i, new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(LANES)))),
+                jamList(loop.body(), lanes, laneBound)));
+        out.add(new Stmt.Comment("the last iterations, one at a time"));
+        out.add(new Stmt.For(null, List.of(), loop.cond(), loop.update(), loop.body()));
+        return new Stmt.Block(null, out);
+    }
+
+    /** The statements of {@code body} for every lane: loops that allow it jammed, the rest repeated. */
+    private List<Stmt> jamList(List<Stmt> body, List<Map<String, Expr>> lanes, Set<String> laneBound) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Comment) {
+                out.add(s);
+            } else if (s instanceof Stmt.For f && jammable(f, laneBound)) {
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), jamList(f.body(), lanes, laneBound)));
+            } else if (s instanceof Stmt.Block b) {
+                out.addAll(jamList(b.body(), lanes, laneBound));
+            } else {
+                for (Map<String, Expr> lane : lanes) {
+                    out.add(Subst.stmt(s, lane));
+                }
+            }
+        }
+        return mergeSums(out);
+    }
+
+    /** An inner loop can serve all lanes at once if its range is the same for all of them. */
+    private static boolean jammable(Stmt.For f, Set<String> laneBound) {
+        LoopForm.Counted c = LoopForm.counted(f);
+        if (c == null) {
+            return false;
+        }
+        boolean[] laneDependent = {false};
+        Walk.locals(c.from(), n -> laneDependent[0] |= laneBound.contains(n));
+        Walk.locals(c.to(), n -> laneDependent[0] |= laneBound.contains(n));
+        return !laneDependent[0];
+    }
+
+    private static boolean hasJammableLoop(List<Stmt> body, Set<String> laneBound) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.For f && jammable(f, laneBound)) {
+                return true;
+            }
+            if (s instanceof Stmt.Block b && hasJammableLoop(b.body(), laneBound)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index of a jammed inner loop is shared by the lanes. */
+    private static boolean isJammedIndex(String name, List<Stmt> body, Set<String> laneBound) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.For f && jammable(f, laneBound)) {
+                LoopForm.Counted c = LoopForm.counted(f);
+                if (c.index().equals(name) || isJammedIndex(name, f.body(), laneBound)) {
+                    return true;
+                }
+            } else if (s instanceof Stmt.Block b && isJammedIndex(name, b.body(), laneBound)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether every write of the loop to something declared outside it is {@code t += e} (or
+     * {@code -=}), with {@code t} read nowhere else in the loop.
+     */
+    private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index) {
+        Set<String> summed = new HashSet<>();
+        List<Stmt.Assign> sums = new ArrayList<>();
+        boolean[] ok = {true};
+        Walk.statements(loop.body(), s -> {
+            if (s instanceof Stmt.Assign a) {
+                String root = Walk.root(a.target());
+                boolean local = locals.contains(root);
+                if (local && a.target() instanceof Local) {
+                    return;
+                }
+                if (local || root == null || root.equals(index) || !isSum(a)) {
+                    ok[0] = false;
+                    return;
+                }
+                summed.add(root);
+                sums.add(a);
+            }
+        });
+        if (!ok[0]) {
+            return false;
+        }
+        Walk.statements(loop.body(), s -> {
+            boolean isSum = sums.stream().anyMatch(x -> x == s);
+            if (isSum) {
+                Stmt.Assign a = (Stmt.Assign) s;
+                Walk.locals(((Expr.Binary) a.value()).right(), n -> ok[0] &= !summed.contains(n));
+                if (a.target() instanceof Expr.Index ix) {
+                    Walk.locals(ix.index(), n -> ok[0] &= !summed.contains(n));
+                }
+            } else {
+                Walk.expressions(s, e -> Walk.locals(e, n -> ok[0] &= !summed.contains(n)));
+            }
+        });
+        return ok[0];
+    }
+
+    private static boolean isSum(Stmt.Assign a) {
+        return a.target().type() == Type.DOUBLE && a.value() instanceof Expr.Binary b
+                && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB) && b.left().equals(a.target());
+    }
+
+    /** Runs of {@code t += e} into the same {@code t}, one per lane, as one {@code t += (e0 + e1) + (e2 + e3)}. */
+    private static List<Stmt> mergeSums(List<Stmt> stmts) {
+        List<Stmt> out = new ArrayList<>();
+        int k = 0;
+        while (k < stmts.size()) {
+            Stmt s = stmts.get(k);
+            int end = k + 1;
+            if (s instanceof Stmt.Assign a && isSum(a) && ((Expr.Binary) a.value()).op() == BinaryOp.ADD) {
+                while (end < stmts.size() && stmts.get(end) instanceof Stmt.Assign b && isSum(b)
+                        && ((Expr.Binary) b.value()).op() == BinaryOp.ADD && b.target().equals(a.target())
+                        && !reads(((Expr.Binary) b.value()).right(), a.target())) {
+                    end++;
+                }
+            }
+            if (end - k < 2) {
+                out.add(s);
+                k++;
+                continue;
+            }
+            List<Expr> terms = new ArrayList<>();
+            for (int m = k; m < end; m++) {
+                terms.add(((Expr.Binary) ((Stmt.Assign) stmts.get(m)).value()).right());
+            }
+            Stmt.Assign first = (Stmt.Assign) s;
+            out.add(new Stmt.Assign(first.src(), first.target(), Exprs.add(first.target(), pairwise(terms))));
+            k = end;
+        }
+        return out;
+    }
+
+    private static boolean reads(Expr e, Expr target) {
+        String root = Walk.root(target);
+        boolean[] hit = {false};
+        Walk.locals(e, n -> hit[0] |= n.equals(root));
+        return hit[0];
+    }
+
+    /** {@code (a + b) + (c + d)}: a balanced tree, so the additions do not wait on each other. */
+    private static Expr pairwise(List<Expr> terms) {
+        if (terms.size() == 1) {
+            return terms.get(0);
+        }
+        int half = terms.size() / 2;
+        return Exprs.add(pairwise(terms.subList(0, half)), pairwise(terms.subList(half, terms.size())));
+    }
+
+    private static Type typeOf(String name, List<Stmt> body) {
+        Type[] t = {Type.DOUBLE};
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.Decl d && d.name().equals(name)) {
+                t[0] = d.type();
+            }
+        });
+        return t[0];
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        List<String> out = new ArrayList<>(names);
+        java.util.Collections.sort(out);
+        return out;
+    }
+}
