@@ -89,7 +89,8 @@ class GoldenTest {
         int rest = chunk.indexOf("for (; i < to; i++)");
         assertTrue(jammed >= 0 && rest > jammed, "expected the sample loop and its remainder:\n" + grad);
         assertEquals(2, chunk.split("for \\(;", -1).length - 1, "more loops over the samples than expected:\n" + grad);
-        assertFalse(grad.substring(0, grad.indexOf("private static void mseChunk")).contains("for ("),
+        assertFalse(java.util.regex.Pattern.compile("(?m)^\\s*for \\(")
+                        .matcher(grad.substring(0, grad.indexOf("private static void mseChunk"))).find(),
                 "the gradient method loops outside its chunks:\n" + grad);
         // the adjoint of each sample is computed in the loop that computes the sample
         int firstAdjoint = chunk.indexOf("w_bar[j] +=");
