@@ -5,6 +5,7 @@ import dev.jgrad.Jit;
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ClassWriter;
+import dev.jgrad.processor.emit.CodeSize;
 import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
@@ -107,7 +108,7 @@ final class ClassPipeline {
                         continue;
                     }
                     jits.add(new ClassWriter.JitMethod(m,
-                            Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names())));
+                            Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names()), ir.names().all()));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 StringWriter trace = new StringWriter();
@@ -115,6 +116,12 @@ final class ClassPipeline {
                 String first = trace.toString().lines().limit(6).reduce((a, b) -> a + " | " + b).orElse("");
                 env.diag().error(Message.INTERNAL, m, m.getSimpleName(), first);
             }
+        }
+        for (ClassWriter.GradMethod g : grads) {
+            checkSize(g.element(), g.gradient().body());
+        }
+        for (ClassWriter.JitMethod j : jits) {
+            checkSize(j.element(), j.body());
         }
         if (env.diag().errorCount() > before) {
             return;
@@ -133,6 +140,16 @@ final class ClassPipeline {
             } else {
                 env.diag().error(Message.INTERNAL, type, type.getSimpleName(), e);
             }
+        }
+    }
+
+    private void checkSize(ExecutableElement m, List<dev.jgrad.processor.ir.Stmt> body) {
+        long bytes = CodeSize.estimate(body);
+        if (System.getProperty("jgrad.debug.size") != null) {
+            System.err.println("code size estimate of " + m.getSimpleName() + ": " + bytes);
+        }
+        if (bytes > CodeSize.LIMIT) {
+            env.diag().error(Message.TOO_LARGE, m, m.getSimpleName(), bytes / 1024);
         }
     }
 

@@ -670,6 +670,32 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * A method that javac compiles but whose gradient would not fit in one JVM method: 2,500
+     * statements written out, each overwriting what the reverse sweep needs.
+     */
+    @Test
+    void jgradTooLarge() {
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < 2_500; k++) {
+            body.append("        s = Math.sin(s) * w + ").append(k).append(";\n");
+        }
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    // error: JgradTooLarge at "unrolled"
+                    @Grad static double unrolled(double w) {
+                        double s = 0;
+                """ + body + """
+                        return s;
+                    }
+                }
+                """);
+    }
+
     @Test
     void jgradThrow() {
         assertMarked("""

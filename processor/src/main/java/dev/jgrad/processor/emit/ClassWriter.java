@@ -30,7 +30,7 @@ public final class ClassWriter {
     public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient) {}
 
     /** A {@code @Jit} method and the body of its fast version. */
-    public record JitMethod(ExecutableElement element, List<Stmt> body) {}
+    public record JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names) {}
 
     private static final String PROCESSOR = "dev.jgrad.processor.JgradProcessor";
 
@@ -46,6 +46,8 @@ public final class ClassWriter {
         ClassName name = GeneratedNames.gradClass(type);
         TypeSpec.Builder c = classBuilder(name, "Gradients of the {@code @Grad} methods of {@link $T}, written by jgrad at compile time.\n");
         for (GradMethod m : methods) {
+            // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
+            c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
             Printer printer = new Printer(m.gradient().tape(), m.gradient().body(), paramNames(m.element()));
             c.addMethod(gradMethod(m, record, printer));
@@ -59,6 +61,7 @@ public final class ClassWriter {
         ClassName name = GeneratedNames.jitClass(type);
         TypeSpec.Builder c = classBuilder(name, "Fast versions of the {@code @Jit} methods of {@link $T}, written by jgrad at compile time.\n");
         for (JitMethod m : methods) {
+            c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
             Printer printer = new Printer(null, m.body(), paramNames(m.element()));
             printer.statements(m.body(), body);

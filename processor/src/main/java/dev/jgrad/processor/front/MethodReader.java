@@ -91,6 +91,8 @@ public final class MethodReader {
     private final Origins origins;
     private final Deque<ExecutableElement> inlining;
     private final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
+    /** The text of the compilation unit, read once, for literals as they are spelled. */
+    private CharSequence source;
     /** Parameters of an inlined helper bound to a literal argument: read as the literal. */
     private final Map<String, Lit> constants = new HashMap<>();
     private int errors;
@@ -846,7 +848,10 @@ public final class MethodReader {
      */
     private String spelling(Tree literal, String fallback) {
         try {
-            CharSequence content = unit.getSourceFile().getCharContent(true);
+            if (source == null) {
+                source = unit.getSourceFile().getCharContent(true);
+            }
+            CharSequence content = source;
             long start = env.trees().getSourcePositions().getStartPosition(unit, literal);
             long end = env.trees().getSourcePositions().getEndPosition(unit, literal);
             if (start >= 0 && end > start && end <= content.length()) {

@@ -10,15 +10,18 @@ import java.util.Set;
  */
 public final class Names {
     private final Set<String> taken = new HashSet<>();
+    /** The next suffix to try for a base: keeps thousands of temporaries linear, not quadratic. */
+    private final java.util.Map<String, Integer> next = new java.util.HashMap<>();
 
     /** Reserves {@code base} if free, else {@code base_2}, {@code base_3}, ...; returns what it took. */
     public String fresh(String base) {
         if (taken.add(base)) {
             return base;
         }
-        for (int k = 2; ; k++) {
+        for (int k = next.getOrDefault(base, 2); ; k++) {
             String name = base + "_" + k;
             if (taken.add(name)) {
+                next.put(base, k + 1);
                 return name;
             }
         }
@@ -28,7 +31,13 @@ public final class Names {
     public Names copy() {
         Names c = new Names();
         c.taken.addAll(taken);
+        c.next.putAll(next);
         return c;
+    }
+
+    /** Every name taken so far. */
+    public java.util.Set<String> all() {
+        return java.util.Collections.unmodifiableSet(taken);
     }
 
     public boolean isTaken(String name) {

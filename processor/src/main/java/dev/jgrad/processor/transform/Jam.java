@@ -90,7 +90,9 @@ public final class Jam {
         }
         Set<String> laneBound = new HashSet<>(locals);
         laneBound.add(counted.index());
-        if (!hasJammableLoop(loop.body(), laneBound)) {
+        Set<String> shared = new HashSet<>();
+        jammedIndices(loop.body(), laneBound, shared);
+        if (shared.isEmpty()) {
             return null;
         }
         // one renaming per lane: its own locals, and i + c for the index
@@ -100,7 +102,7 @@ public final class Jam {
             Map<String, Expr> lane = new HashMap<>();
             if (c > 0) {
                 for (String n : sorted(locals)) {
-                    if (!isJammedIndex(n, loop.body(), laneBound)) {
+                    if (!shared.contains(n)) {
                         lane.put(n, new Local(typeOf(n, loop.body()), names.fresh(n + c)));
                     }
                 }
@@ -126,7 +128,8 @@ public final class Jam {
             if (s instanceof Stmt.Comment) {
                 out.add(s);
             } else if (s instanceof Stmt.For f && jammable(f, laneBound)) {
-                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), jamList(f.body(), lanes, laneBound)));
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(),
+                        jamList(f.body(), lanes, without(laneBound, LoopForm.counted(f).index()))));
             } else if (s instanceof Stmt.Block b) {
                 out.addAll(jamList(b.body(), lanes, laneBound));
             } else {
@@ -150,31 +153,26 @@ public final class Jam {
         return !laneDependent[0];
     }
 
-    private static boolean hasJammableLoop(List<Stmt> body, Set<String> laneBound) {
+    /**
+     * The indices of the inner loops that will serve all lanes at once, at any depth: a loop inside a
+     * jammed loop may use that loop's index in its range, since the lanes share it.
+     */
+    private static void jammedIndices(List<Stmt> body, Set<String> laneBound, Set<String> out) {
         for (Stmt s : body) {
             if (s instanceof Stmt.For f && jammable(f, laneBound)) {
-                return true;
-            }
-            if (s instanceof Stmt.Block b && hasJammableLoop(b.body(), laneBound)) {
-                return true;
+                String index = LoopForm.counted(f).index();
+                out.add(index);
+                jammedIndices(f.body(), without(laneBound, index), out);
+            } else if (s instanceof Stmt.Block b) {
+                jammedIndices(b.body(), laneBound, out);
             }
         }
-        return false;
     }
 
-    /** The index of a jammed inner loop is shared by the lanes. */
-    private static boolean isJammedIndex(String name, List<Stmt> body, Set<String> laneBound) {
-        for (Stmt s : body) {
-            if (s instanceof Stmt.For f && jammable(f, laneBound)) {
-                LoopForm.Counted c = LoopForm.counted(f);
-                if (c.index().equals(name) || isJammedIndex(name, f.body(), laneBound)) {
-                    return true;
-                }
-            } else if (s instanceof Stmt.Block b && isJammedIndex(name, b.body(), laneBound)) {
-                return true;
-            }
-        }
-        return false;
+    private static Set<String> without(Set<String> names, String name) {
+        Set<String> out = new HashSet<>(names);
+        out.remove(name);
+        return out;
     }
 
     /**
