@@ -1,0 +1,134 @@
+package dev.jgrad.tests.fuzz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.tests.fuzz.Ast.Method;
+import dev.jgrad.tests.fuzz.Ast.Program;
+import dev.jgrad.tests.fuzz.InProcessCompiler.Source;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fuzzer's own tests, which need no processor: generated programs are valid Java whose
+ * methods run without an exception on the inputs the harness makes (every index in bounds, every
+ * value finite), the probe copy computes the same bits, and the shrinker finds the cause of a
+ * failure.
+ */
+class GeneratorTest {
+    private static final int PROGRAMS = 120;
+
+    @Test
+    void generatedProgramsCompileAndRunWithoutTheProcessor() throws Throwable {
+        ProgramGenerator g = new ProgramGenerator(ProgramGenerator.Config.defaults().withJit(0.25));
+        List<Program> programs = new ArrayList<>();
+        List<Source> sources = new ArrayList<>();
+        for (int i = 0; i < PROGRAMS; i++) {
+            Program p = g.generate(1000 + i);
+            programs.add(p);
+            sources.addAll(DifferentialHarness.sources(p));
+        }
+        try (InProcessCompiler.Result r = InProcessCompiler.plain().compile(sources)) {
+            assertTrue(r.success(), "javac rejects generated programs: " + r.errors());
+            int methods = 0;
+            int nonFinite = 0;
+            for (Program p : programs) {
+                Class<?> src = r.loader().loadClass(p.qualifiedName());
+                Class<?> probe = r.loader().loadClass(p.pkg() + "." + p.probeName());
+                for (Method m : p.methods()) {
+                    if (!m.check()) {
+                        continue;
+                    }
+                    Class<?>[] types = m.params().stream().map(q -> q.type().javaClass()).toArray(Class<?>[]::new);
+                    java.lang.reflect.Method f = src.getDeclaredMethod(m.name(), types);
+                    java.lang.reflect.Method pf = probe.getDeclaredMethod(m.name(), types);
+                    f.setAccessible(true);
+                    pf.setAccessible(true);
+                    for (int trial = 0; trial < 5; trial++) {
+                        Object[] args = Inputs.random(m.params(), new SplittableRandom(p.seed() * 7 + trial));
+                        Object[] before = Inputs.copy(args);
+                        double v = (double) DifferentialHarness.call(f, args);
+                        double pv = (double) DifferentialHarness.call(pf, Inputs.copy(before));
+                        assertEquals(Double.doubleToLongBits(v), Double.doubleToLongBits(pv),
+                                "probe differs in " + p.className() + "." + m.name());
+                        assertTrue(Inputs.same(args, before), "the source modified its inputs: " + p.className());
+                        nonFinite += Double.isFinite(v) ? 0 : 1;
+                        methods++;
+                    }
+                }
+            }
+            assertTrue(nonFinite <= methods / 100, nonFinite + " of " + methods + " values not finite");
+        }
+    }
+
+    @Test
+    void theSameSeedGivesTheSameProgram() {
+        ProgramGenerator g = new ProgramGenerator();
+        assertEquals(Printer.source(g.generate(77)).text(), Printer.source(g.generate(77)).text());
+        assertFalse(Printer.source(g.generate(77)).text().equals(Printer.source(g.generate(78)).text()));
+    }
+
+    /**
+     * A difference across a kink is not used; near one, a smaller step stays on the branch taken
+     * and gives its derivative.
+     */
+    @Test
+    void finiteDifferencesSkipKinks() throws Throwable {
+        List<Ast.Param> params = List.of(new Ast.Param(Ast.Type.DOUBLE_ARRAY, "w", Ast.Role.VEC_W));
+        FiniteDifferences.Probed f = a -> Probe.abs(((double[]) a[0])[0]) * 3;
+        List<Inputs.Slot> slots = Inputs.slots(params, List.of(0), new Object[] {new double[1]});
+        for (double x : new double[] {1e-6, 2e-4, 0.5}) {
+            Object[] at = {new double[] {x}};
+            Probe.reset();
+            f.apply(Inputs.copy(at));
+            FiniteDifferences.Estimate e = FiniteDifferences.along(f, at, slots, new double[] {1}, Probe.path(), 1);
+            if (x < 1e-5) {
+                assertFalse(e.usable(), "a difference across the kink of abs was used: " + e);
+            } else {
+                assertTrue(e.usable() && Math.abs(e.value() - 3) < 1e-9, e.toString());
+            }
+        }
+    }
+
+    /** A fake failure, "the program calls Math.cbrt", shrinks to little more than that call. */
+    @Test
+    void shrinkerKeepsTheCauseAndDropsTheRest() {
+        ProgramGenerator g = new ProgramGenerator();
+        Program p = null;
+        for (long seed = 1; p == null; seed++) {
+            Program c = g.generate(seed);
+            if (Printer.source(c).text().contains("cbrt") && Shrinker.size(c) > 150) {
+                p = c;
+            }
+        }
+        Shrinker.Oracle oracle = cs -> cs.stream().map(c -> Printer.source(c).text().contains("cbrt")).toList();
+        Shrinker.Result r = new Shrinker(oracle, 8, 60_000).shrink(p);
+        String text = Printer.source(r.program()).text();
+        assertTrue(text.contains("cbrt"), text);
+        assertTrue(Shrinker.wellFormed(r.program()));
+        assertTrue(Shrinker.size(r.program()) <= 12, "not shrunk enough (" + Shrinker.size(r.program()) + " nodes):\n" + text);
+        try (InProcessCompiler.Result c = InProcessCompiler.plain().compile(DifferentialHarness.sources(r.program()))) {
+            assertTrue(c.success(), "the shrunk program does not compile: " + c.errors() + "\n" + text);
+        }
+    }
+
+    /** Each shrink candidate that the filter lets through compiles: the filter knows javac's rules. */
+    @Test
+    void everyWellFormedCandidateCompiles() {
+        Program p = new ProgramGenerator().generate(5);
+        List<Source> sources = new ArrayList<>();
+        int k = 0;
+        for (Shrinker.Pass pass : Shrinker.Pass.values()) {
+            List<Program> cs = Shrinker.valid(p, pass);
+            for (int i = 0; i < cs.size(); i += Math.max(1, cs.size() / 40)) {
+                sources.addAll(DifferentialHarness.sources(cs.get(i).withClassName(p.className() + "c" + k++)));
+            }
+        }
+        try (InProcessCompiler.Result r = InProcessCompiler.plain().compile(sources)) {
+            assertTrue(r.success(), "well-formed candidates javac rejects: " + r.errors());
+        }
+    }
+}

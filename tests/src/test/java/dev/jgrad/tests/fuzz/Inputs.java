@@ -1,0 +1,199 @@
+package dev.jgrad.tests.fuzz;
+
+import dev.jgrad.tests.fuzz.Ast.Param;
+import dev.jgrad.tests.fuzz.Ast.Role;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Collectors;
+
+/**
+ * Arguments for generated methods, made from the parameters' {@link Role}s so that the shapes
+ * respect what the generator assumed (see {@link Role}); deep copies and comparison; and the flat
+ * view of the differentiated entries that finite differences perturb.
+ */
+final class Inputs {
+    private Inputs() {}
+
+    /** Fresh random arguments: values in (-1.5, 1.5), shapes drawn per call. */
+    static Object[] random(List<Param> params, SplittableRandom r) {
+        int w = r.nextInt(2, 6);
+        int rows = r.nextInt(1, 5);
+        int mRows = r.nextInt(1, 4);
+        Object[] args = new Object[params.size()];
+        for (int i = 0; i < args.length; i++) {
+            Param p = params.get(i);
+            args[i] = switch (p.role()) {
+                case VEC_W -> vector(w, r);
+                case VEC_R -> vector(rows, r);
+                case MATRIX_X -> ragged(rows, w, r);
+                case MATRIX_M -> ragged(mRows, w, r);
+                case SCALAR -> value(r);
+                case COUNT -> r.nextInt(1, w + 1);
+                case SMALL_INT -> r.nextInt(0, 5);
+                case LABELS -> {
+                    int[] l = new int[rows];
+                    for (int k = 0; k < rows; k++) {
+                        l[k] = r.nextInt(w);
+                    }
+                    yield l;
+                }
+                case FLAG -> r.nextBoolean();
+                case LONG -> (long) r.nextInt(0, 6);
+                case OPAQUE -> throw new IllegalArgumentException("no inputs for parameter " + p.name());
+            };
+        }
+        return args;
+    }
+
+    private static double value(SplittableRandom r) {
+        return r.nextDouble(-1.5, 1.5);
+    }
+
+    private static double[] vector(int n, SplittableRandom r) {
+        double[] v = new double[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = value(r);
+        }
+        return v;
+    }
+
+    private static double[][] ragged(int rows, int maxLen, SplittableRandom r) {
+        double[][] m = new double[rows][];
+        for (int i = 0; i < rows; i++) {
+            m[i] = vector(r.nextInt(1, maxLen + 1), r);
+        }
+        return m;
+    }
+
+    static Object[] copy(Object[] args) {
+        Object[] c = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            c[i] = copyValue(args[i]);
+        }
+        return c;
+    }
+
+    static Object copyValue(Object v) {
+        if (v instanceof double[] a) {
+            return a.clone();
+        }
+        if (v instanceof double[][] m) {
+            double[][] c = new double[m.length][];
+            for (int i = 0; i < m.length; i++) {
+                c[i] = m[i] == null ? null : m[i].clone();
+            }
+            return c;
+        }
+        if (v instanceof int[] a) {
+            return a.clone();
+        }
+        return v; // boxed primitives are immutable
+    }
+
+    /** Bitwise equality of argument lists (doubles compared by their bits). */
+    static boolean same(Object[] a, Object[] b) {
+        return Arrays.deepEquals(a, b);
+    }
+
+    /** The parameters whose values differ between {@code before} and {@code after}. */
+    static List<String> changed(List<Param> params, Object[] before, Object[] after) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < before.length; i++) {
+            if (!Arrays.deepEquals(new Object[] {before[i]}, new Object[] {after[i]})) {
+                out.add(params.get(i).name());
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** One differentiated scalar: entry {@code [i][j]} of argument {@code arg} (-1 where unused). */
+    record Slot(int arg, int i, int j, String label) {
+        double get(Object[] args) {
+            Object v = args[arg];
+            if (v instanceof Double d) {
+                return d;
+            }
+            if (v instanceof double[] a) {
+                return a[i];
+            }
+            return ((double[][]) v)[i][j];
+        }
+
+        void set(Object[] args, double x) {
+            Object v = args[arg];
+            if (v instanceof Double) {
+                args[arg] = x;
+            } else if (v instanceof double[] a) {
+                a[i] = x;
+            } else {
+                ((double[][]) v)[i][j] = x;
+            }
+        }
+    }
+
+    /** Every scalar of the arguments at {@code wrtArgs}, in order. */
+    static List<Slot> slots(List<Param> params, List<Integer> wrtArgs, Object[] args) {
+        List<Slot> out = new ArrayList<>();
+        for (int k : wrtArgs) {
+            String name = params.get(k).name();
+            Object v = args[k];
+            if (v instanceof Double) {
+                out.add(new Slot(k, -1, -1, name));
+            } else if (v instanceof double[] a) {
+                for (int i = 0; i < a.length; i++) {
+                    out.add(new Slot(k, i, -1, name + "[" + i + "]"));
+                }
+            } else if (v instanceof double[][] m) {
+                for (int i = 0; i < m.length; i++) {
+                    for (int j = 0; j < m[i].length; j++) {
+                        out.add(new Slot(k, i, j, name + "[" + i + "][" + j + "]"));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The gradient component of a slot, read from the value the record holds for its parameter. */
+    static double component(Object gradientValue, Slot s) {
+        if (gradientValue instanceof Double d) {
+            return d;
+        }
+        if (gradientValue instanceof double[] a) {
+            return a[s.i()];
+        }
+        return ((double[][]) gradientValue)[s.i()][s.j()];
+    }
+
+    // ------------------------------------------------------------------------------------------
+
+    /** The arguments as Java declarations, for a reproducer. */
+    static String declarations(List<Param> params, Object[] args) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < args.length; i++) {
+            Param p = params.get(i);
+            s.append(p.typeText()).append(' ').append(p.name()).append(" = ").append(literal(args[i])).append(";\n");
+        }
+        return s.toString();
+    }
+
+    static String literal(Object v) {
+        if (v instanceof double[] a) {
+            return Arrays.stream(a).mapToObj(Double::toString).collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (v instanceof double[][] m) {
+            return Arrays.stream(m).map(Inputs::literal).collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (v instanceof int[] a) {
+            return Arrays.stream(a).mapToObj(Integer::toString).collect(Collectors.joining(", ", "{", "}"));
+        }
+        if (v instanceof Long l) {
+            return l + "L";
+        }
+        return String.valueOf(v);
+    }
+}

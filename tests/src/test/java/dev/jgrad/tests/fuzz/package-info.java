@@ -1,0 +1,53 @@
+/**
+ * Reliability tests of jgrad (issue 5): a differential fuzzer for gradients, hostile inputs for
+ * the processor, and load tests.
+ *
+ * <h2>Running</h2>
+ * <pre>{@code
+ * mvn -q -pl tests test -Dtest=FuzzTest                                        # the CI batch: seed 1, 500 programs
+ * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.count=5000 -Djgrad.fuzz.seed=42
+ * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.seed=417 -Djgrad.fuzz.count=1   # one program again
+ * mvn -q -pl tests test -Dtest=HostileTest -Djgrad.hostile.count=1000 -Djgrad.hostile.seed=7
+ * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.jit=false                 # without @Jit (on a quarter of the methods by default)
+ * }</pre>
+ * {@link dev.jgrad.tests.fuzz.FuzzMain} does the same from the command line; {@link
+ * dev.jgrad.tests.fuzz.FuzzSettings} lists every property.
+ *
+ * <h2>How it fits together</h2>
+ * <ul>
+ *   <li>{@link dev.jgrad.tests.fuzz.ProgramGenerator} builds a random program of the subset as a
+ *       tree ({@link dev.jgrad.tests.fuzz.Ast}); {@link dev.jgrad.tests.fuzz.Printer} renders it,
+ *       together with a <em>probe</em> copy whose comparisons and kinks report the path they
+ *       took ({@link dev.jgrad.tests.fuzz.Probe}).
+ *   <li>{@link dev.jgrad.tests.fuzz.InProcessCompiler} runs javac with the jgrad processor in this
+ *       JVM, many programs per task; {@link dev.jgrad.tests.fuzz.DifferentialHarness} loads the
+ *       classes in a fresh class loader and checks each method: it compiles cleanly, its value is
+ *       the source's bit for bit, its gradient matches finite differences
+ *       ({@link dev.jgrad.tests.fuzz.FiniteDifferences}, on {@code dev.jgrad.GradCheck}) per
+ *       coordinate and along a random direction, {@code @Jit} agrees with the plain versions,
+ *       the inputs are untouched.
+ *   <li>On a failure, {@link dev.jgrad.tests.fuzz.Shrinker} shrinks the tree while the same check
+ *       fails in the same method, and the harness prints a reproducer: the seed, the command that
+ *       runs it again, what was wrong, and the shrunk class with a {@code main} holding the
+ *       failing inputs.
+ *   <li>{@link dev.jgrad.tests.fuzz.HostileGenerator} makes inputs outside the subset or at its
+ *       edges, each marked where its error must be; {@link dev.jgrad.tests.fuzz.HostileHarness}
+ *       judges the processor's answer (its class comment and the generator's table say what is
+ *       expected of each category).
+ *   <li>{@link dev.jgrad.tests.fuzz.LoadTest} calls the gradients of
+ *       {@link dev.jgrad.tests.fuzz.LoadFunctions} from 16 threads, and runs a 10,000,000-step
+ *       recurrence that needs the tape.
+ * </ul>
+ *
+ * <h2>Why finite differences are a fair oracle here</h2>
+ * Generated values are well-conditioned by construction (squashed arguments, divisors away from
+ * zero, small coefficients), but branches on active values and kinks ({@code abs}, {@code max},
+ * {@code floor}, ...) are not kept away from their thresholds. Instead every finite difference is
+ * evaluated on the probe copy, and one whose points did not all follow the base point's path is
+ * not used: what remains compares jgrad with the derivative of the branch taken, which is what
+ * DESIGN.md promises. Each estimate also carries its own error bound (two step sizes), added to the
+ * 1e-6 relative tolerance. The run's summary says how many coordinates were left unjudged.
+ *
+ * <p>The fuzzer's own tests ({@link dev.jgrad.tests.fuzz.GeneratorTest}) need no processor.
+ */
+package dev.jgrad.tests.fuzz;
