@@ -60,6 +60,12 @@ public sealed interface Stmt {
     record ParallelFor(Src src, Expr from, Expr to, String chunk, String sums, String lo, String hi,
             List<Expr.Local> captured, List<Expr.Local> scalars, List<Expr.Local> vectors, List<Expr.Local> matrices,
             List<Stmt> scratch, List<Stmt> chunkBody, boolean threads, Names names) implements Stmt {
+        /** The same loop with other buffers for each chunk. */
+        public ParallelFor withScratch(List<Stmt> buffers) {
+            return new ParallelFor(src, from, to, chunk, sums, lo, hi, captured, scalars, vectors, matrices, buffers,
+                    chunkBody, threads, names);
+        }
+
         /** The same loop with another chunk body (a rewrite of the loop the chunks run). */
         public ParallelFor withChunkBody(List<Stmt> body) {
             return new ParallelFor(src, from, to, chunk, sums, lo, hi, captured, scalars, vectors, matrices, scratch,

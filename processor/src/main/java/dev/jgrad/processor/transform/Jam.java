@@ -33,6 +33,11 @@ public final class Jam {
     static final int LANES = 4;
 
     private final Names names;
+    /** Buffers declared before a loop that each iteration uses for itself (see JitGrad). */
+    private final Set<String> scratch = new HashSet<>();
+    /** The buffers' declarations, by name, and those of the lanes' own copies made while jamming. */
+    private final Map<String, Stmt.Decl> scratchDecls = new HashMap<>();
+    private final List<Stmt> laneBuffers = new ArrayList<>();
 
     private Jam(Names names) {
         this.names = names;
@@ -57,7 +62,19 @@ public final class Jam {
             return jammed != null ? jammed : new Stmt.For(f.src(), f.init(), f.cond(), f.update(), block(f.body()));
         }
         if (s instanceof Stmt.ParallelFor p) {
-            return p.withChunkBody(block(p.chunkBody()));
+            scratch.clear();
+            scratchDecls.clear();
+            laneBuffers.clear();
+            for (Stmt b : p.scratch()) {
+                Stmt.Decl d = (Stmt.Decl) b;
+                scratch.add(d.name());
+                scratchDecls.put(d.name(), d);
+            }
+            List<Stmt> body = block(p.chunkBody());
+            List<Stmt> buffers = new ArrayList<>(p.scratch());
+            buffers.addAll(laneBuffers);
+            scratch.clear();
+            return p.withChunkBody(body).withScratch(buffers);
         }
         if (s instanceof Stmt.If i) {
             return new Stmt.If(i.src(), i.cond(), block(i.then()), block(i.otherwise()));
@@ -85,7 +102,7 @@ public final class Jam {
             ok[0] &= s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.If
                     || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment;
         });
-        if (!ok[0] || !writesOnlySums(loop, locals, counted.index())) {
+        if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch)) {
             return null;
         }
         Set<String> laneBound = new HashSet<>(locals);
@@ -109,6 +126,21 @@ public final class Jam {
                 lane.put(i.name(), new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(c)));
             }
             lanes.add(lane);
+        }
+        // each lane keeps its own copy of the buffers the loop writes
+        Set<String> buffersUsed = new HashSet<>();
+        Walk.statements(loop.body(), s -> Walk.expressions(s, e -> Walk.locals(e, n -> {
+            if (scratch.contains(n)) {
+                buffersUsed.add(n);
+            }
+        })));
+        for (String buffer : sorted(buffersUsed)) {
+            Stmt.Decl d = scratchDecls.get(buffer);
+            for (int c = 1; c < LANES; c++) {
+                Local copy = new Local(d.type(), names.fresh(buffer + c));
+                lanes.get(c).put(buffer, copy);
+                laneBuffers.add(new Stmt.Decl(null, d.type(), copy.name(), d.init()));
+            }
         }
         List<Stmt> out = new ArrayList<>();
         out.add(new Stmt.Decl(null, Type.INT, i.name(), counted.from()));
@@ -179,7 +211,7 @@ public final class Jam {
      * Whether every write of the loop to something declared outside it is {@code t += e} (or
      * {@code -=}), with {@code t} read nowhere else in the loop.
      */
-    private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index) {
+    private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index, Set<String> scratch) {
         Set<String> summed = new HashSet<>();
         List<Stmt.Assign> sums = new ArrayList<>();
         boolean[] ok = {true};
@@ -188,6 +220,9 @@ public final class Jam {
                 String root = Walk.root(a.target());
                 boolean local = locals.contains(root);
                 if (local && a.target() instanceof Local) {
+                    return;
+                }
+                if (scratch.contains(root) && a.target() instanceof Expr.Index) {
                     return;
                 }
                 if (local || root == null || root.equals(index) || !isSum(a)) {
