@@ -145,9 +145,6 @@ final class ClassPipeline {
 
     private void checkSize(ExecutableElement m, List<dev.jgrad.processor.ir.Stmt> body) {
         long bytes = CodeSize.estimate(body);
-        if (System.getProperty("jgrad.debug.size") != null) {
-            System.err.println("code size estimate of " + m.getSimpleName() + ": " + bytes);
-        }
         if (bytes > CodeSize.LIMIT) {
             env.diag().error(Message.TOO_LARGE, m, m.getSimpleName(), bytes / 1024);
         }

@@ -36,7 +36,6 @@ public final class LoopForm {
     /** A counted loop {@code for (int index = from; index < to; index++)}. */
     public record Counted(String index, Expr from, Expr to) {}
 
-    private final Map<Stmt, String> owner = new IdentityHashMap<>();
     private final Set<Stmt> reductions = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Stmt.For> accumulatorLoop = new HashMap<>();
     private final Map<String, Integer> depth = new HashMap<>();
@@ -163,7 +162,6 @@ public final class LoopForm {
                 } else {
                     accumulatorLoop.put(v.name(), loop);
                     reductions.add(s);
-                    owner.put(s, v.name());
                 }
             } else {
                 counts.put(v.name(), 1);

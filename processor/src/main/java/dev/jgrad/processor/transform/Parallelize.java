@@ -27,8 +27,6 @@ public final class Parallelize {
     private final String method;
     private final boolean threads;
     private final Map<String, Type> types = new HashMap<>();
-    private final Map<String, Integer> assignments = new HashMap<>();
-    private final Set<String> params = new HashSet<>();
     /** Parameters in declaration order: a chunk method takes them in the same order. */
     private final List<String> order = new ArrayList<>();
     private final Set<String> scratch = new HashSet<>();
@@ -55,15 +53,11 @@ public final class Parallelize {
         p.scratch.addAll(scratch);
         for (Method.Param param : m.params()) {
             p.types.put(param.name(), param.type());
-            p.params.add(param.name());
             p.order.add(param.name());
         }
         Walk.statements(body, s -> {
             if (s instanceof Stmt.Decl d) {
                 p.types.put(d.name(), d.type());
-                p.assignments.merge(d.name(), d.init() == null ? 2 : 1, Integer::sum);
-            } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v) {
-                p.assignments.merge(v.name(), 1, Integer::sum);
             }
         });
         for (Stmt s : body) {
