@@ -5,11 +5,11 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Deep copies and bit-exact comparisons of the argument types of the subset. */
-final class Values {
+public final class Values {
     private Values() {}
 
     /** A copy that shares no array with {@code v} (rows of a double[][] included, null rows kept). */
-    static Object deepCopy(Object v) {
+    public static Object deepCopy(Object v) {
         if (v instanceof double[] a) {
             return a.clone();
         }
@@ -26,7 +26,7 @@ final class Values {
         return v; // boxed primitives are immutable
     }
 
-    static Object[] deepCopy(Object[] args) {
+    public static Object[] deepCopy(Object[] args) {
         Object[] c = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             c[i] = deepCopy(args[i]);

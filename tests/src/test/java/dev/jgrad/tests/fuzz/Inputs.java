@@ -68,28 +68,7 @@ final class Inputs {
     }
 
     static Object[] copy(Object[] args) {
-        Object[] c = new Object[args.length];
-        for (int i = 0; i < args.length; i++) {
-            c[i] = copyValue(args[i]);
-        }
-        return c;
-    }
-
-    static Object copyValue(Object v) {
-        if (v instanceof double[] a) {
-            return a.clone();
-        }
-        if (v instanceof double[][] m) {
-            double[][] c = new double[m.length][];
-            for (int i = 0; i < m.length; i++) {
-                c[i] = m[i] == null ? null : m[i].clone();
-            }
-            return c;
-        }
-        if (v instanceof int[] a) {
-            return a.clone();
-        }
-        return v; // boxed primitives are immutable
+        return dev.jgrad.tests.Values.deepCopy(args);
     }
 
     /** Bitwise equality of argument lists (doubles compared by their bits). */
