@@ -640,10 +640,10 @@ class ErrorCatalogueTest {
                 import dev.jgrad.Grad;
 
                 class C {
-                    @Grad static double incrementInIndex(double w, int i) {
+                    @Grad static double incrementReadTwice(double w, int i) {
                         double[] a = new double[3];
                         // error: JgradSideEffect at "i++"
-                        a[i++] = w;
+                        a[i++] = w * i;
                         return a[0];
                     }
 
@@ -662,9 +662,10 @@ class ErrorCatalogueTest {
                         return s;
                     }
 
-                    @Grad static double decrementInReturn(double w, int k) {
-                        // error: JgradSideEffect at "--k"
-                        return w * --k;
+                    @Grad static double decrementOfADouble(double w) {
+                        double d = w;
+                        // error: JgradSideEffect at "--d"
+                        return w * --d;
                     }
                 }
                 """);

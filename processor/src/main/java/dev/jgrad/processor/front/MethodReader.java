@@ -798,7 +798,7 @@ public final class MethodReader {
             case POSTFIX_INCREMENT:
             case PREFIX_DECREMENT:
             case POSTFIX_DECREMENT:
-                throw reject(Message.SIDE_EFFECT, tree, "++ or --");
+                return incrementInExpression(path, pre);
             case ASSIGNMENT:
             case PLUS_ASSIGNMENT:
             case MINUS_ASSIGNMENT:
@@ -864,6 +864,71 @@ public final class MethodReader {
             // the printed value is the same number
         }
         return fallback;
+    }
+
+    /**
+     * {@code i++}, {@code --i} and the like on an integer local inside an expression
+     * ({@code while (i-- > 0)}, {@code a[k++]}): the update runs as a statement before the expression,
+     * which then reads the old or the new value. That is exact only if nothing else in the statement
+     * reads the variable, so anything else is rejected.
+     */
+    private Expr incrementInExpression(TreePath path, List<Stmt> pre) {
+        UnaryTree t = (UnaryTree) path.getLeaf();
+        Local v = t.getExpression() instanceof IdentifierTree id ? lookup(id.getName().toString()) : null;
+        if (v == null || !v.type().isIntegral() || readsElsewhere(path, ((IdentifierTree) t.getExpression()).getName())) {
+            throw reject(Message.SIDE_EFFECT, t, "++ or --");
+        }
+        boolean inc = t.getKind() == Tree.Kind.PREFIX_INCREMENT || t.getKind() == Tree.Kind.POSTFIX_INCREMENT;
+        boolean postfix = t.getKind() == Tree.Kind.POSTFIX_INCREMENT || t.getKind() == Tree.Kind.POSTFIX_DECREMENT;
+        Expr updated = new Binary(v.type(), inc ? BinaryOp.ADD : BinaryOp.SUB, v, Lit.ofInt(1));
+        if (!postfix) {
+            pre.add(new Stmt.Assign(src(t), v, updated));
+            return v;
+        }
+        Local old = new Local(v.type(), names.fresh(v.name() + "Before"));
+        pre.add(new Stmt.Decl(null, v.type(), old.name(), v));
+        pre.add(new Stmt.Assign(src(t), v, updated));
+        return old;
+    }
+
+    /** Whether the statement around {@code path} names {@code name} anywhere but at {@code path}. */
+    private static boolean readsElsewhere(TreePath path, javax.lang.model.element.Name name) {
+        TreePath statement = path;
+        while (statement != null && !(statement.getLeaf() instanceof StatementTree)) {
+            statement = statement.getParentPath();
+        }
+        if (statement == null) {
+            return true;
+        }
+        Tree self = ((UnaryTree) path.getLeaf()).getExpression();
+        int[] uses = {0};
+        new com.sun.source.util.TreeScanner<Void, Void>() {
+            @Override
+            public Void visitIdentifier(IdentifierTree node, Void unused) {
+                if (node != self && node.getName().contentEquals(name)) {
+                    uses[0]++;
+                }
+                return null;
+            }
+        }.scan(conditionOnly(statement.getLeaf()), null);
+        return uses[0] > 0;
+    }
+
+    /** For a loop or an if, the part evaluated with the increment (its condition); else the statement. */
+    private static Tree conditionOnly(Tree statement) {
+        if (statement instanceof WhileLoopTree w) {
+            return w.getCondition();
+        }
+        if (statement instanceof DoWhileLoopTree d) {
+            return d.getCondition();
+        }
+        if (statement instanceof IfTree i) {
+            return i.getCondition();
+        }
+        if (statement instanceof ForLoopTree f) {
+            return f.getCondition();
+        }
+        return statement;
     }
 
     private Expr identifier(TreePath path) {

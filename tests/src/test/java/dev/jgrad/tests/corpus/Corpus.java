@@ -89,6 +89,7 @@ public final class Corpus {
             method(Loops.class, "infiniteLoops", r -> args(u(r, -2, 2))),
             method(Loops.class, "smoothing", r -> args(vec(r, 6, -2, 2))),
             method(Loops.class, "longCounter", r -> args(vec(r, 6, -1.5, 1.5))),
+            method(Loops.class, "incrementsInExpressions", r -> args(vec(r, 6, -1.5, 1.5))),
 
             // ControlFlow
             method(ControlFlow.class, "piecewise", r -> args(away(r, -3, 3, -1, 0, 1))),

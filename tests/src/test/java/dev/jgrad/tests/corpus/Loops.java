@@ -217,4 +217,21 @@ public final class Loops {
         }
         return s;
     }
+
+    /** Increments inside expressions: {@code while (i-- > 0)}, {@code a[k++] = ...}, {@code x[--n]}. */
+    @Grad
+    static double incrementsInExpressions(double[] x) {
+        double[] a = new double[x.length];
+        int k = 0;
+        int i = x.length;
+        while (i-- > 0) {
+            a[k++] = Math.sin(x[i]) * x[i];
+        }
+        int n = x.length;
+        double s = 0;
+        while (n > 0) {
+            s = s * 0.9 + a[--n];
+        }
+        return s;
+    }
 }

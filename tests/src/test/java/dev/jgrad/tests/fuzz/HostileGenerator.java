@@ -362,12 +362,15 @@ final class HostileGenerator {
         }));
 
         // side effects inside expressions
-        c.add(new Category("side-effect-index", must, x -> x.statement("side-effect-index", must, ids(),
+        // an increment inside an expression is accepted when nothing else in the statement reads the variable
+        c.add(new Category("side-effect-index", may, x -> x.statement("side-effect-index", may, ids(),
                 "for (int q = 0; q < w.length;) {", "    s += w[q++];" + M, "}")));
         c.add(new Category("side-effect-assign", must, x -> x.statement("side-effect-assign", must, ids(),
                 "double z = 0;", "s += (z = w[0]) * 2;" + M, "s += z;")));
-        c.add(new Category("side-effect-increment", must, x -> x.statement("side-effect-increment", must, ids(),
+        c.add(new Category("side-effect-increment", may, x -> x.statement("side-effect-increment", may, ids(),
                 "int q = 0;", "s += w[0] * q++;" + M)));
+        c.add(new Category("side-effect-increment-read-twice", must, x -> x.statement("side-effect-increment-read-twice", must, ids(),
+                "int q = 0;", "s += w[0] * q++ + q;" + M)));
 
         // fields
         c.add(new Category("static-field-read", must, x -> {
