@@ -38,8 +38,21 @@ final class Adjoints {
 
     /** Appends to {@code out} the statements that add {@code seed} times the derivative of {@code e} to the adjoints of its leaves. */
     void propagate(Expr e, Expr seed, List<Stmt> out) {
+        propagate(e, seed, null, out);
+    }
+
+    /**
+     * As {@link #propagate(Expr, Expr, List)}, where {@code value}, if not null, is a local that holds
+     * the value of {@code e}: a rule that reads its result ({@code tanh}: 1 - r * r) reads it there
+     * instead of computing {@code e} again.
+     */
+    void propagate(Expr e, Expr seed, Local value, List<Stmt> out) {
         List<Stmt> mine = new ArrayList<>();
-        new Contribution(mine).propagate(e, seed);
+        Contribution c = new Contribution(mine);
+        if (value != null) {
+            c.atoms.put(e, value);
+        }
+        c.propagate(e, seed);
         out.addAll(withoutUnusedTemporaries(mine));
     }
 

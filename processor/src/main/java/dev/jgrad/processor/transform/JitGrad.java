@@ -60,8 +60,8 @@ public final class JitGrad {
 
     /** The tape-free gradient, or null when the method is not in loop form. */
     public static Reverse.Gradient of(Method source, List<String> wrt, Activity activity, boolean threads) {
-        Method method = new Method(source.name(), source.params(), Scopes.flatten(source.body()), source.names(),
-                source.origins());
+        Method method = new Method(source.name(), source.params(),
+                Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names(), source.origins());
         LoopForm form = LoopForm.of(method);
         List<Stmt> body = method.body();
         boolean reachesReturn = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
@@ -69,7 +69,8 @@ public final class JitGrad {
         if (form.reason() != null || !reachesReturn) {
             return null;
         }
-        JitGrad jit = new JitGrad(method, activity, form);
+        // the rewrites above declared locals of their own: activity is that of the rewritten method
+        JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
         Reverse.Gradient g = jit.run(wrt);
         List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.scratch), method.names());
         return new Reverse.Gradient(fast, g.value(), g.components(), null);
@@ -359,7 +360,8 @@ public final class JitGrad {
         List<Stmt> adjoint = new ArrayList<>();
         if (s instanceof Stmt.Decl d) {
             if (d.init() != null && d.type() == Type.DOUBLE && isActive(d.name())) {
-                adjoints().propagate(d.init(), bar(d.name()), adjoint);
+                // every name is assigned once: the local still holds the value of its initialiser
+                adjoints().propagate(d.init(), bar(d.name()), new Local(Type.DOUBLE, d.name()), adjoint);
             } else if (d.init() instanceof Expr.ArrayLit lit && isActive(d.name())) {
                 adjoints().literalAdjoints(lit, bar(d.name()), adjoint);
             }

@@ -1,0 +1,88 @@
+package dev.jgrad.processor.transform;
+
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.rules.Rules;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * For the tape-free gradient: a call whose derivative is written with its own result ({@code tanh},
+ * {@code exp}, {@code sqrt}: 1 - r * r, r, 0.5 / r) inside a larger expression gets a local of its
+ * own, {@code double tanh = Math.tanh(a); out += w2[k] * tanh;}. The adjoint then reads the result
+ * where the forward sweep left it (or from the buffer of its loop) instead of calling the function
+ * again. Calls in a branch of {@code ?:} stay where they are: they run only when that branch does.
+ */
+final class NamedResults {
+    private final Names names;
+
+    private NamedResults(Names names) {
+        this.names = names;
+    }
+
+    static List<Stmt> apply(List<Stmt> body, Names names) {
+        return new NamedResults(names).block(body);
+    }
+
+    private List<Stmt> block(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Decl d && d.init() != null) {
+                Expr init = d.init() instanceof Expr.Call ? callWithNamedArgs((Expr.Call) d.init(), out) : name(d.init(), out);
+                out.add(new Stmt.Decl(d.src(), d.type(), d.name(), init));
+            } else if (s instanceof Stmt.Assign a) {
+                out.add(new Stmt.Assign(a.src(), a.target(), name(a.value(), out)));
+            } else if (s instanceof Stmt.If i) {
+                out.add(new Stmt.If(i.src(), i.cond(), block(i.then()), block(i.otherwise())));
+            } else if (s instanceof Stmt.Block b) {
+                out.add(new Stmt.Block(b.src(), block(b.body())));
+            } else if (s instanceof Stmt.For f) {
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), block(f.body())));
+            } else if (s instanceof Stmt.While w) {
+                out.add(new Stmt.While(w.src(), w.cond(), block(w.body()), w.testAfter()));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private static boolean readsResult(Expr.Call c) {
+        if (c.type() != Type.DOUBLE || !(c.owner().equals("java.lang.Math") || c.owner().equals("java.lang.StrictMath"))) {
+            return false;
+        }
+        Rules.Rule r = Rules.ofMath(c.name(), c.args().size());
+        return r != null && !r.isPiecewiseConstant() && r.readsResult();
+    }
+
+    /** {@code e} with each such call, innermost first, declared before the statement in {@code out}. */
+    private Expr name(Expr e, List<Stmt> out) {
+        if (e instanceof Expr.Call c) {
+            Expr.Call inner = callWithNamedArgs(c, out);
+            if (!readsResult(inner)) {
+                return inner;
+            }
+            Expr.Local v = new Expr.Local(Type.DOUBLE, names.fresh(c.name()));
+            out.add(new Stmt.Decl(null, Type.DOUBLE, v.name(), inner));
+            return v;
+        }
+        if (e instanceof Expr.Binary b) {
+            return new Expr.Binary(b.type(), b.op(), name(b.left(), out), name(b.right(), out));
+        }
+        if (e instanceof Expr.Unary u) {
+            return new Expr.Unary(u.type(), u.op(), name(u.operand(), out));
+        }
+        if (e instanceof Expr.Cast c) {
+            return new Expr.Cast(c.type(), name(c.operand(), out));
+        }
+        return e;
+    }
+
+    private Expr.Call callWithNamedArgs(Expr.Call c, List<Stmt> out) {
+        List<Expr> args = new ArrayList<>();
+        c.args().forEach(a -> args.add(name(a, out)));
+        return new Expr.Call(c.type(), c.owner(), c.name(), args);
+    }
+}
