@@ -77,10 +77,6 @@ public final class LoopForm {
         return reductions.contains(s);
     }
 
-    /** The loop whose iterations sum into {@code acc}, or null if it is no accumulator. */
-    public Stmt.For loopOf(String acc) {
-        return accumulatorLoop.get(acc);
-    }
 
     /** The accumulators of a loop (declared outside it, summed into inside it). */
     public List<String> accumulatorsOf(Stmt.For loop) {

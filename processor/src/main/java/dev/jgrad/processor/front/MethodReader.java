@@ -413,29 +413,11 @@ public final class MethodReader {
 
     private Type declaredType(TreePath path) {
         Tree t = path.getLeaf();
-        if (t instanceof PrimitiveTypeTree p) {
-            switch (p.getPrimitiveTypeKind()) {
-                case DOUBLE: return Type.DOUBLE;
-                case INT: return Type.INT;
-                case LONG: return Type.LONG;
-                case BOOLEAN: return Type.BOOLEAN;
-                default: throw reject(Message.UNSUPPORTED_TYPE, t, p.getPrimitiveTypeKind().toString().toLowerCase());
-            }
+        Type type = quietType(t);
+        if (type == null) {
+            throw reject(Message.UNSUPPORTED_TYPE, t, t.toString());
         }
-        if (t instanceof ArrayTypeTree a) {
-            Tree c = a.getType();
-            if (c instanceof PrimitiveTypeTree p && p.getPrimitiveTypeKind() == TypeKind.DOUBLE) {
-                return Type.DOUBLE_ARRAY;
-            }
-            if (c instanceof PrimitiveTypeTree p && p.getPrimitiveTypeKind() == TypeKind.INT) {
-                return Type.INT_ARRAY;
-            }
-            if (c instanceof ArrayTypeTree a2 && a2.getType() instanceof PrimitiveTypeTree p
-                    && p.getPrimitiveTypeKind() == TypeKind.DOUBLE) {
-                return Type.DOUBLE_MATRIX;
-            }
-        }
-        throw reject(Message.UNSUPPORTED_TYPE, t, t.toString());
+        return type;
     }
 
     private void expressionStatement(TreePath path, List<Stmt> out) {

@@ -39,8 +39,4 @@ public final class Names {
     public java.util.Set<String> all() {
         return java.util.Collections.unmodifiableSet(taken);
     }
-
-    public boolean isTaken(String name) {
-        return taken.contains(name);
-    }
 }

@@ -18,7 +18,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The derivative of every primitive, in one table: one entry per primitive, as JAX's
@@ -73,10 +72,6 @@ public final class Rules {
         return BINARY.get(op);
     }
 
-    /** The names of the supported Math functions, for messages and documentation. */
-    public static Set<String> mathNames() {
-        return MATH.keySet();
-    }
 
     private static Map<String, Rule> buildMathTable() {
         Map<String, Rule> t = new LinkedHashMap<>();
