@@ -94,6 +94,14 @@ public final class Rules {
         return TABLE.stream().map(e -> e.rule().name()).distinct().collect(Collectors.joining(" "));
     }
 
+    /** Every rule of the table and every operator's, in the order of the table. */
+    static List<Rule> all() {
+        List<Rule> all = new ArrayList<>();
+        TABLE.forEach(e -> all.add(e.rule()));
+        Arrays.stream(BinaryOp.values()).map(BINARY::get).filter(Objects::nonNull).forEach(all::add);
+        return all;
+    }
+
     /** The rule of a binary operator on doubles, or null for comparisons and integer-only operators. */
     public static Rule binary(BinaryOp op) {
         return BINARY.get(op);
