@@ -144,8 +144,8 @@ public final class Activity {
 
     /**
      * The variables whose value flows differentiably into {@code e}: not through conditions,
-     * indices, comparisons, casts to integers, piecewise-constant functions, or the arguments of a
-     * primitive that its rule calls constant in (the sign of {@code copySign}).
+     * indices, comparisons, casts to integers, piecewise-constant functions, or an argument of a
+     * primitive whose rule says the result is constant in it (the sign of {@code copySign}).
      */
     static void flows(Expr e, Consumer<String> f) {
         if (e instanceof Expr.Local l) {
