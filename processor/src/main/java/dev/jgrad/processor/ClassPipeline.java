@@ -226,12 +226,8 @@ final class ClassPipeline {
         for (Expr.Call c : activity.activeExternCalls()) {
             Origins.Origin o = origins.get(c);
             String owner = c.owner().substring(c.owner().lastIndexOf('.') + 1);
-            if (c.owner().equals("java.lang.Math") || c.owner().equals("java.lang.StrictMath")) {
-                env.diag().error(Message.UNSUPPORTED_MATH, o.tree(), o.unit(), owner + "." + c.name());
-            } else {
-                env.diag().error(Message.UNKNOWN_CALL, o.tree(), o.unit(), owner + "." + c.name() + "(...)",
-                        "its arguments depend on the differentiated inputs; make it a static method of this class, or mark it @Grad");
-            }
+            env.diag().error(Message.UNKNOWN_CALL, o.tree(), o.unit(), owner + "." + c.name() + "(...)",
+                    "its arguments depend on the differentiated inputs; make it a static method of this class, or mark it @Grad");
             any = true;
         }
         return any;

@@ -444,19 +444,19 @@ class ErrorCatalogueTest {
                         return w * Math.random();
                     }
 
-                    @Grad static double fma(double w) {
-                        // error: JgradMath at "Math.fma(w, w, 1.0)"
-                        return Math.fma(w, w, 1.0);
+                    @Grad static double nextAfter(double w) {
+                        // error: JgradMath at "Math.nextAfter(w, 1.0)"
+                        return Math.nextAfter(w, 1.0);
                     }
 
-                    @Grad static double round(double w) {
-                        // error: JgradMath at "Math.round(w)"
-                        return w * Math.round(w);
+                    @Grad static double exponent(double w) {
+                        // error: JgradMath at "StrictMath.getExponent(w)"
+                        return w * StrictMath.getExponent(w);
                     }
 
-                    @Grad static double ulp(double w) {
-                        // error: JgradMath at "StrictMath.ulp(w)"
-                        return StrictMath.ulp(w);
+                    @Grad static double inactive(double w, int n) {
+                        // error: JgradMath at "Math.negateExact(n)"
+                        return w * Math.negateExact(n);
                     }
                 }
                 """);
@@ -466,6 +466,8 @@ class ErrorCatalogueTest {
     void jgradCall() {
         assertMarked("""
                 package p;
+
+                import static p.Other.tanh;
 
                 import dev.jgrad.Grad;
 
@@ -500,11 +502,35 @@ class ErrorCatalogueTest {
                         Math.sin(w);
                         return w;
                     }
+
+                    @Grad static double namedLikeMath(double w) {
+                        // error: JgradCall at "Other.exp(w)"
+                        double e = Other.exp(w);
+                        // error: JgradCall at "Other.floor(w)"
+                        return e + w * Other.floor(w);
+                    }
+
+                    @Grad static double staticImportNamedLikeMath(double w) {
+                        // error: JgradCall at "tanh(w)"
+                        return tanh(w);
+                    }
                 }
 
                 class Other {
                     static double scale(double v) {
                         return 3 * v;
+                    }
+
+                    static double exp(double v) {
+                        return 2 * v;
+                    }
+
+                    static double floor(double v) {
+                        return v * v;
+                    }
+
+                    static double tanh(double v) {
+                        return v + 1;
                     }
 
                     static double sum(double[] v) {

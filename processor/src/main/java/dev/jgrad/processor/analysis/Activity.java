@@ -5,7 +5,6 @@ import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
-import dev.jgrad.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -77,7 +76,7 @@ public final class Activity {
         return any[0];
     }
 
-    /** Calls to methods jgrad cannot differentiate whose arguments are active: each is an error. */
+    /** Calls to methods jgrad cannot see into (not primitives) whose arguments are active: each is an error. */
     public List<Expr.Call> activeExternCalls() {
         return activeExternCalls;
     }
@@ -145,7 +144,8 @@ public final class Activity {
 
     /**
      * The variables whose value flows differentiably into {@code e}: not through conditions,
-     * indices, comparisons, casts to integers or piecewise-constant functions.
+     * indices, comparisons, casts to integers, piecewise-constant functions, or an argument of a
+     * primitive whose rule says the result is constant in it (the sign of {@code copySign}).
      */
     static void flows(Expr e, Consumer<String> f) {
         if (e instanceof Expr.Local l) {
@@ -175,18 +175,17 @@ public final class Activity {
             if (c.type() == Type.DOUBLE) {
                 flows(c.operand(), f);
             }
-        } else if (e instanceof Expr.Call c) {
-            Rules.Rule rule = isMath(c) ? Rules.ofMath(c.name(), c.args().size()) : null;
-            if (rule != null && !rule.isPiecewiseConstant() && c.type() == Type.DOUBLE) {
-                c.args().forEach(a -> flows(a, f));
+        } else if (e instanceof Expr.Prim p) {
+            if (p.type() == Type.DOUBLE) {
+                for (int k = 0; k < p.args().size(); k++) {
+                    if (p.rule().differentiableIn(k)) {
+                        flows(p.args().get(k), f);
+                    }
+                }
             }
         } else if (e instanceof Expr.ArrayLit a) {
             a.elements().forEach(x -> flows(x, f));
         }
-    }
-
-    static boolean isMath(Expr.Call c) {
-        return c.owner().equals("java.lang.Math") || c.owner().equals("java.lang.StrictMath");
     }
 
     /** The variable an assignment writes: the local, or the alias class of the array written. */
@@ -240,7 +239,7 @@ public final class Activity {
         boolean[] changed = {false};
         flows(value, n -> changed[0] |= useful.add(find(n)));
         Walk.postOrder(value, e -> {
-            if (e instanceof Expr.Call c && Rules.ofMath(c.name(), c.args().size()) == null
+            if (e instanceof Expr.Call c
                     && c.args().stream().anyMatch(a -> {
                         boolean[] v = {false};
                         flows(a, n -> v[0] |= varied.contains(find(n)));

@@ -33,7 +33,7 @@ public enum Message {
     UNSUPPORTED_EXPRESSION("JgradExpression",
             "%s is not supported in a differentiated method: %s"),
     UNSUPPORTED_MATH("JgradMath",
-            "%s is not differentiable by jgrad: use one of sin cos tan asin acos atan atan2 sinh cosh tanh exp expm1 log log1p log10 sqrt cbrt pow hypot abs max min floor ceil rint signum"),
+            "%s is not differentiable by jgrad: use one of %s"),
     UNKNOWN_CALL("JgradCall",
             "call to %s cannot be differentiated: %s"),
     NOT_VISIBLE("JgradCall",

@@ -340,6 +340,9 @@ final class Printer {
         if (e instanceof Expr.Cast c) {
             return CodeBlock.of("($T) $L", typeName(c.type()), expr(c.operand(), UNARY));
         }
+        if (e instanceof Expr.Prim p) {
+            return CodeBlock.of("$T.$N($L)", className(p.rule().owner()), p.rule().name(), arguments(p.args()));
+        }
         if (e instanceof Expr.Call c) {
             return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), arguments(c.args()));
         }

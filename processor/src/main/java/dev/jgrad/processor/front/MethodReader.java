@@ -47,6 +47,7 @@ import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Origins;
+import dev.jgrad.processor.ir.Rule;
 import dev.jgrad.processor.ir.Src;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
@@ -465,14 +466,9 @@ public final class MethodReader {
                         compound(target, inc ? BinaryOp.ADD : BinaryOp.SUB, one, tree)));
                 return;
             }
-            case METHOD_INVOCATION: {
-                Expr result = call(path, out, true);
-                if (result instanceof Call c) {
-                    throw reject(Message.UNKNOWN_CALL, tree, c.name(),
-                            "a call whose result is dropped can only be to a static method of this class or a @Grad method");
-                }
+            case METHOD_INVOCATION:
+                call(path, out, true);
                 return;
-            }
             default:
                 throw reject(Message.UNSUPPORTED_STATEMENT, tree, "this expression statement",
                         "only assignments, ++, -- and calls can stand as statements");
@@ -1151,9 +1147,10 @@ public final class MethodReader {
     // ---------------------------------------------------------------- calls
 
     /**
-     * A call: a Math function of the rule table, a user method (inlined: its statements go to
-     * {@code pre} and its result is a local), or another static method, kept as a call that the
-     * activity check later allows only with inactive arguments.
+     * A call: a primitive of the rule table (resolved here, once, by the method javac resolved the call
+     * to), a user method (inlined: its statements go to {@code pre} and its result is a local), or
+     * another static method, kept as a call that the activity check later allows only with inactive
+     * arguments. As a statement ({@code statement}), only an inlined call keeps a meaning.
      */
     private Expr call(TreePath path, List<Stmt> pre, boolean statement) {
         MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
@@ -1172,13 +1169,14 @@ public final class MethodReader {
         for (ExpressionTree a : t.getArguments()) {
             args.add(expr(new TreePath(path, a), pre));
         }
-        if (ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath")) {
-            return mathCall(t, ownerName, name, args);
+        Rule rule = Rules.resolve(m);
+        if (rule != null) {
+            return dropped(statement, t, name, primitive(t, m, rule, args));
         }
-        boolean sameClass = declaring.equals(owner);
-        boolean gradMethod = m.getAnnotationMirrors().stream()
-                .anyMatch(a -> a.getAnnotationType().toString().equals("dev.jgrad.Grad"));
-        if (sameClass || gradMethod) {
+        if (Rules.isMathFunction(m)) {
+            throw reject(Message.UNSUPPORTED_MATH, t, declaring.getSimpleName() + "." + name, Rules.names());
+        }
+        if (declaring.equals(owner) || m.getAnnotation(dev.jgrad.Grad.class) != null) {
             return inline(t, m, args, pre);
         }
         Type type = typeOf(m.getReturnType());
@@ -1197,6 +1195,15 @@ public final class MethodReader {
         }
         Call call = new Call(type, ownerName, name, List.copyOf(args));
         origins.put(call, t, unit);
+        return dropped(statement, t, name, call);
+    }
+
+    /** {@code call}, unless it stands as a statement: then its result would be dropped, and it does nothing else. */
+    private Expr dropped(boolean statement, MethodInvocationTree t, String name, Expr call) {
+        if (statement) {
+            throw reject(Message.UNKNOWN_CALL, t, name,
+                    "a call whose result is dropped can only be to a static method of this class or a @Grad method");
+        }
         return call;
     }
 
@@ -1222,57 +1229,18 @@ public final class MethodReader {
         return true;
     }
 
-    private Expr mathCall(MethodInvocationTree t, String owner, String name, List<Expr> args) {
-        Rules.Rule rule = Rules.ofMath(name, args.size());
-        Type type;
-        if (rule != null && (name.equals("abs") || name.equals("max") || name.equals("min"))) {
-            type = args.stream().map(Expr::type).reduce(Type.INT, Type::promote);
-        } else if (rule != null) {
-            type = Type.DOUBLE;
-        } else {
-            type = null;
-        }
-        if (rule == null) {
-            // not in the table: allowed only with inactive arguments (checked once activity is known)
-            Type known = knownMathType(name, args);
-            if (known == null) {
-                throw reject(Message.UNSUPPORTED_MATH, t, owner.substring(owner.lastIndexOf('.') + 1) + "." + name);
-            }
-            Call call = new Call(known, owner, name, List.copyOf(args));
-            origins.put(call, t, unit);
-            return call;
-        }
+    /** A call of a primitive: typed by the method javac resolved it to ({@code Math.abs(int)} is an int). */
+    private Expr primitive(MethodInvocationTree t, ExecutableElement m, Rule rule, List<Expr> args) {
         for (Expr a : args) {
             if (!a.type().isNumeric()) {
-                throw reject(Message.UNSUPPORTED_EXPRESSION, t, name + " of " + a.type().java(), "pass numbers");
+                throw reject(Message.UNSUPPORTED_EXPRESSION, t, rule.name() + " of " + a.type().java(), "pass numbers");
             }
         }
-        return new Call(type, owner, name, List.copyOf(args));
-    }
-
-    /** Math functions outside the rule table that may still be used on inactive values. */
-    private static Type knownMathType(String name, List<Expr> args) {
-        switch (name) {
-            case "floorMod":
-            case "floorDiv":
-            case "addExact":
-            case "subtractExact":
-            case "multiplyExact":
-            case "toIntExact":
-                return args.stream().map(Expr::type).reduce(Type.INT, Type::promote);
-            case "round":
-                return args.get(0).type() == Type.DOUBLE ? Type.LONG : Type.INT;
-            case "ulp":
-            case "nextUp":
-            case "nextDown":
-            case "copySign":
-            case "scalb":
-            case "IEEEremainder":
-            case "fma":
-                return Type.DOUBLE;
-            default:
-                return null;
+        Type type = typeOf(m.getReturnType());
+        if (type == null || !type.isNumeric()) {
+            throw reject(Message.UNSUPPORTED_TYPE, t, m.getReturnType().toString());
         }
+        return new Expr.Prim(type, rule, List.copyOf(args));
     }
 
     /**

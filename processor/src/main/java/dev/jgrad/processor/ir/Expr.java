@@ -50,8 +50,15 @@ public sealed interface Expr {
     record Cast(Type type, Expr operand) implements Expr {}
 
     /**
-     * A call to a primitive of the rule table ({@code Math.sin}) or to a static method that takes and
-     * gives no active value ({@code Math.floorMod(i, n)}); {@code owner} is a binary class name.
+     * A call to a primitive of the rule table ({@code Math.sin}, {@code StrictMath.floor}), resolved
+     * once by the front end: the rule says how it is spelled and what its derivative is.
+     */
+    record Prim(Type type, Rule rule, List<Expr> args) implements Expr {}
+
+    /**
+     * A call to any other static method: one of another class whose arguments must turn out inactive
+     * ({@code Other.scale(n)}), or one of the runtime that the transform writes; {@code owner} is a
+     * binary class name.
      */
     record Call(Type type, String owner, String name, List<Expr> args) implements Expr {}
 

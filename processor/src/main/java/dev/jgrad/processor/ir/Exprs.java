@@ -1,16 +1,13 @@
 package dev.jgrad.processor.ir;
 
 import dev.jgrad.processor.ir.Expr.Binary;
-import dev.jgrad.processor.ir.Expr.Call;
 import dev.jgrad.processor.ir.Expr.Lit;
 import dev.jgrad.processor.ir.Expr.Unary;
-import java.util.List;
 
 /** Small builders for the double expressions that rules and the transform write, simplifying 1*x and the like. */
 public final class Exprs {
     public static final Lit ONE = Lit.ofDouble(1.0);
     public static final Lit ZERO = Lit.ofDouble(0.0);
-    public static final String MATH = "java.lang.Math";
 
     private Exprs() {}
 
@@ -66,10 +63,6 @@ public final class Exprs {
             return u.operand();
         }
         return new Unary(a.type(), UnaryOp.NEG, a);
-    }
-
-    public static Expr math(String name, Expr... args) {
-        return new Call(Type.DOUBLE, MATH, name, List.of(args));
     }
 
     public static Expr compare(BinaryOp op, Expr a, Expr b) {

@@ -25,6 +25,8 @@ public final class Walk {
             postOrder(c.otherwise(), f);
         } else if (e instanceof Expr.Cast c) {
             postOrder(c.operand(), f);
+        } else if (e instanceof Expr.Prim p) {
+            p.args().forEach(a -> postOrder(a, f));
         } else if (e instanceof Expr.Call c) {
             c.args().forEach(a -> postOrder(a, f));
         } else if (e instanceof Expr.NewArray n) {

@@ -7,64 +7,99 @@ import static dev.jgrad.processor.ir.Exprs.compare;
 import static dev.jgrad.processor.ir.Exprs.cond;
 import static dev.jgrad.processor.ir.Exprs.div;
 import static dev.jgrad.processor.ir.Exprs.lit;
-import static dev.jgrad.processor.ir.Exprs.math;
 import static dev.jgrad.processor.ir.Exprs.mul;
 import static dev.jgrad.processor.ir.Exprs.neg;
 import static dev.jgrad.processor.ir.Exprs.sub;
+import static dev.jgrad.processor.rules.StaticMethod.staticMethod;
 
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Rule;
+import dev.jgrad.processor.ir.Rule.Partials;
+import dev.jgrad.processor.ir.Rule.Reads;
+import dev.jgrad.processor.ir.Type;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import javax.lang.model.element.ExecutableElement;
 
 /**
- * The derivative of every primitive, in one table: one entry per primitive, as JAX's
- * {@code defjvp} rules are. An entry gives the partial derivative of the result with respect to each
- * argument, as an expression in the argument values and (where cheaper) the result value; the
- * transform multiplies them by the adjoint and sums them up. Adding a function is one line here.
+ * The derivative of every primitive, in one table: one entry per primitive, keyed by owner, name and
+ * arity, as JAX's {@code defjvp} rules are. An entry gives the partial derivative of the result in
+ * each argument, as an expression in the argument values and (where cheaper) the result value, and
+ * which of those values each partial reads; the transform multiplies them by the adjoint and sums them
+ * up. Adding a function is one line here. The front end resolves each call against this table once
+ * ({@link #resolve}); the IR then carries the {@link Rule}.
  *
  * <p>Where a function is not differentiable (abs at 0, max at a tie), the partial is that of the
- * branch the function takes, as in JAX and PyTorch.
+ * branch the function takes, as in JAX and PyTorch. Integer-valued functions (floor, round) have
+ * derivative zero, as a cast to an integer has.
  */
 public final class Rules {
-    /** The partials of one primitive, given its argument values and its result value. */
-    @FunctionalInterface
-    public interface Partials {
-        List<Expr> of(List<Expr> args, Expr result);
-    }
+    private static final String MATH = "java.lang.Math";
+    private static final String STRICT_MATH = "java.lang.StrictMath";
 
-    /**
-     * One primitive: what values its partials read (so that the transform recomputes only those)
-     * and the partials themselves.
-     */
-    public record Rule(String name, int arity, boolean readsArgs, boolean readsResult, Partials partials) {
-        /** A function whose derivative is zero wherever it is defined (floor, signum). */
-        public boolean isPiecewiseConstant() {
-            return partials == null;
-        }
-    }
+    /** Every static method of the classes whose functions are primitives, in the table or not. */
+    private static final StaticMethod MATH_FUNCTION = staticMethod().onClass(MATH, STRICT_MATH);
 
-    private static final Map<String, Rule> MATH = buildMathTable();
+    private record Entry(StaticMethod matcher, Rule rule) {}
+
+    private static final List<Entry> TABLE = mathTable();
+
+    /** The rules of {@code java.lang.Math}, by name and arity, for the formulas of this table. */
+    private static final Map<String, Rule> MATH_RULES = TABLE.stream().map(Entry::rule)
+            .filter(r -> r.owner().equals(MATH))
+            .collect(Collectors.toMap(r -> r.name() + "/" + r.arity(), r -> r));
 
     /** Operators on doubles, by the operator: the same table mechanism. */
     private static final Map<BinaryOp, Rule> BINARY = Map.of(
-            BinaryOp.ADD, linear("+", 2, (a, r) -> List.of(ONE, ONE)),
-            BinaryOp.SUB, linear("-", 2, (a, r) -> List.of(ONE, lit(-1.0))),
-            BinaryOp.MUL, new Rule("*", 2, true, false, (a, r) -> List.of(a.get(1), a.get(0))),
+            BinaryOp.ADD, operator("+", List.of(Reads.NOTHING, Reads.NOTHING), (a, r) -> List.of(ONE, ONE)),
+            BinaryOp.SUB, operator("-", List.of(Reads.NOTHING, Reads.NOTHING), (a, r) -> List.of(ONE, lit(-1.0))),
+            BinaryOp.MUL, operator("*", List.of(Reads.args(1), Reads.args(0)), (a, r) -> List.of(a.get(1), a.get(0))),
             // d(l/r)/dr = -(l/r)/r: reads the result instead of squaring r
-            BinaryOp.DIV, new Rule("/", 2, true, true, (a, r) -> List.of(div(ONE, a.get(1)), neg(div(r, a.get(1))))),
+            BinaryOp.DIV, operator("/", List.of(Reads.args(1), Reads.args(1).andResult()),
+                    (a, r) -> List.of(div(ONE, a.get(1)), neg(div(r, a.get(1))))),
             // l % r = l - r*trunc(l/r); trunc(l/r) is rint((l - result)/r) exactly where it is differentiable
-            BinaryOp.REM, new Rule("%", 2, true, true,
+            BinaryOp.REM, operator("%", List.of(Reads.NOTHING, Reads.args(0, 1).andResult()),
                     (a, r) -> List.of(ONE, neg(math("rint", div(sub(a.get(0), r), a.get(1)))))));
 
     private Rules() {}
 
-    /** The rule of {@code Math.name} (or {@code StrictMath.name}) with that many arguments, or null. */
-    public static Rule ofMath(String name, int arity) {
-        Rule rule = MATH.get(name);
-        return rule != null && rule.arity() == arity ? rule : null;
+    /**
+     * The rule of the method a call resolved to, or null if it is no primitive: the one place where a
+     * call is matched against the table, by declaring class, name and number of parameters.
+     */
+    public static Rule resolve(ExecutableElement m) {
+        for (Entry e : TABLE) {
+            if (e.matcher().matches(m)) {
+                return e.rule();
+            }
+        }
+        return null;
+    }
+
+    /** Whether {@code m} is a function of {@code Math} or {@code StrictMath}, whether the table has it or not. */
+    public static boolean isMathFunction(ExecutableElement m) {
+        return MATH_FUNCTION.matches(m);
+    }
+
+    /** The functions of the table, by name, for the message that lists them. */
+    public static String names() {
+        return TABLE.stream().map(e -> e.rule().name()).distinct().collect(Collectors.joining(" "));
+    }
+
+    /** Every rule of the table and every operator's, in the order of the table. */
+    static List<Rule> all() {
+        List<Rule> all = new ArrayList<>();
+        TABLE.forEach(e -> all.add(e.rule()));
+        Arrays.stream(BinaryOp.values()).map(BINARY::get).filter(Objects::nonNull).forEach(all::add);
+        return all;
     }
 
     /** The rule of a binary operator on doubles, or null for comparisons and integer-only operators. */
@@ -72,73 +107,130 @@ public final class Rules {
         return BINARY.get(op);
     }
 
+    /** {@code Math.max(a, b)}, for the transforms (the size of a buffer). */
+    public static Expr max(Expr a, Expr b) {
+        return new Expr.Prim(Type.promote(a.type(), b.type()), MATH_RULES.get("max/2"), List.of(a, b));
+    }
 
-    private static Map<String, Rule> buildMathTable() {
-        Map<String, Rule> t = new LinkedHashMap<>();
-        // f(x): partial in terms of x
-        unary(t, "sin", x -> math("cos", x));
-        unary(t, "cos", x -> neg(math("sin", x)));
-        unary(t, "asin", x -> div(ONE, math("sqrt", sub(ONE, mul(x, x)))));
-        unary(t, "acos", x -> neg(div(ONE, math("sqrt", sub(ONE, mul(x, x))))));
-        unary(t, "atan", x -> div(ONE, add(ONE, mul(x, x))));
-        unary(t, "sinh", x -> math("cosh", x));
-        unary(t, "cosh", x -> math("sinh", x));
-        unary(t, "log", x -> div(ONE, x));
-        unary(t, "log1p", x -> div(ONE, add(ONE, x)));
-        unary(t, "log10", x -> div(ONE, mul(x, lit(Math.log(10)))));
-        // branch taken: Math.abs returns x unless x < 0
-        unary(t, "abs", x -> cond(compare(BinaryOp.LT, x, ZERO), lit(-1.0), ONE));
-        t.put("toRadians", linear("toRadians", 1, (a, r) -> List.of(lit(Math.PI / 180))));
-        t.put("toDegrees", linear("toDegrees", 1, (a, r) -> List.of(lit(180 / Math.PI))));
-        // f(x) = r: partial in terms of r
-        ofResult(t, "exp", r -> r);
-        ofResult(t, "expm1", r -> add(r, ONE));
-        ofResult(t, "tan", r -> add(ONE, mul(r, r)));
-        ofResult(t, "tanh", r -> sub(ONE, mul(r, r)));
-        ofResult(t, "sqrt", r -> div(lit(0.5), r));
-        ofResult(t, "cbrt", r -> div(ONE, mul(lit(3.0), mul(r, r))));
-        // two arguments
-        t.put("atan2", new Rule("atan2", 2, true, false, (a, r) -> {
+    // ---------------------------------------------------------------- the table
+
+    private static List<Entry> mathTable() {
+        Table t = new Table();
+        // a partial written with x (sin: cos x), or with the result r where cheaper (tan: 1 + r*r)
+        t.unary("sin", x -> math("cos", x));
+        t.unary("cos", x -> neg(math("sin", x)));
+        t.ofResult("tan", r -> add(ONE, mul(r, r)));
+        t.unary("asin", x -> div(ONE, math("sqrt", sub(ONE, mul(x, x)))));
+        t.unary("acos", x -> neg(div(ONE, math("sqrt", sub(ONE, mul(x, x))))));
+        t.unary("atan", x -> div(ONE, add(ONE, mul(x, x))));
+        t.add("atan2", List.of(Reads.args(0, 1), Reads.args(0, 1)), (a, r) -> {
             Expr y = a.get(0);
             Expr x = a.get(1);
             Expr d = add(mul(x, x), mul(y, y));
             return List.of(div(x, d), neg(div(y, d)));
-        }));
+        });
+        t.unary("sinh", x -> math("cosh", x));
+        t.unary("cosh", x -> math("sinh", x));
+        t.ofResult("tanh", r -> sub(ONE, mul(r, r)));
+        t.ofResult("exp", r -> r);
+        t.ofResult("expm1", r -> add(r, ONE));
+        t.unary("log", x -> div(ONE, x));
+        t.unary("log1p", x -> div(ONE, add(ONE, x)));
+        t.unary("log10", x -> div(ONE, mul(x, lit(Math.log(10)))));
+        t.ofResult("sqrt", r -> div(lit(0.5), r));
+        t.ofResult("cbrt", r -> div(ONE, mul(lit(3.0), mul(r, r))));
         // pow(a, b): b*a^(b-1) and r*log(a); zero where a formula would give 0*inf (JAX does the same)
-        t.put("pow", new Rule("pow", 2, true, true, (a, r) -> {
+        t.add("pow", List.of(Reads.args(0, 1), Reads.args(0).andResult()), (a, r) -> {
             Expr x = a.get(0);
             Expr y = a.get(1);
             return List.of(
                     cond(compare(BinaryOp.EQ, y, ZERO), ZERO, mul(y, math("pow", x, sub(y, ONE)))),
                     cond(compare(BinaryOp.EQ, x, ZERO), ZERO, mul(r, math("log", x))));
-        }));
-        t.put("hypot", new Rule("hypot", 2, true, true, (a, r) -> List.of(
+        });
+        t.add("hypot", List.of(Reads.args(0).andResult(), Reads.args(1).andResult()), (a, r) -> List.of(
                 cond(compare(BinaryOp.EQ, r, ZERO), ZERO, div(a.get(0), r)),
-                cond(compare(BinaryOp.EQ, r, ZERO), ZERO, div(a.get(1), r)))));
-        // branch taken: Math.max(a, b) is a when a >= b, Math.min(a, b) is a when a <= b
-        t.put("max", new Rule("max", 2, true, false, (a, r) -> {
+                cond(compare(BinaryOp.EQ, r, ZERO), ZERO, div(a.get(1), r))));
+        // branch taken: Math.abs returns x unless x < 0, Math.max(a, b) is a when a >= b, Math.min(a, b) when a <= b
+        t.unary("abs", x -> cond(compare(BinaryOp.LT, x, ZERO), lit(-1.0), ONE));
+        t.add("max", List.of(Reads.args(0, 1), Reads.args(0, 1)), (a, r) -> {
             Expr first = compare(BinaryOp.GE, a.get(0), a.get(1));
             return List.of(cond(first, ONE, ZERO), cond(first, ZERO, ONE));
-        }));
-        t.put("min", new Rule("min", 2, true, false, (a, r) -> {
+        });
+        t.add("min", List.of(Reads.args(0, 1), Reads.args(0, 1)), (a, r) -> {
             Expr first = compare(BinaryOp.LE, a.get(0), a.get(1));
             return List.of(cond(first, ONE, ZERO), cond(first, ZERO, ONE));
-        }));
-        for (String f : Arrays.asList("floor", "ceil", "rint", "signum")) {
-            t.put(f, new Rule(f, 1, false, false, null));
+        });
+        t.linear("toRadians", Math.PI / 180);
+        t.linear("toDegrees", 180 / Math.PI);
+        // fma(a, b, c) = a*b + c, rounded once
+        t.add("fma", List.of(Reads.args(1), Reads.args(0), Reads.NOTHING), (a, r) -> List.of(a.get(1), a.get(0), ONE));
+        // copySign(m, s) = |m| with the sign of s: +-1 in m (the signs' product), constant in s
+        t.add("copySign", Arrays.asList(Reads.args(0, 1), null), (a, r) -> Arrays.asList(
+                mul(math("copySign", ONE, a.get(0)), math("copySign", ONE, a.get(1))), null));
+        // the neighbouring double, x scaled by a power of two, the remainder x - y*rint(x/y)
+        t.linear("nextUp", 1.0);
+        t.linear("nextDown", 1.0);
+        t.add("scalb", Arrays.asList(Reads.args(1), null), (a, r) -> Arrays.asList(math("scalb", ONE, a.get(1)), null));
+        t.add("IEEEremainder", List.of(Reads.NOTHING, Reads.args(0, 1).andResult()),
+                (a, r) -> List.of(ONE, neg(math("rint", div(sub(a.get(0), r), a.get(1))))));
+        // integer-valued or piecewise constant: derivative zero, as that of a cast to long
+        for (String f : List.of("floor", "ceil", "rint", "signum", "round", "ulp", "toIntExact")) {
+            t.constant(f, 1);
         }
-        return java.util.Collections.unmodifiableMap(t);
+        for (String f : List.of("floorMod", "floorDiv", "addExact", "subtractExact", "multiplyExact")) {
+            t.constant(f, 2);
+        }
+        return Collections.unmodifiableList(t.entries);
     }
 
-    private static void unary(Map<String, Rule> t, String name, java.util.function.UnaryOperator<Expr> d) {
-        t.put(name, new Rule(name, 1, true, false, (a, r) -> List.of(d.apply(a.get(0)))));
+    /** A call of {@code Math.name} on doubles, for the formulas. */
+    private static Expr math(String name, Expr... args) {
+        Rule rule = Objects.requireNonNull(MATH_RULES.get(name + "/" + args.length), name);
+        return new Expr.Prim(Type.DOUBLE, rule, List.of(args));
     }
 
-    private static void ofResult(Map<String, Rule> t, String name, java.util.function.UnaryOperator<Expr> d) {
-        t.put(name, new Rule(name, 1, false, true, (a, r) -> List.of(d.apply(r))));
+    private static Rule operator(String symbol, List<Reads> reads, Partials p) {
+        return new Rule(null, symbol, reads, p);
     }
 
-    private static Rule linear(String name, int arity, Partials p) {
-        return new Rule(name, arity, false, false, p);
+    /** The entries under construction: each function is a primitive of {@code Math} and of {@code StrictMath}. */
+    private static final class Table {
+        final List<Entry> entries = new ArrayList<>();
+        private final Map<String, Rule> seen = new LinkedHashMap<>();
+
+        void add(String name, List<Reads> reads, Partials p) {
+            for (String owner : List.of(MATH, STRICT_MATH)) {
+                put(new Rule(owner, name, reads, p));
+            }
+        }
+
+        void constant(String name, int arity) {
+            for (String owner : List.of(MATH, STRICT_MATH)) {
+                put(Rule.piecewiseConstant(owner, name, arity));
+            }
+        }
+
+        /** f(x): the partial written with x. */
+        void unary(String name, UnaryOperator<Expr> d) {
+            add(name, List.of(Reads.args(0)), (a, r) -> List.of(d.apply(a.get(0))));
+        }
+
+        /** f(x) = r: the partial written with r. */
+        void ofResult(String name, UnaryOperator<Expr> d) {
+            add(name, List.of(Reads.RESULT), (a, r) -> List.of(d.apply(r)));
+        }
+
+        /** f(x) = slope * x, near enough. */
+        void linear(String name, double slope) {
+            add(name, List.of(Reads.NOTHING), (a, r) -> List.of(lit(slope)));
+        }
+
+        private void put(Rule rule) {
+            String key = rule.owner() + "." + rule.name() + "/" + rule.arity();
+            if (seen.put(key, rule) != null) {
+                throw new IllegalStateException("two rules for " + key);
+            }
+            entries.add(new Entry(staticMethod().onClass(rule.owner()).named(rule.name()).withArity(rule.arity()), rule));
+        }
     }
 }

@@ -6,6 +6,7 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Exprs;
 import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Rule;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.UnaryOp;
@@ -144,14 +145,13 @@ final class Adjoints {
             down(e, seed);
         }
 
-        private Rules.Rule rule(Expr e) {
+        /** The rule of a node whose partials the adjoint passes through, or null (a leaf, a constant function). */
+        private Rule rule(Expr e) {
             if (e instanceof Expr.Binary b && b.type() == Type.DOUBLE) {
                 return Rules.binary(b.op());
             }
-            if (e instanceof Expr.Call c && c.type() == Type.DOUBLE
-                    && (c.owner().equals("java.lang.Math") || c.owner().equals("java.lang.StrictMath"))) {
-                Rules.Rule r = Rules.ofMath(c.name(), c.args().size());
-                return r == null || r.isPiecewiseConstant() ? null : r;
+            if (e instanceof Expr.Prim p && p.type() == Type.DOUBLE && !p.rule().isPiecewiseConstant()) {
+                return p.rule();
             }
             return null;
         }
@@ -160,7 +160,7 @@ final class Adjoints {
             if (e instanceof Expr.Binary b) {
                 return List.of(b.left(), b.right());
             }
-            return ((Expr.Call) e).args();
+            return ((Expr.Prim) e).args();
         }
 
         /** Marks the values the partials of the active nodes of {@code e} read. */
@@ -176,29 +176,18 @@ final class Adjoints {
                 // each branch binds what it needs under its own condition (see down)
                 return;
             } else {
-                Rules.Rule r = rule(e);
+                Rule r = rule(e);
                 if (r == null) {
                     return;
                 }
                 List<Expr> args = args(e);
-                if (e instanceof Expr.Binary b && b.op() == BinaryOp.MUL) {
-                    if (activity.isActive(b.right())) {
-                        wanted.add(b.left());
-                    }
-                    if (activity.isActive(b.left())) {
-                        wanted.add(b.right());
-                    }
-                } else if (e instanceof Expr.Binary b && b.op() == BinaryOp.DIV) {
-                    wanted.add(b.right());
-                    if (activity.isActive(b.right())) {
-                        wanted.add(e);
-                    }
-                } else {
-                    if (r.readsArgs()) {
-                        wanted.addAll(args);
-                    }
-                    if (r.readsResult()) {
-                        wanted.add(e);
+                for (int k = 0; k < args.size(); k++) {
+                    if (r.differentiableIn(k) && activity.isActive(args.get(k))) {
+                        Rule.Reads reads = r.reads(k);
+                        reads.args().forEach(j -> wanted.add(args.get(j)));
+                        if (reads.result()) {
+                            wanted.add(e);
+                        }
                     }
                 }
                 args.forEach(this::want);
@@ -227,6 +216,11 @@ final class Adjoints {
             }
             if (e instanceof Expr.Unary u) {
                 return new Expr.Unary(u.type(), u.op(), rebuild(u.operand()));
+            }
+            if (e instanceof Expr.Prim p) {
+                List<Expr> args = new ArrayList<>();
+                p.args().forEach(a -> args.add(rebuild(a)));
+                return new Expr.Prim(p.type(), p.rule(), args);
             }
             if (e instanceof Expr.Call c) {
                 List<Expr> args = new ArrayList<>();
@@ -264,28 +258,42 @@ final class Adjoints {
                 new Contribution(otherwise).propagate(c.otherwise(), seed);
                 out.add(new Stmt.If(null, c.cond(), then, otherwise));
             } else {
-                Rules.Rule r = rule(e);
+                Rule r = rule(e);
                 if (r == null) {
                     return;
                 }
                 List<Expr> args = args(e);
-                if (e instanceof Expr.Binary b && b.op() == BinaryOp.MUL && b.left().equals(b.right())) {
-                    // x * x: one contribution of 2 x, not two of x
-                    Expr twice = Exprs.mul(Exprs.mul(seed, Exprs.lit(2.0)), atom(b.left()));
-                    down(b.left(), bindUnlessLeaf(b.left(), twice));
-                    return;
-                }
+                // an argument that occurs twice (x * x) has one value: its partials read the first's
                 List<Expr> argAtoms = new ArrayList<>();
-                args.forEach(a -> argAtoms.add(atom(a)));
-                List<Expr> partials = r.partials().of(argAtoms, atom(e));
+                for (int k = 0; k < args.size(); k++) {
+                    argAtoms.add(atom(args.get(firstSame(args, k))));
+                }
+                List<Expr> partials = r.partials(argAtoms, atom(e));
                 for (int k = 0; k < args.size(); k++) {
                     Expr arg = args.get(k);
-                    if (!activity.isActive(arg)) {
+                    Expr partial = partials.get(k);
+                    if (partial == null || !activity.isActive(arg) || counted(args, partials, k)) {
                         continue;
                     }
-                    down(arg, bindUnlessLeaf(arg, Exprs.mul(seed, partials.get(k))));
+                    // equal contributions to one argument add up: x * x gives one of 2 x, not two of x
+                    int times = 1;
+                    for (int j = k + 1; j < args.size(); j++) {
+                        times += sameValue(args.get(j), arg) && partial.equals(partials.get(j)) ? 1 : 0;
+                    }
+                    Expr scaled = times == 1 ? seed : Exprs.mul(seed, Exprs.lit(times));
+                    down(arg, bindUnlessLeaf(arg, Exprs.mul(scaled, partial)));
                 }
             }
+        }
+
+        /** Whether the contribution of argument {@code k} was added with that of an earlier one. */
+        private boolean counted(List<Expr> args, List<Expr> partials, int k) {
+            for (int j = 0; j < k; j++) {
+                if (sameValue(args.get(j), args.get(k)) && partials.get(k).equals(partials.get(j))) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** The seed of {@code child}: as is for a leaf, else in a temporary, since the child may use it twice. */
@@ -307,6 +315,23 @@ final class Adjoints {
                 out.add(new Stmt.Assign(null, target, new Expr.Binary(Type.DOUBLE, BinaryOp.ADD, target, seed)));
             }
         }
+    }
+
+    /** The first argument that has the value of argument {@code k}. */
+    private static int firstSame(List<Expr> args, int k) {
+        for (int j = 0; j < k; j++) {
+            if (sameValue(args.get(j), args.get(k))) {
+                return j;
+            }
+        }
+        return k;
+    }
+
+    /** Whether two side-effect-free expressions have one value: equal, and reading nothing from the tape. */
+    private static boolean sameValue(Expr a, Expr b) {
+        boolean[] pops = {false};
+        Walk.postOrder(a, x -> pops[0] |= x instanceof Expr.Pop);
+        return !pops[0] && a.equals(b);
     }
 
     /** Cheap to read twice: a variable, a literal, a constant, or an array element at a simple index. */

@@ -15,6 +15,7 @@ import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
+import dev.jgrad.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -333,8 +334,7 @@ public final class JitGrad {
             Local buffer = new Local(Type.DOUBLE_ARRAY, names.fresh(d.name() + "_saved"));
             Expr size = counted.from() instanceof Expr.Lit l && l.text().equals("0") && counted.to() instanceof Expr.Length
                     ? counted.to()
-                    : new Expr.Call(Type.INT, "java.lang.Math", "max", List.of(Expr.Lit.ofInt(0),
-                            new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), counted.from())));
+                    : Rules.max(Expr.Lit.ofInt(0), new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), counted.from()));
             buffers.add(new Stmt.Decl(null, Type.DOUBLE_ARRAY, buffer.name(), new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size))));
             save.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, buffer, slot), new Local(Type.DOUBLE, d.name())));
             loads.add(new Stmt.Decl(null, Type.DOUBLE, d.name(), new Expr.Index(Type.DOUBLE, buffer, slot)));

@@ -4,7 +4,6 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
-import dev.jgrad.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,7 +29,7 @@ final class NamedResults {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : body) {
             if (s instanceof Stmt.Decl d && d.init() != null) {
-                Expr init = d.init() instanceof Expr.Call ? callWithNamedArgs((Expr.Call) d.init(), out) : name(d.init(), out);
+                Expr init = d.init() instanceof Expr.Prim p ? withNamedArgs(p, out) : name(d.init(), out);
                 out.add(new Stmt.Decl(d.src(), d.type(), d.name(), init));
             } else if (s instanceof Stmt.Assign a) {
                 out.add(new Stmt.Assign(a.src(), a.target(), name(a.value(), out)));
@@ -49,24 +48,25 @@ final class NamedResults {
         return out;
     }
 
-    private static boolean readsResult(Expr.Call c) {
-        if (c.type() != Type.DOUBLE || !(c.owner().equals("java.lang.Math") || c.owner().equals("java.lang.StrictMath"))) {
-            return false;
-        }
-        Rules.Rule r = Rules.ofMath(c.name(), c.args().size());
-        return r != null && !r.isPiecewiseConstant() && r.readsResult();
+    private static boolean readsResult(Expr.Prim p) {
+        return p.type() == Type.DOUBLE && !p.rule().isPiecewiseConstant() && p.rule().readsResult();
     }
 
     /** {@code e} with each such call, innermost first, declared before the statement in {@code out}. */
     private Expr name(Expr e, List<Stmt> out) {
-        if (e instanceof Expr.Call c) {
-            Expr.Call inner = callWithNamedArgs(c, out);
+        if (e instanceof Expr.Prim p) {
+            Expr.Prim inner = withNamedArgs(p, out);
             if (!readsResult(inner)) {
                 return inner;
             }
-            Expr.Local v = new Expr.Local(Type.DOUBLE, names.fresh(c.name()));
+            Expr.Local v = new Expr.Local(Type.DOUBLE, names.fresh(p.rule().name()));
             out.add(new Stmt.Decl(null, Type.DOUBLE, v.name(), inner));
             return v;
+        }
+        if (e instanceof Expr.Call c) {
+            List<Expr> args = new ArrayList<>();
+            c.args().forEach(a -> args.add(name(a, out)));
+            return new Expr.Call(c.type(), c.owner(), c.name(), args);
         }
         if (e instanceof Expr.Binary b) {
             return new Expr.Binary(b.type(), b.op(), name(b.left(), out), name(b.right(), out));
@@ -80,9 +80,9 @@ final class NamedResults {
         return e;
     }
 
-    private Expr.Call callWithNamedArgs(Expr.Call c, List<Stmt> out) {
+    private Expr.Prim withNamedArgs(Expr.Prim p, List<Stmt> out) {
         List<Expr> args = new ArrayList<>();
-        c.args().forEach(a -> args.add(name(a, out)));
-        return new Expr.Call(c.type(), c.owner(), c.name(), args);
+        p.args().forEach(a -> args.add(name(a, out)));
+        return new Expr.Prim(p.type(), p.rule(), args);
     }
 }

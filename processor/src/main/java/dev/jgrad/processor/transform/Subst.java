@@ -37,6 +37,9 @@ final class Subst {
         if (e instanceof Expr.Cast c) {
             return new Expr.Cast(c.type(), locals(c.operand(), by));
         }
+        if (e instanceof Expr.Prim p) {
+            return new Expr.Prim(p.type(), p.rule(), all(p.args(), by));
+        }
         if (e instanceof Expr.Call c) {
             return new Expr.Call(c.type(), c.owner(), c.name(), all(c.args(), by));
         }

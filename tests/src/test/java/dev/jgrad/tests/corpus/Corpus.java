@@ -125,6 +125,19 @@ public final class Corpus {
             method(Calls.class, "gradCallsGrad", r -> args(u(r, -2, 2), u(r, -2, 2))),
             method(Calls.class, "rowsThroughHelpers", r -> args(mat(r, 3, 4, -1, 1))),
 
+            // Resolution: calls resolved by class, name and arity; the Math functions beyond the elementary ones
+            method(Resolution.class, "shadowedNames", r -> args(u(r, -2, 2))),
+            method(Resolution.Lookalike.class, "sin", r -> args(u(r, -2, 2))),
+            method(Resolution.class, "fma", r -> args(u(r, -2, 2), u(r, -2, 2))),
+            method(Resolution.class, "signs", r -> args(pm(r, 0.2, 2), pm(r, 0.2, 2))),
+            method(Resolution.class, "neighbours", r -> args(pm(r, 0.3, 2), i(r, -3, 3))),
+            method(Resolution.class, "remainders", r -> {
+                double y = u(r, 0.8, 1.5);
+                return args(y * offGrid(r, -2, 2, 2), y); // x / y at least 0.15 from the ties of rint
+            }),
+            method(Resolution.class, "rounding", r -> args(offGrid(r, -3, 3, 2), offGrid(r, -3, 3, 2))),
+            method(Resolution.class, "sameArguments", r -> args(u(r, 0.2, 2))),
+
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
             method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),

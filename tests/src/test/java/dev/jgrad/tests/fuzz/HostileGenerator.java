@@ -50,7 +50,7 @@ import java.util.function.Function;
  *   <tr><td>{@link Expect#MUST_ERROR}</td>
  *       <td>objects, strings, boxing, lambdas, method references, local and anonymous classes,
  *       {@code try}, {@code switch}, {@code synchronized}, {@code instanceof}, unknown calls with
- *       active arguments, unsupported {@code Math} functions, side effects inside expressions,
+ *       active arguments, {@code Math} functions outside the rule table, side effects inside expressions,
  *       non-final fields read or written, writes into a static array, unsupported types
  *       ({@code float char int[][] double[][][] Object List}), {@code throw} of a computed
  *       exception, and the malformed uses: {@code @Grad}/{@code @Jit} on an instance method, a
@@ -64,7 +64,8 @@ import java.util.function.Function;
  *       <td>locals and parameters named like generated names ({@code w_bar}, {@code value},
  *       {@code tape}, {@code Tape}, {@code Arrays2}, {@code dev}, {@code java}, ...), recursion,
  *       labeled {@code continue}, private constants, helpers and {@code @Grad} methods, varargs,
- *       {@code Math.toRadians}/{@code toDegrees} (smooth, beyond DESIGN.md's list of functions),
+ *       {@code Math.toRadians}/{@code toDegrees} (smooth, beyond DESIGN.md's list of functions), the
+ *       other functions of the rule table ({@code fma}, {@code round}, {@code IEEEremainder}, ...),
  *       {@code synchronized}/{@code strictfp} modifiers, 200 nested {@code if}s, parentheses or
  *       calls, a 5,000-statement method, a 500-term expression, 100 parameters, 12 nested
  *       loops</td>
@@ -350,8 +351,13 @@ final class HostileGenerator {
             return x.statement("other-class-call", must, ids(), "s += " + t + ".g(w[0]);" + M);
         }));
         c.add(new Category("math-unsupported", must, x -> x.statement("math-unsupported", must, ids(),
-                "s += " + x.pick(List.of("Math.fma(w[0], b, 1.0)", "Math.round(w[0])", "Math.IEEEremainder(w[0], 0.7)", "Math.nextUp(b)", "Math.ulp(w[0])",
-                        "StrictMath.fma(w[0], b, 0.5)", "Math.expm1(w[0]) * Math.scalb(b, 2)")) + ";" + M)));
+                "s += " + x.pick(List.of("Math.nextAfter(w[0], 1.0)", "Math.random() * b", "StrictMath.getExponent(w[0])",
+                        "Math.expm1(w[0]) * StrictMath.nextAfter(b, 2.0)")) + ";" + M)));
+        // the Math functions of the rule table beyond the elementary ones (README): their rules are checked
+        c.add(new Category("math-table", may, x -> x.statement("math-table", may, ids(),
+                "s += " + x.pick(List.of("Math.fma(w[0], b, 1.0)", "Math.round(w[0])", "Math.IEEEremainder(w[0], 0.7)", "Math.nextUp(b)",
+                        "Math.ulp(w[0])", "StrictMath.fma(w[0], b, 0.5)", "Math.expm1(w[0]) * Math.scalb(b, 2)",
+                        "Math.copySign(w[0], b) * b", "Math.nextDown(w[0] * b)")) + ";" + M)));
 
         // Math functions beyond DESIGN.md's list that a processor may add to its rule table
         c.add(new Category("math-extension", may, x -> {
