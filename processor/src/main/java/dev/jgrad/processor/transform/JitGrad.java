@@ -61,13 +61,10 @@ public final class JitGrad {
         this.names = method.names();
     }
 
-    /**
-     * The tape-free gradient, or why there is none: {@code reason} says why the method is not in
-     * loop form, and {@code at} is the source statement it is about (null when it is about none).
-     */
+    /** The tape-free gradient, or (gradient null) why none and at which source statement (or null). */
     public record Outcome(Reverse.Gradient gradient, String reason, Src at) {}
 
-    /** The tape-free gradient, or (gradient null) why the method gets the taped one. */
+    /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
         Method method = new Method(source.name(), source.params(),
                 Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names(), source.origins());
@@ -79,8 +76,8 @@ public final class JitGrad {
             return new Outcome(null, form.reason(), form.at());
         }
         if (!reachesReturn) {
-            Stmt last = body.isEmpty() ? null : body.get(body.size() - 1);
-            return new Outcome(null, "it returns from more than one place", last == null ? null : last.src());
+            Src last = body.isEmpty() ? null : body.get(body.size() - 1).src();
+            return new Outcome(null, "its last statement is not a return that every path reaches", last);
         }
         // the rewrites above declared locals of their own: activity is that of the rewritten method
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
@@ -187,14 +184,7 @@ public final class JitGrad {
             }
         });
         // what the loops sum is not known before they run (double mean = sum / n reads sum)
-        Set<String> sums = new HashSet<>();
-        for (Stmt l : top.subList(first, last + 1)) {
-            Walk.statements(List.of(l), s -> {
-                if (s instanceof Stmt.For f) {
-                    sums.addAll(form.accumulatorsOf(f));
-                }
-            });
-        }
+        Set<String> sums = sumsOf(top.subList(first, last + 1));
         known.removeAll(sums);
         // a declaration between two loops that reads none of their results (the next loop's
         // accumulator, double reg = 0) can run before the first loop: every name is assigned once
@@ -212,14 +202,8 @@ public final class JitGrad {
         }
         // no loop may read what another loop sums
         for (Stmt l : loops) {
-            Set<String> own = new HashSet<>();
-            Walk.statements(List.of(l), s -> {
-                if (s instanceof Stmt.For f) {
-                    own.addAll(form.accumulatorsOf(f));
-                }
-            });
             Set<String> reads = reads(List.of(l));
-            reads.removeAll(own);
+            reads.removeAll(sumsOf(List.of(l)));
             reads.retainAll(sums);
             if (!reads.isEmpty()) {
                 return null;
@@ -263,6 +247,17 @@ public final class JitGrad {
             out.add(new Stmt.Comment("reverse sweep"));
             out.addAll(preReverse);
         }
+        return out;
+    }
+
+    /** The accumulators of the loops in {@code stmts}, at any depth. */
+    private Set<String> sumsOf(List<Stmt> stmts) {
+        Set<String> out = new HashSet<>();
+        Walk.statements(stmts, s -> {
+            if (s instanceof Stmt.For f) {
+                out.addAll(form.accumulatorsOf(f));
+            }
+        });
         return out;
     }
 
