@@ -129,6 +129,8 @@ public final class Corpus {
             method(JitShapes.class, "variance", r -> args(vec(r, 9, -2, 2))),
             method(JitShapes.class, "standardizedLoss", r -> args(vec(r, 8, -2, 2), vec(r, 8, -1, 1))),
             method(JitShapes.class, "runningTotal", r -> args(vec(r, 7, -1, 1), u(r, -1, 1))),
+            method(JitShapes.class, "paramReadBeforeItsSum", r -> args(vec(r, 6, -1, 1), u(r, -1, 1))),
+            method(JitShapes.class, "paramAccumulator", r -> args(vec(r, 6, -2, 2), u(r, -1, 1))),
             method(JitShapes.class, "stridedPairs", r -> args(vec(r, 10, -2, 2), i(r, 0, 2))),
             method(JitShapes.class, "shrinkingBound", r -> args(vec(r, 8, -2, 2), i(r, 4, 8))),
             method(JitShapes.class, "hiddenSoftmax", r -> args(mat(r, 3, 2, -1, 1), mat(r, 3, 3, -0.5, 0.5),

@@ -63,6 +63,25 @@ public final class JitShapes {
         return total + start;
     }
 
+    /** Covers: a parameter read before the loop that sums into it, and after. */
+    @Grad
+    static double paramReadBeforeItsSum(double[] x, double acc) {
+        double before = acc * acc;
+        for (int i = 0; i < x.length; i++) {
+            acc += x[i] * x[i];
+        }
+        return before * acc;
+    }
+
+    /** Covers: a parameter as the only accumulator, read (squared) after its loop. */
+    @Grad
+    static double paramAccumulator(double[] x, double acc) {
+        for (int i = 0; i < x.length; i++) {
+            acc += Math.sin(x[i]);
+        }
+        return acc * acc;
+    }
+
     /** Covers: an int parameter walking two elements per iteration (a strided read of pairs). */
     @Grad(wrt = {"x"})
     static double stridedPairs(double[] x, int k) {
