@@ -36,12 +36,6 @@ public final class Aliases {
                 if (root != null) {
                     a.bind(root, as.value());
                 }
-            } else if (s instanceof Stmt.For f) {
-                f.init().forEach(i -> {
-                    if (i instanceof Stmt.Decl d && d.type().isArray() && d.init() != null) {
-                        a.bind(d.name(), d.init());
-                    }
-                });
             }
         });
         return a;

@@ -26,7 +26,6 @@ import javax.lang.model.element.VariableElement;
  * {@code @Generated}, a javadoc that links each source method, and the bodies the transform made.
  */
 public final class ClassWriter {
-    /** A {@code @Grad} method and its gradient. */
     /**
      * A {@code @Grad} method and its gradient; {@code fallback}, when not null, says why a
      * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it).
