@@ -96,11 +96,15 @@ final class ClassPipeline {
                     if (reportActiveCalls(activity, ir.origins())) {
                         continue;
                     }
-                    Reverse.Gradient gradient = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
+                    JitGrad.Outcome fused = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
+                    Reverse.Gradient gradient = fused != null ? fused.gradient() : null;
                     if (gradient == null) {
                         gradient = Reverse.of(ir, wrt, activity);
                     }
-                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient));
+                    if (fused != null && fused.gradient() == null) {
+                        noteFallback(m, ir, fused);
+                    }
+                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
                 }
                 if (jit) {
                     Method ir = MethodReader.read(env, m);
@@ -141,6 +145,13 @@ final class ClassPipeline {
                 env.diag().error(Message.INTERNAL, type, type.getSimpleName(), e);
             }
         }
+    }
+
+    /** Says, at the statement that prevents it, that a {@code @Jit @Grad} method gets no fused gradient. */
+    private void noteFallback(ExecutableElement m, Method ir, JitGrad.Outcome fused) {
+        Origins.Origin at = fused.at() == null ? null : ir.origins().get(fused.at());
+        env.diag().note(Message.JIT_FALLBACK, at == null ? null : at.tree(), at == null ? null : at.unit(), m,
+                m.getSimpleName(), fused.reason());
     }
 
     private void checkSize(ExecutableElement m, List<dev.jgrad.processor.ir.Stmt> body) {

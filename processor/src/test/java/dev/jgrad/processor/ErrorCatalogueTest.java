@@ -1,5 +1,6 @@
 package dev.jgrad.processor;
 
+import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.jgrad.processor.testing.JgradCompiler.assertErrorsAsMarked;
 import static dev.jgrad.processor.testing.JgradCompiler.assertNoDiagnostic;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -7,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.testing.JgradCompiler;
 import dev.jgrad.processor.testing.MarkedSource;
@@ -15,6 +18,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -765,6 +769,64 @@ class ErrorCatalogueTest {
                     }
                 }
                 """);
+    }
+
+    /**
+     * {@code JgradJitFallback} is a note, not an error nor a warning: a {@code @Jit @Grad} method that is
+     * not in loop form compiles (under {@code -Werror} too) and gets the taped gradient, and the note
+     * says why at the statement that prevents the fused form; the generated javadoc says it again. A
+     * method that gets the fused form has no note.
+     */
+    @Test
+    void jgradJitFallback() {
+        JavaFileObject source = JavaFileObjects.forSourceLines("p.C",
+                "package p;",
+                "",
+                "import dev.jgrad.Grad;",
+                "import dev.jgrad.Jit;",
+                "",
+                "class C {",
+                "    @Jit @Grad static double halving(double x) {",
+                "        double y = x * x;",
+                "        while (y > 1) {",
+                "            y = y / 2;",
+                "        }",
+                "        return y * x;",
+                "    }",
+                "",
+                "    @Jit @Grad static double runningSum(double[] w, double start) {",
+                "        double s = 0;",
+                "        for (int i = 0; i < w.length; i++) {",
+                "            start += w[i];",
+                "            s += start * w[i];",
+                "        }",
+                "        return s;",
+                "    }",
+                "",
+                "    @Jit @Grad static double sumOfSquares(double[] w) {",
+                "        double s = 0;",
+                "        for (int i = 0; i < w.length; i++) {",
+                "            s += w[i] * w[i];",
+                "        }",
+                "        return s;",
+                "    }",
+                "}");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new JgradProcessor())
+                .withOptions("--release", "17", "-Werror")
+                .compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).hadNoteContaining("[JgradJitFallback] @Jit @Grad method 'halving' gets the taped"
+                + " reverse-mode gradient, not the fused tape-free one: it has a while loop")
+                .inFile(source).onLine(9).atColumn(9);
+        assertThat(compilation).hadNoteContaining("[JgradJitFallback] @Jit @Grad method 'runningSum' gets the taped"
+                + " reverse-mode gradient, not the fused tape-free one: accumulator 'start' is read before its loop ends")
+                .inFile(source).onLine(19);
+        assertEquals(2, compilation.notes().stream()
+                .filter(d -> d.getMessage(null).contains("[" + Message.JIT_FALLBACK.id() + "]")).count(),
+                JgradCompiler.describe(compilation));
+        assertThat(compilation).generatedSourceFile("p.CGrad").contentsAsUtf8String()
+                .contains("<p>{@code @Jit}: the taped reverse-mode gradient, not the fused tape-free one: it has a while loop.");
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.jgrad.processor.analysis;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Src;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Walk;
 import java.util.ArrayList;
@@ -40,7 +41,10 @@ public final class LoopForm {
     private final Map<String, Stmt.For> accumulatorLoop = new HashMap<>();
     private final Map<String, Integer> depth = new HashMap<>();
     private final Deque loops = new Deque();
+    /** Every assignment of each variable (declarations with a value included), in source order. */
+    private final Map<String, List<Stmt>> assignments = new HashMap<>();
     private String reason;
+    private Src at;
 
     private LoopForm() {}
 
@@ -52,17 +56,19 @@ public final class LoopForm {
         }
         Map<String, Integer> counts = f.block(method.body(), true);
         for (Method.Param p : method.params()) {
-            if (counts.getOrDefault(p.name(), 0) > 0 && f.reason == null) {
-                f.reason = "parameter '" + p.name() + "' is assigned";
+            if (counts.getOrDefault(p.name(), 0) > 0) {
+                f.fail("parameter '" + p.name() + "' is assigned", f.assignment(p.name(), 0));
             }
         }
-        for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            if (e.getValue() > 1 && f.reason == null) {
-                f.reason = "'" + e.getKey() + "' is assigned more than once";
+        for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
+            if (e.getValue() > 1) {
+                f.fail("'" + e.getKey() + "' is assigned more than once", f.assignment(e.getKey(), 1));
             }
         }
         if (f.reason == null) {
-            f.checkAccumulatorReads(method.body());
+            Set<String> params = new HashSet<>();
+            method.params().forEach(p -> params.add(p.name()));
+            f.checkAccumulatorReads(method.body(), params);
         }
         return f;
     }
@@ -70,6 +76,11 @@ public final class LoopForm {
     /** Null when the method has the form; else why not, for the generated javadoc. */
     public String reason() {
         return reason;
+    }
+
+    /** The source statement that {@link #reason()} is about, or null when it has none. */
+    public Src at() {
+        return at;
     }
 
     /** Whether {@code s} is {@code acc += e} for an accumulator of an enclosing loop. */
@@ -110,9 +121,14 @@ public final class LoopForm {
                 || !(inc.right() instanceof Expr.Lit one) || !one.text().equals("1")) {
             return null;
         }
+        // neither the index nor a variable of the bound changes in the body: the trip count is known
+        // when the loop starts (a walking index or a shrinking bound is not a counted loop)
+        Set<String> fixed = new HashSet<>();
+        fixed.add(d.name());
+        Walk.locals(c.right(), fixed::add);
         boolean[] written = {false};
         Walk.statements(f.body(), s -> {
-            if (s instanceof Stmt.Assign a && a.target().equals(i)) {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local v && fixed.contains(v.name())) {
                 written[0] = true;
             }
         });
@@ -129,7 +145,7 @@ public final class LoopForm {
         for (int k = 0; k < body.size(); k++) {
             Stmt s = body.get(k);
             if (s instanceof Stmt.Return && !(topLevel && k == body.size() - 1)) {
-                fail("it returns early");
+                fail("it returns early", s);
             }
             add(counts, stmt(s));
         }
@@ -142,19 +158,21 @@ public final class LoopForm {
             depth.put(d.name(), loops.size());
             if (d.init() != null) {
                 counts.put(d.name(), 1);
+                assignments.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(s);
             }
         } else if (s instanceof Stmt.Assign a) {
             if (!(a.target() instanceof Expr.Local v)) {
-                fail("it writes an array element");
+                fail("it writes an array element", s);
                 return counts;
             }
+            assignments.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(s);
             int declared = depth.getOrDefault(v.name(), 0);
             if (declared < loops.size()) {
                 Stmt.For loop = loops.get(declared);
                 if (!isIncrement(v, a.value())) {
-                    fail("'" + v.name() + "' is overwritten in a loop");
+                    fail("'" + v.name() + "' is overwritten in a loop", s);
                 } else if (accumulatorLoop.containsKey(v.name()) && accumulatorLoop.get(v.name()) != loop) {
-                    fail("'" + v.name() + "' sums over two loops");
+                    fail("'" + v.name() + "' sums over two loops", s);
                 } else {
                     accumulatorLoop.put(v.name(), loop);
                     reductions.add(s);
@@ -172,7 +190,7 @@ public final class LoopForm {
         } else if (s instanceof Stmt.For f) {
             Counted c = counted(f);
             if (c == null) {
-                fail("a loop is not of the form for (int i = a; i < b; i++)");
+                fail("a loop is not of the form for (int i = a; i < b; i++) with its index and bound unchanged in the body", s);
                 return counts;
             }
             depth.put(c.index(), loops.size() + 1);
@@ -185,13 +203,13 @@ public final class LoopForm {
                     counts.put(n, k + 1);
                 } else if (k > 1) {
                     // a local of the body, assigned more than once in one iteration
-                    fail("'" + n + "' is assigned more than once");
+                    fail("'" + n + "' is assigned more than once", assignment(n, 1));
                 }
             });
         } else if (s instanceof Stmt.While) {
-            fail("it has a while loop");
+            fail("it has a while loop", s);
         } else if (s instanceof Stmt.Break || s instanceof Stmt.Continue) {
-            fail("it breaks out of a loop");
+            fail("it breaks out of a loop", s);
         }
         return counts;
     }
@@ -210,17 +228,32 @@ public final class LoopForm {
         more.forEach((n, c) -> into.merge(n, c, Integer::sum));
     }
 
-    private void fail(String why) {
+    private void fail(String why, Stmt where) {
         if (reason == null) {
             reason = why;
+            at = where == null ? null : where.src();
         }
+    }
+
+    /** The {@code k}-th assignment of {@code name} seen, or the last one if there are fewer. */
+    private Stmt assignment(String name, int k) {
+        List<Stmt> all = assignments.getOrDefault(name, List.of());
+        return all.isEmpty() ? null : all.get(Math.min(k, all.size() - 1));
     }
 
     // ---------------------------------------------------------------- accumulator reads
 
-    /** An accumulator may be read only once its loop is over: before, it holds a partial sum. */
-    private void checkAccumulatorReads(List<Stmt> body) {
+    /**
+     * An accumulator may be read only once its loop is over: before, it holds a partial sum. It is
+     * open from its declaration, or from the start for a parameter used as one.
+     */
+    private void checkAccumulatorReads(List<Stmt> body, Set<String> params) {
         Set<String> open = new HashSet<>();
+        for (String p : params) {
+            if (accumulatorLoop.containsKey(p)) {
+                open.add(p);
+            }
+        }
         Set<String> closed = new HashSet<>();
         readsIn(body, open, closed);
     }
@@ -236,7 +269,7 @@ public final class LoopForm {
                 Expr.Binary b = (Expr.Binary) ((Stmt.Assign) s).value();
                 Walk.locals(b.right(), n -> {
                     if (open.contains(n)) {
-                        fail("accumulator '" + n + "' is read before its loop ends");
+                        fail("accumulator '" + n + "' is read before its loop ends", s);
                     }
                 });
                 continue;
@@ -260,7 +293,7 @@ public final class LoopForm {
     private void checkReads(Stmt s, Set<String> open) {
         Walk.expressions(s, e -> Walk.locals(e, n -> {
             if (open.contains(n)) {
-                fail("accumulator '" + n + "' is read before its loop ends");
+                fail("accumulator '" + n + "' is read before its loop ends", s);
             }
         }));
         if (s instanceof Stmt.For f) {

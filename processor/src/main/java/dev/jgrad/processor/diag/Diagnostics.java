@@ -38,6 +38,18 @@ public final class Diagnostics {
         messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
     }
 
+    /**
+     * A note (never an error nor a warning, so that {@code -Werror} builds pass) at {@code tree}, or
+     * at {@code element} when there is no tree.
+     */
+    public void note(Message message, Tree tree, CompilationUnitTree unit, Element element, Object... args) {
+        if (tree != null && unit != null) {
+            trees.printMessage(Diagnostic.Kind.NOTE, message.format(args), tree, unit);
+        } else {
+            messager.printMessage(Diagnostic.Kind.NOTE, message.format(args), element);
+        }
+    }
+
     /** How many errors were reported so far; a stage compares before and after to see its own. */
     public int errorCount() {
         return errors;

@@ -26,8 +26,16 @@ import javax.lang.model.element.VariableElement;
  * {@code @Generated}, a javadoc that links each source method, and the bodies the transform made.
  */
 public final class ClassWriter {
-    /** A {@code @Grad} method and its gradient. */
-    public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient) {}
+    /**
+     * A {@code @Grad} method and its gradient; {@code fallback}, when not null, says why a
+     * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it).
+     */
+    public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient,
+            String fallback) {
+        public GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient) {
+            this(element, ir, wrt, gradient, null);
+        }
+    }
 
     /** A {@code @Jit} method and the body of its fast version. */
     public record JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names) {}
@@ -106,10 +114,16 @@ public final class ClassWriter {
             }
             body.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
         }
+        CodeBlock.Builder doc = CodeBlock.builder()
+                .add("Value and gradient of {@link $T#$L} with respect to $L.\n", type, link(m.element()),
+                        m.wrt().isEmpty() ? "no parameter" : String.join(", ", m.wrt()));
+        if (m.fallback() != null) {
+            doc.add("\n<p>{@code @Jit}: the taped reverse-mode gradient, not the fused tape-free one: $L.\n",
+                    javadocText(m.fallback()));
+        }
         return MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-                .addJavadoc("Value and gradient of {@link $T#$L} with respect to $L.\n", type, link(m.element()),
-                        m.wrt().isEmpty() ? "no parameter" : String.join(", ", m.wrt()))
+                .addJavadoc(doc.build())
                 .returns(record)
                 .addParameters(parameters(m.element()))
                 .addExceptions(thrown(m.element()))
@@ -146,6 +160,12 @@ public final class ClassWriter {
         List<com.palantir.javapoet.TypeName> out = new ArrayList<>();
         m.getThrownTypes().forEach(t -> out.add(com.palantir.javapoet.TypeName.get(t)));
         return out;
+    }
+
+    /** Plain text as javadoc text: no markup, no end of comment. */
+    private static String javadocText(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("@", "&#64;")
+                .replace("*/", "*&#47;");
     }
 
     private static String link(ExecutableElement m) {

@@ -185,7 +185,9 @@ public final class MethodReader {
                 || tree instanceof IfTree) {
             text = header(text);
         }
-        return new Src(text, line);
+        Src src = new Src(text, line);
+        origins.put(src, tree, unit);
+        return src;
     }
 
     /** {@code for (int i = 0; i < n; i++)} of a whole loop: up to the parenthesis that closes the header. */

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * Where IR nodes came from, for the errors that later stages find (an unknown call whose argument
- * turns out to be active). Keyed by identity: two equal expressions at two places are two entries.
+ * turns out to be active) and the notes they give (the statement that keeps {@code @Jit @Grad} from
+ * its fused form, by the statement's {@link Src}). Keyed by identity: two equal expressions at two
+ * places are two entries.
  */
 public final class Origins {
     public record Origin(Tree tree, CompilationUnitTree unit) {}

@@ -1,5 +1,6 @@
 package dev.jgrad.processor.transform;
 
+import dev.jgrad.processor.analysis.Aliases;
 import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
@@ -38,14 +39,17 @@ public final class Jam {
     /** The buffers' declarations, by name, and those of the lanes' own copies made while jamming. */
     private final Map<String, Stmt.Decl> scratchDecls = new HashMap<>();
     private final List<Stmt> laneBuffers = new ArrayList<>();
+    /** Which names may reach the same array: a sum read back through another name is not a sum. */
+    private final Aliases aliases;
 
-    private Jam(Names names) {
+    private Jam(Names names, Aliases aliases) {
         this.names = names;
+        this.aliases = aliases;
     }
 
     /** {@code body} with every loop that qualifies, at any depth, unrolled and jammed. */
     public static List<Stmt> apply(List<Stmt> body, Names names) {
-        return new Jam(names).block(body);
+        return new Jam(names, Aliases.of(body)).block(body);
     }
 
     private List<Stmt> block(List<Stmt> body) {
@@ -102,7 +106,7 @@ public final class Jam {
             ok[0] &= s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.If
                     || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment;
         });
-        if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch)) {
+        if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch, aliases)) {
             return null;
         }
         Set<String> laneBound = new HashSet<>(locals);
@@ -211,7 +215,8 @@ public final class Jam {
      * Whether every write of the loop to something declared outside it is {@code t += e} (or
      * {@code -=}), with {@code t} read nowhere else in the loop.
      */
-    private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index, Set<String> scratch) {
+    private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index, Set<String> scratch,
+            Aliases aliases) {
         Set<String> summed = new HashSet<>();
         List<Stmt.Assign> sums = new ArrayList<>();
         boolean[] ok = {true};
@@ -233,7 +238,9 @@ public final class Jam {
                 sums.add(a);
             }
         });
-        if (!ok[0]) {
+        Set<String> named = new HashSet<>();
+        Walk.statements(loop.body(), s -> Walk.expressions(s, e -> Walk.locals(e, named::add)));
+        if (!ok[0] || !aliases.others(summed, named).isEmpty()) {
             return false;
         }
         Walk.statements(loop.body(), s -> {

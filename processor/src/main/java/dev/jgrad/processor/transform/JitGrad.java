@@ -12,6 +12,7 @@ import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Exprs;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Src;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
@@ -45,6 +46,8 @@ public final class JitGrad {
     private Local value;
     /** The top-level loop being fused, while its body's adjoint is written. */
     private Stmt.For fusedLoop;
+    /** How many loops inside the fused loop enclose the statement whose adjoint is being written. */
+    private int loopsInside;
     /** Buffers for the loop being fused, declared before it. */
     private final List<Stmt> buffers = new ArrayList<>();
     /** All buffers: every chunk of a parallel loop needs its own. */
@@ -59,22 +62,29 @@ public final class JitGrad {
         this.names = method.names();
     }
 
-    /** The tape-free gradient, or null when the method is not in loop form. */
-    public static Reverse.Gradient of(Method source, List<String> wrt, Activity activity, boolean threads) {
+    /** The tape-free gradient, or (gradient null) why none and at which source statement (or null). */
+    public record Outcome(Reverse.Gradient gradient, String reason, Src at) {}
+
+    /** The tape-free gradient, or why the method gets the taped one. */
+    public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
         Method method = new Method(source.name(), source.params(),
                 Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names(), source.origins());
         LoopForm form = LoopForm.of(method);
         List<Stmt> body = method.body();
         boolean reachesReturn = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
                 && dev.jgrad.processor.ir.Flow.canComplete(body.subList(0, body.size() - 1));
-        if (form.reason() != null || !reachesReturn) {
-            return null;
+        if (form.reason() != null) {
+            return new Outcome(null, form.reason(), form.at());
+        }
+        if (!reachesReturn) {
+            Src last = body.isEmpty() ? null : body.get(body.size() - 1).src();
+            return new Outcome(null, "its last statement is not a return that every path reaches", last);
         }
         // the rewrites above declared locals of their own: activity is that of the rewritten method
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
         Reverse.Gradient g = jit.run(wrt);
         List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.scratch), method.names());
-        return new Reverse.Gradient(fast, g.value(), g.components(), null);
+        return new Outcome(new Reverse.Gradient(fast, g.value(), g.components(), null), null, null);
     }
 
     private Reverse.Gradient run(List<String> wrt) {
@@ -174,6 +184,9 @@ public final class JitGrad {
                 known.add(d.name());
             }
         });
+        // what the loops sum is not known before they run (double mean = sum / n reads sum)
+        Set<String> sums = sumsOf(top.subList(first, last + 1));
+        known.removeAll(sums);
         // a declaration between two loops that reads none of their results (the next loop's
         // accumulator, double reg = 0) can run before the first loop: every name is assigned once
         for (Stmt s : top.subList(first, last + 1)) {
@@ -181,36 +194,22 @@ public final class JitGrad {
                 loops.add(s);
             } else if (s instanceof Stmt.Decl d && known.containsAll(reads(List.of(d)))) {
                 pre.add(d);
-                known.add(d.name());
+                if (!sums.contains(d.name())) {
+                    known.add(d.name());
+                }
             } else {
                 return null;
             }
         }
         // no loop may read what another loop sums
-        Set<String> sums = new HashSet<>();
         for (Stmt l : loops) {
-            Walk.statements(List.of(l), s -> {
-                if (s instanceof Stmt.For f) {
-                    sums.addAll(form.accumulatorsOf(f));
-                }
-            });
-        }
-        for (Stmt l : loops) {
-            Set<String> own = new HashSet<>();
-            Walk.statements(List.of(l), s -> {
-                if (s instanceof Stmt.For f) {
-                    own.addAll(form.accumulatorsOf(f));
-                }
-            });
             Set<String> reads = reads(List.of(l));
-            reads.removeAll(own);
+            reads.removeAll(sumsOf(List.of(l)));
             reads.retainAll(sums);
             if (!reads.isEmpty()) {
                 return null;
             }
         }
-        // what the loops sum is not known before they run (return a * s reads s)
-        known.removeAll(sums);
         Names real = names;
         names = real.copy();
         List<Stmt> trial = reverse(tail);
@@ -249,6 +248,17 @@ public final class JitGrad {
             out.add(new Stmt.Comment("reverse sweep"));
             out.addAll(preReverse);
         }
+        return out;
+    }
+
+    /** The accumulators of the loops in {@code stmts}, at any depth. */
+    private Set<String> sumsOf(List<Stmt> stmts) {
+        Set<String> out = new HashSet<>();
+        Walk.statements(stmts, s -> {
+            if (s instanceof Stmt.For f) {
+                out.addAll(form.accumulatorsOf(f));
+            }
+        });
         return out;
     }
 
@@ -292,10 +302,12 @@ public final class JitGrad {
      * Inside a fused loop, an inner loop whose locals cost a loop of their own to recompute (a dot
      * product per hidden unit) keeps them instead: the forward iteration writes them into a buffer
      * as long as the inner loop, allocated once before the fused loop, and the adjoint reads them
-     * back. Null when recomputing is cheap or the buffer cannot be sized up front.
+     * back. Null when recomputing is cheap or the buffer cannot be sized up front, and when another
+     * loop inside the fused one encloses {@code f}: the buffer, indexed by {@code f}'s index alone,
+     * would hold only that loop's last iteration (every class reading the last class's hidden units).
      */
     private List<Stmt> stored(Stmt.For f, List<Stmt> recompute, List<Stmt> adjoint) {
-        if (fusedLoop == null || recompute.stream().noneMatch(x -> x instanceof Stmt.For)) {
+        if (fusedLoop == null || loopsInside > 0 || recompute.stream().noneMatch(x -> x instanceof Stmt.For)) {
             return null;
         }
         LoopForm.Counted counted = LoopForm.counted(f);
@@ -391,7 +403,9 @@ public final class JitGrad {
             }
             return;
         } else if (s instanceof Stmt.For f) {
+            loopsInside++;
             List<Stmt> reverse = reverse(f.body());
+            loopsInside--;
             if (!reverse.isEmpty()) {
                 List<Stmt> recompute = recompute(f.body(), reverse);
                 List<Stmt> stored = stored(f, recompute, reverse);

@@ -1,5 +1,6 @@
 package dev.jgrad.processor.transform;
 
+import dev.jgrad.processor.analysis.Aliases;
 import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
@@ -31,6 +32,7 @@ public final class Parallelize {
     private final List<String> order = new ArrayList<>();
     private final Set<String> scratch = new HashSet<>();
     private final Map<String, Stmt> scratchDecls = new HashMap<>();
+    private Aliases aliases;
     private int chunks;
 
     private Parallelize(Method m, boolean threads) {
@@ -51,6 +53,7 @@ public final class Parallelize {
     public static List<Stmt> apply(List<Stmt> body, Method m, boolean threads, Set<String> scratch) {
         Parallelize p = new Parallelize(m, threads);
         p.scratch.addAll(scratch);
+        p.aliases = Aliases.of(body);
         for (Method.Param param : m.params()) {
             p.types.put(param.name(), param.type());
             p.order.add(param.name());
@@ -138,7 +141,10 @@ public final class Parallelize {
             });
         });
         Walk.locals(counted.to(), n -> ok[0] &= !written.contains(n));
-        if (!ok[0]) {
+        // nor through another name for the same array (double[] acc = out; a row of a matrix)
+        Set<String> named = new HashSet<>();
+        Walk.statements(List.of(f), s -> Walk.expressions(s, e -> Walk.locals(e, named::add)));
+        if (!ok[0] || !aliases.others(written, named).isEmpty()) {
             return null;
         }
         Set<String> free = new LinkedHashSet<>();

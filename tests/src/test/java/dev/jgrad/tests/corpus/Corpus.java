@@ -138,6 +138,19 @@ public final class Corpus {
             method(Resolution.class, "rounding", r -> args(offGrid(r, -3, 3, 2), offGrid(r, -3, 3, 2))),
             method(Resolution.class, "sameArguments", r -> args(u(r, 0.2, 2))),
 
+            // JitShapes: what @Jit fusion must get right or leave alone
+            method(JitShapes.class, "variance", r -> args(vec(r, 9, -2, 2))),
+            method(JitShapes.class, "standardizedLoss", r -> args(vec(r, 8, -2, 2), vec(r, 8, -1, 1))),
+            method(JitShapes.class, "runningTotal", r -> args(vec(r, 7, -1, 1), u(r, -1, 1))),
+            method(JitShapes.class, "paramReadBeforeItsSum", r -> args(vec(r, 6, -1, 1), u(r, -1, 1))),
+            method(JitShapes.class, "paramAccumulator", r -> args(vec(r, 6, -2, 2), u(r, -1, 1))),
+            method(JitShapes.class, "stridedPairs", r -> args(vec(r, 10, -2, 2), i(r, 0, 2))),
+            method(JitShapes.class, "shrinkingBound", r -> args(vec(r, 8, -2, 2), i(r, 4, 8))),
+            method(JitShapes.class, "hiddenSoftmax", r -> args(mat(r, 3, 2, -1, 1), mat(r, 3, 3, -0.5, 0.5),
+                    mat(r, 3, 3, -1, 1), vec(r, 3, -0.5, 0.5), mat(r, 6, 2, -2, 2), labels(r, 6, 3))),
+            method(JitShapes.class, "aliasedColumnSums", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 5, 3, -1, 1))),
+            method(JitShapes.class, "aliasedRow", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -1, 1))),
+
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
             method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
