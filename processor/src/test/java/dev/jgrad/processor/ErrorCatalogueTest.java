@@ -55,6 +55,55 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * javac hands processors no member of a local or anonymous class, so without this check such a
+     * method would be ignored without a word.
+     */
+    @Test
+    void jgradLocalClass() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                class C {
+                    static final Object FIELD = new Object() {
+                        // error: JgradLocalClass at "inField"
+                        @Grad static double inField(double w) {
+                            return w * w;
+                        }
+                    };
+
+                    static double outer(double v) {
+                        class Local {
+                            // error: JgradLocalClass at "inLocal"
+                            @Grad static double inLocal(double w) {
+                                return w * w;
+                            }
+
+                            // error: JgradLocalClass at "fastLocal"
+                            @Jit static double fastLocal(double w) {
+                                return w * w;
+                            }
+                        }
+                        Runnable r = new Runnable() {
+                            @Override
+                            public void run() {
+                            }
+
+                            // error: JgradLocalClass at "inAnonymous"
+                            @Grad @Jit static double inAnonymous(double w) {
+                                return w;
+                            }
+                        };
+                        r.run();
+                        return Local.inLocal(v);
+                    }
+                }
+                """);
+    }
+
     @Test
     void jgradNotDouble() {
         assertMarked("""

@@ -545,6 +545,59 @@ final class OddInputs {
                 }
                 """));
 
+        in.add(subset("a class that calls its own generated classes, through var too", "p.SelfCall", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+                import java.util.function.Function;
+
+                public class SelfCall {
+                    static final double LIMIT = 2;
+
+                    @Grad static double f(double[] w, double b) {
+                        double s = b;
+                        for (int i = 0; i < w.length; i++) {
+                            s += w[i] * w[i];
+                        }
+                        return Math.sin(s) * LIMIT;
+                    }
+
+                    @Jit static double fast(double[] w) {
+                        double s = 0;
+                        for (double v : w) {
+                            s += v;
+                        }
+                        return s;
+                    }
+
+                    static class Nested {
+                        @Grad @Jit static double g(double x) {
+                            return Math.exp(x) * LIMIT;
+                        }
+
+                        static double use() {
+                            var g = SelfCall_NestedGrad.g(1);
+                            var v = SelfCall_NestedJit.g(2);
+                            return g.value() + v + g.x();
+                        }
+                    }
+
+                    public static void main(String[] args) {
+                        var g = SelfCallGrad.f(new double[] {1, 2}, 3);
+                        System.out.println(g.value() + " " + g.w()[1] + " " + g.b());
+                        SelfCallGrad.FGradient explicit = SelfCallGrad.f(new double[] {1}, 0);
+                        var fast = SelfCallJit.fast(new double[] {1, 2});
+                        for (var x : SelfCallGrad.f(new double[] {1}, 2).w()) {
+                            System.out.println(x + fast + explicit.b());
+                        }
+                        Function<SelfCallGrad.FGradient, Double> value = r -> r.value();
+                        Function<double[], SelfCallGrad.FGradient> grad = w -> SelfCallGrad.f(w, 1);
+                        System.out.println(value.apply(grad.apply(new double[] {3})) + Nested.use());
+                    }
+                }
+                """));
+
         in.add(other("method names that differ only in the case of the first letter", "p.Cases", """
                 package p;
 
