@@ -598,6 +598,74 @@ final class OddInputs {
                 }
                 """));
 
+        in.add(subset("method modifiers, parameter annotations, varargs", "p.Shapes2", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public class Shapes2 {
+                    @Grad synchronized static double locked(double w) {
+                        return w * w;
+                    }
+
+                    @Grad private static double hidden(double w) {
+                        return 3 * w + locked(w);
+                    }
+
+                    @Grad static double annotated(@Deprecated double w, final double v, @SuppressWarnings("unused") final int n) {
+                        final double s = w * v;
+                        return s;
+                    }
+
+                    @Grad @Jit static double sumSquares(double... xs) {
+                        double s = 0;
+                        for (double x : xs) {
+                            s += x * x;
+                        }
+                        return s;
+                    }
+
+                    @Grad @Jit static double scaled(double k, double[]... rows) {
+                        double s = 0;
+                        for (double[] r : rows) {
+                            s += k * r[0];
+                        }
+                        return s;
+                    }
+
+                    @Grad static double callsVarargs(double w, int n) {
+                        return sumSquares(w, 2 * w, n) + sumSquares() + sumSquares(new double[] {w}) + weights(1, w);
+                    }
+
+                    static double weights(int k, double... ws) {
+                        return k * ws[0];
+                    }
+
+                    static double use() {
+                        return Shapes2Grad.sumSquares(1, 2, 3).xs()[2] + Shapes2Jit.sumSquares(1, 2)
+                                + Shapes2Grad.sumSquares().value() + Shapes2Jit.scaled(2, new double[] {1}, new double[] {2})
+                                + Shapes2Grad.hidden(1).w() + Shapes2Grad.annotated(1, 2, 3).v();
+                    }
+                }
+                """));
+
+        in.add(other("strictfp, which javac 17 warns is not needed", "p.Strict", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class Strict {
+                    @Grad strictfp static double f(double w) {
+                        return w * w;
+                    }
+
+                    static double use() {
+                        return StrictGrad.f(2).w();
+                    }
+                }
+                """));
+
         in.add(other("method names that differ only in the case of the first letter", "p.Cases", """
                 package p;
 

@@ -70,6 +70,7 @@ public final class ClassWriter {
                     .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
                     .returns(double.class)
                     .addParameters(parameters(m.element()))
+                    .varargs(m.element().isVarArgs())
                     .addExceptions(thrown(m.element()))
                     .addCode(body.build())
                     .build());
@@ -112,6 +113,7 @@ public final class ClassWriter {
                         m.wrt().isEmpty() ? "no parameter" : String.join(", ", m.wrt()))
                 .returns(record)
                 .addParameters(parameters(m.element()))
+                .varargs(m.element().isVarArgs())
                 .addExceptions(thrown(m.element()))
                 .addCode(body.build())
                 .build();
