@@ -18,8 +18,8 @@ import javax.lang.model.element.TypeElement;
 /**
  * What can only be checked once javac has attributed a class itself, after the rounds of annotation
  * processing: that the resolver read every name as javac does, and that no {@code @Grad} or
- * {@code @Jit} method sits in a local or anonymous class (javac does not hand those to processors,
- * so they would be ignored without a word).
+ * {@code @Jit} method sits in a local or anonymous class, or in a class nested in one (javac does not
+ * hand those to processors, so they would be ignored without a word).
  */
 final class AfterAnalysis implements TaskListener {
     private final Env env;
@@ -34,10 +34,15 @@ final class AfterAnalysis implements TaskListener {
             return;
         }
         TypeElement type = event.getTypeElement();
-        env.resolutions().check(type, env.trees(), env.diag());
-        TreePath path = env.trees().getPath(type);
-        if (path != null) {
-            new LocalClasses().scan(path, null);
+        try {
+            env.resolutions().check(type, env.trees(), env.diag());
+            TreePath path = env.trees().getPath(type);
+            if (path != null) {
+                new LocalClasses().scan(path, null);
+            }
+        } catch (RuntimeException e) {
+            // an exception would crash javac: it becomes one internal error on the class
+            env.diag().error(Message.INTERNAL, type, type.getSimpleName(), e);
         }
     }
 
@@ -46,8 +51,7 @@ final class AfterAnalysis implements TaskListener {
         @Override
         public Void visitClass(ClassTree tree, Void unused) {
             Element c = env.trees().getElement(getCurrentPath());
-            if (c instanceof TypeElement t && (t.getNestingKind() == NestingKind.LOCAL
-                    || t.getNestingKind() == NestingKind.ANONYMOUS)) {
+            if (c instanceof TypeElement t && insideLocal(t)) {
                 for (Tree member : tree.getMembers()) {
                     if (member instanceof MethodTree m) {
                         report(new TreePath(getCurrentPath(), m));
@@ -55,6 +59,16 @@ final class AfterAnalysis implements TaskListener {
                 }
             }
             return super.visitClass(tree, unused);
+        }
+
+        /** Whether {@code t}, or a class around it, is local or anonymous. */
+        private boolean insideLocal(TypeElement t) {
+            for (Element e = t; e instanceof TypeElement c; e = e.getEnclosingElement()) {
+                if (c.getNestingKind() == NestingKind.LOCAL || c.getNestingKind() == NestingKind.ANONYMOUS) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         private void report(TreePath path) {

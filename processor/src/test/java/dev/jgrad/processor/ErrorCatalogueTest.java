@@ -86,6 +86,13 @@ class ErrorCatalogueTest {
                             @Jit static double fastLocal(double w) {
                                 return w * w;
                             }
+
+                            static class Deep {
+                                // error: JgradLocalClass at "inMemberOfLocal"
+                                @Grad static double inMemberOfLocal(double w) {
+                                    return w;
+                                }
+                            }
                         }
                         Runnable r = new Runnable() {
                             @Override

@@ -23,7 +23,7 @@ public enum Message {
     CLASS_CLASH("JgradOverloaded",
             "the classes generated for %s clash with those of another class (a nested class flattens to the name of a top-level one): rename one of the classes"),
     LOCAL_CLASS("JgradLocalClass",
-            "@%s method '%s' is in a local or anonymous class, which generated code cannot reach: move it to a top-level or static nested class"),
+            "@%s method '%s' is in a local or anonymous class (or in a class nested in one), which javac does not show to annotation processors and generated code cannot reach: move it to a top-level or static nested class"),
     RESERVED_NAME("JgradReservedName",
             "'%s' cannot be used as a name in a @Grad method: %s; rename it"),
     UNSUPPORTED_TYPE("JgradType",
