@@ -556,6 +556,28 @@ class ErrorCatalogueTest {
                         Math.sin(w);
                         return w;
                     }
+
+                    @Grad static double rowsApart(double[] a, double[] b) {
+                        // error: JgradCall at "rows(a, b)"
+                        return rows(a, b);
+                    }
+
+                    @Grad static double boxedOverloads(double w) {
+                        // error: JgradCall at "box(w)"
+                        return box(w);
+                    }
+
+                    static double rows(double[]... rs) {
+                        return rs.length;
+                    }
+
+                    static double box(Double v) {
+                        return v;
+                    }
+
+                    static double box(Object v) {
+                        return 0;
+                    }
                 }
 
                 class Other {

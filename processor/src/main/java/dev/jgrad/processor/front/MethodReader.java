@@ -1188,6 +1188,10 @@ public final class MethodReader {
         }
         env.resolutions().record(path, m, owner);
         args = Resolver.asPassed(m, args);
+        if (args == null) {
+            throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
+                    "its variable arguments are arrays, which jgrad cannot gather into one; pass a double[][] variable");
+        }
         String name = m.getSimpleName().toString();
         TypeElement declaring = (TypeElement) m.getEnclosingElement();
         String ownerName = env.elements().getBinaryName(declaring).toString();

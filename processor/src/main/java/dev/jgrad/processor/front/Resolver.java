@@ -137,13 +137,17 @@ public final class Resolver {
 
     /**
      * The arguments as {@code m} receives them: for a call of variable arity, the trailing ones
-     * gathered into an array, as javac does (JLS 15.12.4.2).
+     * gathered into an array, as javac does (JLS 15.12.4.2); null when they are arrays themselves
+     * (the adjoint of an array of arrays built from array variables is not supported).
      */
     public static List<Expr> asPassed(ExecutableElement m, List<Expr> args) {
         int n = m.getParameters().size();
         Type last = n == 0 ? null : MethodReader.typeOf(m.getParameters().get(n - 1).asType());
         if (!m.isVarArgs() || last == null || args.size() == n && args.get(n - 1).type() == last) {
             return args;
+        }
+        if (last.element().isArray()) {
+            return null;
         }
         List<Expr> out = new ArrayList<>(args.subList(0, n - 1));
         out.add(new Expr.ArrayLit(last, List.copyOf(args.subList(n - 1, args.size()))));
