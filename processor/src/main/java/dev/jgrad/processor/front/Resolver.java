@@ -172,6 +172,9 @@ public final class Resolver {
 
     /** Whether a value of subset type {@code a} passes to {@code p} by identity or widening (JLS 5.3, strict). */
     private static boolean widens(Type a, TypeMirror p) {
+        if (a == null) {
+            return false;
+        }
         TypeKind k = p.getKind();
         switch (a) {
             case DOUBLE: return k == TypeKind.DOUBLE;
