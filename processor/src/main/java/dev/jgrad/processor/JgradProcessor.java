@@ -1,9 +1,11 @@
 package dev.jgrad.processor;
 
 import com.google.auto.service.AutoService;
+import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
 import dev.jgrad.processor.diag.Diagnostics;
 import dev.jgrad.processor.front.Env;
+import dev.jgrad.processor.front.ResolutionCheck;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,9 @@ public final class JgradProcessor extends AbstractProcessor {
     public synchronized void init(ProcessingEnvironment processingEnv) {
         super.init(processingEnv);
         Trees trees = Trees.instance(processingEnv);
-        env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()));
+        env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()),
+                new ResolutionCheck());
+        JavacTask.instance(processingEnv).addTaskListener(new AfterAnalysis(env));
     }
 
     @Override

@@ -11,7 +11,10 @@
  *       an error.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
- *       calls to the user's methods.
+ *       calls to the user's methods; {@code Resolver} finds what each name means without asking javac
+ *       to attribute anything during the rounds (that crashed javac later), and
+ *       {@code ResolutionCheck} compares its answers with javac's once javac has attributed the class
+ *       ({@code AfterAnalysis}, which also reports annotated methods of local classes).
  *   <li>{@code ir}: expressions and statements as sealed records; {@code Names} keeps generated names
  *       clear of the user's.
  *   <li>{@code analysis}: {@code Activity} (varied and useful variables: who gets an adjoint) and

@@ -59,6 +59,62 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * javac hands processors no member of a local or anonymous class, so without this check such a
+     * method would be ignored without a word.
+     */
+    @Test
+    void jgradLocalClass() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                class C {
+                    static final Object FIELD = new Object() {
+                        // error: JgradLocalClass at "inField"
+                        @Grad static double inField(double w) {
+                            return w * w;
+                        }
+                    };
+
+                    static double outer(double v) {
+                        class Local {
+                            // error: JgradLocalClass at "inLocal"
+                            @Grad static double inLocal(double w) {
+                                return w * w;
+                            }
+
+                            // error: JgradLocalClass at "fastLocal"
+                            @Jit static double fastLocal(double w) {
+                                return w * w;
+                            }
+
+                            static class Deep {
+                                // error: JgradLocalClass at "inMemberOfLocal"
+                                @Grad static double inMemberOfLocal(double w) {
+                                    return w;
+                                }
+                            }
+                        }
+                        Runnable r = new Runnable() {
+                            @Override
+                            public void run() {
+                            }
+
+                            // error: JgradLocalClass at "inAnonymous"
+                            @Grad @Jit static double inAnonymous(double w) {
+                                return w;
+                            }
+                        };
+                        r.run();
+                        return Local.inLocal(v);
+                    }
+                }
+                """);
+    }
+
     @Test
     void jgradNotDouble() {
         assertMarked("""
@@ -517,6 +573,28 @@ class ErrorCatalogueTest {
                     @Grad static double staticImportNamedLikeMath(double w) {
                         // error: JgradCall at "tanh(w)"
                         return tanh(w);
+                    }
+
+                    @Grad static double rowsApart(double[] a, double[] b) {
+                        // error: JgradCall at "rows(a, b)"
+                        return rows(a, b);
+                    }
+
+                    @Grad static double boxedOverloads(double w) {
+                        // error: JgradCall at "box(w)"
+                        return box(w);
+                    }
+
+                    static double rows(double[]... rs) {
+                        return rs.length;
+                    }
+
+                    static double box(Double v) {
+                        return v;
+                    }
+
+                    static double box(Object v) {
+                        return 0;
                     }
                 }
 

@@ -545,6 +545,127 @@ final class OddInputs {
                 }
                 """));
 
+        in.add(subset("a class that calls its own generated classes, through var too", "p.SelfCall", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+                import java.util.function.Function;
+
+                public class SelfCall {
+                    static final double LIMIT = 2;
+
+                    @Grad static double f(double[] w, double b) {
+                        double s = b;
+                        for (int i = 0; i < w.length; i++) {
+                            s += w[i] * w[i];
+                        }
+                        return Math.sin(s) * LIMIT;
+                    }
+
+                    @Jit static double fast(double[] w) {
+                        double s = 0;
+                        for (double v : w) {
+                            s += v;
+                        }
+                        return s;
+                    }
+
+                    static class Nested {
+                        @Grad @Jit static double g(double x) {
+                            return Math.exp(x) * LIMIT;
+                        }
+
+                        static double use() {
+                            var g = SelfCall_NestedGrad.g(1);
+                            var v = SelfCall_NestedJit.g(2);
+                            return g.value() + v + g.x();
+                        }
+                    }
+
+                    public static void main(String[] args) {
+                        var g = SelfCallGrad.f(new double[] {1, 2}, 3);
+                        System.out.println(g.value() + " " + g.w()[1] + " " + g.b());
+                        SelfCallGrad.FGradient explicit = SelfCallGrad.f(new double[] {1}, 0);
+                        var fast = SelfCallJit.fast(new double[] {1, 2});
+                        for (var x : SelfCallGrad.f(new double[] {1}, 2).w()) {
+                            System.out.println(x + fast + explicit.b());
+                        }
+                        Function<SelfCallGrad.FGradient, Double> value = r -> r.value();
+                        Function<double[], SelfCallGrad.FGradient> grad = w -> SelfCallGrad.f(w, 1);
+                        System.out.println(value.apply(grad.apply(new double[] {3})) + Nested.use());
+                    }
+                }
+                """));
+
+        in.add(subset("method modifiers, parameter annotations, varargs", "p.Shapes2", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public class Shapes2 {
+                    @Grad synchronized static double locked(double w) {
+                        return w * w;
+                    }
+
+                    @Grad private static double hidden(double w) {
+                        return 3 * w + locked(w);
+                    }
+
+                    @Grad static double annotated(@Deprecated double w, final double v, @SuppressWarnings("unused") final int n) {
+                        final double s = w * v;
+                        return s;
+                    }
+
+                    @Grad @Jit static double sumSquares(double... xs) {
+                        double s = 0;
+                        for (double x : xs) {
+                            s += x * x;
+                        }
+                        return s;
+                    }
+
+                    @Grad @Jit static double scaled(double k, double[]... rows) {
+                        double s = 0;
+                        for (double[] r : rows) {
+                            s += k * r[0];
+                        }
+                        return s;
+                    }
+
+                    @Grad static double callsVarargs(double w, int n) {
+                        return sumSquares(w, 2 * w, n) + sumSquares() + sumSquares(new double[] {w}) + weights(1, w);
+                    }
+
+                    static double weights(int k, double... ws) {
+                        return k * ws[0];
+                    }
+
+                    static double use() {
+                        return Shapes2Grad.sumSquares(1, 2, 3).xs()[2] + Shapes2Jit.sumSquares(1, 2)
+                                + Shapes2Grad.sumSquares().value() + Shapes2Jit.scaled(2, new double[] {1}, new double[] {2})
+                                + Shapes2Grad.hidden(1).w() + Shapes2Grad.annotated(1, 2, 3).v();
+                    }
+                }
+                """));
+
+        in.add(other("strictfp, which javac 17 warns is not needed", "p.Strict", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class Strict {
+                    @Grad strictfp static double f(double w) {
+                        return w * w;
+                    }
+
+                    static double use() {
+                        return StrictGrad.f(2).w();
+                    }
+                }
+                """));
+
         in.add(other("method names that differ only in the case of the first letter", "p.Cases", """
                 package p;
 

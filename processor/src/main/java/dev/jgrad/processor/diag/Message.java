@@ -22,8 +22,8 @@ public enum Message {
             "@Grad methods '%s' and '%s' would both have a gradient record named %s: rename one"),
     CLASS_CLASH("JgradOverloaded",
             "the classes generated for %s clash with those of another class (a nested class flattens to the name of a top-level one): rename one of the classes"),
-    LOCAL_CLASS("JgradNotStatic",
-            "@%s method '%s' is in a local or anonymous class, which generated code cannot reach: move it to a top-level or static nested class"),
+    LOCAL_CLASS("JgradLocalClass",
+            "@%s method '%s' is in a local or anonymous class (or in a class nested in one), which javac does not show to annotation processors and generated code cannot reach: move it to a top-level or static nested class"),
     RESERVED_NAME("JgradReservedName",
             "'%s' cannot be used as a name in a @Grad method: %s; rename it"),
     UNSUPPORTED_TYPE("JgradType",
@@ -56,6 +56,8 @@ public enum Message {
             "the generated code for '%s' would need about %s KB of bytecode, more than the JVM's 64 KB for one method (helpers are inlined): split the computation into several @Grad methods, or loop over an array instead of writing out every statement"),
     JIT_FALLBACK("JgradJitFallback",
             "@Jit @Grad method '%s' gets the taped reverse-mode gradient, not the fused tape-free one: %s (see \"What @Jit does\" in the README)"),
+    RESOLVED_ELSEWHERE("JgradInternal",
+            "jgrad read '%s' as the %s, but javac reads it as the %s: please report this with the method; giving the two different names avoids it"),
     INTERNAL("JgradInternal",
             "internal error in jgrad while processing '%s' (%s): please report it with this method");
 

@@ -78,6 +78,7 @@ public final class ClassWriter {
                     .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
                     .returns(double.class)
                     .addParameters(parameters(m.element()))
+                    .varargs(m.element().isVarArgs())
                     .addExceptions(thrown(m.element()))
                     .addCode(body.build())
                     .build());
@@ -126,6 +127,7 @@ public final class ClassWriter {
                 .addJavadoc(doc.build())
                 .returns(record)
                 .addParameters(parameters(m.element()))
+                .varargs(m.element().isVarArgs())
                 .addExceptions(thrown(m.element()))
                 .addCode(body.build())
                 .build();

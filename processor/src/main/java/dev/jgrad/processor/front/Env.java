@@ -4,5 +4,8 @@ import com.sun.source.util.Trees;
 import dev.jgrad.processor.diag.Diagnostics;
 import javax.lang.model.util.Elements;
 
-/** What the front needs of javac: the trees, the elements, and where errors go. */
-public record Env(Trees trees, Elements elements, Diagnostics diag) {}
+/**
+ * What the front needs of javac: the trees, the elements, where errors go, and where name
+ * resolutions wait to be compared with javac's.
+ */
+public record Env(Trees trees, Elements elements, Diagnostics diag, ResolutionCheck resolutions) {}

@@ -631,7 +631,7 @@ public final class MethodReader {
             throw reject(Message.THROW, t);
         }
         TreePath newPath = new TreePath(path, n);
-        Element type = env.trees().getElement(new TreePath(newPath, n.getIdentifier()));
+        Element type = resolve(new TreePath(newPath, n.getIdentifier()));
         if (!(type instanceof TypeElement te)) {
             throw reject(Message.THROW, t);
         }
@@ -925,7 +925,23 @@ public final class MethodReader {
             throw reject(Message.UNSUPPORTED_EXPRESSION, id, "'" + id.getName() + "'",
                     "a differentiated method is static; pass what it needs as parameters");
         }
-        return field(path, env.trees().getElement(path));
+        return field(path, resolve(path));
+    }
+
+    /**
+     * The field or type a name denotes, resolved without asking javac to attribute anything (see
+     * {@link Resolver}); javac's own reading is compared with it once javac has attributed the class.
+     */
+    private Element resolve(TreePath path) {
+        Element e = resolver().element(path.getLeaf());
+        if (e != null) {
+            env.resolutions().record(path, e, owner);
+        }
+        return e;
+    }
+
+    private Resolver resolver() {
+        return new Resolver(env.elements(), unit, owner, this::lookupDeclared);
     }
 
     private Expr field(TreePath path, Element e) {
@@ -960,7 +976,7 @@ public final class MethodReader {
     private Expr memberSelect(TreePath path, List<Stmt> pre) {
         MemberSelectTree m = (MemberSelectTree) path.getLeaf();
         if (m.getIdentifier().contentEquals("length")) {
-            Element e = env.trees().getElement(path);
+            Element e = resolve(path);
             if (e == null || e.getKind() != ElementKind.FIELD || e.getEnclosingElement().getKind() != ElementKind.CLASS
                     || isArrayLength(e)) {
                 Expr array = expr(new TreePath(path, m.getExpression()), pre);
@@ -969,7 +985,7 @@ public final class MethodReader {
                 }
             }
         }
-        return field(path, env.trees().getElement(path));
+        return field(path, resolve(path));
     }
 
     private static boolean isArrayLength(Element e) {
@@ -1156,9 +1172,24 @@ public final class MethodReader {
      */
     private Expr call(TreePath path, List<Stmt> pre, boolean statement) {
         MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
-        Element e = env.trees().getElement(path);
-        if (!(e instanceof ExecutableElement m)) {
+        List<ExecutableElement> candidates = resolver().methods(t);
+        if (candidates.isEmpty()) {
             throw reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
+        }
+        List<Expr> args = new ArrayList<>();
+        for (ExpressionTree a : t.getArguments()) {
+            args.add(expr(new TreePath(path, a), pre));
+        }
+        ExecutableElement m = Resolver.choose(candidates, args.stream().map(Expr::type).toList());
+        if (m == null) {
+            throw reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(),
+                    "it is overloaded and jgrad cannot tell which method these arguments call; give the methods different names");
+        }
+        env.resolutions().record(path, m, owner);
+        args = Resolver.asPassed(m, args);
+        if (args == null) {
+            throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
+                    "its variable arguments are arrays, which jgrad cannot gather into one; pass a double[][] variable");
         }
         String name = m.getSimpleName().toString();
         TypeElement declaring = (TypeElement) m.getEnclosingElement();
@@ -1166,10 +1197,6 @@ public final class MethodReader {
         if (!m.getModifiers().contains(Modifier.STATIC)) {
             throw reject(Message.UNKNOWN_CALL, t, name + "(...)",
                     "it is an instance method; only static methods can be differentiated through");
-        }
-        List<Expr> args = new ArrayList<>();
-        for (ExpressionTree a : t.getArguments()) {
-            args.add(expr(new TreePath(path, a), pre));
         }
         Rule rule = Rules.resolve(m);
         if (rule != null) {

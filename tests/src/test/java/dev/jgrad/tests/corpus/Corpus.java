@@ -151,6 +151,12 @@ public final class Corpus {
             method(JitShapes.class, "aliasedColumnSums", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 5, 3, -1, 1))),
             method(JitShapes.class, "aliasedRow", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -1, 1))),
 
+            // MethodShapes
+            method(MethodShapes.class, "sumSquares", r -> args(vec(r, 4, -2, 2))),
+            method(MethodShapes.class, "callsVarargs", r -> args(u(r, -2, 2), vec(r, 3, -2, 2))),
+            method(MethodShapes.class, "locked", r -> args(u(r, -2, 2), vec(r, 2, -2, 2))),
+            method(MethodShapes.Nested.class, "scaled", r -> args(u(r, -2, 2), (Object) mat(r, 3, 2, -1, 1))),
+
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
             method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
