@@ -54,6 +54,8 @@ public enum Message {
             "this throw cannot be copied into generated code: throw a new exception built from constants, strings and local values"),
     TOO_LARGE("JgradTooLarge",
             "the generated code for '%s' would need about %s KB of bytecode, more than the JVM's 64 KB for one method (helpers are inlined): split the computation into several @Grad methods, or loop over an array instead of writing out every statement"),
+    TOO_MANY_PARAMETERS("JgradTooLarge",
+            "the gradient record %s would have the value and %s components, %s parameter slots for its constructor, more than the JVM's %s (a double takes two): differentiate with respect to fewer parameters (wrt), or pass them in a double[]"),
     INTERNAL("JgradInternal",
             "internal error in jgrad while processing '%s' (%s): please report it with this method");
 

@@ -130,6 +130,7 @@ public final class Corpus {
             method(InputsAndNames.class, "shareRows", r -> args(mat(r, 3, 4, -1, 1), u(r, 0.5, 1.5))),
             method(InputsAndNames.class, "vectorAsRow", r -> args(mat(r, 4, 3, -1, 1), vec(r, 3, -1, 1))),
             method(InputsAndNames.class, "writeThroughAlias", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1))),
+            method(InputsAndNames.class, "shadowingNames", r -> args(u(r, -1, 1), vec(r, 4, -1, 1))),
 
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),

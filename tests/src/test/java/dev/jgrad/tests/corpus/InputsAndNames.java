@@ -85,4 +85,21 @@ public final class InputsAndNames {
         }
         return t;
     }
+
+    /** Covers: locals named java and Math, dev and Arrays2 (generated code names java.lang.Math and dev.jgrad.runtime.Arrays2). */
+    @Grad
+    static double shadowingNames(double x, double[] v) {
+        double y = java.lang.Math.sin(x) * v[0];
+        double java = x * 2;
+        double Math = java + y;
+        double[] Arrays2 = new double[v.length];
+        for (int dev = 0; dev < v.length; dev++) {
+            Arrays2[dev] = v[dev] * Math;
+        }
+        double Tape = 0;
+        for (double e : Arrays2) {
+            Tape += StrictMath.cos(e) * e;
+        }
+        return Tape + Math * java;
+    }
 }
