@@ -11,6 +11,7 @@ import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Jam;
@@ -60,6 +61,7 @@ final class ClassPipeline {
         Set<String> gradNames = new HashSet<>();
         Set<String> jitNames = new HashSet<>();
         java.util.Map<String, String> records = new java.util.HashMap<>();
+        checkQualifiers();
         for (ExecutableElement m : methods) {
             try {
                 boolean grad = m.getAnnotation(Grad.class) != null;
@@ -84,7 +86,7 @@ final class ClassPipeline {
                     continue;
                 }
                 List<String> wrt = grad ? wrt(m) : List.of();
-                if (wrt == null) {
+                if (wrt == null || grad && !checkRecord(m, wrt)) {
                     continue;
                 }
                 if (grad) {
@@ -155,7 +157,11 @@ final class ClassPipeline {
     }
 
     private void checkSize(ExecutableElement m, List<dev.jgrad.processor.ir.Stmt> body) {
-        long bytes = CodeSize.estimate(body);
+        int paramSlots = 0;
+        for (VariableElement p : m.getParameters()) {
+            paramSlots += MethodReader.typeOf(p.asType()).slots();
+        }
+        long bytes = CodeSize.estimate(body, paramSlots);
         if (bytes > CodeSize.LIMIT) {
             env.diag().error(Message.TOO_LARGE, m, m.getSimpleName(), bytes / 1024);
         }
@@ -190,6 +196,63 @@ final class ClassPipeline {
         }
         if (env.trees().getTree(m) == null || env.trees().getTree(m).getBody() == null) {
             env.diag().error(Message.UNKNOWN_CALL, m, name, "it has no body in this compilation");
+        }
+        return env.diag().errorCount() == before;
+    }
+
+    /**
+     * A parameter named like a package that generated code names ({@code java}) in a class where a
+     * parameter is named like a class of such a package ({@code Math}): that class must then be
+     * written qualified in the whole generated class, which the first parameter hides. (A local of
+     * either name is renamed instead; a parameter's name is the API's.)
+     */
+    private void checkQualifiers() {
+        java.util.Map<String, String> hidden = new java.util.HashMap<>();
+        for (ExecutableElement m : methods) {
+            for (VariableElement p : m.getParameters()) {
+                String name = p.getSimpleName().toString();
+                if (Names.QUALIFIERS.contains(name) && Character.isUpperCase(name.charAt(0))) {
+                    hidden.putIfAbsent(Names.packageRoot(name), name);
+                }
+            }
+        }
+        for (ExecutableElement m : methods) {
+            for (VariableElement p : m.getParameters()) {
+                String name = p.getSimpleName().toString();
+                String hider = hidden.get(name);
+                if (hider != null) {
+                    env.diag().error(Message.RESERVED_NAME, p, name, "a parameter '" + hider + "' hides the class "
+                            + hider + ", so the code generated for " + type.getSimpleName()
+                            + " names it through its package, which a parameter '" + name + "' hides in turn");
+                }
+            }
+        }
+    }
+
+    /**
+     * The gradient record can hold the wrt parameters: Java forbids components named like the methods
+     * of {@code Object}, and its canonical constructor takes {@code this}, the value and every
+     * component in at most 255 slots (a double takes two).
+     */
+    private boolean checkRecord(ExecutableElement m, List<String> wrt) {
+        int before = env.diag().errorCount();
+        int slots = 3;
+        for (VariableElement p : m.getParameters()) {
+            String name = p.getSimpleName().toString();
+            if (!wrt.contains(name)) {
+                continue;
+            }
+            slots += MethodReader.typeOf(p.asType()).slots();
+            if (GeneratedNames.NOT_COMPONENTS.contains(name)) {
+                env.diag().error(Message.RESERVED_NAME, p, name, "the gradient record "
+                        + GeneratedNames.record(m.getSimpleName().toString()) + " has a component for each wrt"
+                        + " parameter, and Java forbids record components named like a method of Object ("
+                        + String.join(", ", new java.util.TreeSet<>(GeneratedNames.NOT_COMPONENTS)) + ")");
+            }
+        }
+        if (slots > Method.PARAMETER_SLOTS) {
+            env.diag().error(Message.TOO_MANY_PARAMETERS, m, GeneratedNames.record(m.getSimpleName().toString()),
+                    wrt.size(), slots, Method.PARAMETER_SLOTS);
         }
         return env.diag().errorCount() == before;
     }

@@ -251,6 +251,39 @@ class ErrorCatalogueTest {
                     @Grad(wrt = "w") static double g(double w, int value) {
                         return w * value;
                     }
+
+                    // record components may not be named like the methods of Object (JLS 8.10.1)
+                    @Grad static double objectMethods(double w,
+                            // error: JgradReservedName at "hashCode"
+                            double hashCode,
+                            // error: JgradReservedName at "toString"
+                            double toString,
+                            // error: JgradReservedName at "clone"
+                            double[] clone,
+                            // error: JgradReservedName at "getClass"
+                            double getClass,
+                            // error: JgradReservedName at "notify"
+                            double notify,
+                            // error: JgradReservedName at "notifyAll"
+                            double[][] notifyAll,
+                            // error: JgradReservedName at "wait"
+                            double wait,
+                            // error: JgradReservedName at "finalize"
+                            double finalize) {
+                        return w * hashCode * toString * clone[0] * getClass * notify * notifyAll[0][0] * wait * finalize;
+                    }
+                }
+
+                class D {
+                    // a parameter Math makes the generated DGrad write java.lang.Math, which a parameter java hides
+                    @Grad static double f(double Math, double x) {
+                        return StrictMath.sin(Math) * x;
+                    }
+
+                    // error: JgradReservedName at "java"
+                    @Grad static double g(double java, double x) {
+                        return StrictMath.sin(java) * x;
+                    }
                 }
                 """);
     }
@@ -789,6 +822,15 @@ class ErrorCatalogueTest {
         for (int k = 0; k < 2_500; k++) {
             body.append("        s = Math.sin(s) * w + ").append(k).append(";\n");
         }
+        // the gradient of these 850 statements needs about 69 KB: javac said "code too large"
+        StringBuilder near = new StringBuilder();
+        for (int k = 0; k < 850; k++) {
+            near.append("        s = Math.sin(s) * w + ").append(k).append(";\n");
+        }
+        StringBuilder params = new StringBuilder("double a0");
+        for (int k = 1; k < 127; k++) {
+            params.append(", double a").append(k);
+        }
         assertMarked("""
                 package p;
 
@@ -800,6 +842,20 @@ class ErrorCatalogueTest {
                         double s = 0;
                 """ + body + """
                         return s;
+                    }
+
+                    // error: JgradTooLarge at "nearTheLimit"
+                    @Grad static double nearTheLimit(double w) {
+                        double s = 0;
+                """ + near + """
+                        return s;
+                    }
+
+                    // the record's constructor would take this, the value and 127 doubles: 257 slots
+                    // error: JgradTooLarge at "manyParameters"
+                    @Grad static double manyParameters(""" + params + """
+                ) {
+                        return a0 * a126;
                     }
                 }
                 """);

@@ -772,7 +772,220 @@ final class OddInputs {
                     }
                 }
                 """));
+        in.add(subset("locals and helper variables named like the packages and classes generated code names", "p.Qualifiers", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public class Qualifiers {
+                    static final double K = 1.5;
+
+                    @Grad static double javaAndMath(double x) {
+                        double y = java.lang.Math.sin(x);
+                        double java = x * 2;
+                        double Math = java + y;
+                        return StrictMath.cos(Math) * java;
+                    }
+
+                    @Grad static double devAndArrays2(double[] w) {
+                        double[] Arrays2 = new double[w.length];
+                        for (int dev = 0; dev < w.length; dev++) {
+                            Arrays2[dev] = w[dev] * w[dev];
+                        }
+                        double Tape = 0;
+                        for (double a : Arrays2) {
+                            Tape = StrictMath.sin(Tape) + a;
+                        }
+                        return Tape;
+                    }
+
+
+
+
+
+
+
+                    @Grad static double constantBesideItsClassName(double x) {
+                        double a = K * x;
+                        double Qualifiers = a * a;
+                        double p = Qualifiers + 1;
+                        return p * StrictMath.sin(x);
+                    }
+
+                    @Grad static double throughHelpers(double x, double[] w) {
+                        return helper(x, w) + helper2(x);
+                    }
+
+                    static double helper(double Math, double[] dev) {
+                        double java = StrictMath.sin(Math);
+                        double[] Arrays2 = new double[dev.length];
+                        for (int i = 0; i < dev.length; i++) {
+                            Arrays2[i] = dev[i] * java;
+                        }
+                        return Arrays2[0];
+                    }
+
+                    static double helper2(double java) {
+                        double Math = StrictMath.exp(java);
+                        return Math * java;
+                    }
+
+                    @Jit @Grad static double jitted(double[] w, double[][] x) {
+                        double java = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            double Math = 0;
+                            for (int j = 0; j < w.length; j++) {
+                                Math += w[j] * x[i][j];
+                            }
+                            java += StrictMath.tanh(Math);
+                        }
+                        double[] Arrays2 = new double[1];
+                        Arrays2[0] = java;
+                        return Arrays2[0];
+                    }
+
+                    @Grad static double equals(double equals, double x) {
+                        return equals * x;
+                    }
+                }
+                """));
+        in.add(subset("a parameter java beside a local Math", "p.ParamJava", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class ParamJava {
+                    @Grad static double paramJava(double java, double[] w) {
+                        return StrictMath.sin(java) * w[0];
+                    }
+
+                    @Grad static double paramJavaLocalMath(double java, double x) {
+                        double Math = StrictMath.sin(java) * x;
+                        return Math * Math;
+                    }
+                }
+                """));
+        in.add(subset("a parameter Math beside a local java", "p.ParamMath", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class ParamMath {
+                    @Grad static double paramMath(double Math, double x) {
+                        return StrictMath.sin(Math) * StrictMath.exp(x);
+                    }
+
+                    @Grad static double paramMathLocalJava(double Math, double x) {
+                        double java = StrictMath.sin(Math) * x;
+                        return java * java;
+                    }
+                }
+                """));
+        in.add(subset("a parameter dev beside a local Arrays2", "p.ParamDev", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class ParamDev {
+                    @Grad static double paramDevLocalArrays2(double[] dev, double x) {
+                        double[] Arrays2 = new double[dev.length];
+                        for (int i = 0; i < dev.length; i++) {
+                            Arrays2[i] = dev[i] * x;
+                        }
+                        return Arrays2[0] * Arrays2[1];
+                    }
+                }
+                """));
+        in.add(subset("a parameter Arrays2 beside a local dev", "p.ParamArrays2", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class ParamArrays2 {
+                    @Grad static double paramArrays2LocalDev(double[] Arrays2, double x) {
+                        double dev = 0;
+                        for (int i = 0; i < Arrays2.length; i++) {
+                            dev += StrictMath.tanh(Arrays2[i] * x);
+                        }
+                        return dev;
+                    }
+                }
+                """));
+        in.add(subset("a wrt parameter named equals, and Object's method names outside wrt", "p.Components", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class Components {
+                    @Grad static double equals(double equals, double x) {
+                        return equals * x;
+                    }
+
+                    @Grad(wrt = "x") static double notComponents(double x, double hashCode, double[] toString, int wait) {
+                        return x * hashCode * toString[0] * wait;
+                    }
+                }
+                """));
+
+        in.add(manyParameters());
+
+        in.add(largeButWithinTheLimit());
         return in;
+    }
+
+    /** 127 doubles (254 slots): a gradient with respect to some of them, and a @Jit loop that captures them all. */
+    private static Input manyParameters() {
+        StringBuilder params = new StringBuilder("double a0");
+        StringBuilder sum = new StringBuilder("a0");
+        for (int k = 1; k < 127; k++) {
+            params.append(", double a").append(k);
+            sum.append(" + a").append(k);
+        }
+        return subset("127 double parameters", "p.Many", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public class Many {
+                    @Grad(wrt = {"a0", "a126"}) static double some(%s) {
+                        return a0 * a1 + a126;
+                    }
+
+                    @Jit @Grad(wrt = "a0") static double looped(%s) {
+                        double s = 0;
+                        for (int i = 0; i < 100000; i++) {
+                            double t = 0;
+                            for (int j = 0; j < 3; j++) {
+                                t += (%s) * i + j;
+                            }
+                            s += t * a0;
+                        }
+                        return s;
+                    }
+                }
+                """.formatted(params, params, sum));
+    }
+
+    /** 600 statements written out: the gradient's code is about 48 KB, within the JVM's 64 KB. */
+    private static Input largeButWithinTheLimit() {
+        StringBuilder body = new StringBuilder();
+        for (int k = 0; k < 600; k++) {
+            body.append("        s = Math.sin(s) * w + ").append(k).append(";\n");
+        }
+        return subset("a large method within the limit", "p.Large", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class Large {
+                    @Grad static double unrolled(double w) {
+                        double s = 0;
+                %s        return s;
+                    }
+                }
+                """.formatted(body));
     }
 
     private static Input subset(String name, String type, String source) {

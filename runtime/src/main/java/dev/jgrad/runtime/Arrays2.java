@@ -1,6 +1,9 @@
 package dev.jgrad.runtime;
 
-/** Array helpers for generated code: fresh adjoint arrays of the same shape as a primal array. */
+/**
+ * Array helpers for generated code: fresh adjoint arrays of the same shape as a primal array, and
+ * the copies by which a gradient gives the caller its arrays back as the source method leaves them.
+ */
 public final class Arrays2 {
     private Arrays2() {}
 
@@ -26,16 +29,37 @@ public final class Arrays2 {
         return a == null ? null : a.clone();
     }
 
-    /** A copy of {@code a} and of each of its rows. */
-    public static double[][] copyOf(double[][] a) {
-        if (a == null) {
+    /** The rows of {@code m} as they are now (the row objects themselves, not copies), or null for null. */
+    public static double[][] rowsOf(double[][] m) {
+        return m == null ? null : m.clone();
+    }
+
+    /**
+     * What a gradient must give back to the caller of a matrix that the method writes into: the
+     * row objects {@code m} holds now, and the contents of each of them and of each of
+     * {@code entryRows} (the rows it held at entry, which the method may have replaced; null if it
+     * replaces none). {@link #restoreRows} puts it all back, identity of the rows included: the
+     * caller's row objects stay in place, and rows the method made shared stay shared.
+     *
+     * <p>The result is packed in one array: {@code m.length} row references, then pairs of a row
+     * object and a copy of its contents, each distinct row object once.
+     */
+    public static double[][] saveRows(double[][] m, double[][] entryRows) {
+        if (m == null) {
             return null;
         }
-        double[][] c = new double[a.length][];
-        for (int i = 0; i < a.length; i++) {
-            c[i] = a[i] == null ? null : a[i].clone();
+        java.util.List<double[]> saved = new java.util.ArrayList<>(m.length * 3);
+        java.util.Collections.addAll(saved, m);
+        java.util.Set<double[]> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (double[][] rows : entryRows == null ? new double[][][] {m} : new double[][][] {m, entryRows}) {
+            for (double[] row : rows) {
+                if (row != null && seen.add(row)) {
+                    saved.add(row);
+                    saved.add(row.clone());
+                }
+            }
         }
-        return c;
+        return saved.toArray(new double[0][]);
     }
 
     public static int[] copyOf(int[] a) {
@@ -49,11 +73,14 @@ public final class Arrays2 {
         }
     }
 
-    public static void copyInto(double[][] from, double[][] to) {
-        if (from != null) {
-            for (int i = 0; i < from.length; i++) {
-                to[i] = from[i] == null ? null : from[i].clone();
-            }
+    /** Gives {@code m} back the rows and contents that {@link #saveRows} saved from it. */
+    public static void restoreRows(double[][] saved, double[][] m) {
+        if (saved == null) {
+            return;
+        }
+        System.arraycopy(saved, 0, m, 0, m.length);
+        for (int k = m.length; k < saved.length; k += 2) {
+            System.arraycopy(saved[k + 1], 0, saved[k], 0, saved[k].length);
         }
     }
 

@@ -117,6 +117,15 @@ class CorpusGradientTest {
         }
     }
 
+    /** For each argument: its rows (the row objects) for a matrix, else null. */
+    static Object[] shallowRows(Object[] args) {
+        Object[] out = new Object[args.length];
+        for (int p = 0; p < args.length; p++) {
+            out[p] = args[p] instanceof double[][] m ? m.clone() : null;
+        }
+        return out;
+    }
+
     /** The source method of a case: the one method of that name in its class. */
     static Method sourceMethod(Case c) {
         Method found = null;
@@ -180,8 +189,10 @@ class CorpusGradientTest {
 
             // (a) the value, bit for bit
             Object[] srcArgs = Values.deepCopy(args);
+            Object[] srcRows = shallowRows(srcArgs);
             double expected = callSource(src, srcArgs);
             Object[] genArgs = Values.deepCopy(args);
+            Object[] genRows = shallowRows(genArgs);
             Object result = callGenerated(gen, genArgs);
             double value = (double) read(rc[0], result);
             if (!Values.sameBits(expected, value)) {
@@ -197,6 +208,18 @@ class CorpusGradientTest {
                     throw failure("argument '" + paramNames.get(p) + "' after the generated call differs from "
                             + (sourceWrites ? "what the source method leaves" : "its value before (the source does not write it)")
                             + ": " + d);
+                }
+            }
+
+            // and the identity of the rows of the caller's matrices (guarantee 6)
+            for (int p = 0; p < args.length; p++) {
+                if (genRows[p] instanceof double[][] rows) {
+                    List<String> want = Values.rowIdentities((double[][]) srcRows[p], (double[][]) srcArgs[p]);
+                    List<String> got = Values.rowIdentities(rows, (double[][]) genArgs[p]);
+                    if (!want.equals(got)) {
+                        throw failure("the rows of argument '" + paramNames.get(p) + "' after the generated call are "
+                                + got + ", but the source method leaves " + want);
+                    }
                 }
             }
 

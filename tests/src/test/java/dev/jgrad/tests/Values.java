@@ -34,6 +34,30 @@ public final class Values {
         return c;
     }
 
+    /**
+     * The rows of a matrix argument {@code after} a call, by identity: for each row, the index of the
+     * row it held at entry ({@code entryRows}) that it is, or of the first row it is the same object as,
+     * or {@code new}. Two calls that leave an argument alike give the same pattern.
+     */
+    static java.util.List<String> rowIdentities(double[][] entryRows, double[][] after) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (int i = 0; i < after.length; i++) {
+            String what = after[i] == null ? "null" : "new";
+            for (int k = 0; k < entryRows.length && what.equals("new"); k++) {
+                if (after[i] == entryRows[k]) {
+                    what = "entry row " + k;
+                }
+            }
+            for (int k = 0; k < i && what.equals("new"); k++) {
+                if (after[i] == after[k]) {
+                    what = "row " + k;
+                }
+            }
+            out.add(what);
+        }
+        return out;
+    }
+
     /** Whether two doubles are the same bits, or both NaN. */
     static boolean sameBits(double a, double b) {
         return Double.doubleToRawLongBits(a) == Double.doubleToRawLongBits(b) || (Double.isNaN(a) && Double.isNaN(b));

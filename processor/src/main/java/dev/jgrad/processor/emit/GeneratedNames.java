@@ -28,6 +28,13 @@ public final class GeneratedNames {
         return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
     }
 
+    /**
+     * Names a record component may not have (JLS 8.10.1): its accessor would clash with a method of
+     * {@code Object}. A wrt parameter of such a name cannot be a component of {@code FGradient}.
+     */
+    public static final java.util.Set<String> NOT_COMPONENTS = java.util.Set.of("clone", "finalize", "getClass",
+            "hashCode", "notify", "notifyAll", "toString", "wait");
+
     /** The adjoint of a variable: {@code w_bar} beside {@code w}. */
     public static String adjoint(String variable) {
         return variable + "_bar";

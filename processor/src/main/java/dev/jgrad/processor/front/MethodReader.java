@@ -119,12 +119,15 @@ public final class MethodReader {
         MethodReader reader = new MethodReader(env, path.getCompilationUnit(),
                 (TypeElement) method.getEnclosingElement(), new Names(), new Origins(), new ArrayDeque<>());
         reader.inlining.push(method);
+        // a constant of this class, qualified in generated code, starts with the package's first segment
+        String pkg = env.elements().getPackageOf(method).getQualifiedName().toString();
+        reader.names.reserve(pkg.isEmpty() ? "java" : pkg.split("\\.")[0]);
         List<Method.Param> params = new ArrayList<>();
         reader.scopes.push(new HashMap<>());
         for (VariableElement p : method.getParameters()) {
             String name = p.getSimpleName().toString();
             Type type = typeOf(p.asType());
-            reader.names.fresh(name);
+            reader.names.param(name);
             reader.scopes.peek().put(name, new Local(type, name));
             params.add(new Method.Param(name, type));
         }

@@ -4,23 +4,57 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Every name of one generated method: the user's names come first and stay as they are; names the
- * processor needs ({@code w_bar}, {@code tape}, temporaries) take the next free spelling, so they
- * never clash with the user's. Deterministic: the same method always gets the same names.
+ * Every name of one generated method: the user's parameters come first and stay as they are; the
+ * user's locals keep their names where they can; names the processor needs ({@code w_bar},
+ * {@code tape}, temporaries) take the next free spelling, so they never clash with the user's.
+ * Deterministic: the same method always gets the same names.
+ *
+ * <p>A local never takes a name that generated code uses to reach a class ({@link #QUALIFIERS}): a
+ * local {@code Math} would hide {@code Math.cos} in a derivative, and a local {@code java} would then
+ * hide the qualified {@code java.lang.Math.cos} too. Such a local is renamed ({@code Math_2}), which
+ * nobody outside the generated method can see.
  */
 public final class Names {
+    /**
+     * Names that generated method bodies use to reach classes: the classes the runtime and the rule
+     * table name ({@code Math}, {@code Arrays2}, ...) and the first segments of their packages, which
+     * a qualified name needs when a parameter hides a class's simple name.
+     */
+    public static final Set<String> QUALIFIERS = Set.of("java", "javax", "dev",
+            "Math", "StrictMath", "String", "Arrays2", "Aliases", "Tape", "Sums", "Parallel");
+
+    /** The first segment of the package of each class in {@link #QUALIFIERS}: what its qualified name starts with. */
+    public static String packageRoot(String qualifier) {
+        return Set.of("Math", "StrictMath", "String").contains(qualifier) ? "java" : "dev";
+    }
+
     private final Set<String> taken = new HashSet<>();
+    private final Set<String> reserved = new HashSet<>(QUALIFIERS);
     /** The next suffix to try for a base: keeps thousands of temporaries linear, not quadratic. */
     private final java.util.Map<String, Integer> next = new java.util.HashMap<>();
 
+    /**
+     * A parameter of the user's method: its name is the API's and stays as it is, a qualifier
+     * included ({@code ClassPipeline} rejects the pairs of parameters that would hide each other).
+     */
+    public String param(String name) {
+        taken.add(name);
+        return name;
+    }
+
+    /** Reserves a name that a local must not take (the first segment of a package the method names). */
+    public void reserve(String name) {
+        reserved.add(name);
+    }
+
     /** Reserves {@code base} if free, else {@code base_2}, {@code base_3}, ...; returns what it took. */
     public String fresh(String base) {
-        if (taken.add(base)) {
+        if (!reserved.contains(base) && taken.add(base)) {
             return base;
         }
         for (int k = next.getOrDefault(base, 2); ; k++) {
             String name = base + "_" + k;
-            if (taken.add(name)) {
+            if (!reserved.contains(name) && taken.add(name)) {
                 next.put(base, k + 1);
                 return name;
             }
@@ -31,6 +65,7 @@ public final class Names {
     public Names copy() {
         Names c = new Names();
         c.taken.addAll(taken);
+        c.reserved.addAll(reserved);
         c.next.putAll(next);
         return c;
     }

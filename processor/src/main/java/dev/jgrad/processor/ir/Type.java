@@ -35,6 +35,11 @@ public enum Type {
         return this == INT || this == LONG;
     }
 
+    /** The local variable slots a value of this type takes in the JVM: two for double and long. */
+    public int slots() {
+        return this == DOUBLE || this == LONG ? 2 : 1;
+    }
+
     /** Whether values of this type can carry a derivative: double and arrays of double. */
     public boolean isDifferentiable() {
         return this == DOUBLE || this == DOUBLE_ARRAY || this == DOUBLE_MATRIX;

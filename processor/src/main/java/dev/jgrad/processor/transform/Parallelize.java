@@ -176,6 +176,11 @@ public final class Parallelize {
             }
             captured.add(new Local(types.get(n), n));
         }
+        // the chunk method takes the sums, its range and every captured variable: within the JVM's slots
+        int slots = 3 + captured.stream().mapToInt(c -> c.type().slots()).sum();
+        if (slots > Method.PARAMETER_SLOTS) {
+            return null;
+        }
         List<Local> vectors = new ArrayList<>();
         List<Local> matrices = new ArrayList<>();
         for (String a : arrays) {

@@ -151,32 +151,17 @@ public final class Reverse {
         }
         body.addAll(forward);
         // the reverse sweep restores the inputs it reads; the caller sees them as the source leaves them
-        List<Stmt> keep = new ArrayList<>();
-        List<Stmt> giveBack = new ArrayList<>();
-        for (Method.Param p : method.params()) {
-            if (p.type().isArray() && forced.contains(activity.aliasOf(p.name()))) {
-                Local copy = new Local(p.type(), names.fresh(p.name() + "_out"));
-                Local param = new Local(p.type(), p.name());
-                if (reassigned(p.name())) {
-                    // the caller's array, whatever the parameter refers to by the end
-                    Local caller = new Local(p.type(), names.fresh(p.name() + "_caller"));
-                    body.add(0, new Stmt.Decl(null, p.type(), caller.name(), param));
-                    param = caller;
-                }
-                keep.add(new Stmt.Decl(null, p.type(), copy.name(),
-                        new Expr.Call(p.type(), ARRAYS2, "copyOf", List.of(param))));
-                giveBack.add(new Stmt.Run(new Expr.Call(Type.VOID, ARRAYS2, "copyInto", List.of(copy, param))));
-            }
-        }
+        Inputs.Plan inputs = Inputs.of(method, activity, forced, names);
+        body.addAll(0, inputs.entry());
         if (!Flow.canComplete(forward)) {
             // the method always throws (or never ends): there is no gradient to return
             return new Gradient(body, null, List.of(), tape);
         }
         if (!reverse.isEmpty()) {
-            body.addAll(keep);
+            body.addAll(inputs.keep());
             body.add(new Stmt.Comment("reverse sweep"));
             body.addAll(reverse);
-            body.addAll(giveBack);
+            body.addAll(inputs.giveBack());
         }
         List<Expr> components = new ArrayList<>();
         for (Method.Param p : method.params()) {
@@ -209,13 +194,6 @@ public final class Reverse {
                 collectDecls(f.body(), loops + 1);
             }
         }
-    }
-
-    private boolean reassigned(String name) {
-        boolean[] found = {false};
-        Walk.statements(method.body(), s -> found[0] |= s instanceof Stmt.Assign a && a.target() instanceof Local v
-                && v.name().equals(name));
-        return found[0];
     }
 
     private boolean aliasesParam(String name) {

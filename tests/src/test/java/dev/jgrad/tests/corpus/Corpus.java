@@ -157,6 +157,13 @@ public final class Corpus {
             method(MethodShapes.class, "locked", r -> args(u(r, -2, 2), vec(r, 2, -2, 2))),
             method(MethodShapes.Nested.class, "scaled", r -> args(u(r, -2, 2), (Object) mat(r, 3, 2, -1, 1))),
 
+            // InputsAndNames
+            method(InputsAndNames.class, "scaleRows", r -> args(mat(r, 3, 4, -1.5, 1.5), u(r, 0.5, 1.5))),
+            method(InputsAndNames.class, "shareRows", r -> args(mat(r, 3, 4, -1, 1), u(r, 0.5, 1.5))),
+            method(InputsAndNames.class, "vectorAsRow", r -> args(mat(r, 4, 3, -1, 1), vec(r, 3, -1, 1))),
+            method(InputsAndNames.class, "writeThroughAlias", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1))),
+            method(InputsAndNames.class, "shadowingNames", r -> args(u(r, -1, 1), vec(r, 4, -1, 1))),
+
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
             method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
