@@ -355,7 +355,7 @@ public final class MethodReader {
         String user = t.getName().toString();
         Expr init;
         try {
-            init = t.getInitializer() == null ? null : expr(new TreePath(path, t.getInitializer()), out);
+            init = t.getInitializer() == null ? null : assignedValue(new TreePath(path, t.getInitializer()), out);
         } catch (Rejected e) {
             // declare it anyway, so that its uses raise no errors of their own
             Type type = t.getType() == null || isVar(t.getType()) ? null : quietType(t.getType());
@@ -424,16 +424,7 @@ public final class MethodReader {
         Tree tree = path.getLeaf();
         Src src = src(tree);
         switch (tree.getKind()) {
-            case ASSIGNMENT: {
-                AssignmentTree t = (AssignmentTree) tree;
-                Expr target = target(new TreePath(path, t.getVariable()), out);
-                Expr value = expr(new TreePath(path, t.getExpression()), out);
-                if (value instanceof Expr.NewArray n && target.type().isArray()) {
-                    value = new Expr.NewArray(target.type(), n.dims());
-                }
-                out.add(new Stmt.Assign(src, target, value));
-                return;
-            }
+            case ASSIGNMENT:
             case PLUS_ASSIGNMENT:
             case MINUS_ASSIGNMENT:
             case MULTIPLY_ASSIGNMENT:
@@ -444,14 +435,9 @@ public final class MethodReader {
             case XOR_ASSIGNMENT:
             case LEFT_SHIFT_ASSIGNMENT:
             case RIGHT_SHIFT_ASSIGNMENT:
-            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT: {
-                CompoundAssignmentTree t = (CompoundAssignmentTree) tree;
-                Expr target = target(new TreePath(path, t.getVariable()), out);
-                Expr value = expr(new TreePath(path, t.getExpression()), out);
-                BinaryOp op = compoundOp(tree.getKind());
-                out.add(new Stmt.Assign(src, target, compound(target, op, value, tree)));
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
+                assignment(path, out);
                 return;
-            }
             case PREFIX_INCREMENT:
             case POSTFIX_INCREMENT:
             case PREFIX_DECREMENT:
@@ -477,6 +463,53 @@ public final class MethodReader {
                 throw reject(Message.UNSUPPORTED_STATEMENT, tree, "this expression statement",
                         "only assignments, ++, -- and calls can stand as statements");
         }
+    }
+
+    /**
+     * An assignment ({@code =} or {@code op=}) run as statements in Java's order: the target's array
+     * and index, then (for {@code op=}) its old value, then the right side. Returns the target, which
+     * then holds the value assigned: the value of a chain {@code a = b = e} is {@code b}'s.
+     */
+    private Expr assignment(TreePath path, List<Stmt> out) {
+        Tree tree = path.getLeaf();
+        Src src = src(tree);
+        boolean plain = tree instanceof AssignmentTree;
+        ExpressionTree variable = plain ? ((AssignmentTree) tree).getVariable()
+                : ((CompoundAssignmentTree) tree).getVariable();
+        ExpressionTree expression = plain ? ((AssignmentTree) tree).getExpression()
+                : ((CompoundAssignmentTree) tree).getExpression();
+        Expr target = target(new TreePath(path, variable), out);
+        List<Stmt> later = new ArrayList<>();
+        Expr value = assignedValue(new TreePath(path, expression), later);
+        if (target instanceof Index i) {
+            target = new Index(i.type(), Order.settle(i.array(), later, out, names),
+                    Order.settle(i.index(), later, out, names));
+        }
+        if (plain) {
+            out.addAll(later);
+            if (value instanceof Expr.NewArray n && target.type().isArray()) {
+                value = new Expr.NewArray(target.type(), n.dims());
+            }
+            out.add(new Stmt.Assign(src, target, value));
+        } else {
+            Expr old = Order.settle(target, later, out, names);
+            out.addAll(later);
+            out.add(new Stmt.Assign(src, target, compound(old, compoundOp(tree.getKind()), value, tree)));
+        }
+        return target;
+    }
+
+    /** The right side of an assignment or an initialiser: an expression, or an assignment itself (a chain). */
+    private Expr assignedValue(TreePath path, List<Stmt> pre) {
+        TreePath inner = path;
+        while (inner.getLeaf() instanceof ParenthesizedTree p) {
+            inner = new TreePath(inner, p.getExpression());
+        }
+        Tree.Kind kind = inner.getLeaf().getKind();
+        if (kind == Tree.Kind.ASSIGNMENT || inner.getLeaf() instanceof CompoundAssignmentTree) {
+            return assignment(inner, pre);
+        }
+        return expr(path, pre);
     }
 
     /** {@code t op= v} as {@code t = (T) (t op v)}, the cast only where Java narrows implicitly. */
@@ -591,7 +624,11 @@ public final class MethodReader {
         }
     }
 
-    /** {@code for (double v : a) body} becomes {@code for (int i = 0; i < a.length; i++) { double v = a[i]; body }}. */
+    /**
+     * {@code for (double v : a) body} becomes {@code for (int i = 0; i < a.length; i++) { double v = a[i]; body }},
+     * over a local of its own holding the array if {@code a} is no local or the body assigns it: Java
+     * evaluates the array once.
+     */
     private void enhancedFor(TreePath path, List<Stmt> out) {
         EnhancedForLoopTree t = (EnhancedForLoopTree) path.getLeaf();
         Expr array = expr(new TreePath(path, t.getExpression()), out);
@@ -602,11 +639,6 @@ public final class MethodReader {
         Src src = src(t);
         scopes.push(new HashMap<>());
         try {
-            if (!(array instanceof Local)) {
-                String copy = names.fresh("array");
-                out.add(new Stmt.Decl(null, array.type(), copy, array));
-                array = new Local(array.type(), copy);
-            }
             String index = names.fresh(t.getVariable().getName() + "Index");
             Local i = new Local(Type.INT, index);
             VariableTree v = t.getVariable();
@@ -614,9 +646,13 @@ public final class MethodReader {
                     ? array.type().element() : declaredType(new TreePath(new TreePath(path, v), v.getType()));
             String name = names.fresh(v.getName().toString());
             scopes.peek().put(v.getName().toString(), new Local(type, name));
+            List<Stmt> user = body(new TreePath(path, t.getStatement()));
+            if (!(array instanceof Local l) || assigns(user, l)) {
+                array = bindArray(array, out);
+            }
             List<Stmt> body = new ArrayList<>();
             body.add(new Stmt.Decl(null, type, name, new Index(array.type().element(), array, i)));
-            body.addAll(body(new TreePath(path, t.getStatement())));
+            body.addAll(user);
             out.add(new Stmt.For(src,
                     List.of(new Stmt.Decl(null, Type.INT, index, Lit.ofInt(0))),
                     new Binary(Type.BOOLEAN, BinaryOp.LT, i, new Expr.Length(array)),
@@ -625,6 +661,13 @@ public final class MethodReader {
         } finally {
             scopes.pop();
         }
+    }
+
+    /** Whether {@code body} assigns the local {@code l} anywhere. */
+    private static boolean assigns(List<Stmt> body, Local l) {
+        boolean[] found = {false};
+        dev.jgrad.processor.ir.Walk.statements(body, s -> found[0] |= s instanceof Stmt.Assign a && a.target().equals(l));
+        return found[0];
     }
 
     private void throwStatement(TreePath path, List<Stmt> out) {
@@ -749,10 +792,17 @@ public final class MethodReader {
             case ARRAY_ACCESS: {
                 ArrayAccessTree t = (ArrayAccessTree) tree;
                 Expr array = expr(new TreePath(path, t.getExpression()), pre);
-                Expr index = expr(new TreePath(path, t.getIndex()), pre);
                 if (!array.type().isArray()) {
                     throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "indexing this", "index an array");
                 }
+                if (dev.jgrad.processor.ir.Walk.root(array) == null) {
+                    // (c ? a : b)[i], new double[] {...}[i]: a local that activity aliases to what it may be
+                    array = bindArray(array, pre);
+                }
+                List<Stmt> preIndex = new ArrayList<>();
+                Expr index = expr(new TreePath(path, t.getIndex()), preIndex);
+                array = Order.settle(array, preIndex, pre, names);
+                pre.addAll(preIndex);
                 if (index.type() != Type.INT) {
                     throw reject(Message.UNSUPPORTED_EXPRESSION, t.getIndex(), "an index that is not an int", "cast it to int");
                 }
@@ -1017,11 +1067,8 @@ public final class MethodReader {
         List<Stmt> preRight = new ArrayList<>();
         Expr r = expr(new TreePath(path, t.getRightOperand()), preRight);
         Type type = binaryType(op, l.type(), r.type(), t);
-        if (preRight.isEmpty()) {
-            pre.addAll(preRight);
-            return new Binary(type, op, l, r);
-        }
         if (!op.isLogical()) {
+            l = Order.settle(l, preRight, pre, names);
             pre.addAll(preRight);
             return new Binary(type, op, l, r);
         }
@@ -1032,6 +1079,25 @@ public final class MethodReader {
         preRight.add(new Stmt.Assign(null, v, r));
         pre.add(new Stmt.If(null, op == BinaryOp.CAND ? v : dev.jgrad.processor.ir.Exprs.not(v), preRight, List.of()));
         return v;
+    }
+
+    /** Operands (arguments, elements, sizes) read left to right, as {@link Order#inOrder} keeps them. */
+    private List<Expr> operands(TreePath parent, List<? extends ExpressionTree> trees, List<Stmt> pre) {
+        List<Expr> values = new ArrayList<>();
+        List<List<Stmt>> statements = new ArrayList<>();
+        for (ExpressionTree a : trees) {
+            List<Stmt> own = new ArrayList<>();
+            values.add(expr(new TreePath(parent, a), own));
+            statements.add(own);
+        }
+        return Order.inOrder(values, statements, pre, names);
+    }
+
+    /** An array that is no variable, as a local of its own: {@code double[] array = c ? a : b;}. */
+    private Local bindArray(Expr array, List<Stmt> pre) {
+        String name = names.fresh("array");
+        pre.add(new Stmt.Decl(null, array.type(), name, array));
+        return new Local(array.type(), name);
     }
 
     private Type binaryType(BinaryOp op, Type l, Type r, Tree tree) {
@@ -1095,10 +1161,7 @@ public final class MethodReader {
     private Expr newArray(TreePath path, List<Stmt> pre) {
         NewArrayTree t = (NewArrayTree) path.getLeaf();
         if (t.getInitializers() != null) {
-            List<Expr> elements = new ArrayList<>();
-            for (ExpressionTree e : t.getInitializers()) {
-                elements.add(expr(new TreePath(path, e), pre));
-            }
+            List<Expr> elements = operands(path, t.getInitializers(), pre);
             Type type = t.getType() == null ? null : arrayOf(declaredType(new TreePath(path, t.getType())), t);
             if (type == null) {
                 type = elements.isEmpty() || elements.get(0).type() == Type.DOUBLE || elements.get(0).type() == Type.INT
@@ -1107,13 +1170,12 @@ public final class MethodReader {
             return retypeArrayLit(new Expr.ArrayLit(type, elements), type);
         }
         Type element = declaredType(new TreePath(path, t.getType()));
-        List<Expr> dims = new ArrayList<>();
-        for (ExpressionTree d : t.getDimensions()) {
-            Expr e = expr(new TreePath(path, d), pre);
-            if (e.type() != Type.INT) {
-                throw reject(Message.UNSUPPORTED_EXPRESSION, d, "an array size that is not an int", "cast it to int");
+        List<Expr> dims = operands(path, t.getDimensions(), pre);
+        for (int k = 0; k < dims.size(); k++) {
+            if (dims.get(k).type() != Type.INT) {
+                throw reject(Message.UNSUPPORTED_EXPRESSION, t.getDimensions().get(k), "an array size that is not an int",
+                        "cast it to int");
             }
-            dims.add(e);
         }
         Type type = element;
         for (int k = 0; k < dims.size(); k++) {
@@ -1168,10 +1230,7 @@ public final class MethodReader {
             throw reject(Message.UNKNOWN_CALL, t, name + "(...)",
                     "it is an instance method; only static methods can be differentiated through");
         }
-        List<Expr> args = new ArrayList<>();
-        for (ExpressionTree a : t.getArguments()) {
-            args.add(expr(new TreePath(path, a), pre));
-        }
+        List<Expr> args = operands(path, t.getArguments(), pre);
         if (ownerName.equals("java.lang.Math") || ownerName.equals("java.lang.StrictMath")) {
             return mathCall(t, ownerName, name, args);
         }
