@@ -1044,10 +1044,10 @@ public final class MethodReader {
             throw reject(Message.UNSUPPORTED_EXPRESSION, t, "a conditional mixing " + a.type().java() + " and " + b.type().java(),
                     "give both branches the same type");
         }
-        if (preThen.isEmpty() && preElse.isEmpty()) {
+        if (preThen.isEmpty() && preElse.isEmpty() && !fresh(a) && !fresh(b)) {
             return new Expr.Cond(type, cond, a, b);
         }
-        // a call in a branch runs only when its branch is taken
+        // a call in a branch runs only when its branch is taken; a fresh array is assigned on its own
         String tmp = names.fresh("choice");
         Local l = new Local(type, tmp);
         preThen.add(new Stmt.Assign(null, l, a));
@@ -1055,6 +1055,11 @@ public final class MethodReader {
         pre.add(new Stmt.Decl(null, type, tmp, null));
         pre.add(new Stmt.If(null, cond, preThen, preElse));
         return l;
+    }
+
+    /** Whether {@code e} makes a new array ({@code new double[n]}, {@code new double[] {..}}), which has no adjoint to choose. */
+    private static boolean fresh(Expr e) {
+        return e.type().isArray() && !(e instanceof Expr.Cond) && dev.jgrad.processor.ir.Walk.root(e) == null;
     }
 
     private Expr binary(TreePath path, List<Stmt> pre) {
@@ -1167,6 +1172,9 @@ public final class MethodReader {
                 type = elements.isEmpty() || elements.get(0).type() == Type.DOUBLE || elements.get(0).type() == Type.INT
                         ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
             }
+            if (type == Type.DOUBLE_MATRIX && elements.stream().anyMatch(e -> !(e instanceof Expr.ArrayLit))) {
+                return rows(elements, pre);
+            }
             return retypeArrayLit(new Expr.ArrayLit(type, elements), type);
         }
         Type element = declaredType(new TreePath(path, t.getType()));
@@ -1190,6 +1198,22 @@ public final class MethodReader {
             throw reject(Message.UNSUPPORTED_EXPRESSION, t, "this array creation", "give the size: new double[n]");
         }
         return new Expr.NewArray(type, dims);
+    }
+
+    /**
+     * A matrix literal whose rows are arrays ({@code {a, copy(b)}}) as the rows it holds: a local
+     * {@code new double[n][]} whose rows are assigned, so that they stay the arrays named (shared, as
+     * in Java) and activity aliases them.
+     */
+    private Local rows(List<Expr> elements, List<Stmt> pre) {
+        Local m = new Local(Type.DOUBLE_MATRIX, names.fresh("rows"));
+        pre.add(new Stmt.Decl(null, m.type(), m.name(),
+                new Expr.NewArray(m.type(), List.of(Lit.ofInt(elements.size())))));
+        for (int k = 0; k < elements.size(); k++) {
+            Expr row = elements.get(k) instanceof Expr.ArrayLit a ? retypeArrayLit(a, Type.DOUBLE_ARRAY) : elements.get(k);
+            pre.add(new Stmt.Assign(null, new Index(Type.DOUBLE_ARRAY, m, Lit.ofInt(k)), row));
+        }
+        return m;
     }
 
     private Type arrayOf(Type element, Tree tree) {

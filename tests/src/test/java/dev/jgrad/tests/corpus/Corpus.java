@@ -135,6 +135,8 @@ public final class Corpus {
             method(Semantics.class, "arrayExpressions", r -> args(vec(r, 4, -1, 1), vec(r, 4, -1, 1), away(r, -1, 1, 0))),
             method(Semantics.class, "writeThroughConditional", r -> args(vec(r, 4, -1, 1), away(r, -1, 1, 0))),
             method(Semantics.class, "chained", r -> args(u(r, -1, 1), u(r, -1, 1))),
+            method(Semantics.class, "inputWrittenByHelper", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(Semantics.class, "conditionalRows", r -> args(mat(r, 3, 4, -1, 1), vec(r, 4, -1, 1), away(r, -1, 1, 0))),
 
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),

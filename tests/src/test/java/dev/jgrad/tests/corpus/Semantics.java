@@ -161,4 +161,33 @@ public final class Semantics {
         arr[2] = arr[k - 6] *= y;
         return a * b + d * e + arr[0] * arr[1] + arr[2] + k;
     }
+    /** Grows {@code a[0]} by one; returns 1. */
+    static int grow(double[] a) {
+        a[0] += 1;
+        return 1;
+    }
+
+    /** Covers: a helper writing into an input array, in a right operand, a condition and a loop test. */
+    @Grad
+    static double inputWrittenByHelper(double[] x, double v) {
+        double r = x[0] * setFirst(x, v) + x[0];
+        if (x[1] < bump(x)) {
+            r += x[1];
+        }
+        int n = 0;
+        while (x[0] < 3 + grow(x) && n < 5) {
+            n++;
+        }
+        return r * x[0] - weigh(x[2], weigh(x[1], bump(x)));
+    }
+
+    /** Covers: conditional bases of rows and matrices, and a write through one into an input. */
+    @Grad
+    static double conditionalRows(double[][] m, double[] y, double t) {
+        double c = (t > 0 ? m : new double[][] {y, y})[1][2] * (t < 0 ? m[0] : y)[1];
+        (t > 0 ? y : m[1])[0] = c * c;
+        double[] fresh = t > 0 ? y : new double[] {c, t * t};
+        double f = (t < 0 ? new double[3] : y)[1] + (t > 0 ? new double[] {t, c} : y)[1];
+        return c + y[0] * m[1][0] + (t > 0 ? m : m)[0][0] + fresh[1] * f;
+    }
 }
