@@ -104,6 +104,7 @@ public final class Semantics {
         for (int i = 1; i < a.length; i++) {
             s += a[0] * setFirst(a, x[i]);
             s += t > 0 ? a[i] * bump(a) : a[0];
+            s += Math.max(a[i], 5 + setFirst(a, a[i]));
         }
         return s + Math.max(a[0], 10 + bump(a));
     }
@@ -159,7 +160,17 @@ public final class Semantics {
         e = k = counter + counterAgain;
         a += b = Math.sin(x);
         arr[2] = arr[k - 6] *= y;
-        return a * b + d * e + arr[0] * arr[1] + arr[2] + k;
+        double[] p;
+        double[] q;
+        p = q = new double[2];
+        p[0] = q[1] = x * x;
+        int i;
+        int j;
+        for (i = j = 0; i < 2; i++) {
+            j += i;
+            q[i] *= p[j];
+        }
+        return a * b + d * e + arr[0] * arr[1] + arr[2] + k + q[0] * p[1];
     }
     /** Grows {@code a[0]} by one; returns 1. */
     static int grow(double[] a) {
