@@ -1072,6 +1072,9 @@ public final class MethodReader {
         List<Stmt> preRight = new ArrayList<>();
         Expr r = expr(new TreePath(path, t.getRightOperand()), preRight);
         Type type = binaryType(op, l.type(), r.type(), t);
+        if (preRight.isEmpty()) {
+            return new Binary(type, op, l, r);
+        }
         if (!op.isLogical()) {
             l = Order.settle(l, preRight, pre, names);
             pre.addAll(preRight);
