@@ -647,8 +647,8 @@ public final class MethodReader {
             String name = names.fresh(v.getName().toString());
             scopes.peek().put(v.getName().toString(), new Local(type, name));
             List<Stmt> user = body(new TreePath(path, t.getStatement()));
-            if (!(array instanceof Local l) || assigns(user, l)) {
-                array = bindArray(array, out);
+            if (!(array instanceof Local l) || ArrayValues.assigns(user, l)) {
+                array = ArrayValues.bind(array, out, names);
             }
             List<Stmt> body = new ArrayList<>();
             body.add(new Stmt.Decl(null, type, name, new Index(array.type().element(), array, i)));
@@ -661,13 +661,6 @@ public final class MethodReader {
         } finally {
             scopes.pop();
         }
-    }
-
-    /** Whether {@code body} assigns the local {@code l} anywhere. */
-    private static boolean assigns(List<Stmt> body, Local l) {
-        boolean[] found = {false};
-        dev.jgrad.processor.ir.Walk.statements(body, s -> found[0] |= s instanceof Stmt.Assign a && a.target().equals(l));
-        return found[0];
     }
 
     private void throwStatement(TreePath path, List<Stmt> out) {
@@ -795,9 +788,9 @@ public final class MethodReader {
                 if (!array.type().isArray()) {
                     throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "indexing this", "index an array");
                 }
-                if (dev.jgrad.processor.ir.Walk.root(array) == null) {
+                if (ArrayValues.needsLocal(array)) {
                     // (c ? a : b)[i], new double[] {...}[i]: a local that activity aliases to what it may be
-                    array = bindArray(array, pre);
+                    array = ArrayValues.bind(array, pre, names);
                 }
                 List<Stmt> preIndex = new ArrayList<>();
                 Expr index = expr(new TreePath(path, t.getIndex()), preIndex);
@@ -1044,7 +1037,7 @@ public final class MethodReader {
             throw reject(Message.UNSUPPORTED_EXPRESSION, t, "a conditional mixing " + a.type().java() + " and " + b.type().java(),
                     "give both branches the same type");
         }
-        if (preThen.isEmpty() && preElse.isEmpty() && !fresh(a) && !fresh(b)) {
+        if (preThen.isEmpty() && preElse.isEmpty() && !ArrayValues.fresh(a) && !ArrayValues.fresh(b)) {
             return new Expr.Cond(type, cond, a, b);
         }
         // a call in a branch runs only when its branch is taken; a fresh array is assigned on its own
@@ -1055,11 +1048,6 @@ public final class MethodReader {
         pre.add(new Stmt.Decl(null, type, tmp, null));
         pre.add(new Stmt.If(null, cond, preThen, preElse));
         return l;
-    }
-
-    /** Whether {@code e} makes a new array ({@code new double[n]}, {@code new double[] {..}}), which has no adjoint to choose. */
-    private static boolean fresh(Expr e) {
-        return e.type().isArray() && !(e instanceof Expr.Cond) && dev.jgrad.processor.ir.Walk.root(e) == null;
     }
 
     private Expr binary(TreePath path, List<Stmt> pre) {
@@ -1099,13 +1087,6 @@ public final class MethodReader {
             statements.add(own);
         }
         return Order.inOrder(values, statements, pre, names);
-    }
-
-    /** An array that is no variable, as a local of its own: {@code double[] array = c ? a : b;}. */
-    private Local bindArray(Expr array, List<Stmt> pre) {
-        String name = names.fresh("array");
-        pre.add(new Stmt.Decl(null, array.type(), name, array));
-        return new Local(array.type(), name);
     }
 
     private Type binaryType(BinaryOp op, Type l, Type r, Tree tree) {
@@ -1176,7 +1157,11 @@ public final class MethodReader {
                         ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
             }
             if (type == Type.DOUBLE_MATRIX && elements.stream().anyMatch(e -> !(e instanceof Expr.ArrayLit))) {
-                return rows(elements, pre);
+                List<Expr> rows = new ArrayList<>();
+                for (Expr e : elements) {
+                    rows.add(e instanceof Expr.ArrayLit a ? retypeArrayLit(a, Type.DOUBLE_ARRAY) : e);
+                }
+                return ArrayValues.rows(rows, pre, names);
             }
             return retypeArrayLit(new Expr.ArrayLit(type, elements), type);
         }
@@ -1201,22 +1186,6 @@ public final class MethodReader {
             throw reject(Message.UNSUPPORTED_EXPRESSION, t, "this array creation", "give the size: new double[n]");
         }
         return new Expr.NewArray(type, dims);
-    }
-
-    /**
-     * A matrix literal whose rows are arrays ({@code {a, copy(b)}}) as the rows it holds: a local
-     * {@code new double[n][]} whose rows are assigned, so that they stay the arrays named (shared, as
-     * in Java) and activity aliases them.
-     */
-    private Local rows(List<Expr> elements, List<Stmt> pre) {
-        Local m = new Local(Type.DOUBLE_MATRIX, names.fresh("rows"));
-        pre.add(new Stmt.Decl(null, m.type(), m.name(),
-                new Expr.NewArray(m.type(), List.of(Lit.ofInt(elements.size())))));
-        for (int k = 0; k < elements.size(); k++) {
-            Expr row = elements.get(k) instanceof Expr.ArrayLit a ? retypeArrayLit(a, Type.DOUBLE_ARRAY) : elements.get(k);
-            pre.add(new Stmt.Assign(null, new Index(Type.DOUBLE_ARRAY, m, Lit.ofInt(k)), row));
-        }
-        return m;
     }
 
     private Type arrayOf(Type element, Tree tree) {
