@@ -125,17 +125,19 @@ public final class Activity {
         }
     }
 
-    /** The variables an array-valued expression may alias. */
+    /**
+     * The variables an array-valued expression (or an element of one) may alias: {@code m} for
+     * {@code m[i]}, both {@code a} and {@code b} for {@code (c ? a : b)[i]}.
+     */
     private static List<String> arrayRoots(Expr e) {
         List<String> out = new ArrayList<>();
         if (e instanceof Expr.Cond c) {
             out.addAll(arrayRoots(c.then()));
             out.addAll(arrayRoots(c.otherwise()));
-        } else {
-            String r = Walk.root(e);
-            if (r != null) {
-                out.add(r);
-            }
+        } else if (e instanceof Expr.Index i) {
+            out.addAll(arrayRoots(i.array()));
+        } else if (e instanceof Expr.Local l) {
+            out.add(l.name());
         }
         return out;
     }
@@ -154,10 +156,7 @@ public final class Activity {
             }
         } else if (e instanceof Expr.Index i) {
             if (i.type().isDifferentiable()) {
-                String r = Walk.root(i);
-                if (r != null) {
-                    f.accept(r);
-                }
+                arrayRoots(i).forEach(f);
             }
         } else if (e instanceof Expr.Unary u) {
             if (u.type() == Type.DOUBLE) {

@@ -361,7 +361,7 @@ public final class MethodReader {
         String user = t.getName().toString();
         Expr init;
         try {
-            init = t.getInitializer() == null ? null : expr(new TreePath(path, t.getInitializer()), out);
+            init = t.getInitializer() == null ? null : assignedValue(new TreePath(path, t.getInitializer()), out);
         } catch (Rejected e) {
             // declare it anyway, so that its uses raise no errors of their own
             Type type = t.getType() == null || isVar(t.getType()) ? null : quietType(t.getType());
@@ -430,16 +430,7 @@ public final class MethodReader {
         Tree tree = path.getLeaf();
         Src src = src(tree);
         switch (tree.getKind()) {
-            case ASSIGNMENT: {
-                AssignmentTree t = (AssignmentTree) tree;
-                Expr target = target(new TreePath(path, t.getVariable()), out);
-                Expr value = expr(new TreePath(path, t.getExpression()), out);
-                if (value instanceof Expr.NewArray n && target.type().isArray()) {
-                    value = new Expr.NewArray(target.type(), n.dims());
-                }
-                out.add(new Stmt.Assign(src, target, value));
-                return;
-            }
+            case ASSIGNMENT:
             case PLUS_ASSIGNMENT:
             case MINUS_ASSIGNMENT:
             case MULTIPLY_ASSIGNMENT:
@@ -450,14 +441,9 @@ public final class MethodReader {
             case XOR_ASSIGNMENT:
             case LEFT_SHIFT_ASSIGNMENT:
             case RIGHT_SHIFT_ASSIGNMENT:
-            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT: {
-                CompoundAssignmentTree t = (CompoundAssignmentTree) tree;
-                Expr target = target(new TreePath(path, t.getVariable()), out);
-                Expr value = expr(new TreePath(path, t.getExpression()), out);
-                BinaryOp op = compoundOp(tree.getKind());
-                out.add(new Stmt.Assign(src, target, compound(target, op, value, tree)));
+            case UNSIGNED_RIGHT_SHIFT_ASSIGNMENT:
+                assignment(path, out);
                 return;
-            }
             case PREFIX_INCREMENT:
             case POSTFIX_INCREMENT:
             case PREFIX_DECREMENT:
@@ -478,6 +464,53 @@ public final class MethodReader {
                 throw reject(Message.UNSUPPORTED_STATEMENT, tree, "this expression statement",
                         "only assignments, ++, -- and calls can stand as statements");
         }
+    }
+
+    /**
+     * An assignment ({@code =} or {@code op=}) run as statements in Java's order: the target's array
+     * and index, then (for {@code op=}) its old value, then the right side. Returns the target, which
+     * then holds the value assigned: the value of a chain {@code a = b = e} is {@code b}'s.
+     */
+    private Expr assignment(TreePath path, List<Stmt> out) {
+        Tree tree = path.getLeaf();
+        Src src = src(tree);
+        boolean plain = tree instanceof AssignmentTree;
+        ExpressionTree variable = plain ? ((AssignmentTree) tree).getVariable()
+                : ((CompoundAssignmentTree) tree).getVariable();
+        ExpressionTree expression = plain ? ((AssignmentTree) tree).getExpression()
+                : ((CompoundAssignmentTree) tree).getExpression();
+        Expr target = target(new TreePath(path, variable), out);
+        List<Stmt> later = new ArrayList<>();
+        Expr value = assignedValue(new TreePath(path, expression), later);
+        if (target instanceof Index i) {
+            target = new Index(i.type(), Order.settle(i.array(), later, out, names),
+                    Order.settle(i.index(), later, out, names));
+        }
+        if (plain) {
+            out.addAll(later);
+            if (value instanceof Expr.NewArray n && target.type().isArray()) {
+                value = new Expr.NewArray(target.type(), n.dims());
+            }
+            out.add(new Stmt.Assign(src, target, value));
+        } else {
+            Expr old = Order.settle(target, later, out, names);
+            out.addAll(later);
+            out.add(new Stmt.Assign(src, target, compound(old, compoundOp(tree.getKind()), value, tree)));
+        }
+        return target;
+    }
+
+    /** The right side of an assignment or an initialiser: an expression, or an assignment itself (a chain). */
+    private Expr assignedValue(TreePath path, List<Stmt> pre) {
+        TreePath inner = path;
+        while (inner.getLeaf() instanceof ParenthesizedTree p) {
+            inner = new TreePath(inner, p.getExpression());
+        }
+        Tree.Kind kind = inner.getLeaf().getKind();
+        if (kind == Tree.Kind.ASSIGNMENT || inner.getLeaf() instanceof CompoundAssignmentTree) {
+            return assignment(inner, pre);
+        }
+        return expr(path, pre);
     }
 
     /** {@code t op= v} as {@code t = (T) (t op v)}, the cast only where Java narrows implicitly. */
@@ -592,7 +625,11 @@ public final class MethodReader {
         }
     }
 
-    /** {@code for (double v : a) body} becomes {@code for (int i = 0; i < a.length; i++) { double v = a[i]; body }}. */
+    /**
+     * {@code for (double v : a) body} becomes {@code for (int i = 0; i < a.length; i++) { double v = a[i]; body }},
+     * over a local of its own holding the array if {@code a} is no local or the body assigns it: Java
+     * evaluates the array once.
+     */
     private void enhancedFor(TreePath path, List<Stmt> out) {
         EnhancedForLoopTree t = (EnhancedForLoopTree) path.getLeaf();
         Expr array = expr(new TreePath(path, t.getExpression()), out);
@@ -603,11 +640,6 @@ public final class MethodReader {
         Src src = src(t);
         scopes.push(new HashMap<>());
         try {
-            if (!(array instanceof Local)) {
-                String copy = names.fresh("array");
-                out.add(new Stmt.Decl(null, array.type(), copy, array));
-                array = new Local(array.type(), copy);
-            }
             String index = names.fresh(t.getVariable().getName() + "Index");
             Local i = new Local(Type.INT, index);
             VariableTree v = t.getVariable();
@@ -615,9 +647,13 @@ public final class MethodReader {
                     ? array.type().element() : declaredType(new TreePath(new TreePath(path, v), v.getType()));
             String name = names.fresh(v.getName().toString());
             scopes.peek().put(v.getName().toString(), new Local(type, name));
+            List<Stmt> user = body(new TreePath(path, t.getStatement()));
+            if (!(array instanceof Local l) || ArrayValues.assigns(user, l)) {
+                array = ArrayValues.bind(array, out, names);
+            }
             List<Stmt> body = new ArrayList<>();
             body.add(new Stmt.Decl(null, type, name, new Index(array.type().element(), array, i)));
-            body.addAll(body(new TreePath(path, t.getStatement())));
+            body.addAll(user);
             out.add(new Stmt.For(src,
                     List.of(new Stmt.Decl(null, Type.INT, index, Lit.ofInt(0))),
                     new Binary(Type.BOOLEAN, BinaryOp.LT, i, new Expr.Length(array)),
@@ -750,10 +786,17 @@ public final class MethodReader {
             case ARRAY_ACCESS: {
                 ArrayAccessTree t = (ArrayAccessTree) tree;
                 Expr array = expr(new TreePath(path, t.getExpression()), pre);
-                Expr index = expr(new TreePath(path, t.getIndex()), pre);
                 if (!array.type().isArray()) {
                     throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "indexing this", "index an array");
                 }
+                if (ArrayValues.needsLocal(array)) {
+                    // (c ? a : b)[i], new double[] {...}[i]: a local that activity aliases to what it may be
+                    array = ArrayValues.bind(array, pre, names);
+                }
+                List<Stmt> preIndex = new ArrayList<>();
+                Expr index = expr(new TreePath(path, t.getIndex()), preIndex);
+                array = Order.settle(array, preIndex, pre, names);
+                pre.addAll(preIndex);
                 if (index.type() != Type.INT) {
                     throw reject(Message.UNSUPPORTED_EXPRESSION, t.getIndex(), "an index that is not an int", "cast it to int");
                 }
@@ -1011,10 +1054,10 @@ public final class MethodReader {
             throw reject(Message.UNSUPPORTED_EXPRESSION, t, "a conditional mixing " + a.type().java() + " and " + b.type().java(),
                     "give both branches the same type");
         }
-        if (preThen.isEmpty() && preElse.isEmpty()) {
+        if (preThen.isEmpty() && preElse.isEmpty() && !ArrayValues.fresh(a) && !ArrayValues.fresh(b)) {
             return new Expr.Cond(type, cond, a, b);
         }
-        // a call in a branch runs only when its branch is taken
+        // a call in a branch runs only when its branch is taken; a fresh array is assigned on its own
         String tmp = names.fresh("choice");
         Local l = new Local(type, tmp);
         preThen.add(new Stmt.Assign(null, l, a));
@@ -1035,10 +1078,10 @@ public final class MethodReader {
         Expr r = expr(new TreePath(path, t.getRightOperand()), preRight);
         Type type = binaryType(op, l.type(), r.type(), t);
         if (preRight.isEmpty()) {
-            pre.addAll(preRight);
             return new Binary(type, op, l, r);
         }
         if (!op.isLogical()) {
+            l = Order.settle(l, preRight, pre, names);
             pre.addAll(preRight);
             return new Binary(type, op, l, r);
         }
@@ -1049,6 +1092,18 @@ public final class MethodReader {
         preRight.add(new Stmt.Assign(null, v, r));
         pre.add(new Stmt.If(null, op == BinaryOp.CAND ? v : dev.jgrad.processor.ir.Exprs.not(v), preRight, List.of()));
         return v;
+    }
+
+    /** Operands (arguments, elements, sizes) read left to right, as {@link Order#inOrder} keeps them. */
+    private List<Expr> operands(TreePath parent, List<? extends ExpressionTree> trees, List<Stmt> pre) {
+        List<Expr> values = new ArrayList<>();
+        List<List<Stmt>> statements = new ArrayList<>();
+        for (ExpressionTree a : trees) {
+            List<Stmt> own = new ArrayList<>();
+            values.add(expr(new TreePath(parent, a), own));
+            statements.add(own);
+        }
+        return Order.inOrder(values, statements, pre, names);
     }
 
     private Type binaryType(BinaryOp op, Type l, Type r, Tree tree) {
@@ -1112,25 +1167,28 @@ public final class MethodReader {
     private Expr newArray(TreePath path, List<Stmt> pre) {
         NewArrayTree t = (NewArrayTree) path.getLeaf();
         if (t.getInitializers() != null) {
-            List<Expr> elements = new ArrayList<>();
-            for (ExpressionTree e : t.getInitializers()) {
-                elements.add(expr(new TreePath(path, e), pre));
-            }
+            List<Expr> elements = operands(path, t.getInitializers(), pre);
             Type type = t.getType() == null ? null : arrayOf(declaredType(new TreePath(path, t.getType())), t);
             if (type == null) {
                 type = elements.isEmpty() || elements.get(0).type() == Type.DOUBLE || elements.get(0).type() == Type.INT
                         ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
             }
+            if (type == Type.DOUBLE_MATRIX && elements.stream().anyMatch(e -> !(e instanceof Expr.ArrayLit))) {
+                List<Expr> rows = new ArrayList<>();
+                for (Expr e : elements) {
+                    rows.add(e instanceof Expr.ArrayLit a ? retypeArrayLit(a, Type.DOUBLE_ARRAY) : e);
+                }
+                return ArrayValues.rows(rows, pre, names);
+            }
             return retypeArrayLit(new Expr.ArrayLit(type, elements), type);
         }
         Type element = declaredType(new TreePath(path, t.getType()));
-        List<Expr> dims = new ArrayList<>();
-        for (ExpressionTree d : t.getDimensions()) {
-            Expr e = expr(new TreePath(path, d), pre);
-            if (e.type() != Type.INT) {
-                throw reject(Message.UNSUPPORTED_EXPRESSION, d, "an array size that is not an int", "cast it to int");
+        List<Expr> dims = operands(path, t.getDimensions(), pre);
+        for (int k = 0; k < dims.size(); k++) {
+            if (dims.get(k).type() != Type.INT) {
+                throw reject(Message.UNSUPPORTED_EXPRESSION, t.getDimensions().get(k), "an array size that is not an int",
+                        "cast it to int");
             }
-            dims.add(e);
         }
         Type type = element;
         for (int k = 0; k < dims.size(); k++) {
@@ -1179,10 +1237,7 @@ public final class MethodReader {
         if (candidates.isEmpty()) {
             throw reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
-        List<Expr> args = new ArrayList<>();
-        for (ExpressionTree a : t.getArguments()) {
-            args.add(expr(new TreePath(path, a), pre));
-        }
+        List<Expr> args = operands(path, t.getArguments(), pre);
         ExecutableElement m = Resolver.choose(candidates, args.stream().map(Expr::type).toList());
         if (m == null) {
             throw reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(),

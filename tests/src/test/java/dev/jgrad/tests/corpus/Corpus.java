@@ -164,6 +164,19 @@ public final class Corpus {
             method(InputsAndNames.class, "writeThroughAlias", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1))),
             method(InputsAndNames.class, "shadowingNames", r -> args(u(r, -1, 1), vec(r, 4, -1, 1))),
 
+            // Semantics
+            method(Semantics.class, "rightOperand", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(Semantics.class, "laterArgument", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(Semantics.class, "compoundRight", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(Semantics.class, "indexAfterArray", r -> args(vec(r, 4, -1, 1), vec(r, 4, -1, 1))),
+            method(Semantics.class, "inLoopAndBranch", r -> args(vec(r, 5, -1, 1), away(r, -1, 1, 0))),
+            method(Semantics.class, "forEachReassigned", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1))),
+            method(Semantics.class, "arrayExpressions", r -> args(vec(r, 4, -1, 1), vec(r, 4, -1, 1), away(r, -1, 1, 0))),
+            method(Semantics.class, "writeThroughConditional", r -> args(vec(r, 4, -1, 1), away(r, -1, 1, 0))),
+            method(Semantics.class, "chained", r -> args(u(r, -1, 1), u(r, -1, 1))),
+            method(Semantics.class, "inputWrittenByHelper", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(Semantics.class, "conditionalRows", r -> args(mat(r, 3, 4, -1, 1), vec(r, 4, -1, 1), away(r, -1, 1, 0))),
+
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
             method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
