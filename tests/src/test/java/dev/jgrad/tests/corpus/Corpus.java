@@ -125,6 +125,13 @@ public final class Corpus {
             method(Calls.class, "gradCallsGrad", r -> args(u(r, -2, 2), u(r, -2, 2))),
             method(Calls.class, "rowsThroughHelpers", r -> args(mat(r, 3, 4, -1, 1))),
 
+            // LoopShapes
+            method(LoopShapes.class, "doubleBound", r -> args(u(r, -1.5, 1.5), offGrid(r, 0.5, 6.5, 1))),
+            method(LoopShapes.class, "activeDoubleBound", r -> args(offGrid(r, 0.4, 2, 6))),
+            method(LoopShapes.class, "longBounds", r -> args(vec(r, 5, -1.5, 1.5), (long) i(r, 0, 9))),
+            method(LoopShapes.class, "boundChangedInBody", r -> args(vec(r, 6, -1, 1), i(r, 0, 6))),
+            method(LoopShapes.class, "stepsAndDownward", r -> args(vec(r, 8, -1.5, 1.5), offGrid(r, 0.5, 7.5, 1))),
+
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
             method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),

@@ -1,0 +1,93 @@
+package dev.jgrad.tests.corpus;
+
+import dev.jgrad.Grad;
+
+/**
+ * Corpus: loop shapes whose lowering is easy to get wrong. Conditions with side effects
+ * ({@code --k}, {@code k-- > 0}, an inlined helper that counts) in loops left early by
+ * {@code continue}, which must still run the condition; counted loops whose bound is a
+ * {@code double} or a {@code long}, or changes in the body, or that step by two or count down, which
+ * must run backwards exactly as many times as forwards.
+ */
+public final class LoopShapes {
+    private LoopShapes() {}
+
+    /** Covers: for (int i = 0; i < n; i++) with a double n, summing and overwriting. */
+    @Grad
+    static double doubleBound(double x, double n) {
+        double s = 0;
+        double p = 1;
+        for (int i = 0; i < n; i++) {
+            s += Math.sin(x * i);
+            p = p * 0.9 + x;
+        }
+        return s + p;
+    }
+
+    /** Covers: i <= x * 3 with x differentiated (the trip count depends on x; its derivative does not). */
+    @Grad
+    static double activeDoubleBound(double x) {
+        double s = 0;
+        for (int i = 0; i <= x * 3; i++) {
+            s += x * i + Math.cos(x * i);
+        }
+        for (int i = 1; i < x * 2; i++) {
+            s += Math.sqrt(x + i);
+        }
+        return s;
+    }
+
+    /** Covers: long bounds for int and long indices, and a long index with a double bound. */
+    @Grad
+    static double longBounds(double[] x, long m) {
+        double s = 0;
+        for (int i = 0; i < m; i++) {
+            s += x[i % x.length] * (i + 1);
+        }
+        for (long i = 0; i < m && i < x.length; i++) {
+            s = s * 0.5 + x[(int) i];
+        }
+        double half = x.length / 2.0;
+        for (long i = 0; i < half; i++) {
+            s += x[(int) i] * x[(int) i];
+        }
+        return s;
+    }
+
+    /** Covers: i < n where the body changes n (not a counted loop), and i < a.length with a reassigned a. */
+    @Grad
+    static double boundChangedInBody(double[] x, int n) {
+        double s = 0;
+        int m = n;
+        for (int i = 0; i < m; i++) {
+            s += x[i] * x[i];
+            if (i % 2 == 0 && m < x.length) {
+                m++;
+            }
+        }
+        double[] a = new double[2];
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] + x[i] * s;
+            if (i == 1) {
+                a = new double[x.length];
+            }
+        }
+        return s;
+    }
+
+    /** Covers: i += 2 and i-- with double bounds. */
+    @Grad
+    static double stepsAndDownward(double[] x, double n) {
+        double s = 0;
+        for (int i = 0; i < n; i += 2) {
+            s += x[i] * (i + 1);
+        }
+        for (int i = x.length - 1; i > n; i--) {
+            s = s * 0.9 + x[i] * x[i];
+        }
+        for (int i = 0; i < n && i < x.length; i++) {
+            s += Math.exp(-x[i] * x[i]);
+        }
+        return s;
+    }
+}
