@@ -126,6 +126,12 @@ public final class Corpus {
             method(Calls.class, "rowsThroughHelpers", r -> args(mat(r, 3, 4, -1, 1))),
 
             // LoopShapes
+            method(LoopShapes.class, "doWhilePreDecrement", r -> args(u(r, -1.5, 1.5), i(r, 0, 8))),
+            method(LoopShapes.class, "doWhilePostDecrement", r -> args(vec(r, 6, -1.5, 1.5))),
+            method(LoopShapes.class, "doWhileHelperCondition", r -> args(u(r, -1, 1), vec(r, 6, -1, 1))),
+            method(LoopShapes.class, "doWhileHelperBreak", r -> args(u(r, -1.5, 1.5))),
+            method(LoopShapes.class, "whileHelperCondition", r -> args(vec(r, 7, -1.5, 1.5))),
+            method(LoopShapes.class, "forUpdatesAndContinue", r -> args(vec(r, 7, -1.5, 1.5))),
             method(LoopShapes.class, "doubleBound", r -> args(u(r, -1.5, 1.5), offGrid(r, 0.5, 6.5, 1))),
             method(LoopShapes.class, "activeDoubleBound", r -> args(offGrid(r, 0.4, 2, 6))),
             method(LoopShapes.class, "longBounds", r -> args(vec(r, 5, -1.5, 1.5), (long) i(r, 0, 9))),

@@ -12,6 +12,109 @@ import dev.jgrad.Grad;
 public final class LoopShapes {
     private LoopShapes() {}
 
+    /** Advances the counter in {@code c[0]} and says whether it is still below {@code limit}. */
+    static boolean advance(int[] c, int limit) {
+        c[0]++;
+        return c[0] < limit;
+    }
+
+    /** A helper that computes (and inlines into the condition) without a side effect. */
+    static double decay(double t) {
+        return t * 0.5;
+    }
+
+    /** Covers: do/while (--k > 0) with a continue: the continue must still decrement and test k. */
+    @Grad
+    static double doWhilePreDecrement(double x, int n) {
+        double s = 0;
+        int k = n;
+        do {
+            if (k % 3 == 0) {
+                s += x * k;
+                continue;
+            }
+            s = s * Math.cos(x) + x * x / k;
+        } while (--k > 0);
+        return s;
+    }
+
+    /** Covers: do/while (k-- > 0) whose first iteration continues at once. */
+    @Grad
+    static double doWhilePostDecrement(double[] x) {
+        double s = 0;
+        int k = x.length;
+        do {
+            if (k >= x.length) {
+                continue;
+            }
+            s = s * 0.8 + Math.sin(x[k]) * x[k];
+        } while (k-- > 0);
+        return s;
+    }
+
+    /** Covers: do/while (helper(...)) whose helper counts through an int[]; continue every other iteration. */
+    @Grad
+    static double doWhileHelperCondition(double x, double[] w) {
+        int[] c = {0};
+        double s = x;
+        do {
+            if (c[0] % 2 == 1) {
+                s += w[c[0]] * x;
+                continue;
+            }
+            s = Math.sin(s) + w[c[0]] * s;
+        } while (advance(c, w.length));
+        return s;
+    }
+
+    /** Covers: do/while whose condition inlines a pure helper, with a continue and a break; it stops after a continue (k = 8). */
+    @Grad
+    static double doWhileHelperBreak(double x) {
+        double t = 4;
+        double s = 0;
+        int k = 0;
+        do {
+            k++;
+            t = t * 0.8;
+            if (k % 2 == 0) {
+                continue;
+            }
+            s = s + Math.sin(x * t) * t;
+            if (k > 20) {
+                break;
+            }
+        } while (decay(t) > 0.35);
+        return s + k;
+    }
+
+    /** Covers: while (helper(...)) with a continue: the helper's side effect runs before each test. */
+    @Grad
+    static double whileHelperCondition(double[] x) {
+        int[] c = {-1};
+        double s = 0;
+        while (advance(c, x.length)) {
+            if (c[0] % 3 == 1) {
+                continue;
+            }
+            s = s * 0.9 + x[c[0]] * x[c[0]];
+        }
+        return s;
+    }
+
+    /** Covers: for with two updates and a helper in the condition, left by continue. */
+    @Grad
+    static double forUpdatesAndContinue(double[] x) {
+        double s = 0;
+        int[] c = {-1};
+        for (int i = 0, j = x.length - 1; advance(c, x.length); i++, j--) {
+            if (i % 2 == 0) {
+                continue;
+            }
+            s = s * 0.7 + x[i] * x[j] + x[c[0]];
+        }
+        return s;
+    }
+
     /** Covers: for (int i = 0; i < n; i++) with a double n, summing and overwriting. */
     @Grad
     static double doubleBound(double x, double n) {
