@@ -1,0 +1,132 @@
+package dev.jgrad.tests.parallel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.jgrad.runtime.Parallel;
+import java.io.IOException;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guarantee 5 of DESIGN.md for exceptions: a loop that {@code @Jit} runs in chunks on several
+ * threads throws what the source throws, the exception of the first failing iteration, as it is (not
+ * wrapped, not another chunk's), every time. The inputs fail at two iterations in different chunks
+ * ({@link #FIRST} and {@link #SECOND}); each generated method is called {@link #CALLS} times.
+ */
+class ParallelExceptionsTest {
+    /** Rows: four chunks of {@link Parallel#MIN_CHUNK} or more. */
+    static final int ROWS = 4 * Parallel.MIN_CHUNK + 100;
+    static final int FIRST = Parallel.MIN_CHUNK + 1_000;
+    static final int SECOND = 3 * Parallel.MIN_CHUNK + 50;
+    static final int CALLS = 40;
+
+    /** The code under test, as a call that may throw anything. */
+    @FunctionalInterface
+    interface Call {
+        void run(double[] w, double[][] x) throws Throwable;
+    }
+
+    @Test
+    void uncheckedExceptionOfTheFirstFailingIteration() {
+        check("unchecked", "bad x at " + FIRST, rows(FIRST, SECOND), (w, x) -> ParallelThrows.unchecked(w, x),
+                (w, x) -> ParallelThrowsJit.unchecked(w, x), (w, x) -> ParallelThrowsGrad.unchecked(w, x));
+    }
+
+    @Test
+    void errorOfTheFirstFailingIteration() {
+        check("error", "bad x at " + FIRST, rows(FIRST, SECOND), (w, x) -> ParallelThrows.error(w, x),
+                (w, x) -> ParallelThrowsJit.error(w, x), (w, x) -> ParallelThrowsGrad.error(w, x));
+    }
+
+    @Test
+    void indexOutOfBoundsOfTheFirstFailingIteration() {
+        double[][] rows = rows();
+        rows[FIRST] = new double[] {0.5};
+        rows[SECOND] = new double[] {0.5, 0.25};
+        check("outOfBounds", "Index 1 out of bounds for length 1", rows, (w, x) -> ParallelThrows.outOfBounds(w, x),
+                (w, x) -> ParallelThrowsJit.outOfBounds(w, x), (w, x) -> ParallelThrowsGrad.outOfBounds(w, x));
+    }
+
+    @Test
+    void checkedExceptionOfTheFirstFailingIteration() {
+        check("checked", "bad x at " + FIRST, rows(FIRST, SECOND), (w, x) -> ParallelThrows.checked(w, x),
+                (w, x) -> ParallelThrowsJit.checked(w, x), (w, x) -> ParallelThrowsGrad.checked(w, x));
+    }
+
+    @Test
+    void checkedExceptionOfAnInlinedHelper() {
+        check("checkedInHelper", "bad x at " + FIRST, rows(FIRST, SECOND),
+                (w, x) -> ParallelThrows.checkedInHelper(w, x), (w, x) -> ParallelThrowsJit.checkedInHelper(w, x),
+                (w, x) -> ParallelThrowsGrad.checkedInHelper(w, x));
+    }
+
+    @Test
+    void generatedMethodsDeclareTheCheckedExceptions() throws NoSuchMethodException {
+        Class<?>[] params = {double[].class, double[][].class};
+        assertEquals(List.of(Exception.class),
+                List.of(ParallelThrowsJit.class.getMethod("checked", params).getExceptionTypes()));
+        assertEquals(List.of(IOException.class),
+                List.of(ParallelThrowsGrad.class.getMethod("checkedInHelper", params).getExceptionTypes()));
+    }
+
+    @Test
+    void withoutFailuresTheValuesAgree() throws Exception {
+        double[][] x = rows();
+        double[] w = weights();
+        double source = ParallelThrows.unchecked(w, x);
+        double jit = ParallelThrowsJit.unchecked(w, x);
+        assertEquals(source, jit, Math.abs(source) * 1e-12);
+        assertEquals(ParallelThrows.checked(w, x), ParallelThrowsJit.checked(w, x),
+                Math.abs(source * x.length) * 1e-12);
+        assertEquals(ParallelThrows.checkedInHelper(w, x), ParallelThrowsGrad.checkedInHelper(w, x).value(),
+                Math.abs(source * x.length) * 1e-12);
+    }
+
+    /** The source's exception, then the same class and message from the generated code, never wrapped. */
+    private static void check(String name, String message, double[][] x, Call source, Call jit, Call grad) {
+        double[] w = weights();
+        Throwable expected = thrown(name + " (source)", source, w, x);
+        assertEquals(message, expected.getMessage(), name + " (source)");
+        for (int call = 0; call < CALLS; call++) {
+            for (Call generated : new Call[] {jit, grad}) {
+                Throwable actual = thrown(name, generated, w, x);
+                String which = name + (generated == jit ? " (@Jit)" : " (@Jit @Grad)") + ", call " + call;
+                assertSame(expected.getClass(), actual.getClass(), which + ": " + actual);
+                assertEquals(expected.getMessage(), actual.getMessage(), which);
+                assertNull(actual.getCause(), which + ": the exception is wrapped");
+            }
+        }
+    }
+
+    private static Throwable thrown(String name, Call call, double[] w, double[][] x) {
+        try {
+            call.run(w, x);
+        } catch (Throwable t) {
+            return t;
+        }
+        return fail(name + " threw nothing");
+    }
+
+    private static double[] weights() {
+        return new double[] {0.5, -0.25, 0.125};
+    }
+
+    /** {@link #ROWS} rows of three small values; the rows {@code bad} start with 1000. */
+    private static double[][] rows(int... bad) {
+        Random r = new Random(11);
+        double[][] x = new double[ROWS][3];
+        for (double[] row : x) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = r.nextDouble() - 0.5;
+            }
+        }
+        for (int i : bad) {
+            x[i][0] = 1000;
+        }
+        return x;
+    }
+}
