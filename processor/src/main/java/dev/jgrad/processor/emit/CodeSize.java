@@ -26,6 +26,10 @@ public final class CodeSize {
         Walk.statements(body, s -> {
             nodes[0]++;
             Walk.expressions(s, e -> Walk.postOrder(e, x -> nodes[0]++));
+            if (s instanceof Stmt.TryFinally t) {
+                // javac writes a finally block twice: after the body and in the handler of its exceptions
+                nodes[0] += estimate(t.last()) * 2 / TWICE_PER_NODE;
+            }
         });
         return nodes[0] * TWICE_PER_NODE / 2;
     }

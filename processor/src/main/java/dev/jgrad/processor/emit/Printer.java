@@ -149,6 +149,12 @@ final class Printer {
             b.addStatement("$L", expr(r.call(), 0));
         } else if (s instanceof Stmt.Comment c) {
             b.add("// $L\n", c.text());
+        } else if (s instanceof Stmt.TryFinally t) {
+            b.beginControlFlow("try");
+            statements(t.body(), b);
+            b.nextControlFlow("finally");
+            statements(t.last(), b);
+            b.endControlFlow();
         } else if (s instanceof Stmt.Repeat r) {
             b.beginControlFlow("for (int $N = $L; $N > 0; $N--)", r.counter(), expr(r.from(), 0), r.counter(), r.counter());
             statements(r.body(), b);

@@ -92,6 +92,17 @@ public sealed interface Stmt {
         }
     }
 
+    /**
+     * {@code try { body } finally { last }}: {@code last} runs whether {@code body} completes or
+     * throws, and an exception it throws replaces {@code body}'s (see {@code Jam}).
+     */
+    record TryFinally(List<Stmt> body, List<Stmt> last) implements Stmt {
+        @Override
+        public Src src() {
+            return null;
+        }
+    }
+
     /** {@code for (int counter = from; counter > 0; counter--) body}: replays a loop in reverse. */
     record Repeat(String counter, Expr from, List<Stmt> body) implements Stmt {
         @Override

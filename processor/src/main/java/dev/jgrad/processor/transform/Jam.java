@@ -26,7 +26,10 @@ import java.util.Set;
  *
  * <p>It reorders work between iterations, so it applies only where that changes at most the order
  * of additions into sums, which {@code @Jit} allows: the loop writes nothing declared outside it but
- * by {@code t += e}, and reads such a {@code t} nowhere else.
+ * by {@code t += e}, and reads such a {@code t} nowhere else. It also reorders what can fail (a row
+ * shorter than the others): the remainder loop is the {@code finally} of the jammed one, so that
+ * after a failure it runs the failing group again one iteration at a time, and the first iteration
+ * to fail throws, as in the source.
  */
 public final class Jam {
     /** Iterations run together. */
@@ -145,11 +148,14 @@ public final class Jam {
         List<Stmt> out = new ArrayList<>();
         out.add(new Stmt.Decl(null, Type.INT, i.name(), counted.from()));
         Expr lastGroup = new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), Expr.Lit.ofInt(LANES - 1));
-        out.add(new Stmt.For(loop.src(), List.of(), new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, i, lastGroup),
+        Stmt.For jammed = new Stmt.For(loop.src(), List.of(), new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, i, lastGroup),
                 List.of(new Stmt.Assign(null, i, new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(LANES)))),
-                jamList(loop.body(), lanes, laneBound)));
-        out.add(new Stmt.Comment("the last iterations, one at a time"));
-        out.add(new Stmt.For(null, List.of(), loop.cond(), loop.update(), loop.body()));
+                jamList(loop.body(), lanes, laneBound));
+        // i stays at the start of a group that fails: the remainder runs it again in the source's order
+        out.add(new Stmt.TryFinally(List.of(jammed), List.of(
+                new Stmt.Comment("the last iterations, one at a time"
+                        + " (after a failure, from its group: the first to fail throws)"),
+                new Stmt.For(null, List.of(), loop.cond(), loop.update(), loop.body()))));
         return new Stmt.Block(null, out);
     }
 

@@ -51,6 +51,25 @@ class ParallelExceptionsTest {
                 (w, x) -> ParallelThrowsJit.outOfBounds(w, x), (w, x) -> ParallelThrowsGrad.outOfBounds(w, x));
     }
 
+    /**
+     * Unroll-and-jam runs four iterations interleaved: row {@code at} fails at its third element, the
+     * three after it at their second, which the jammed inner loop reaches first. The source, and so
+     * the generated code, fails at row {@code at}; in a loop of one chunk and in a chunked one.
+     */
+    @Test
+    void firstFailingIterationOfFourRunTogether() {
+        for (int[] shape : new int[][] {{1_000, 100}, {1_000, 101}, {ROWS, FIRST}, {ROWS, FIRST + 1}}) {
+            double[][] rows = matrix(shape[0]);
+            int at = shape[1];
+            rows[at] = new double[] {0.5, 0.25};
+            for (int k = 1; k <= 3; k++) {
+                rows[at + k] = new double[] {0.5};
+            }
+            check("outOfBounds", "Index 2 out of bounds for length 2", rows, (w, x) -> ParallelThrows.outOfBounds(w, x),
+                    (w, x) -> ParallelThrowsJit.outOfBounds(w, x), (w, x) -> ParallelThrowsGrad.outOfBounds(w, x));
+        }
+    }
+
     @Test
     void checkedExceptionOfTheFirstFailingIteration() {
         check("checked", "bad x at " + FIRST, rows(FIRST, SECOND), (w, x) -> ParallelThrows.checked(w, x),
@@ -96,8 +115,13 @@ class ParallelExceptionsTest {
                 Throwable actual = thrown(name, generated, w, x);
                 String which = name + (generated == jit ? " (@Jit)" : " (@Jit @Grad)") + ", call " + call;
                 assertSame(expected.getClass(), actual.getClass(), which + ": " + actual);
-                assertEquals(expected.getMessage(), actual.getMessage(), which);
                 assertNull(actual.getCause(), which + ": the exception is wrapped");
+                if (actual.getMessage() == null && actual.getStackTrace().length == 0) {
+                    // HotSpot's preallocated exception for an implicit one in hot code (OmitStackTraceInFastThrow):
+                    // the source's own, called as often, would be the same
+                    continue;
+                }
+                assertEquals(expected.getMessage(), actual.getMessage(), which);
             }
         }
     }
@@ -117,15 +141,21 @@ class ParallelExceptionsTest {
 
     /** {@link #ROWS} rows of three small values; the rows {@code bad} start with 1000. */
     private static double[][] rows(int... bad) {
+        double[][] x = matrix(ROWS);
+        for (int i : bad) {
+            x[i][0] = 1000;
+        }
+        return x;
+    }
+
+    /** {@code n} rows of three small values, the same for the same {@code n}. */
+    private static double[][] matrix(int n) {
         Random r = new Random(11);
-        double[][] x = new double[ROWS][3];
+        double[][] x = new double[n][3];
         for (double[] row : x) {
             for (int j = 0; j < row.length; j++) {
                 row[j] = r.nextDouble() - 0.5;
             }
-        }
-        for (int i : bad) {
-            x[i][0] = 1000;
         }
         return x;
     }
