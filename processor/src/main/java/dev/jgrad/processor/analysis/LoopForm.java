@@ -25,7 +25,8 @@ import java.util.Set;
  *
  * <p>The conditions, checked on the whole method:
  * <ul>
- *   <li>every loop is {@code for (int i = a; i < b; i++)}, {@code b} an int, with {@code i} not written in the body;
+ *   <li>every loop is {@code for (int i = a; i < b; i++)}, {@code b} an int, with {@code i} not
+ *       written in the body;
  *   <li>no array element is written;
  *   <li>every variable is assigned at most once on any path (a parameter never), except
  *   <li>accumulators: a variable declared outside a loop and written inside it only as

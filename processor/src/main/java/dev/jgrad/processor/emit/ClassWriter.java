@@ -49,7 +49,8 @@ public final class ClassWriter {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            Printer printer = new Printer(m.gradient().tape(), m.gradient().body(), paramNames(m.element()), thrown(m.element()));
+            Printer printer = new Printer(m.gradient().tape(), m.gradient().body(), paramNames(m.element()),
+                    thrown(m.element()));
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));

@@ -35,7 +35,8 @@ final class Printer {
      * whole body and {@code params} the parameters' names (what a parallel loop may capture as is);
      * {@code thrown} are the checked exceptions the method declares, which its loops' chunks may throw.
      */
-    Printer(String tape, List<Stmt> method, java.util.Set<String> params, List<com.palantir.javapoet.TypeName> thrown) {
+    Printer(String tape, List<Stmt> method, java.util.Set<String> params,
+            List<com.palantir.javapoet.TypeName> thrown) {
         this.tape = tape;
         this.method = method;
         this.params = params;
