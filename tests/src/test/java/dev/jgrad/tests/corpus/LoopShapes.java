@@ -67,7 +67,10 @@ public final class LoopShapes {
         return s;
     }
 
-    /** Covers: do/while whose condition inlines a pure helper, with a continue and a break; it stops after a continue (k = 8). */
+    /**
+     * Covers: do/while whose condition inlines a pure helper, with a continue and a break; it stops
+     * after a continue (k = 8).
+     */
     @Grad
     static double doWhileHelperBreak(double x) {
         double t = 4;
@@ -111,6 +114,82 @@ public final class LoopShapes {
                 continue;
             }
             s = s * 0.7 + x[i] * x[j] + x[c[0]];
+        }
+        return s;
+    }
+
+    /** Covers: do/while (a && helper(...)), the helper's side effect under the condition, with a continue. */
+    @Grad
+    static double doWhileConditionalHelper(double[] x, int n) {
+        double s = 0;
+        int[] c = {0};
+        do {
+            int k = c[0];
+            if (k % 2 == 1) {
+                s += x[k] * 0.5;
+                continue;
+            }
+            s = s * 0.9 + Math.sin(x[k]);
+        } while (x[c[0]] > -5 && advance(c, n));
+        return s + c[0];
+    }
+
+    /** Covers: do/while (--k >= 0) with a continue and a return from inside the loop. */
+    @Grad
+    static double doWhileReturn(double[] x) {
+        double s = 1;
+        int k = x.length;
+        do {
+            if (k == x.length) {
+                continue;
+            }
+            s = s * x[k] + 0.1;
+            if (k == 1) {
+                return s * 2;
+            }
+        } while (--k >= 0);
+        return -s;
+    }
+
+    /** Covers: do/while (--k > 0) with a continue, inside while (outer-- > 0) with a continue. */
+    @Grad
+    static double nestedDoWhile(double[] x) {
+        double s = 0;
+        int outer = 3;
+        while (outer-- > 0) {
+            if (outer == 1) {
+                continue;
+            }
+            int k = x.length;
+            do {
+                if (k % 2 == 0) {
+                    continue;
+                }
+                s = s * 0.8 + x[k - 1] * outer;
+            } while (--k > 0);
+        }
+        return s;
+    }
+
+    /** A helper whose do/while (j-- > 0) continues: inlined, and lowered there. */
+    static double stepHelper(double[] x, int k) {
+        double s = 0;
+        int j = k;
+        do {
+            if (j % 3 == 0) {
+                continue;
+            }
+            s += x[j] * x[j];
+        } while (j-- > 0);
+        return s;
+    }
+
+    /** Covers: a do/while with continue and a side-effecting condition in an inlined helper, in a loop. */
+    @Grad
+    static double doWhileInHelper(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += stepHelper(x, i) * 0.5;
         }
         return s;
     }
@@ -190,6 +269,29 @@ public final class LoopShapes {
         }
         for (int i = 0; i < n && i < x.length; i++) {
             s += Math.exp(-x[i] * x[i]);
+        }
+        return s;
+    }
+
+    /**
+     * Covers: x.length > i (bound on the left), i < (int) m, and i < lim[0] with lim[0] written in
+     * the body (not a counted loop).
+     */
+    @Grad
+    static double otherLoopBounds(double[] x, long m) {
+        double s = 0;
+        for (int i = 0; x.length > i; ++i) {
+            s = s * 0.9 + x[i];
+        }
+        for (int i = 0; i < (int) m; i++) {
+            s += x[i % x.length] * x[i % x.length];
+        }
+        int[] lim = {x.length};
+        for (int i = 0; i < lim[0]; i++) {
+            s += x[i] * 0.1 * s;
+            if (i == 1) {
+                lim[0] = 3;
+            }
         }
         return s;
     }
