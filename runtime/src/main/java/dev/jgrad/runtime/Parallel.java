@@ -13,7 +13,8 @@ import java.util.stream.IntStream;
  *
  * <p>A loop that throws throws what it would throw run in order: the exception of the first chunk
  * that fails (within a chunk, iterations run in order), the very object the chunk threw, whatever
- * the other chunks do and whichever thread ran it.
+ * the other chunks do and whichever thread ran it; and the arrays it adds into hold the sums of the
+ * iterations before that failure, as they would in order.
  */
 public final class Parallel {
     /** Fewest iterations in a chunk; below twice this a loop runs as one chunk. */
@@ -74,13 +75,14 @@ public final class Parallel {
                 firstFailed.accumulateAndGet(c, Math::min);
             }
         });
-        for (Throwable t : failures) {
-            if (t != null) {
-                throw rethrow(t);
-            }
-        }
-        for (int c = 1; c < chunks; c++) {
+        // before a failure, the chunks before it ran to their end and it ran up to its failing iteration:
+        // what they added is what the source adds before it throws (the arrays may be the method's inputs)
+        int failed = firstFailed.get();
+        for (int c = 1; c < chunks && c <= failed; c++) {
             sums.add(parts[c]);
+        }
+        if (failed < chunks) {
+            throw rethrow(failures[failed]);
         }
     }
 

@@ -83,6 +83,26 @@ class ParallelExceptionsTest {
                 (w, x) -> ParallelThrowsGrad.checkedInHelper(w, x));
     }
 
+    /**
+     * An input the loop adds into holds, after the exception, what the source leaves in it: the rows
+     * before the first failing one, added up in another order.
+     */
+    @Test
+    void anInputTheLoopWritesHoldsTheIterationsBeforeTheFailure() {
+        double[][] x = rows(FIRST, SECOND);
+        double[] expected = new double[3];
+        Throwable sourceFailure = thrown("accumulate (source)", (w, a) -> ParallelThrows.accumulate(w, a), expected, x);
+        assertEquals("bad x at " + FIRST, sourceFailure.getMessage());
+        for (int call = 0; call < CALLS; call++) {
+            double[] actual = new double[3];
+            Throwable failure = thrown("accumulate", (w, a) -> ParallelThrowsJit.accumulate(w, a), actual, x);
+            assertEquals(sourceFailure.getMessage(), failure.getMessage(), "call " + call);
+            for (int j = 0; j < actual.length; j++) {
+                assertEquals(expected[j], actual[j], 1e-12 * FIRST, "acc[" + j + "], call " + call);
+            }
+        }
+    }
+
     @Test
     void generatedMethodsDeclareTheCheckedExceptions() throws NoSuchMethodException {
         Class<?>[] params = {double[].class, double[][].class};

@@ -104,4 +104,22 @@ final class ParallelThrows {
         }
         return sum;
     }
+
+    /** Adds every row into {@code acc}, an input it writes, and throws on a row whose first element is above 100. */
+    @Jit
+    static double accumulate(double[] acc, double[][] x) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i][0] > 100) {
+                throw new IllegalArgumentException("bad x at " + i);
+            }
+            double r = 0;
+            for (int j = 0; j < x[i].length; j++) {
+                acc[j] += x[i][j];
+                r += x[i][j];
+            }
+            sum += r;
+        }
+        return sum;
+    }
 }
