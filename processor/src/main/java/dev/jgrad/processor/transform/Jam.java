@@ -41,6 +41,8 @@ public final class Jam {
     /** The buffers' declarations, by name, and those of the lanes' own copies made while jamming. */
     private final Map<String, Stmt.Decl> scratchDecls = new HashMap<>();
     private final List<Stmt> laneBuffers = new ArrayList<>();
+    /** The variables the method declares: an array it does not declare is an input (see writesOnlySums). */
+    private final Set<String> declared = new HashSet<>();
 
     private Jam(Names names) {
         this.names = names;
@@ -48,7 +50,13 @@ public final class Jam {
 
     /** {@code body} with every loop that qualifies, at any depth, unrolled and jammed. */
     public static List<Stmt> apply(List<Stmt> body, Names names) {
-        return new Jam(names).block(body);
+        Jam jam = new Jam(names);
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.Decl d) {
+                jam.declared.add(d.name());
+            }
+        });
+        return jam.block(body);
     }
 
     private List<Stmt> block(List<Stmt> body) {
@@ -105,7 +113,7 @@ public final class Jam {
             ok[0] &= s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.If
                     || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment;
         });
-        if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch)) {
+        if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch, declared)) {
             return null;
         }
         Set<String> laneBound = new HashSet<>(locals);
@@ -215,9 +223,12 @@ public final class Jam {
 
     /**
      * Whether every write of the loop to something declared outside it is {@code t += e} (or
-     * {@code -=}), with {@code t} read nowhere else in the loop.
+     * {@code -=}), with {@code t} read nowhere else in the loop, and no such {@code t} is an element of
+     * an input: after an iteration fails, an input holds what the iterations before it added, which
+     * lanes run together would not leave.
      */
-    private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index, Set<String> scratch) {
+    private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index, Set<String> scratch,
+            Set<String> declared) {
         Set<String> summed = new HashSet<>();
         List<Stmt.Assign> sums = new ArrayList<>();
         boolean[] ok = {true};
@@ -231,7 +242,8 @@ public final class Jam {
                 if (scratch.contains(root) && a.target() instanceof Expr.Index) {
                     return;
                 }
-                if (local || root == null || root.equals(index) || !isSum(a)) {
+                if (local || root == null || root.equals(index) || !isSum(a)
+                        || a.target() instanceof Expr.Index && !declared.contains(root)) {
                     ok[0] = false;
                     return;
                 }

@@ -89,16 +89,32 @@ class ParallelExceptionsTest {
      */
     @Test
     void anInputTheLoopWritesHoldsTheIterationsBeforeTheFailure() {
-        double[][] x = rows(FIRST, SECOND);
+        checkInput("accumulate", "bad x at " + FIRST, rows(FIRST, SECOND), (w, x) -> ParallelThrows.accumulate(w, x),
+                (w, x) -> ParallelThrowsJit.accumulate(w, x));
+        // an implicit exception in a loop that could run four iterations at a time, in one chunk and in several
+        for (int[] shape : new int[][] {{1_000, 101}, {ROWS, FIRST}, {ROWS, FIRST + 1}, {ROWS, FIRST + 2}}) {
+            double[][] rows = matrix(shape[0]);
+            rows[shape[1]] = new double[] {0.5, 0.25};
+            checkInput("accumulateRows", "Index 2 out of bounds for length 2", rows,
+                    (w, x) -> ParallelThrows.accumulateRows(w, x), (w, x) -> ParallelThrowsJit.accumulateRows(w, x));
+        }
+    }
+
+    /**
+     * The source's exception, and an input the loop adds into as the source leaves it: the rows
+     * before the first failing one (and that row's elements before the failure), added up in
+     * another order.
+     */
+    private static void checkInput(String name, String message, double[][] x, Call source, Call jit) {
         double[] expected = new double[3];
-        Throwable sourceFailure = thrown("accumulate (source)", (w, a) -> ParallelThrows.accumulate(w, a), expected, x);
-        assertEquals("bad x at " + FIRST, sourceFailure.getMessage());
+        Throwable sourceFailure = thrown(name + " (source)", source, expected, x);
+        assertEquals(message, sourceFailure.getMessage(), name + " (source)");
         for (int call = 0; call < CALLS; call++) {
             double[] actual = new double[3];
-            Throwable failure = thrown("accumulate", (w, a) -> ParallelThrowsJit.accumulate(w, a), actual, x);
-            assertEquals(sourceFailure.getMessage(), failure.getMessage(), "call " + call);
+            Throwable failure = thrown(name, jit, actual, x);
+            assertSame(sourceFailure.getClass(), failure.getClass(), name + ", call " + call + ": " + failure);
             for (int j = 0; j < actual.length; j++) {
-                assertEquals(expected[j], actual[j], 1e-12 * FIRST, "acc[" + j + "], call " + call);
+                assertEquals(expected[j], actual[j], 1e-12 * x.length, name + ": acc[" + j + "], call " + call);
             }
         }
     }

@@ -122,4 +122,20 @@ final class ParallelThrows {
         }
         return sum;
     }
+
+    /** Adds every row into {@code acc}, an input it writes: a row shorter than acc fails. */
+    @Jit
+    static double accumulateRows(double[] acc, double[][] x) {
+        int d = acc.length;
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double r = 0;
+            for (int j = 0; j < d; j++) {
+                acc[j] += x[i][j];
+                r += x[i][j] * x[i][j];
+            }
+            sum += r;
+        }
+        return sum;
+    }
 }
