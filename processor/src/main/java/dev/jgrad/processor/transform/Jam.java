@@ -26,10 +26,10 @@ import java.util.Set;
  *
  * <p>It reorders work between iterations, so it applies only where that changes at most the order
  * of additions into sums, which {@code @Jit} allows: the loop writes nothing declared outside it but
- * by {@code t += e}, and reads such a {@code t} nowhere else. It also reorders what can fail (a row
- * shorter than the others): the remainder loop is the {@code finally} of the jammed one, so that
- * after a failure it runs the failing group again one iteration at a time, and the first iteration
- * to fail throws, as in the source.
+ * by {@code t += e}, reads such a {@code t} nowhere else, and adds into no input array. It also
+ * reorders what can fail (a row shorter than the others): the remainder loop is the {@code finally}
+ * of the jammed one, so that after a failure it runs the failing group again one iteration at a
+ * time, and the first iteration to fail throws, as in the source.
  */
 public final class Jam {
     /** Iterations run together. */
