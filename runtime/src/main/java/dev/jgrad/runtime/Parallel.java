@@ -1,5 +1,6 @@
 package dev.jgrad.runtime;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
 /**
@@ -9,6 +10,11 @@ import java.util.stream.IntStream;
  * <p>Chunk boundaries depend on the trip count alone, never on the number of threads, so a result
  * is the same bit for bit from run to run, with threads or without. The system property
  * {@code jgrad.parallel=false} keeps every loop on the calling thread.
+ *
+ * <p>A loop that throws throws what it would throw run in order: the exception of the first chunk
+ * that fails (within a chunk, iterations run in order), the very object the chunk threw, whatever
+ * the other chunks do and whichever thread ran it; and the arrays it adds into hold the sums of the
+ * iterations before that failure, as they would in order.
  */
 public final class Parallel {
     /** Fewest iterations in a chunk; below twice this a loop runs as one chunk. */
@@ -18,10 +24,13 @@ public final class Parallel {
 
     private Parallel() {}
 
-    /** One chunk of the loop: iterations {@code [from, to)}, adding into {@code sums}. */
+    /**
+     * One chunk of the loop: iterations {@code [from, to)}, adding into {@code sums}. It may throw what
+     * the generated method declares, checked exceptions included: {@link #run} rethrows it as it is.
+     */
     @FunctionalInterface
     public interface Chunk {
-        void run(Sums sums, int from, int to);
+        void run(Sums sums, int from, int to) throws Throwable;
     }
 
     /**
@@ -36,7 +45,11 @@ public final class Parallel {
         }
         int chunks = (int) Math.min(MAX_CHUNKS, Math.max(1, n / MIN_CHUNK));
         if (chunks == 1) {
-            chunk.run(sums, from, to);
+            try {
+                chunk.run(sums, from, to);
+            } catch (Throwable t) {
+                throw rethrow(t);
+            }
             return;
         }
         Sums[] parts = new Sums[chunks];
@@ -44,14 +57,48 @@ public final class Parallel {
         for (int c = 1; c < chunks; c++) {
             parts[c] = sums.zeros();
         }
+        // each chunk keeps what it throws: the stream would throw any chunk's, or a copy that wraps it
+        Throwable[] failures = new Throwable[chunks];
+        AtomicInteger firstFailed = new AtomicInteger(chunks);
         IntStream range = IntStream.range(0, chunks);
         if (threads && enabled()) {
             range = range.parallel();
         }
-        range.forEach(c -> chunk.run(parts[c], bound(from, n, chunks, c), bound(from, n, chunks, c + 1)));
-        for (int c = 1; c < chunks; c++) {
+        range.forEach(c -> {
+            if (c > firstFailed.get()) {
+                return; // an earlier chunk failed: the loop throws its exception, whatever this one does
+            }
+            try {
+                chunk.run(parts[c], bound(from, n, chunks, c), bound(from, n, chunks, c + 1));
+            } catch (Throwable t) {
+                failures[c] = t;
+                firstFailed.accumulateAndGet(c, Math::min);
+            }
+        });
+        // before a failure, the chunks before it ran to their end and it ran up to its failing iteration:
+        // what they added is what the source adds before it throws (the arrays may be the method's inputs)
+        int failed = firstFailed.get();
+        for (int c = 1; c < chunks && c <= failed; c++) {
             sums.add(parts[c]);
         }
+        if (failed < chunks) {
+            throw rethrow(failures[failed]);
+        }
+    }
+
+    /**
+     * Throws {@code t} itself, checked or not. A chunk throws only what the generated method that
+     * calls {@link #run} declares (the source method's {@code throws} clause), so a checked exception
+     * leaves that method as the source's would. Declared to return one so that callers can write
+     * {@code throw rethrow(t)}.
+     */
+    private static RuntimeException rethrow(Throwable t) {
+        return Parallel.<RuntimeException>sneaky(t);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> RuntimeException sneaky(Throwable t) throws T {
+        throw (T) t;
     }
 
     private static int bound(int from, long n, int chunks, int c) {

@@ -26,7 +26,8 @@ import java.util.Set;
  *
  * <p>The conditions, checked on the whole method:
  * <ul>
- *   <li>every loop is {@code for (int i = a; i < b; i++)} with {@code i} not written in the body;
+ *   <li>every loop is {@code for (int i = a; i < b; i++)}, {@code b} an int, with {@code i} not
+ *       written in the body;
  *   <li>no array element is written;
  *   <li>every variable is assigned at most once on any path (a parameter never), except
  *   <li>accumulators: a variable declared outside a loop and written inside it only as
@@ -34,7 +35,7 @@ import java.util.Set;
  * </ul>
  */
 public final class LoopForm {
-    /** A counted loop {@code for (int index = from; index < to; index++)}. */
+    /** A counted loop {@code for (int index = from; index < to; index++)}, {@code to} an int. */
     public record Counted(String index, Expr from, Expr to) {}
 
     private final Set<Stmt> reductions = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -113,7 +114,10 @@ public final class LoopForm {
             return null;
         }
         Expr.Local i = new Expr.Local(d.type(), d.name());
-        if (!(f.cond() instanceof Expr.Binary c) || c.op() != BinaryOp.LT || !c.left().equals(i)) {
+        // an int bound: i < 2.5 (or i < m, m a long) runs to another last index than i < (int) 2.5 would,
+        // and the loop's reverse, counting i back down from its bound, must start from that index
+        if (!(f.cond() instanceof Expr.Binary c) || c.op() != BinaryOp.LT || !c.left().equals(i)
+                || c.right().type() != dev.jgrad.processor.ir.Type.INT) {
             return null;
         }
         if (f.update().size() != 1 || !(f.update().get(0) instanceof Stmt.Assign u) || !u.target().equals(i)

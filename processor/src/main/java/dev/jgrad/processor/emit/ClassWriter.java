@@ -57,7 +57,8 @@ public final class ClassWriter {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            Printer printer = new Printer(m.gradient().tape(), m.gradient().body(), paramNames(m.element()));
+            Printer printer = new Printer(m.gradient().tape(), m.gradient().body(), paramNames(m.element()),
+                    thrown(m.element()));
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
@@ -71,7 +72,7 @@ public final class ClassWriter {
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, m.body(), paramNames(m.element()));
+            Printer printer = new Printer(null, m.body(), paramNames(m.element()), thrown(m.element()));
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -157,7 +158,10 @@ public final class ClassWriter {
         return out;
     }
 
-    /** The checked exceptions the source method declares: its argument checks may throw them. */
+    /**
+     * The checked exceptions the source method declares: its argument checks may throw them, and so
+     * may the chunks of its parallel loops.
+     */
     private static List<com.palantir.javapoet.TypeName> thrown(ExecutableElement m) {
         List<com.palantir.javapoet.TypeName> out = new ArrayList<>();
         m.getThrownTypes().forEach(t -> out.add(com.palantir.javapoet.TypeName.get(t)));

@@ -37,12 +37,20 @@ public final class CodeSize {
             }
         });
         java.util.function.ToIntFunction<String> local = n -> slots.getOrDefault(n, 0) < NARROW_SLOTS ? 2 : 4;
+        return bytes(body, local);
+    }
+
+    private static long bytes(List<Stmt> body, java.util.function.ToIntFunction<String> local) {
         long[] bytes = {0};
         Walk.statements(body, s -> {
             bytes[0] += s instanceof Stmt.Decl d ? local.applyAsInt(d.name()) : statement(s);
             Walk.expressions(s, e -> Walk.postOrder(e, x -> bytes[0] += expression(x, local)));
             if (s instanceof Stmt.Run r) {
                 Walk.postOrder(r.call(), x -> bytes[0] += expression(x, local));
+            }
+            if (s instanceof Stmt.TryFinally t) {
+                // javac writes a finally block twice: after the body, and in the handler that rethrows
+                bytes[0] += bytes(t.last(), local) + 8;
             }
         });
         return bytes[0];

@@ -27,16 +27,20 @@ final class Printer {
     private final String tape;
     private final List<Stmt> method;
     private final java.util.Set<String> params;
+    private final List<com.palantir.javapoet.TypeName> thrown;
     private final List<com.palantir.javapoet.MethodSpec> chunks = new ArrayList<>();
 
     /**
      * {@code tape} is the name of the method's tape, or null if it has none; {@code method} is the
-     * whole body and {@code params} the parameters' names (what a parallel loop may capture as is).
+     * whole body and {@code params} the parameters' names (what a parallel loop may capture as is);
+     * {@code thrown} are the checked exceptions the method declares, which its loops' chunks may throw.
      */
-    Printer(String tape, List<Stmt> method, java.util.Set<String> params) {
+    Printer(String tape, List<Stmt> method, java.util.Set<String> params,
+            List<com.palantir.javapoet.TypeName> thrown) {
         this.tape = tape;
         this.method = method;
         this.params = params;
+        this.thrown = thrown;
     }
 
     /** The methods that parallel loops' chunks run, written while printing the body. */
@@ -146,6 +150,12 @@ final class Printer {
             b.addStatement("$L", expr(r.call(), 0));
         } else if (s instanceof Stmt.Comment c) {
             b.add("// $L\n", c.text());
+        } else if (s instanceof Stmt.TryFinally t) {
+            b.beginControlFlow("try");
+            statements(t.body(), b);
+            b.nextControlFlow("finally");
+            statements(t.last(), b);
+            b.endControlFlow();
         } else if (s instanceof Stmt.Repeat r) {
             b.beginControlFlow("for (int $N = $L; $N > 0; $N--)", r.counter(), expr(r.from(), 0), r.counter(), r.counter());
             statements(r.body(), b);
@@ -207,7 +217,8 @@ final class Printer {
         com.palantir.javapoet.MethodSpec.Builder chunk = com.palantir.javapoet.MethodSpec.methodBuilder(p.chunk())
                 .addModifiers(javax.lang.model.element.Modifier.PRIVATE, javax.lang.model.element.Modifier.STATIC)
                 .addJavadoc("Iterations {@code [$N, $N)} of a parallel loop, adding into {@code $N}.\n", from, to, sums)
-                .addParameter(SUMS, sums).addParameter(int.class, from).addParameter(int.class, to);
+                .addParameter(SUMS, sums).addParameter(int.class, from).addParameter(int.class, to)
+                .addExceptions(thrown);
         for (Expr.Local c : p.captured()) {
             String arg = c.name();
             if (!dev.jgrad.processor.transform.Parallelize.effectivelyFinal(c.name(), method, params)) {

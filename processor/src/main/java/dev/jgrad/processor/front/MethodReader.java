@@ -572,7 +572,9 @@ public final class MethodReader {
 
     /**
      * A loop. A condition that inlines a call cannot stay in the loop header, so such a loop becomes
-     * {@code for (init; ; update) { pre; if (!cond) break; body }}, which {@link Structure} lowers.
+     * {@code for (init; ; update) { pre; if (!cond) break; body }}, which {@link Structure} lowers. A
+     * do/while's test goes where a {@code continue} in the body jumps to, the update:
+     * {@code for (;; pre, if (!cond) break) body}.
      */
     private void loop(Src src, List<Stmt> init, TreePath condPath, List<Stmt> update, TreePath bodyPath,
             boolean testAfter, List<Stmt> out) {
@@ -592,14 +594,13 @@ public final class MethodReader {
         }
         List<Stmt> exit = new ArrayList<>(pre);
         exit.add(new Stmt.If(null, dev.jgrad.processor.ir.Exprs.not(cond), List.of(new Stmt.Break(null)), List.of()));
-        List<Stmt> newBody = new ArrayList<>();
         if (testAfter) {
-            newBody.addAll(body);
-            newBody.addAll(exit);
-        } else {
-            newBody.addAll(exit);
-            newBody.addAll(body);
+            out.addAll(init);
+            out.add(new Stmt.For(src, List.of(), null, exit, body));
+            return;
         }
+        List<Stmt> newBody = new ArrayList<>(exit);
+        newBody.addAll(body);
         out.add(new Stmt.For(src, init, null, update, newBody));
     }
 

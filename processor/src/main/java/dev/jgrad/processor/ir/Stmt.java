@@ -20,7 +20,10 @@ public sealed interface Stmt {
     /** {@code while (cond) body}, or with {@code test-after} set, {@code do body while (cond)}. */
     record While(Src src, Expr cond, List<Stmt> body, boolean testAfter) implements Stmt {}
 
-    /** {@code for (init; cond; update) body}; cond null means true. */
+    /**
+     * {@code for (init; cond; update) body}; cond null means true. Until {@code Structure} lowers the
+     * jumps, the update of a {@code for (;;)} may be a do/while's test ({@code pre; if (!cond) break;}).
+     */
     record For(Src src, List<Stmt> init, Expr cond, List<Stmt> update, List<Stmt> body) implements Stmt {}
 
     record Break(Src src) implements Stmt {}
@@ -83,6 +86,17 @@ public sealed interface Stmt {
 
     /** A line comment, e.g. {@code // grad of: sum += r * r;}. */
     record Comment(String text) implements Stmt {
+        @Override
+        public Src src() {
+            return null;
+        }
+    }
+
+    /**
+     * {@code try { body } finally { last }}: {@code last} runs whether {@code body} completes or
+     * throws, and an exception it throws replaces {@code body}'s (see {@code Jam}).
+     */
+    record TryFinally(List<Stmt> body, List<Stmt> last) implements Stmt {
         @Override
         public Src src() {
             return null;

@@ -65,6 +65,9 @@ public final class Walk {
                 statements(b.body(), f);
             } else if (s instanceof Stmt.Repeat r) {
                 statements(r.body(), f);
+            } else if (s instanceof Stmt.TryFinally t) {
+                statements(t.body(), f);
+                statements(t.last(), f);
             } else if (s instanceof Stmt.ParallelFor p) {
                 statements(p.scratch(), f);
                 statements(p.chunkBody(), f);

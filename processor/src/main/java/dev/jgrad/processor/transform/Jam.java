@@ -27,7 +27,10 @@ import java.util.Set;
  *
  * <p>It reorders work between iterations, so it applies only where that changes at most the order
  * of additions into sums, which {@code @Jit} allows: the loop writes nothing declared outside it but
- * by {@code t += e}, and reads such a {@code t} nowhere else.
+ * by {@code t += e}, reads such a {@code t} nowhere else, and adds into no input array. It also
+ * reorders what can fail (a row shorter than the others): the remainder loop is the {@code finally}
+ * of the jammed one, so that after a failure it runs the failing group again one iteration at a
+ * time, and the first iteration to fail throws, as in the source.
  */
 public final class Jam {
     /** Iterations run together. */
@@ -41,6 +44,8 @@ public final class Jam {
     private final List<Stmt> laneBuffers = new ArrayList<>();
     /** Which names may reach the same array: a sum read back through another name is not a sum. */
     private final Aliases aliases;
+    /** The variables the method declares: an array it does not declare is an input (see writesOnlySums). */
+    private final Set<String> declared = new HashSet<>();
 
     private Jam(Names names, Aliases aliases) {
         this.names = names;
@@ -49,7 +54,13 @@ public final class Jam {
 
     /** {@code body} with every loop that qualifies, at any depth, unrolled and jammed. */
     public static List<Stmt> apply(List<Stmt> body, Names names) {
-        return new Jam(names, Aliases.of(body)).block(body);
+        Jam jam = new Jam(names, Aliases.of(body));
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.Decl d) {
+                jam.declared.add(d.name());
+            }
+        });
+        return jam.block(body);
     }
 
     private List<Stmt> block(List<Stmt> body) {
@@ -106,7 +117,7 @@ public final class Jam {
             ok[0] &= s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.If
                     || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment;
         });
-        if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch, aliases)) {
+        if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch, aliases, declared)) {
             return null;
         }
         Set<String> laneBound = new HashSet<>(locals);
@@ -149,11 +160,14 @@ public final class Jam {
         List<Stmt> out = new ArrayList<>();
         out.add(new Stmt.Decl(null, Type.INT, i.name(), counted.from()));
         Expr lastGroup = new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), Expr.Lit.ofInt(LANES - 1));
-        out.add(new Stmt.For(loop.src(), List.of(), new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, i, lastGroup),
+        Stmt.For jammed = new Stmt.For(loop.src(), List.of(), new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, i, lastGroup),
                 List.of(new Stmt.Assign(null, i, new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(LANES)))),
-                jamList(loop.body(), lanes, laneBound)));
-        out.add(new Stmt.Comment("the last iterations, one at a time"));
-        out.add(new Stmt.For(null, List.of(), loop.cond(), loop.update(), loop.body()));
+                jamList(loop.body(), lanes, laneBound));
+        // i stays at the start of a group that fails: the remainder runs it again in the source's order
+        out.add(new Stmt.TryFinally(List.of(jammed), List.of(
+                new Stmt.Comment("the last iterations, one at a time"
+                        + " (after a failure, from its group: the first to fail throws)"),
+                new Stmt.For(null, List.of(), loop.cond(), loop.update(), loop.body()))));
         return new Stmt.Block(null, out);
     }
 
@@ -213,10 +227,12 @@ public final class Jam {
 
     /**
      * Whether every write of the loop to something declared outside it is {@code t += e} (or
-     * {@code -=}), with {@code t} read nowhere else in the loop.
+     * {@code -=}), with {@code t} read nowhere else in the loop, and no such {@code t} is an element of
+     * an input: after an iteration fails, an input holds what the iterations before it added, which
+     * lanes run together would not leave.
      */
     private static boolean writesOnlySums(Stmt.For loop, Set<String> locals, String index, Set<String> scratch,
-            Aliases aliases) {
+            Aliases aliases, Set<String> declared) {
         Set<String> summed = new HashSet<>();
         List<Stmt.Assign> sums = new ArrayList<>();
         boolean[] ok = {true};
@@ -230,7 +246,8 @@ public final class Jam {
                 if (scratch.contains(root) && a.target() instanceof Expr.Index) {
                     return;
                 }
-                if (local || root == null || root.equals(index) || !isSum(a)) {
+                if (local || root == null || root.equals(index) || !isSum(a)
+                        || a.target() instanceof Expr.Index && !declared.contains(root)) {
                     ok[0] = false;
                     return;
                 }

@@ -22,8 +22,10 @@ import java.util.Set;
  * Giering and Kaminski's recipes assume).
  *
  * <p>A jump sets its flag; the statements after it in its block run under {@code if (!flag)}; a
- * loop's condition tests the flags that leave it. A method whose only return is its last statement
- * keeps it.
+ * loop's condition tests the flags that leave it. A {@code for} update runs after a {@code continue};
+ * so does a do/while's test when its condition inlines statements, which the reader makes the update of
+ * a {@code for (;;)} (a {@code break} in an update is lowered here too). A method whose only return
+ * is its last statement keeps it.
  */
 public final class Structure {
     private enum Mode { KEEP_RETURN, ASSIGN_RESULT }
@@ -185,8 +187,12 @@ public final class Structure {
         Loop loop = new Loop();
         loops.push(loop);
         Out b;
+        boolean bodyBreaks;
         try {
             b = list(body);
+            bodyBreaks = loop.broke != null;
+            // the update may hold a do/while's test, which leaves the loop by break (see MethodReader.loop)
+            update = list(update).stmts();
         } finally {
             loops.pop();
         }
@@ -221,8 +227,13 @@ public final class Structure {
             newCond = Lit.TRUE;
         }
         if (!update.isEmpty()) {
-            // a for update runs after a continue, not after a break or a return
-            newBody.add(stay == null ? new Stmt.Block(null, update) : new Stmt.If(null, stay, update, List.of()));
+            // a for update (or a do/while's test) runs after a continue, not after a break or a return
+            boolean bodyLeaves = bodyBreaks || returns;
+            if (bodyLeaves) {
+                newBody.add(new Stmt.If(null, stay, update, List.of()));
+            } else {
+                newBody.addAll(update);
+            }
         }
         out.add(new Stmt.While(src, newCond, newBody, testAfter));
         return new Out(List.of(new Stmt.Block(null, out)), flagsOut);

@@ -44,71 +44,74 @@ public final class LossesGrad {
         double[] w_bar = sums.vectors[0];
         {
             int i = from;
-            for (; i < to - 3; i += 4) {
-                double pred = b;
-                double pred1 = b;
-                double pred2 = b;
-                double pred3 = b;
-                for (int j = 0; j < w.length; j++) {
-                    pred += w[j] * x[i][j];
-                    pred1 += w[j] * x[i + 1][j];
-                    pred2 += w[j] * x[i + 2][j];
-                    pred3 += w[j] * x[i + 3][j];
+            try {
+                for (; i < to - 3; i += 4) {
+                    double pred = b;
+                    double pred1 = b;
+                    double pred2 = b;
+                    double pred3 = b;
+                    for (int j = 0; j < w.length; j++) {
+                        pred += w[j] * x[i][j];
+                        pred1 += w[j] * x[i + 1][j];
+                        pred2 += w[j] * x[i + 2][j];
+                        pred3 += w[j] * x[i + 3][j];
+                    }
+                    double r = pred - y[i];
+                    double r1 = pred1 - y[i + 1];
+                    double r2 = pred2 - y[i + 2];
+                    double r3 = pred3 - y[i + 3];
+                    sum += r * r + r1 * r1 + (r2 * r2 + r3 * r3);
+                    // adjoint of this iteration
+                    double pred_bar = 0.0;
+                    double pred_bar1 = 0.0;
+                    double pred_bar2 = 0.0;
+                    double pred_bar3 = 0.0;
+                    double r_bar = 0.0;
+                    double r_bar1 = 0.0;
+                    double r_bar2 = 0.0;
+                    double r_bar3 = 0.0;
+                    // grad of: sum += r * r
+                    r_bar += sum_bar * 2.0 * r;
+                    r_bar1 += sum_bar * 2.0 * r1;
+                    r_bar2 += sum_bar * 2.0 * r2;
+                    r_bar3 += sum_bar * 2.0 * r3;
+                    // grad of: double r = pred - y[i]
+                    pred_bar += r_bar;
+                    pred_bar1 += r_bar1;
+                    pred_bar2 += r_bar2;
+                    pred_bar3 += r_bar3;
+                    // grad of: for (int j = 0; j < w.length; j++)
+                    for (int j = 0; j < w.length; j++) {
+                        // grad of: pred += w[j] * x[i][j]
+                        w_bar[j] += pred_bar * x[i][j] + pred_bar1 * x[i + 1][j] + (pred_bar2 * x[i + 2][j] + pred_bar3 * x[i + 3][j]);
+                    }
+                    // grad of: double pred = b
+                    b_bar += pred_bar + pred_bar1 + (pred_bar2 + pred_bar3);
                 }
-                double r = pred - y[i];
-                double r1 = pred1 - y[i + 1];
-                double r2 = pred2 - y[i + 2];
-                double r3 = pred3 - y[i + 3];
-                sum += r * r + r1 * r1 + (r2 * r2 + r3 * r3);
-                // adjoint of this iteration
-                double pred_bar = 0.0;
-                double pred_bar1 = 0.0;
-                double pred_bar2 = 0.0;
-                double pred_bar3 = 0.0;
-                double r_bar = 0.0;
-                double r_bar1 = 0.0;
-                double r_bar2 = 0.0;
-                double r_bar3 = 0.0;
-                // grad of: sum += r * r
-                r_bar += sum_bar * 2.0 * r;
-                r_bar1 += sum_bar * 2.0 * r1;
-                r_bar2 += sum_bar * 2.0 * r2;
-                r_bar3 += sum_bar * 2.0 * r3;
-                // grad of: double r = pred - y[i]
-                pred_bar += r_bar;
-                pred_bar1 += r_bar1;
-                pred_bar2 += r_bar2;
-                pred_bar3 += r_bar3;
-                // grad of: for (int j = 0; j < w.length; j++)
-                for (int j = 0; j < w.length; j++) {
-                    // grad of: pred += w[j] * x[i][j]
-                    w_bar[j] += pred_bar * x[i][j] + pred_bar1 * x[i + 1][j] + (pred_bar2 * x[i + 2][j] + pred_bar3 * x[i + 3][j]);
+            } finally {
+                // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
+                for (; i < to; i++) {
+                    double pred = b;
+                    for (int j = 0; j < w.length; j++) {
+                        pred += w[j] * x[i][j];
+                    }
+                    double r = pred - y[i];
+                    sum += r * r;
+                    // adjoint of this iteration
+                    double pred_bar = 0.0;
+                    double r_bar = 0.0;
+                    // grad of: sum += r * r
+                    r_bar += sum_bar * 2.0 * r;
+                    // grad of: double r = pred - y[i]
+                    pred_bar += r_bar;
+                    // grad of: for (int j = 0; j < w.length; j++)
+                    for (int j = 0; j < w.length; j++) {
+                        // grad of: pred += w[j] * x[i][j]
+                        w_bar[j] += pred_bar * x[i][j];
+                    }
+                    // grad of: double pred = b
+                    b_bar += pred_bar;
                 }
-                // grad of: double pred = b
-                b_bar += pred_bar + pred_bar1 + (pred_bar2 + pred_bar3);
-            }
-            // the last iterations, one at a time
-            for (; i < to; i++) {
-                double pred = b;
-                for (int j = 0; j < w.length; j++) {
-                    pred += w[j] * x[i][j];
-                }
-                double r = pred - y[i];
-                sum += r * r;
-                // adjoint of this iteration
-                double pred_bar = 0.0;
-                double r_bar = 0.0;
-                // grad of: sum += r * r
-                r_bar += sum_bar * 2.0 * r;
-                // grad of: double r = pred - y[i]
-                pred_bar += r_bar;
-                // grad of: for (int j = 0; j < w.length; j++)
-                for (int j = 0; j < w.length; j++) {
-                    // grad of: pred += w[j] * x[i][j]
-                    w_bar[j] += pred_bar * x[i][j];
-                }
-                // grad of: double pred = b
-                b_bar += pred_bar;
             }
         }
         sums.scalars[0] = sum;

@@ -32,31 +32,34 @@ public final class LossesJit {
         double sum = 0.0;
         {
             int i = from;
-            for (; i < to - 3; i += 4) {
-                double pred = b;
-                double pred1 = b;
-                double pred2 = b;
-                double pred3 = b;
-                for (int j = 0; j < w.length; j++) {
-                    pred += w[j] * x[i][j];
-                    pred1 += w[j] * x[i + 1][j];
-                    pred2 += w[j] * x[i + 2][j];
-                    pred3 += w[j] * x[i + 3][j];
+            try {
+                for (; i < to - 3; i += 4) {
+                    double pred = b;
+                    double pred1 = b;
+                    double pred2 = b;
+                    double pred3 = b;
+                    for (int j = 0; j < w.length; j++) {
+                        pred += w[j] * x[i][j];
+                        pred1 += w[j] * x[i + 1][j];
+                        pred2 += w[j] * x[i + 2][j];
+                        pred3 += w[j] * x[i + 3][j];
+                    }
+                    double r = pred - y[i];
+                    double r1 = pred1 - y[i + 1];
+                    double r2 = pred2 - y[i + 2];
+                    double r3 = pred3 - y[i + 3];
+                    sum += r * r + r1 * r1 + (r2 * r2 + r3 * r3);
                 }
-                double r = pred - y[i];
-                double r1 = pred1 - y[i + 1];
-                double r2 = pred2 - y[i + 2];
-                double r3 = pred3 - y[i + 3];
-                sum += r * r + r1 * r1 + (r2 * r2 + r3 * r3);
-            }
-            // the last iterations, one at a time
-            for (; i < to; i++) {
-                double pred = b;
-                for (int j = 0; j < w.length; j++) {
-                    pred += w[j] * x[i][j];
+            } finally {
+                // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
+                for (; i < to; i++) {
+                    double pred = b;
+                    for (int j = 0; j < w.length; j++) {
+                        pred += w[j] * x[i][j];
+                    }
+                    double r = pred - y[i];
+                    sum += r * r;
                 }
-                double r = pred - y[i];
-                sum += r * r;
             }
         }
         sums.scalars[0] = sum;

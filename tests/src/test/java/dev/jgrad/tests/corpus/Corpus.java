@@ -177,6 +177,24 @@ public final class Corpus {
             method(Semantics.class, "inputWrittenByHelper", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
             method(Semantics.class, "conditionalRows", r -> args(mat(r, 3, 4, -1, 1), vec(r, 4, -1, 1), away(r, -1, 1, 0))),
 
+            // LoopShapes
+            method(LoopShapes.class, "doWhilePreDecrement", r -> args(u(r, -1.5, 1.5), i(r, 0, 8))),
+            method(LoopShapes.class, "doWhilePostDecrement", r -> args(vec(r, 6, -1.5, 1.5))),
+            method(LoopShapes.class, "doWhileHelperCondition", r -> args(u(r, -1, 1), vec(r, 6, -1, 1))),
+            method(LoopShapes.class, "doWhileHelperBreak", r -> args(u(r, -1.5, 1.5))),
+            method(LoopShapes.class, "whileHelperCondition", r -> args(vec(r, 7, -1.5, 1.5))),
+            method(LoopShapes.class, "forUpdatesAndContinue", r -> args(vec(r, 7, -1.5, 1.5))),
+            method(LoopShapes.class, "doWhileConditionalHelper", r -> args(vec(r, 6, -1.5, 1.5), i(r, 0, 5))),
+            method(LoopShapes.class, "doWhileReturn", r -> args(vec(r, 6, 0.5, 1.5))),
+            method(LoopShapes.class, "nestedDoWhile", r -> args(vec(r, 5, -1.5, 1.5))),
+            method(LoopShapes.class, "doWhileInHelper", r -> args(vec(r, 5, -1.5, 1.5))),
+            method(LoopShapes.class, "doubleBound", r -> args(u(r, -1.5, 1.5), offGrid(r, 0.5, 6.5, 1))),
+            method(LoopShapes.class, "activeDoubleBound", r -> args(offGrid(r, 0.4, 2, 6))),
+            method(LoopShapes.class, "longBounds", r -> args(vec(r, 5, -1.5, 1.5), (long) i(r, 0, 9))),
+            method(LoopShapes.class, "boundChangedInBody", r -> args(vec(r, 6, -1, 1), i(r, 0, 6))),
+            method(LoopShapes.class, "stepsAndDownward", r -> args(vec(r, 8, -1.5, 1.5), offGrid(r, 0.5, 7.5, 1))),
+            method(LoopShapes.class, "otherLoopBounds", r -> args(vec(r, 5, -1.5, 1.5), (long) i(r, 0, 7))),
+
             // Models
             method(Models.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
             method(Models.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
