@@ -57,11 +57,13 @@ import java.util.function.Function;
  *       result other than {@code double}, a {@code wrt} that names no parameter, an int one or a
  *       name twice, overloaded {@code @Grad} methods, a parameter named {@code value}, generic
  *       and native methods, methods whose records would clash ({@code f} and {@code F}), a class
- *       that already has the name of the generated one</td>
+ *       that already has the name of the generated one, {@code @Grad}/{@code @Jit} on a method of
+ *       a local or an anonymous class</td>
  *       <td>DESIGN.md §1 lists them outside the subset, or issue 3 asks for an error; some ids
  *       are fixed by the catalogue (see {@link Case#ids})</td></tr>
  *   <tr><td>{@link Expect#MAY_ACCEPT}</td>
  *       <td>locals and parameters named like generated names ({@code w_bar}, {@code value},
+ *       {@code hashCode}, {@code toString}, {@code clone},
  *       {@code tape}, {@code Tape}, {@code Arrays2}, {@code dev}, {@code java}, ...), recursion,
  *       labeled {@code continue}, private constants, helpers and {@code @Grad} methods, varargs,
  *       {@code Math.toRadians}/{@code toDegrees} (smooth, beyond DESIGN.md's list of functions),
@@ -242,6 +244,22 @@ final class HostileGenerator {
         /** A return for a body without {@code s}. */
         Stmt ret0() {
             return new Return(new Binary("*", new Index(W, new IntLit(0)), new Num(2.0)));
+        }
+
+        /** {@code @Grad}, {@code @Jit} or both. */
+        String annotation() {
+            return pick(List.of("@Grad", "@Jit", "@Jit @Grad"));
+        }
+
+        /** A plain static method {@code host(double v)} whose body is these lines, and nothing else in the class. */
+        Case hostMethod(String category, String... lines) {
+            List<Stmt> body = new ArrayList<>();
+            for (String l : lines) {
+                body.add(new RawStmt(l));
+            }
+            Method m = new Method("host", "static", "", "double", List.of(new Param(Type.DOUBLE, "v", Role.SCALAR)),
+                    new Block(body), false, List.of(), false, false, false);
+            return new Case(category, Expect.MUST_ERROR, program(List.of(m), false), ids(), null);
         }
 
         <T> T pick(List<T> xs) {
@@ -499,6 +517,32 @@ final class HostileGenerator {
                 return new Case("param-named-" + name, may, x.program(List.of(m), true), ids(), null);
             }));
         }
+
+        // record components may not be named like Object's methods: jgrad must rename, or say so
+        for (String name : List.of("hashCode", "toString", "clone", "getClass", "wait")) {
+            c.add(new Category("param-named-" + name, may, x -> {
+                Param extra = new Param(Type.DOUBLE, name, Role.SCALAR);
+                List<Stmt> body = new ArrayList<>(x.prefix());
+                body.add(new Assign(S, "+=", new Binary("*", new Name(name, Type.DOUBLE),
+                        new Call("Math.tanh", Type.DOUBLE, List.of(new Index(W, new IntLit(1)))))));
+                body.add(x.ret());
+                Method m = new Method("f", "static", "", "double", params(extra), new Block(body), true,
+                        List.of(), false, true, true);
+                return new Case("param-named-" + name, may, x.program(List.of(m), true), ids(), null);
+            }));
+        }
+
+        // annotations the processor cannot act on must not be ignored in silence (issue 11, m)
+        c.add(new Category("grad-in-local-class", must, x -> x.hostMethod("grad-in-local-class",
+                "class Local {",
+                "    " + x.annotation() + " static double g(double u) { return u * Math.sin(u); }" + M,
+                "}",
+                "return Local.g(v);")));
+        c.add(new Category("grad-in-anonymous-class", must, x -> x.hostMethod("grad-in-anonymous-class",
+                "java.util.function.DoubleUnaryOperator op = new java.util.function.DoubleUnaryOperator() {",
+                "    " + x.annotation() + " public double applyAsDouble(double u) { return u * Math.sin(u); }" + M,
+                "};",
+                "return op.applyAsDouble(v);")));
 
         // recursion, labels, private members, modifiers: in the subset or at its edge
         c.add(new Category("recursion", may, x -> {
