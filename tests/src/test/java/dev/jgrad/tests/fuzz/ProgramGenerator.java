@@ -350,6 +350,29 @@ final class ProgramGenerator {
                 body.add(new Assert(new Binary(">", new Length(new Name("w", Type.DOUBLE_ARRAY)), new IntLit(0))));
             }
             body.add(accumulator(new Name("b", Type.DOUBLE)));
+            List<String> focus = new ArrayList<>();
+            for (String k : List.of("stats", "paramAcc", "walk", "shrinking", "alias")) {
+                if (on(k)) {
+                    focus.add(k);
+                }
+            }
+            if (!focus.isEmpty() && r.nextDouble() < 0.2) {
+                // a short method around one loop shape: what @Jit @Grad fuses whole, instead of taping
+                budget = r.nextInt(0, 3);
+                wantsJit = true;
+                switch (pickOne(focus)) {
+                    case "stats" -> body.addAll(twoPass());
+                    case "paramAcc" -> body.add(paramAccLoop());
+                    case "walk" -> body.addAll(walkingIndex());
+                    case "shrinking" -> body.addAll(shrinkingBound());
+                    default -> {
+                        body.addAll(localArray());
+                        if (!aliasable().isEmpty()) {
+                            body.addAll(aliasView());
+                        }
+                    }
+                }
+            }
             while (budget > 0) {
                 body.addAll(stmt(false));
             }
@@ -1004,6 +1027,11 @@ final class ProgramGenerator {
 
         /** A loop over every index of {@code a}, with the index declared for {@code body}. */
         For overAll(Var a, String j, Function<Name, List<Stmt>> body) {
+            return overAll(a, new Length(a.ref()), j, body);
+        }
+
+        /** A loop over the first {@code count} indices of {@code a} ({@code count} at most its length). */
+        For overAll(Var a, Expr count, String j, Function<Name, List<Stmt>> body) {
             Name jv = new Name(j, Type.INT);
             enter();
             declare(intVar(j, Set.of(a.dom())));
@@ -1011,7 +1039,7 @@ final class ProgramGenerator {
             List<Stmt> b = body.apply(jv);
             loopDepth--;
             exit();
-            return new For(j, new IntLit(0), new Binary("<", jv, new Length(a.ref())), new Step(jv, "++"), new Block(b));
+            return new For(j, new IntLit(0), new Binary("<", jv, count), new Step(jv, "++"), new Block(b));
         }
 
         /**
@@ -1022,32 +1050,48 @@ final class ProgramGenerator {
             budget -= 2;
             wantsJit = true;
             Var a = pickOne(statArrays());
+            // over the whole array, or over its first n elements
+            Expr count = hasN && a.dom().equals("W") && r.nextBoolean() ? new Name("n", Type.INT) : new Length(a.ref());
             String sum = fresh("sum");
             String mean = fresh("mean");
             String var = fresh("var");
             List<Stmt> out = new ArrayList<>();
             out.add(new Decl(Type.DOUBLE, sum, new Num(0.0)));
             boolean squash = r.nextBoolean();
-            out.add(overAll(a, fresh("j"), j -> {
+            boolean inline = r.nextBoolean();
+            out.add(overAll(a, count, fresh("j"), j -> {
                 Expr el = new Index(a.ref(), j);
                 return List.of(new Assign(new Name(sum, Type.DOUBLE), "+=", squash ? call1("tanh", el) : el));
             }));
-            out.add(new Decl(Type.DOUBLE, mean, new Binary("/", new Name(sum, Type.DOUBLE), new Length(a.ref()))));
+            out.add(new Decl(Type.DOUBLE, mean, new Binary("/", new Name(sum, Type.DOUBLE), count)));
             out.add(new Decl(Type.DOUBLE, var, new Num(0.0)));
-            out.add(overAll(a, fresh("j"), j -> {
-                String d = fresh("d");
+            out.add(overAll(a, count, fresh("j"), j -> {
                 Expr el = new Index(a.ref(), j);
+                Expr dev = new Binary("-", squash ? call1("tanh", el) : el, new Name(mean, Type.DOUBLE));
+                if (inline) {
+                    return List.of(new Assign(new Name(var, Type.DOUBLE), "+=", new Binary("*", dev, dev)));
+                }
+                String d = fresh("d");
                 Name dv = new Name(d, Type.DOUBLE);
-                return List.of(new Decl(Type.DOUBLE, d, new Binary("-", squash ? call1("tanh", el) : el,
-                                new Name(mean, Type.DOUBLE))),
+                return List.of(new Decl(Type.DOUBLE, d, dev),
                         new Assign(new Name(var, Type.DOUBLE), "+=", new Binary("*", dv, dv)));
             }));
             declare(doubleVar(mean));
             declare(doubleVar(var));
-            Expr variance = new Binary("/", new Name(var, Type.DOUBLE), new Length(a.ref()));
+            Expr variance = new Binary("/", new Name(var, Type.DOUBLE), count);
             out.add(new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(coef()),
                     r.nextBoolean() ? variance : call1("sqrt", new Binary("+", variance, new Num(0.01))))));
             return out;
+        }
+
+        /** {@code for (j) { b += c * e; s += c * b * w[j]; }}: a parameter as a loop's accumulator, read in the loop. */
+        Stmt paramAccLoop() {
+            Var w = pickOne(statArrays());
+            Name b = new Name("b", Type.DOUBLE);
+            return overAll(w, fresh("j"), j -> List.of(
+                    new Assign(b, "+=", new Binary("*", new Num(coef()), bounded(dexpr(1), "b"))),
+                    new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(coef()),
+                            bounded(new Binary("*", b, new Index(w.ref(), j)), sink)))));
         }
 
         /** {@code int k = 0; for (...) { ... a[k % a.length] ...; k += 2; }}: an index that walks with the loop. */
@@ -1311,7 +1355,7 @@ final class ProgramGenerator {
                     locals.add(v);
                 }
             }
-            if (on("foreachAssign") && !locals.isEmpty() && r.nextDouble() < 0.3) {
+            if (on("foreachAssign") && !locals.isEmpty() && r.nextDouble() < 0.5) {
                 a = pickOne(locals); // one the body may reassign
             }
             Type el = a.type().element();
@@ -1325,11 +1369,12 @@ final class ProgramGenerator {
             }
             loopDepth++;
             Block body = block(r.nextInt(1, 4));
-            if (on("foreachAssign") && a.type() == Type.DOUBLE_ARRAY && reallocatable().contains(a) && r.nextBoolean()) {
-                // Java evaluates the array once: the loop goes on over the old one
+            if (on("foreachAssign") && a.type() == Type.DOUBLE_ARRAY && reallocatable().contains(a) && r.nextDouble() < 0.7) {
+                // Java evaluates the array once: the loop goes on over the old one, whose elements count
                 List<Stmt> ss = new ArrayList<>(body.stmts());
-                ss.add(r.nextInt(ss.size() + 1), new Assign(a.ref(), "=",
+                ss.add(r.nextInt(Math.min(1, ss.size()) + 1), new Assign(a.ref(), "=",
                         new NewArray(Type.DOUBLE_ARRAY, List.of(new Length(a.ref())))));
+                ss.add(sinkStmt(new Var(e, el, Set.of(), null, null, false, false, false, null)));
                 body = new Block(ss);
             }
             loopDepth--;
