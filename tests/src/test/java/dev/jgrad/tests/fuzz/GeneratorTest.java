@@ -94,6 +94,7 @@ class GeneratorTest {
         SHAPES.put("conditional array base", " \\? \\w+ : \\w+\\)\\[");
         SHAPES.put("array initialiser as a base", "new double\\[\\] \\{[^}]*\\}\\[\\d\\]");
         SHAPES.put("two-pass statistics", "double mean\\d+ = sum\\d+ / ");
+        SHAPES.put("samples x classes x hidden units", "for \\(int k\\d+ = 0; k\\d+ < w.length; k\\d+\\+\\+\\) \\{\\n\\s+double h\\d+ = ");
         SHAPES.put("parameter as a loop accumulator", "\\n\\s{12,}b [-+]= ");
         SHAPES.put("walking index", "k\\d+ \\+= 2;");
         SHAPES.put("bound changed in the body", "lim\\d+--;");

@@ -129,6 +129,7 @@ final class ProgramGenerator {
             "countDown",     // do { ... continue; ... } while (--k > 0);  while (k-- > 0) { ... continue; ... }
             "arrayBase",     // (c ? a : b)[i], new double[] {e1, e2}[k]
             "stats",         // two-pass mean and variance: a declaration between the loops reads the first sum
+            "layers",        // samples x classes x hidden units: a saved tanh the innermost loop reads back
             "paramAcc",      // a parameter as a loop's accumulator
             "walk",          // an index that walks with the loop: a[k % a.length]; k += 2;
             "shrinking",     // a bound that the body changes: if (c) { lim--; }
@@ -351,7 +352,7 @@ final class ProgramGenerator {
             }
             body.add(accumulator(new Name("b", Type.DOUBLE)));
             List<String> focus = new ArrayList<>();
-            for (String k : List.of("stats", "paramAcc", "walk", "shrinking", "alias")) {
+            for (String k : List.of("stats", "layers", "paramAcc", "walk", "shrinking", "alias")) {
                 if (on(k)) {
                     focus.add(k);
                 }
@@ -362,6 +363,7 @@ final class ProgramGenerator {
                 wantsJit = true;
                 switch (pickOne(focus)) {
                     case "stats" -> body.addAll(twoPass());
+                    case "layers" -> body.add(threeLoops());
                     case "paramAcc" -> body.add(paramAccLoop());
                     case "walk" -> body.addAll(walkingIndex());
                     case "shrinking" -> body.addAll(shrinkingBound());
@@ -1082,6 +1084,37 @@ final class ProgramGenerator {
             out.add(new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(coef()),
                     r.nextBoolean() ? variance : call1("sqrt", new Binary("+", variance, new Num(0.01))))));
             return out;
+        }
+
+        /**
+         * A classifier's loss, samples x classes x hidden units: {@code for (i) for (c) { double z = 0;
+         * for (k) { double h = tanh(...); z += h * w[...]; } s += 0.2 * z * z; }}. The adjoint needs every
+         * {@code h}; saved per hidden unit alone, each class would read the last class's values.
+         */
+        Stmt threeLoops() {
+            Name w = new Name("w", Type.DOUBLE_ARRAY);
+            Name x = new Name("x", Type.DOUBLE_MATRIX);
+            String i = fresh("i");
+            String c = fresh("c");
+            String k = fresh("k");
+            String z = fresh("z");
+            String h = fresh("h");
+            Name iv = new Name(i, Type.INT);
+            Name cv = new Name(c, Type.INT);
+            Name kv = new Name(k, Type.INT);
+            Name zv = new Name(z, Type.DOUBLE);
+            Name hv = new Name(h, Type.DOUBLE);
+            Expr row = new Index(x, iv);
+            Expr pre = new Binary("+", new Binary("*", new Index(w, kv), new Index(row, new Binary("%", kv, new Length(row)))),
+                    new Binary("+", new Binary("*", new Num(coef()), cv), new Name("b", Type.DOUBLE)));
+            Stmt inner = new For(k, new IntLit(0), new Binary("<", kv, new Length(w)), new Step(kv, "++"), Block.of(
+                    new Decl(Type.DOUBLE, h, call1("tanh", pre)),
+                    new Assign(zv, "+=", new Binary("*", hv, new Index(w, new Binary("%", new Binary("+", kv, cv),
+                            new Length(w)))))));
+            Stmt perClass = new For(c, new IntLit(0), new Binary("<", cv, new IntLit(r.nextInt(2, 4))), new Step(cv, "++"),
+                    Block.of(new Decl(Type.DOUBLE, z, new Num(0.0)), inner, new Assign(new Name(sink, Type.DOUBLE), "+=",
+                            new Binary("*", new Num(0.2), new Binary("*", zv, zv)))));
+            return new For(i, new IntLit(0), new Binary("<", iv, new Length(x)), new Step(iv, "++"), Block.of(perClass));
         }
 
         /** {@code for (j) { b += c * e; s += c * b * w[j]; }}: a parameter as a loop's accumulator, read in the loop. */
