@@ -1193,6 +1193,15 @@ final class ProgramGenerator {
             boolean viaView = r.nextBoolean();
             Var written = viaView ? view : a;
             Var read = viaView ? a : view;
+            if (r.nextBoolean()) {
+                // two loops that look independent: jammed into one, the second reads elements the first has not written yet
+                For first = overAll(a, fresh("j"), j -> List.of(new Assign(new Index(written.ref(), j), "+=",
+                        new Binary("*", new Num(coef()), bounded(dexpr(2), written.name())))));
+                For second = overAll(a, fresh("j"), j -> List.of(new Assign(new Name(sink, Type.DOUBLE), "+=",
+                        new Binary("*", new Num(coef()), bounded(new Index(read.ref(),
+                                new Binary("%", new Binary("+", j, new IntLit(1)), new Length(read.ref()))), sink)))));
+                return List.of(new Decl(Type.DOUBLE_ARRAY, v, a.ref()), first, second);
+            }
             For loop = overAll(a, fresh("j"), j -> {
                 Expr at = r.nextBoolean() ? j : index(written.ref(), a.dom());
                 List<Stmt> body = new ArrayList<>();
