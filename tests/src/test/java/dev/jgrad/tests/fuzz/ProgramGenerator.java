@@ -376,6 +376,9 @@ final class ProgramGenerator {
                 }
             }
             while (budget > 0) {
+                if (on("throwLoop") && !hasThrowLoop && r.nextDouble() < 0.012) {
+                    body.addAll(throwLoop()); // a loop of the method's body itself, as @Jit parallelises those
+                }
                 body.addAll(stmt(false));
             }
             body.add(new Return(resultExpr()));
@@ -517,7 +520,6 @@ final class ProgramGenerator {
             w.put("shrinking", on("shrinking") && roomForLoop ? 0.3 : 0);
             w.put("alias", on("alias") && roomForLoop && sink != null && !aliasable().isEmpty() ? 0.35 : 0);
             w.put("share", loopDepth == 0 && inputsWritable ? 0.4 : 0);
-            w.put("throwLoop", on("throwLoop") && loopDepth == 0 && isTop && !hasThrowLoop && hasW() ? 0.12 : 0);
             switch (pick(w)) {
                 case "decl" -> {
                     String t = on("reserved") && r.nextDouble() < 0.05 ? reservedName() : fresh("t");
@@ -561,9 +563,6 @@ final class ProgramGenerator {
                 }
                 case "share" -> {
                     return List.of(shareRow());
-                }
-                case "throwLoop" -> {
-                    return throwLoop();
                 }
                 case "assign" -> {
                     return List.of(assign(pickOne(assignables())));
@@ -934,10 +933,6 @@ final class ProgramGenerator {
             return config.shapes().contains(shape);
         }
 
-        boolean hasW() {
-            return visible().stream().anyMatch(v -> v.name().equals("w") && v.type() == Type.DOUBLE_ARRAY);
-        }
-
         /** Arrays, or rows of matrices, that a helper with a side effect may write into. */
         List<Var> effectTargets() {
             List<Var> out = new ArrayList<>();
@@ -1256,7 +1251,7 @@ final class ProgramGenerator {
             Stmt decl = new Decl(Type.DOUBLE, t, call1("tanh", arg));
             int every = LONG_LOOP / 4;
             Expr when = new Binary("&&", new Binary("==", new Binary("%", iv, new IntLit(every)), new IntLit(every - 1)),
-                    new Binary(">", tv, new Num(THRESHOLDS[r.nextInt(3, THRESHOLDS.length - 1)])));
+                    new Binary(">", tv, new Num(THRESHOLDS[r.nextInt(2, 5)])));
             Stmt check = new If(when, Block.of(new Throw("IllegalStateException", THROW_PREFIX + "iteration ", iv)));
             Stmt add = new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(1e-4), tv));
             loopDepth--;
