@@ -127,6 +127,27 @@ class GeneratorTest {
     }
 
     @Test
+    void rowIdentityTellsKeptSharedAndNewRows() {
+        double[][] m = {{1}, {2}, {3}};
+        double[][] other = {{4}};
+        Object[] args = {m, 0.5, other};
+        List<double[]> before = Inputs.rows(args);
+        assertEquals(List.of(0, 1, 2, 3), Inputs.rowIdentity(before, args));
+        m[0] = m[2]; // shared, as the source may leave them
+        m[1] = new double[] {2}; // equal values, another object
+        assertEquals(List.of(2, -1, 2, 3), Inputs.rowIdentity(before, args));
+        assertTrue(Inputs.same(args, new Object[] {new double[][] {{3}, {2}, {3}}, 0.5, new double[][] {{4}}}));
+    }
+
+    @Test
+    void onlyTheGeneratorsOwnExceptionIsExpected() {
+        assertTrue(Inputs.deliberate(new IllegalStateException(ProgramGenerator.THROW_PREFIX + "iteration 4999")));
+        assertFalse(Inputs.deliberate(new IllegalStateException("something else")));
+        assertFalse(Inputs.deliberate(new ArrayIndexOutOfBoundsException(ProgramGenerator.THROW_PREFIX)));
+        assertFalse(Inputs.deliberate(new RuntimeException(new IllegalStateException(ProgramGenerator.THROW_PREFIX))));
+    }
+
+    @Test
     void theSameSeedGivesTheSameProgram() {
         ProgramGenerator g = new ProgramGenerator();
         assertEquals(Printer.source(g.generate(77)).text(), Printer.source(g.generate(77)).text());
