@@ -50,7 +50,8 @@ import java.util.function.Function;
  *   <tr><td>{@link Expect#MUST_ERROR}</td>
  *       <td>objects, strings, boxing, lambdas, method references, local and anonymous classes,
  *       {@code try}, {@code switch}, {@code synchronized}, {@code instanceof}, unknown calls with
- *       active arguments, unsupported {@code Math} functions, side effects inside expressions,
+ *       active arguments (also to a method of another class named like a {@code Math} function),
+ *       unsupported {@code Math} functions, side effects inside expressions,
  *       non-final fields read or written, writes into a static array, unsupported types
  *       ({@code float char int[][] double[][][] Object List}), {@code throw} of a computed
  *       exception, and the malformed uses: {@code @Grad}/{@code @Jit} on an instance method, a
@@ -366,6 +367,19 @@ final class HostileGenerator {
             String t = x.cls + "Util";
             x.extraTypes.add("final class " + t + " {\n    static double g(double v) {\n        return v * v;\n    }\n}");
             return x.statement("other-class-call", must, ids(), "s += " + t + ".g(w[0]);" + M);
+        }));
+        // named like a Math function, but not Math's (issue 11, a): not a primitive, and not @Grad
+        c.add(new Category("other-class-named-like-math", must, x -> {
+            String f = x.pick(List.of("exp", "sin", "log", "tanh", "sqrt", "abs"));
+            String t;
+            if (x.r.nextBoolean()) {
+                t = "Other";
+                x.fields.add("static final class Other {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
+            } else {
+                t = x.cls + "Other";
+                x.extraTypes.add("final class " + t + " {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
+            }
+            return x.statement("other-class-named-like-math", must, ids(), "s += " + t + "." + f + "(w[0]);" + M);
         }));
         c.add(new Category("math-unsupported", must, x -> x.statement("math-unsupported", must, ids(),
                 "s += " + x.pick(List.of("Math.fma(w[0], b, 1.0)", "Math.round(w[0])", "Math.IEEEremainder(w[0], 0.7)", "Math.nextUp(b)", "Math.ulp(w[0])",
