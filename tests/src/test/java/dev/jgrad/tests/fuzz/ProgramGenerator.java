@@ -382,7 +382,7 @@ final class ProgramGenerator {
                 body.addAll(stmt(false));
             }
             body.add(new Return(resultExpr()));
-            double jitP = wantsJit && config.jitProbability() > 0 ? 0.75 : config.jitProbability();
+            double jitP = wantsJit && config.jitProbability() > 0 ? 0.5 : config.jitProbability();
             boolean jit = r.nextDouble() < jitP;
             return new Method(name, "static", "", "double", params, new Block(body), true, wrt, jit, true, false);
         }
