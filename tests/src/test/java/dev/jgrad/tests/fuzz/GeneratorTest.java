@@ -78,7 +78,7 @@ class GeneratorTest {
                 }
             }
             assertTrue(nonFinite <= methods / 100, nonFinite + " of " + methods + " values not finite");
-            assertTrue(thrown <= methods / 20, thrown + " of " + methods + " calls threw on purpose");
+            assertTrue(thrown <= methods / 10, thrown + " of " + methods + " calls threw on purpose");
         }
     }
 
