@@ -547,7 +547,7 @@ final class DifferentialHarness {
             long path = Probe.path();
             if (src.thrown() != null) {
                 if (!sameException(src.thrown(), pr.thrown())) {
-                    return fail(Kind.PROBE_MISMATCH, "the probe: " + describe(pr) + " but the source threw " + describe(src));
+                    return fail(Kind.PROBE_MISMATCH, "the probe " + describe(pr) + " but the source " + describe(src));
                 }
                 stats.thrownTrials.incrementAndGet();
                 return exceptionTrial(src);
@@ -616,7 +616,7 @@ final class DifferentialHarness {
             for (int i = 0; i < generated.size(); i++) {
                 Outcome o = outcome(generated.get(i));
                 if (!sameException(src.thrown(), o.thrown())) {
-                    return fail(Kind.EXCEPTION_MISMATCH, names.get(i) + ": " + describe(o) + ", but the source threw "
+                    return fail(Kind.EXCEPTION_MISMATCH, names.get(i) + " " + describe(o) + ", but the source "
                             + describe(src) + (o.thrown() == null ? ""
                                     : "\n" + firstLines(InProcessCompiler.stackTrace(o.thrown()), 12)));
                 }
