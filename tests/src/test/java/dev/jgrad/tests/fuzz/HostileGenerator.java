@@ -133,7 +133,8 @@ final class HostileGenerator {
 
     private record Category(String name, Expect expect, Function<Ctx, Case> build) {}
 
-    private final ProgramGenerator gen = new ProgramGenerator();
+    /** The statements around the hostile construct: the subset of issue 5, without the shapes of issue 11. */
+    private final ProgramGenerator gen = new ProgramGenerator(ProgramGenerator.Config.defaults().withShapes(Set.of()));
 
     /** {@code count} inputs, cycling through every category, each with its own random variation. */
     List<Case> generate(long seed, int count) {

@@ -46,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Seeded random programs in jgrad's differentiable subset (DESIGN.md §1): a class {@code F<seed>}
@@ -628,10 +629,37 @@ final class ProgramGenerator {
         }
 
         Block block(int n) {
+            return block(n, List.of(), List.of());
+        }
+
+        /**
+         * A block of about {@code n} random statements with {@code extras} among them at random
+         * places and {@code last} after them: each made where it stands, so that it sees the
+         * block's locals as Java does (a local named {@code Math} hides the class).
+         */
+        Block block(int n, List<Supplier<Stmt>> extras, List<Supplier<Stmt>> last) {
             enter();
             List<Stmt> out = new ArrayList<>();
-            for (int i = 0; i < n && (i == 0 || budget > 0); i++) {
+            List<Integer> at = new ArrayList<>();
+            for (int k = 0; k < extras.size(); k++) {
+                at.add(r.nextInt(n + 1));
+            }
+            int i = 0;
+            for (; i < n && (i == 0 || budget > 0); i++) {
+                for (int k = 0; k < extras.size(); k++) {
+                    if (at.get(k) == i) {
+                        out.add(extras.get(k).get());
+                    }
+                }
                 out.addAll(stmt(false));
+            }
+            for (int k = 0; k < extras.size(); k++) {
+                if (at.get(k) >= i) {
+                    out.add(extras.get(k).get());
+                }
+            }
+            for (Supplier<Stmt> l : last) {
+                out.add(l.get());
             }
             // what the block computed flows into the result, as a loss accumulates
             List<Var> mine = new ArrayList<>();
@@ -1137,16 +1165,15 @@ final class ProgramGenerator {
             enter();
             declare(intVar(j, b.tags()));
             loopDepth++;
-            Block inner = block(r.nextInt(1, 3));
-            List<Stmt> body = new ArrayList<>(inner.stmts());
             Expr read = new Index(a.ref(), new Binary("%", kv, new Length(a.ref())));
-            body.add(r.nextInt(body.size() + 1), new Assign(new Name(sink, Type.DOUBLE), "+=",
-                    new Binary("*", new Num(coef()), bounded(new Binary("*", read, dexpr(1)), sink))));
-            body.add(r.nextInt(body.size() + 1), r.nextBoolean() ? new Assign(kv, "+=", new IntLit(2)) : new Step(kv, "++"));
+            Block body = block(r.nextInt(1, 3), List.of(
+                    () -> new Assign(new Name(sink, Type.DOUBLE), "+=",
+                            new Binary("*", new Num(coef()), bounded(new Binary("*", read, dexpr(1)), sink))),
+                    () -> r.nextBoolean() ? new Assign(kv, "+=", new IntLit(2)) : new Step(kv, "++")), List.of());
             loopDepth--;
             exit();
             return List.of(new Decl(Type.INT, k, new IntLit(0)),
-                    new For(j, new IntLit(0), new Binary("<", jv, b.expr()), new Step(jv, "++"), new Block(body)));
+                    new For(j, new IntLit(0), new Binary("<", jv, b.expr()), new Step(jv, "++"), body));
         }
 
         /** {@code int lim = bound; for (j = 0; j < lim; j++) { ...; if (c) { lim--; } }}: a bound the body changes. */
@@ -1161,12 +1188,11 @@ final class ProgramGenerator {
             enter();
             declare(intVar(j, b.tags()));
             loopDepth++;
-            List<Stmt> body = new ArrayList<>(block(r.nextInt(1, 4)).stmts());
-            body.add(r.nextInt(body.size() + 1), new If(cond(), Block.of(new Step(lv, "--"))));
+            Block body = block(r.nextInt(1, 4), List.of(() -> new If(cond(), Block.of(new Step(lv, "--")))), List.of());
             loopDepth--;
             exit();
             return List.of(new Decl(Type.INT, lim, b.expr()),
-                    new For(j, new IntLit(0), new Binary("<", jv, lv), new Step(jv, "++"), new Block(body)));
+                    new For(j, new IntLit(0), new Binary("<", jv, lv), new Step(jv, "++"), body));
         }
 
         /** Local arrays of a known length that a local alias may view. */
@@ -1296,11 +1322,10 @@ final class ProgramGenerator {
             declare(new Var(k, Type.INT, b.tags(), null, null, false, false, false,
                     doWhile ? new Binary("-", kv, new IntLit(1)) : kv));
             loopDepth++;
-            List<Stmt> body = new ArrayList<>(block(r.nextInt(1, 4)).stmts());
-            body.add(r.nextInt(body.size() + 1), new If(cond(), Block.of(new Continue())));
+            Block body = block(r.nextInt(1, 4), List.of(() -> new If(cond(), Block.of(new Continue()))), List.of());
             loopDepth--;
             exit();
-            return new CountDown(k, b.expr(), new Block(body), doWhile);
+            return new CountDown(k, b.expr(), body, doWhile);
         }
 
         /** {@code for (int j = 0; j < lim; j++)} with {@code double lim}: the trip count is the ceiling. */
@@ -1412,14 +1437,19 @@ final class ProgramGenerator {
                         a.boundedByW(), false, false, null));
             }
             loopDepth++;
-            Block body = block(r.nextInt(1, 4));
+            Block body;
             if (on("foreachAssign") && a.type() == Type.DOUBLE_ARRAY && reallocatable().contains(a) && r.nextDouble() < 0.7) {
                 // Java evaluates the array once: the loop goes on over the old one, whose elements count
-                List<Stmt> ss = new ArrayList<>(body.stmts());
-                ss.add(r.nextInt(Math.min(1, ss.size()) + 1), new Assign(a.ref(), "=",
-                        new NewArray(Type.DOUBLE_ARRAY, List.of(new Length(a.ref())))));
-                ss.add(sinkStmt(new Var(e, el, Set.of(), null, null, false, false, false, null)));
+                Var array = a;
+                Var element = new Var(e, el, Set.of(), null, null, false, false, false, null);
+                List<Stmt> head = List.of(new Assign(array.ref(), "=",
+                        new NewArray(Type.DOUBLE_ARRAY, List.of(new Length(array.ref())))));
+                body = block(r.nextInt(0, 3), List.of(), List.of(() -> sinkStmt(element)));
+                List<Stmt> ss = new ArrayList<>(head);
+                ss.addAll(body.stmts());
                 body = new Block(ss);
+            } else {
+                body = block(r.nextInt(1, 4));
             }
             loopDepth--;
             exit();
