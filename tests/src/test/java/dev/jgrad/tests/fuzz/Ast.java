@@ -194,8 +194,8 @@ final class Ast {
     // ------------------------------------------------------------------------------------------
 
     sealed interface Stmt
-            permits Decl, Assign, Step, If, For, ForEach, Counted, Break, Continue, Return, Eval, Assert,
-                    Throw, Block, RawStmt, Marked {}
+            permits Decl, Assign, Chain, Step, If, For, ForEach, Counted, CountDown, Break, Continue, Return, Eval,
+                    Assert, Throw, Block, RawStmt, Marked {}
 
     /** {@code T name = init;}, or {@code var name = init;} when {@code useVar}. */
     record Decl(Type type, String name, Expr init, boolean useVar) implements Stmt {
@@ -206,6 +206,13 @@ final class Ast {
 
     /** {@code target op value;} with {@code op} one of {@code = += -= *= /=}. */
     record Assign(Expr target, String op, Expr value) implements Stmt {}
+
+    /** A chained assignment {@code a = b = value;} of locals of one type. */
+    record Chain(List<Expr> targets, Expr value) implements Stmt {
+        Chain {
+            targets = List.copyOf(targets);
+        }
+    }
 
     /** {@code target++;} or {@code target--;} on an integer. */
     record Step(Expr target, String op) implements Stmt {}
@@ -229,6 +236,13 @@ final class Ast {
      */
     record Counted(String counter, Expr cond, Block body, boolean doWhile) implements Stmt {}
 
+    /**
+     * A loop whose condition has a side effect: {@code int k = from; do { body } while (--k > 0);}
+     * ({@code doWhile}) or {@code int k = from; while (k-- > 0) { body }}. {@code from} is at
+     * least 1; inside the body, {@code k - 1} (do/while) or {@code k} (while) is an index below it.
+     */
+    record CountDown(String counter, Expr from, Block body, boolean doWhile) implements Stmt {}
+
     record Break() implements Stmt {}
 
     record Continue() implements Stmt {}
@@ -240,8 +254,12 @@ final class Ast {
 
     record Assert(Expr cond) implements Stmt {}
 
-    /** {@code throw new type("message");} */
-    record Throw(String type, String message) implements Stmt {}
+    /** {@code throw new type("message");}, or {@code throw new type("message" + detail);} */
+    record Throw(String type, String message, Expr detail) implements Stmt {
+        Throw(String type, String message) {
+            this(type, message, null);
+        }
+    }
 
     record Block(List<Stmt> stmts) implements Stmt {
         Block {

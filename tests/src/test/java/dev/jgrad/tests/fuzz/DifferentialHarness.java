@@ -47,7 +47,11 @@ import java.util.stream.Collectors;
  *   <li>for a {@code @Jit} method, {@code FJit.f} agrees with the source to 1e-12 relative
  *       ({@code |a - b| <= 1e-12 max(1, |b|)}), and the gradient of the {@code @Jit @Grad} method
  *       agrees with that of its {@code @Grad}-only copy to 1e-10 of the largest component;
- *   <li>no input is modified, and calling twice gives the same bits.
+ *   <li>the inputs are left as the source leaves them: the same values, and each row of a
+ *       {@code double[][]} the same object as after the source's call (a row the source
+ *       replaced, shared or kept); calling twice gives the same bits;
+ *   <li>where the source throws (on purpose: the generator's {@code IllegalStateException}), the
+ *       generated methods throw an exception of the same class with the same message, unwrapped.
  * </ol>
  *
  * <p>Programs are compiled many per javac task (javac's fixed cost per task dominates a small
@@ -83,6 +87,7 @@ final class DifferentialHarness {
         final AtomicLong methods = new AtomicLong();
         final AtomicLong trials = new AtomicLong();
         final AtomicLong nonFiniteTrials = new AtomicLong();
+        final AtomicLong thrownTrials = new AtomicLong();
         final AtomicLong coordinates = new AtomicLong();
         final AtomicLong kinked = new AtomicLong();
         final AtomicLong noisy = new AtomicLong();
@@ -95,10 +100,10 @@ final class DifferentialHarness {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "%d programs, %d methods, %d trials (%d with a non-finite value, skipped); "
+                    "%d programs, %d methods, %d trials (%d with a non-finite value, skipped; %d that threw on purpose); "
                             + "%d coordinates compared with finite differences (%d not judged: %d across a kink, %d noisy); "
                             + "%d directional checks (%d not judged); %d javac tasks, %.1f s in javac, %.1f s checking",
-                    programs.get(), methods.get(), trials.get(), nonFiniteTrials.get(),
+                    programs.get(), methods.get(), trials.get(), nonFiniteTrials.get(), thrownTrials.get(),
                     coordinates.get(), kinked.get() + noisy.get(), kinked.get(), noisy.get(),
                     directional.get(), directionalSkipped.get(), javacTasks.get(),
                     javacMillis.get() / 1000.0, checkMillis.get() / 1000.0);
@@ -399,6 +404,8 @@ final class DifferentialHarness {
         /** For each record component after value: the index of its parameter. */
         int[] componentArg;
         Object[] args;
+        /** What the source's call left: the inputs and the places of the rows. */
+        Outcome after;
 
         MethodCheck(Program p, Method m, ClassLoader loader) {
             this.p = p;
@@ -531,20 +538,26 @@ final class DifferentialHarness {
         Failure trial(SplittableRandom r) throws ReflectiveOperationException {
             args = Inputs.random(params, r);
             stats.trials.incrementAndGet();
-            double v;
-            try {
-                v = (double) call(source, Inputs.copy(args));
-            } catch (Throwable t) {
-                return fail(Kind.SOURCE_THREW, "the source method threw " + InProcessCompiler.stackTrace(t));
+            Outcome src = outcome(source);
+            if (src.thrown() != null && !Inputs.deliberate(src.thrown())) {
+                return fail(Kind.SOURCE_THREW, "the source method threw " + InProcessCompiler.stackTrace(src.thrown()));
             }
             Probe.reset();
-            double vp;
-            try {
-                vp = (double) call(probe, Inputs.copy(args));
-            } catch (Throwable t) {
-                return fail(Kind.PROBE_MISMATCH, "the probe threw " + t);
-            }
+            Outcome pr = outcome(probe);
             long path = Probe.path();
+            if (src.thrown() != null) {
+                if (!sameException(src.thrown(), pr.thrown())) {
+                    return fail(Kind.PROBE_MISMATCH, "the probe " + describe(pr) + " but the source " + describe(src));
+                }
+                stats.thrownTrials.incrementAndGet();
+                return exceptionTrial(src);
+            }
+            if (pr.thrown() != null) {
+                return fail(Kind.PROBE_MISMATCH, "the probe threw " + pr.thrown());
+            }
+            after = src;
+            double v = (double) src.result();
+            double vp = (double) pr.result();
             if (Double.doubleToLongBits(v) != Double.doubleToLongBits(vp)) {
                 return fail(Kind.PROBE_MISMATCH, "probe " + vp + " but source " + v);
             }
@@ -564,17 +577,63 @@ final class DifferentialHarness {
             return null;
         }
 
-        Failure gradTrial(SplittableRandom r, double v, long path) throws ReflectiveOperationException {
+        /** One call of {@code m} on a copy of the arguments. */
+        Outcome outcome(java.lang.reflect.Method m) {
             Object[] a = Inputs.copy(args);
-            Object record;
+            List<double[]> before = Inputs.rows(a);
+            Object result = null;
+            Throwable thrown = null;
             try {
-                record = call(grad, a);
+                result = call(m, a);
             } catch (Throwable t) {
-                return fail(Kind.GRAD_THREW, "the gradient threw " + firstLines(InProcessCompiler.stackTrace(t), 12));
+                thrown = t;
             }
-            if (!Inputs.same(a, args)) {
-                return fail(Kind.INPUT_MODIFIED, "the gradient modified " + Inputs.changed(params, args, a));
+            return new Outcome(result, thrown, a, Inputs.rowIdentity(before, a));
+        }
+
+        /** Why a call did not leave the inputs as the source's call did, or null. */
+        String inputsAsSource(Outcome o, String who) {
+            if (!Inputs.same(o.args(), after.args())) {
+                return who + " left " + Inputs.changed(params, after.args(), o.args()) + " different from the source";
             }
+            if (!o.rows().equals(after.rows())) {
+                return who + " left the rows of the 2-D inputs at " + o.rows() + ", the source at " + after.rows()
+                        + " (each row's position among the rows at entry; -1: a new array)";
+            }
+            return null;
+        }
+
+        /** The source threw on purpose: every generated method must throw the same, unwrapped. */
+        Failure exceptionTrial(Outcome src) {
+            List<java.lang.reflect.Method> generated = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            for (java.lang.reflect.Method g : new java.lang.reflect.Method[] {grad, ref, jit}) {
+                if (g != null) {
+                    generated.add(g);
+                    names.add(g == jit ? "the @Jit version" : g == ref ? "the @Grad-only copy" : "the gradient");
+                }
+            }
+            for (int i = 0; i < generated.size(); i++) {
+                Outcome o = outcome(generated.get(i));
+                if (!sameException(src.thrown(), o.thrown())) {
+                    return fail(Kind.EXCEPTION_MISMATCH, names.get(i) + " " + describe(o) + ", but the source "
+                            + describe(src) + (o.thrown() == null ? ""
+                                    : "\n" + firstLines(InProcessCompiler.stackTrace(o.thrown()), 12)));
+                }
+            }
+            return null;
+        }
+
+        Failure gradTrial(SplittableRandom r, double v, long path) throws ReflectiveOperationException {
+            Outcome g = outcome(grad);
+            if (g.thrown() != null) {
+                return fail(Kind.GRAD_THREW, "the gradient threw " + firstLines(InProcessCompiler.stackTrace(g.thrown()), 12));
+            }
+            String inputs = inputsAsSource(g, "the gradient");
+            if (inputs != null) {
+                return fail(Kind.INPUT_MODIFIED, inputs);
+            }
+            Object record = g.result();
             if (record == null) {
                 return fail(Kind.RECORD_SHAPE, "the gradient method returned null");
             }
@@ -694,18 +753,18 @@ final class DifferentialHarness {
         }
 
         Failure jitTrial(double v) throws ReflectiveOperationException {
-            Object[] a = Inputs.copy(args);
-            double fast;
-            double again;
-            try {
-                fast = (double) call(jit, a);
-                again = (double) call(jit, Inputs.copy(args));
-            } catch (Throwable t) {
+            Outcome j = outcome(jit);
+            Outcome twice = outcome(jit);
+            Throwable t = j.thrown() != null ? j.thrown() : twice.thrown();
+            if (t != null) {
                 return fail(Kind.JIT_THREW, "the @Jit version threw " + firstLines(InProcessCompiler.stackTrace(t), 12));
             }
-            if (!Inputs.same(a, args)) {
-                return fail(Kind.INPUT_MODIFIED, "the @Jit version modified " + Inputs.changed(params, args, a));
+            String inputs = inputsAsSource(j, "the @Jit version");
+            if (inputs != null) {
+                return fail(Kind.INPUT_MODIFIED, inputs);
             }
+            double fast = (double) j.result();
+            double again = (double) twice.result();
             if (!close(fast, v, 1e-12)) {
                 return fail(Kind.JIT_VALUE_MISMATCH, "@Jit " + fast + " but source " + v);
             }
@@ -726,6 +785,17 @@ final class DifferentialHarness {
             }
             return c;
         }
+    }
+
+    /** What one call did: its result or its exception, and the arguments as it left them. */
+    record Outcome(Object result, Throwable thrown, Object[] args, List<Integer> rows) {}
+
+    static boolean sameException(Throwable a, Throwable b) {
+        return a != null && b != null && a.getClass() == b.getClass() && java.util.Objects.equals(a.getMessage(), b.getMessage());
+    }
+
+    static String describe(Outcome o) {
+        return o.thrown() == null ? "returned " + o.result() : "threw " + o.thrown();
     }
 
     /** Why a gradient value does not have the shape of its parameter's value, or null. */

@@ -26,7 +26,7 @@ record Failure(Kind kind, String method, String detail, List<Diag> diags, List<P
         MISSING_GENERATED,
         /** The gradient record does not have the contract's components. */
         RECORD_SHAPE,
-        /** The source method threw: a bug of the generator (or of its inputs), not of jgrad. */
+        /** The source method threw, and not on purpose: a bug of the generator (or of its inputs), not of jgrad. */
         SOURCE_THREW,
         /** The probe copy disagrees with the source: a bug of the printer, not of jgrad. */
         PROBE_MISMATCH,
@@ -35,7 +35,10 @@ record Failure(Kind kind, String method, String detail, List<Diag> diags, List<P
         GRAD_SHAPE,
         GRAD_FD_MISMATCH,
         GRAD_DIRECTIONAL_MISMATCH,
+        /** The inputs after the call (values, or which row object is where) are not as the source leaves them. */
         INPUT_MODIFIED,
+        /** The source threw (on purpose); the generated method threw another exception, or none. */
+        EXCEPTION_MISMATCH,
         NONDETERMINISTIC,
         JIT_THREW,
         JIT_VALUE_MISMATCH,

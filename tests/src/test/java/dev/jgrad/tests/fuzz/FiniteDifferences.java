@@ -80,7 +80,11 @@ final class FiniteDifferences {
             try {
                 v = f.apply(a);
             } catch (Throwable ex) {
-                throw new IllegalStateException("the probe threw at a perturbed point", ex);
+                if (!Inputs.deliberate(ex)) {
+                    throw new IllegalStateException("the probe threw at a perturbed point", ex);
+                }
+                offPath[0] = true; // a thrown exception is another path
+                return Double.NaN;
             }
             if (Probe.path() != basePath) {
                 offPath[0] = true;

@@ -20,6 +20,8 @@ import java.util.List;
  *   <tr><td>jgrad.fuzz.batch</td><td>--batch</td><td>12</td><td>programs per javac task</td></tr>
  *   <tr><td>jgrad.fuzz.shrink</td><td>--shrink</td><td>3</td><td>failures to shrink (the others are printed whole)</td></tr>
  *   <tr><td>jgrad.fuzz.shrinkSeconds</td><td>--shrink-seconds</td><td>120</td><td>time to shrink one failure</td></tr>
+ *   <tr><td>jgrad.fuzz.shapes</td><td>--shapes</td><td>all</td><td>the shapes of issue 11 to generate
+ *       ({@link ProgramGenerator#SHAPES}, comma-separated), {@code all} or {@code none}</td></tr>
  * </table>
  */
 record FuzzSettings(
@@ -31,7 +33,8 @@ record FuzzSettings(
         int threads,
         int batch,
         int shrink,
-        long shrinkSeconds) {
+        long shrinkSeconds,
+        String shapes) {
 
     static FuzzSettings fromSystemProperties() {
         return new FuzzSettings(
@@ -44,7 +47,8 @@ record FuzzSettings(
                         String.valueOf(Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()))))),
                 Integer.parseInt(System.getProperty("jgrad.fuzz.batch", "12")),
                 Integer.parseInt(System.getProperty("jgrad.fuzz.shrink", "3")),
-                Long.parseLong(System.getProperty("jgrad.fuzz.shrinkSeconds", "120")));
+                Long.parseLong(System.getProperty("jgrad.fuzz.shrinkSeconds", "120")),
+                System.getProperty("jgrad.fuzz.shapes", "all"));
     }
 
     /** These settings with command-line arguments applied on top. */
@@ -54,7 +58,7 @@ record FuzzSettings(
             String a = args[i];
             if (a.equals("--jit") || a.equals("--no-jit")) {
                 s = new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, a.equals("--jit"), s.threads,
-                        s.batch, s.shrink, s.shrinkSeconds);
+                        s.batch, s.shrink, s.shrinkSeconds, s.shapes);
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -63,21 +67,23 @@ record FuzzSettings(
             String v = args[++i];
             s = switch (a) {
                 case "--seed" -> new FuzzSettings(Long.parseUnsignedLong(v), s.count, s.hostileSeed, s.hostileCount,
-                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds);
+                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
                 case "--count" -> new FuzzSettings(s.seed, Integer.parseInt(v), s.hostileSeed, s.hostileCount, s.jit,
-                        s.threads, s.batch, s.shrink, s.shrinkSeconds);
+                        s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
                 case "--hostile-seed" -> new FuzzSettings(s.seed, s.count, Long.parseUnsignedLong(v), s.hostileCount,
-                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds);
+                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
                 case "--hostile" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, Integer.parseInt(v), s.jit,
-                        s.threads, s.batch, s.shrink, s.shrinkSeconds);
+                        s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
                 case "--threads" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit,
-                        Integer.parseInt(v), s.batch, s.shrink, s.shrinkSeconds);
+                        Integer.parseInt(v), s.batch, s.shrink, s.shrinkSeconds, s.shapes);
                 case "--batch" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
-                        Integer.parseInt(v), s.shrink, s.shrinkSeconds);
+                        Integer.parseInt(v), s.shrink, s.shrinkSeconds, s.shapes);
                 case "--shrink" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
-                        s.batch, Integer.parseInt(v), s.shrinkSeconds);
+                        s.batch, Integer.parseInt(v), s.shrinkSeconds, s.shapes);
                 case "--shrink-seconds" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit,
-                        s.threads, s.batch, s.shrink, Long.parseLong(v));
+                        s.threads, s.batch, s.shrink, Long.parseLong(v), s.shapes);
+                case "--shapes" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
+                        s.batch, s.shrink, s.shrinkSeconds, v);
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             };
         }
@@ -86,6 +92,10 @@ record FuzzSettings(
 
     ProgramGenerator generator() {
         ProgramGenerator.Config c = ProgramGenerator.Config.defaults();
+        if (!shapes.equals("all")) {
+            c = c.withShapes(shapes.equals("none") || shapes.isBlank() ? java.util.Set.of()
+                    : java.util.Set.of(shapes.split(",")));
+        }
         return new ProgramGenerator(jit ? c.withJit(0.25) : c);
     }
 
@@ -109,6 +119,6 @@ record FuzzSettings(
     public String toString() {
         return "seed " + Long.toUnsignedString(seed) + ", " + count + " programs" + (jit ? " with @Jit" : "")
                 + ", hostile seed " + Long.toUnsignedString(hostileSeed) + ", " + hostileCount + " hostile inputs, "
-                + threads + " threads, " + batch + " programs per javac task";
+                + threads + " threads, " + batch + " programs per javac task" + (shapes.equals("all") ? "" : ", shapes " + shapes);
     }
 }

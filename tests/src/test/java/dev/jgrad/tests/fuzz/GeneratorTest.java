@@ -5,11 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.tests.fuzz.Ast.Method;
+import dev.jgrad.tests.fuzz.Ast.Param;
 import dev.jgrad.tests.fuzz.Ast.Program;
+import dev.jgrad.tests.fuzz.Ast.Type;
 import dev.jgrad.tests.fuzz.InProcessCompiler.Source;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,6 +40,7 @@ class GeneratorTest {
             assertTrue(r.success(), "javac rejects generated programs: " + r.errors());
             int methods = 0;
             int nonFinite = 0;
+            int thrown = 0;
             for (Program p : programs) {
                 Class<?> src = r.loader().loadClass(p.qualifiedName());
                 Class<?> probe = r.loader().loadClass(p.pkg() + "." + p.probeName());
@@ -50,18 +56,95 @@ class GeneratorTest {
                     for (int trial = 0; trial < 5; trial++) {
                         Object[] args = Inputs.random(m.params(), new SplittableRandom(p.seed() * 7 + trial));
                         Object[] before = Inputs.copy(args);
-                        double v = (double) DifferentialHarness.call(f, args);
+                        double v;
+                        try {
+                            v = (double) DifferentialHarness.call(f, args);
+                        } catch (IllegalStateException e) {
+                            assertTrue(Inputs.deliberate(e), "the source threw " + e + ": " + p.className());
+                            thrown++;
+                            continue;
+                        }
                         double pv = (double) DifferentialHarness.call(pf, Inputs.copy(before));
                         assertEquals(Double.doubleToLongBits(v), Double.doubleToLongBits(pv),
                                 "probe differs in " + p.className() + "." + m.name());
-                        assertTrue(Inputs.same(args, before), "the source modified its inputs: " + p.className());
+                        for (String changed : Inputs.changed(m.params(), before, args)) {
+                            Param q = m.params().stream().filter(x -> x.name().equals(changed)).findFirst().orElseThrow();
+                            assertEquals(Type.DOUBLE_MATRIX, q.type(),
+                                    "the source modified " + changed + ", not a 2-D input: " + p.className());
+                        }
                         nonFinite += Double.isFinite(v) ? 0 : 1;
                         methods++;
                     }
                 }
             }
             assertTrue(nonFinite <= methods / 100, nonFinite + " of " + methods + " values not finite");
+            assertTrue(thrown <= methods / 10, thrown + " of " + methods + " calls threw on purpose");
         }
+    }
+
+    /** The shapes of issue 11, each with what its printed form looks like. */
+    static final Map<String, String> SHAPES = new LinkedHashMap<>();
+
+    static {
+        SHAPES.put("helper writing its argument, in an operand or argument", "[+*-] h\\d+\\(\\w+(\\[[^]]+\\])?, |, h\\d+\\(\\w+(\\[[^]]+\\])?, ");
+        SHAPES.put("helper writing its argument, right of op=", "\\] [-+*]= .*h\\d+\\(");
+        SHAPES.put("for-each over an array the body reassigns", "for \\(double e\\d+ : (h\\d+)\\) \\{\\n(.*\\n)*?\\s+\\1 = new double\\[");
+        SHAPES.put("do/while (--k) with continue", "\\} while \\(--k\\d+ > 0\\);");
+        SHAPES.put("while (k--) with continue", "while \\(k\\d+-- > 0\\)");
+        SHAPES.put("conditional array base", " \\? \\w+ : \\w+\\)\\[");
+        SHAPES.put("array initialiser as a base", "new double\\[\\] \\{[^}]*\\}\\[\\d\\]");
+        SHAPES.put("two-pass statistics", "double mean\\d+ = sum\\d+ / ");
+        SHAPES.put("samples x classes x hidden units", "for \\(int k\\d+ = 0; k\\d+ < w.length; k\\d+\\+\\+\\) \\{\\n\\s+double h\\d+ = ");
+        SHAPES.put("parameter as a loop accumulator", "\\n\\s{12,}b [-+]= ");
+        SHAPES.put("walking index", "k\\d+ \\+= 2;");
+        SHAPES.put("bound changed in the body", "lim\\d+--;");
+        SHAPES.put("local alias summed into and read", "double\\[\\] view\\d+ = ");
+        SHAPES.put("double loop bound", "double lim\\d+ = |; \\w+ < [^;]+ - 0\\.5;");
+        SHAPES.put("write into a 2-D input", "\\b(x|M)\\[[^]]+\\]\\[[^]]+\\] [-+*]?= ");
+        SHAPES.put("row of a 2-D input replaced or shared", "\\b(x|M)\\[[^]]+\\] = ");
+        SHAPES.put("exception in a long loop", "throw new IllegalStateException\\(\"fuzz: iteration \" \\+ i\\d+\\)");
+        SHAPES.put("locals named java, Math, dev, Arrays2", "double (java|Math|dev|Arrays2) = ");
+        SHAPES.put("parameters named hashCode, toString", "double (hashCode|toString)[,)]");
+        SHAPES.put("chained assignment", "\\n\\s+\\w+ = \\w+ = ");
+        SHAPES.put("user method named like Math (Other.exp)", "Other\\.exp\\(");
+    }
+
+    @Test
+    void everyShapeOfIssue11IsGenerated() {
+        ProgramGenerator g = new ProgramGenerator(ProgramGenerator.Config.defaults().withJit(0.25));
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        SHAPES.keySet().forEach(k -> seen.put(k, 0));
+        for (int i = 0; i < 300; i++) {
+            String text = Printer.source(g.generate(1 + i)).text();
+            for (Map.Entry<String, String> e : SHAPES.entrySet()) {
+                if (Pattern.compile(e.getValue()).matcher(text).find()) {
+                    seen.merge(e.getKey(), 1, Integer::sum);
+                }
+            }
+        }
+        System.out.println("programs with each shape, of 300: " + seen);
+        seen.forEach((shape, n) -> assertTrue(n >= 3, "only " + n + " of 300 programs have: " + shape));
+    }
+
+    @Test
+    void rowIdentityTellsKeptSharedAndNewRows() {
+        double[][] m = {{1}, {2}, {3}};
+        double[][] other = {{4}};
+        Object[] args = {m, 0.5, other};
+        List<double[]> before = Inputs.rows(args);
+        assertEquals(List.of(0, 1, 2, 3), Inputs.rowIdentity(before, args));
+        m[0] = m[2]; // shared, as the source may leave them
+        m[1] = new double[] {2}; // equal values, another object
+        assertEquals(List.of(2, -1, 2, 3), Inputs.rowIdentity(before, args));
+        assertTrue(Inputs.same(args, new Object[] {new double[][] {{3}, {2}, {3}}, 0.5, new double[][] {{4}}}));
+    }
+
+    @Test
+    void onlyTheGeneratorsOwnExceptionIsExpected() {
+        assertTrue(Inputs.deliberate(new IllegalStateException(ProgramGenerator.THROW_PREFIX + "iteration 4999")));
+        assertFalse(Inputs.deliberate(new IllegalStateException("something else")));
+        assertFalse(Inputs.deliberate(new ArrayIndexOutOfBoundsException(ProgramGenerator.THROW_PREFIX)));
+        assertFalse(Inputs.deliberate(new RuntimeException(new IllegalStateException(ProgramGenerator.THROW_PREFIX))));
     }
 
     @Test

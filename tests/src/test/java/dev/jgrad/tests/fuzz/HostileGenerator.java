@@ -50,24 +50,27 @@ import java.util.function.Function;
  *   <tr><td>{@link Expect#MUST_ERROR}</td>
  *       <td>objects, strings, boxing, lambdas, method references, local and anonymous classes,
  *       {@code try}, {@code switch}, {@code synchronized}, {@code instanceof}, unknown calls with
- *       active arguments, {@code Math} functions outside the rule table, side effects inside expressions,
+ *       active arguments (also to a method of another class named like a {@code Math} function),
+ *       {@code Math} functions outside the rule table, side effects inside expressions,
  *       non-final fields read or written, writes into a static array, unsupported types
  *       ({@code float char int[][] double[][][] Object List}), {@code throw} of a computed
  *       exception, and the malformed uses: {@code @Grad}/{@code @Jit} on an instance method, a
  *       result other than {@code double}, a {@code wrt} that names no parameter, an int one or a
  *       name twice, overloaded {@code @Grad} methods, a parameter named {@code value}, generic
  *       and native methods, methods whose records would clash ({@code f} and {@code F}), a class
- *       that already has the name of the generated one</td>
+ *       that already has the name of the generated one, {@code @Grad}/{@code @Jit} on a method of
+ *       a local or an anonymous class</td>
  *       <td>DESIGN.md §1 lists them outside the subset, or issue 3 asks for an error; some ids
  *       are fixed by the catalogue (see {@link Case#ids})</td></tr>
  *   <tr><td>{@link Expect#MAY_ACCEPT}</td>
  *       <td>locals and parameters named like generated names ({@code w_bar}, {@code value},
+ *       {@code hashCode}, {@code toString}, {@code clone},
  *       {@code tape}, {@code Tape}, {@code Arrays2}, {@code dev}, {@code java}, ...), recursion,
  *       labeled {@code continue}, private constants, helpers and {@code @Grad} methods, varargs,
  *       {@code Math.toRadians}/{@code toDegrees} (smooth, beyond DESIGN.md's list of functions), the
  *       other functions of the rule table ({@code fma}, {@code round}, {@code IEEEremainder}, ...),
  *       {@code synchronized}/{@code strictfp} modifiers, 200 nested {@code if}s, parentheses or
- *       calls, a 5,000-statement method, a 500-term expression, 100 parameters, 12 nested
+ *       calls, a 5,000-statement method, a 500-term expression, 100 and 127 parameters, 12 nested
  *       loops</td>
  *       <td>valid inside the subset or at its edge: jgrad may rename its own names, unroll,
  *       split or inline; either it compiles and the gradient is right (checked by
@@ -131,7 +134,8 @@ final class HostileGenerator {
 
     private record Category(String name, Expect expect, Function<Ctx, Case> build) {}
 
-    private final ProgramGenerator gen = new ProgramGenerator();
+    /** The statements around the hostile construct: the subset of issue 5, without the shapes of issue 11. */
+    private final ProgramGenerator gen = new ProgramGenerator(ProgramGenerator.Config.defaults().withShapes(Set.of()));
 
     /** {@code count} inputs, cycling through every category, each with its own random variation. */
     List<Case> generate(long seed, int count) {
@@ -245,6 +249,22 @@ final class HostileGenerator {
             return new Return(new Binary("*", new Index(W, new IntLit(0)), new Num(2.0)));
         }
 
+        /** {@code @Grad}, {@code @Jit} or both. */
+        String annotation() {
+            return pick(List.of("@Grad", "@Jit", "@Jit @Grad"));
+        }
+
+        /** A plain static method {@code host(double v)} whose body is these lines, and nothing else in the class. */
+        Case hostMethod(String category, String... lines) {
+            List<Stmt> body = new ArrayList<>();
+            for (String l : lines) {
+                body.add(new RawStmt(l));
+            }
+            Method m = new Method("host", "static", "", "double", List.of(new Param(Type.DOUBLE, "v", Role.SCALAR)),
+                    new Block(body), false, List.of(), false, false, false);
+            return new Case(category, Expect.MUST_ERROR, program(List.of(m), false), ids(), null);
+        }
+
         <T> T pick(List<T> xs) {
             return xs.get(r.nextInt(xs.size()));
         }
@@ -349,6 +369,19 @@ final class HostileGenerator {
             String t = x.cls + "Util";
             x.extraTypes.add("final class " + t + " {\n    static double g(double v) {\n        return v * v;\n    }\n}");
             return x.statement("other-class-call", must, ids(), "s += " + t + ".g(w[0]);" + M);
+        }));
+        // named like a Math function, but not Math's (issue 11, a): not a primitive, and not @Grad
+        c.add(new Category("other-class-named-like-math", must, x -> {
+            String f = x.pick(List.of("exp", "sin", "log", "tanh", "sqrt", "abs"));
+            String t;
+            if (x.r.nextBoolean()) {
+                t = "Other";
+                x.fields.add("static final class Other {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
+            } else {
+                t = x.cls + "Other";
+                x.extraTypes.add("final class " + t + " {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
+            }
+            return x.statement("other-class-named-like-math", must, ids(), "s += " + t + "." + f + "(w[0]);" + M);
         }));
         c.add(new Category("math-unsupported", must, x -> x.statement("math-unsupported", must, ids(),
                 "s += " + x.pick(List.of("Math.nextAfter(w[0], 1.0)", "Math.random() * b", "StrictMath.getExponent(w[0])",
@@ -506,6 +539,32 @@ final class HostileGenerator {
             }));
         }
 
+        // record components may not be named like Object's methods: jgrad must rename, or say so
+        for (String name : List.of("hashCode", "toString", "clone", "getClass", "wait")) {
+            c.add(new Category("param-named-" + name, may, x -> {
+                Param extra = new Param(Type.DOUBLE, name, Role.SCALAR);
+                List<Stmt> body = new ArrayList<>(x.prefix());
+                body.add(new Assign(S, "+=", new Binary("*", new Name(name, Type.DOUBLE),
+                        new Call("Math.tanh", Type.DOUBLE, List.of(new Index(W, new IntLit(1)))))));
+                body.add(x.ret());
+                Method m = new Method("f", "static", "", "double", params(extra), new Block(body), true,
+                        List.of(), false, true, true);
+                return new Case("param-named-" + name, may, x.program(List.of(m), true), ids(), null);
+            }));
+        }
+
+        // annotations the processor cannot act on must not be ignored in silence (issue 11, m)
+        c.add(new Category("grad-in-local-class", must, x -> x.hostMethod("grad-in-local-class",
+                "class Local {",
+                "    " + x.annotation() + " static double g(double u) { return u * Math.sin(u); }" + M,
+                "}",
+                "return Local.g(v);")));
+        c.add(new Category("grad-in-anonymous-class", must, x -> x.hostMethod("grad-in-anonymous-class",
+                "java.util.function.DoubleUnaryOperator op = new java.util.function.DoubleUnaryOperator() {",
+                "    " + x.annotation() + " public double applyAsDouble(double u) { return u * Math.sin(u); }" + M,
+                "};",
+                "return op.applyAsDouble(v);")));
+
         // recursion, labels, private members, modifiers: in the subset or at its edge
         c.add(new Category("recursion", may, x -> {
             Name a = new Name("a", Type.DOUBLE);
@@ -610,18 +669,11 @@ final class HostileGenerator {
             return stress(x, "long-expression", List.of(new Assign(S, "+=", new Call("Math.tanh", Type.DOUBLE,
                     List.of(new Binary("*", new Num(0.01), e))))));
         }));
-        c.add(new Category("many-params", may, x -> {
-            List<Param> ps = new ArrayList<>();
-            Expr e = new Num(0.0);
-            for (int i = 0; i < 100; i++) {
-                ps.add(new Param(Type.DOUBLE, "p" + i, Role.SCALAR));
-                e = new Binary("+", e, new Binary("*", new Num(0.01 * (i % 5 + 1)),
-                        new Call("Math.sin", Type.DOUBLE, List.of(new Name("p" + i, Type.DOUBLE)))));
-            }
-            Method m = new Method("f", "static", "", "double", ps, Block.of(new Return(e)), true, List.of(), false,
-                    true, false);
-            return new Case("many-params", may, x.program(List.of(m), true), ids(), "f");
-        }));
+        for (int count : new int[] {100, 127}) {
+            // 127 doubles and the value: a record constructor of 256 slots, one more than the JVM allows
+            String name = count == 100 ? "many-params" : "many-params-" + count;
+            c.add(new Category(name, may, x -> manyParams(x, name, count)));
+        }
         c.add(new Category("deep-loops", may, x -> {
             Stmt inner = new Assign(S, "=", new Binary("+", new Binary("*", new Num(0.9),
                     new Call("Math.sin", Type.DOUBLE, List.of(S))), new Index(W, new IntLit(1))));
@@ -633,6 +685,19 @@ final class HostileGenerator {
             return stress(x, "deep-loops", List.of(inner));
         }));
         return c;
+    }
+
+    private Case manyParams(Ctx x, String category, int count) {
+        List<Param> ps = new ArrayList<>();
+        Expr e = new Num(0.0);
+        for (int i = 0; i < count; i++) {
+            ps.add(new Param(Type.DOUBLE, "p" + i, Role.SCALAR));
+            e = new Binary("+", e, new Binary("*", new Num(0.01 * (i % 5 + 1)),
+                    new Call("Math.sin", Type.DOUBLE, List.of(new Name("p" + i, Type.DOUBLE)))));
+        }
+        Method m = new Method("f", "static", "", "double", ps, Block.of(new Return(e)), true, List.of(), false,
+                true, false);
+        return new Case(category, Expect.MAY_ACCEPT, x.program(List.of(m), true), ids(), "f");
     }
 
     private static List<Stmt> deepIfs(int depth) {

@@ -76,6 +76,42 @@ final class Inputs {
         return Arrays.deepEquals(a, b);
     }
 
+    /** Whether a method threw the exception that generated code throws on purpose (not a bug of the fuzzer). */
+    static boolean deliberate(Throwable t) {
+        return t instanceof IllegalStateException && t.getMessage() != null
+                && t.getMessage().startsWith(ProgramGenerator.THROW_PREFIX);
+    }
+
+    /** The rows of every {@code double[][]} argument, in order: what a call may replace or share. */
+    static List<double[]> rows(Object[] args) {
+        List<double[]> out = new ArrayList<>();
+        for (Object a : args) {
+            if (a instanceof double[][] m) {
+                out.addAll(Arrays.asList(m));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The identity of each row of each {@code double[][]} argument after a call: the position of
+     * the object among {@code before} (the rows at entry), or -1 for an array the call made.
+     * Two calls that leave the same rows in the same places give equal lists.
+     */
+    static List<Integer> rowIdentity(List<double[]> before, Object[] after) {
+        List<Integer> out = new ArrayList<>();
+        for (double[] row : rows(after)) {
+            int at = -1;
+            for (int k = 0; k < before.size() && at < 0; k++) {
+                if (before.get(k) == row) {
+                    at = k;
+                }
+            }
+            out.add(at);
+        }
+        return out;
+    }
+
     /** The parameters whose values differ between {@code before} and {@code after}. */
     static List<String> changed(List<Param> params, Object[] before, Object[] after) {
         List<String> out = new ArrayList<>();

@@ -7,9 +7,11 @@ import dev.jgrad.tests.fuzz.Ast.Binary;
 import dev.jgrad.tests.fuzz.Ast.Block;
 import dev.jgrad.tests.fuzz.Ast.Break;
 import dev.jgrad.tests.fuzz.Ast.Call;
+import dev.jgrad.tests.fuzz.Ast.Chain;
 import dev.jgrad.tests.fuzz.Ast.Cast;
 import dev.jgrad.tests.fuzz.Ast.Conditional;
 import dev.jgrad.tests.fuzz.Ast.Continue;
+import dev.jgrad.tests.fuzz.Ast.CountDown;
 import dev.jgrad.tests.fuzz.Ast.Counted;
 import dev.jgrad.tests.fuzz.Ast.Decl;
 import dev.jgrad.tests.fuzz.Ast.Eval;
@@ -117,7 +119,8 @@ final class Printer {
         add(0, "final class " + cls + " {");
         int classLine = lines.size();
         for (String f : p.fields()) {
-            raw(1, f);
+            // a nested class's @Grad methods are the processor's business, not the probe's
+            raw(1, probe ? f.replace("@Grad ", "") : f);
         }
         for (Method m : p.methods()) {
             add(0, "");
@@ -191,6 +194,9 @@ final class Printer {
             add(depth, type + " " + d.name() + " = " + init + ";");
         } else if (st instanceof Assign a) {
             add(depth, e(a.target(), 12) + " " + a.op() + " " + e(a.value(), 0) + ";");
+        } else if (st instanceof Chain c) {
+            add(depth, c.targets().stream().map(t -> e(t, 12) + " = ").collect(Collectors.joining())
+                    + e(c.value(), 0) + ";");
         } else if (st instanceof Step step) {
             add(depth, e(step.target(), 12) + step.op() + ";");
         } else if (st instanceof If i) {
@@ -216,6 +222,11 @@ final class Printer {
             add(depth + 1, c.counter() + "++;");
             block(c.body(), depth + 1);
             add(depth, c.doWhile() ? "} while (" + e(c.cond(), 0) + ");" : "}");
+        } else if (st instanceof CountDown c) {
+            add(depth, "int " + c.counter() + " = " + e(c.from(), 0) + ";");
+            add(depth, c.doWhile() ? "do {" : "while (" + c.counter() + "-- > 0) {");
+            block(c.body(), depth + 1);
+            add(depth, c.doWhile() ? "} while (--" + c.counter() + " > 0);" : "}");
         } else if (st instanceof Break) {
             add(depth, "break;");
         } else if (st instanceof Continue) {
@@ -227,7 +238,8 @@ final class Printer {
         } else if (st instanceof Assert a) {
             add(depth, "assert " + e(a.cond(), 0) + ";");
         } else if (st instanceof Throw t) {
-            add(depth, "throw new " + t.type() + "(\"" + t.message() + "\");");
+            add(depth, "throw new " + t.type() + "(\"" + t.message() + "\""
+                    + (t.detail() == null ? "" : " + " + e(t.detail(), 10)) + ");");
         } else if (st instanceof Block b) {
             add(depth, "{");
             block(b, depth + 1);

@@ -7,9 +7,11 @@ import dev.jgrad.tests.fuzz.Ast.Binary;
 import dev.jgrad.tests.fuzz.Ast.Block;
 import dev.jgrad.tests.fuzz.Ast.Break;
 import dev.jgrad.tests.fuzz.Ast.Call;
+import dev.jgrad.tests.fuzz.Ast.Chain;
 import dev.jgrad.tests.fuzz.Ast.Cast;
 import dev.jgrad.tests.fuzz.Ast.Conditional;
 import dev.jgrad.tests.fuzz.Ast.Continue;
+import dev.jgrad.tests.fuzz.Ast.CountDown;
 import dev.jgrad.tests.fuzz.Ast.Counted;
 import dev.jgrad.tests.fuzz.Ast.Decl;
 import dev.jgrad.tests.fuzz.Ast.Eval;
@@ -35,6 +37,7 @@ import dev.jgrad.tests.fuzz.Ast.Type;
 import dev.jgrad.tests.fuzz.Ast.Unary;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -43,6 +46,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Seeded random programs in jgrad's differentiable subset (DESIGN.md §1): a class {@code F<seed>}
@@ -87,18 +91,57 @@ final class ProgramGenerator {
             int maxStatements,
             double jitProbability,
             double strictMathProbability,
-            double gradHelperProbability) {
+            double gradHelperProbability,
+            Set<String> shapes) {
+
+        Config {
+            shapes = Set.copyOf(shapes);
+        }
 
         /** Without {@code @Jit}; {@link FuzzSettings} adds it ({@code jgrad.fuzz.jit}, on by default). */
         static Config defaults() {
-            return new Config(2, 3, 3, 3, 6, 22, 0.0, 0.15, 0.25);
+            return new Config(2, 3, 3, 3, 6, 22, 0.0, 0.15, 0.25, Set.copyOf(SHAPES));
         }
 
         Config withJit(double probability) {
             return new Config(minMethods, maxMethods, maxHelpers, maxLoopDepth, minStatements, maxStatements,
-                    probability, strictMathProbability, gradHelperProbability);
+                    probability, strictMathProbability, gradHelperProbability, shapes);
+        }
+
+        /** Only these shapes of {@link #SHAPES} ({@code jgrad.fuzz.shapes}): one at a time tells which finds what. */
+        Config withShapes(Set<String> on) {
+            for (String k : on) {
+                if (!SHAPES.contains(k)) {
+                    throw new IllegalArgumentException("unknown shape " + k + "; the shapes are " + SHAPES);
+                }
+            }
+            return new Config(minMethods, maxMethods, maxHelpers, maxLoopDepth, minStatements, maxStatements,
+                    jitProbability, strictMathProbability, gradHelperProbability, on);
         }
     }
+
+    /**
+     * The shapes of issue 11, each of which can be turned off ({@link Config#withShapes}); with
+     * none, the generator makes the programs of issue 5.
+     */
+    static final List<String> SHAPES = List.of(
+            "effect",        // a helper that writes into an array, called after a read of it: operand, argument, op=
+            "foreachAssign", // for (double e : h) { ... h = new double[h.length]; ... }
+            "countDown",     // do { ... continue; ... } while (--k > 0);  while (k-- > 0) { ... continue; ... }
+            "arrayBase",     // (c ? a : b)[i], new double[] {e1, e2}[k]
+            "stats",         // two-pass mean and variance: a declaration between the loops reads the first sum
+            "layers",        // samples x classes x hidden units: a saved tanh the innermost loop reads back
+            "paramAcc",      // a parameter as a loop's accumulator
+            "walk",          // an index that walks with the loop: a[k % a.length]; k += 2;
+            "shrinking",     // a bound that the body changes: if (c) { lim--; }
+            "alias",         // double[] view = h; a loop sums into one and reads the other
+            "doubleBound",   // for (int j = 0; j < lim; j++) with double lim
+            "inputWrites",   // writes into the 2-D inputs, rows replaced and shared: x[i] = x[k];
+            "throwLoop",     // a 20,000-iteration loop that throws in several of its parallel chunks
+            "reserved",      // locals named java, Math, dev, Arrays2
+            "recordNames",   // parameters named hashCode, toString
+            "chain",         // a = b = e;
+            "other");        // Other.exp(e): a user method named like a Math function
 
     static final String PACKAGE = "fuzz";
 
@@ -121,18 +164,25 @@ final class ProgramGenerator {
         SplittableRandom r = new SplittableRandom(seed);
         List<Method> methods = new ArrayList<>();
         List<Method> helpers = new ArrayList<>();
+        boolean usesOther = false;
         int helperCount = r.nextInt(config.maxHelpers() + 1);
         for (int h = 0; h < helperCount; h++) {
-            boolean isVoid = r.nextDouble() < 0.4;
-            Method m = new Body(r, helpers).helper("h" + h, isVoid);
+            double u = r.nextDouble();
+            Body b = new Body(r, helpers);
+            Method m = u < 0.3 ? b.helper("h" + h, true)
+                    : u < 0.5 && config.shapes().contains("effect") ? b.effectHelper("h" + h) : b.helper("h" + h, false);
+            usesOther |= b.usesOther;
             helpers.add(m);
             methods.add(m);
         }
         int tops = r.nextInt(config.minMethods(), config.maxMethods() + 1);
         for (int t = 0; t < tops; t++) {
-            methods.add(new Body(r, helpers).top("f" + t));
+            Body b = new Body(r, helpers);
+            methods.add(b.top("f" + t));
+            usesOther |= b.usesOther;
         }
-        return new Program(seed, PACKAGE, className(seed), List.of(), methods, List.of(), true);
+        return new Program(seed, PACKAGE, className(seed), usesOther ? List.of(OTHER) : List.of(), methods, List.of(),
+                true);
     }
 
     /**
@@ -155,6 +205,30 @@ final class ProgramGenerator {
         }
         return out;
     }
+
+    /**
+     * A class of the user's with a method named like a {@code Math} function: a call
+     * {@code Other.exp(e)} must be differentiated through, not taken for {@code Math.exp}.
+     */
+    static final String OTHER = """
+            /** Named like a Math function, but the user's own: differentiated through. */
+            static final class Other {
+                @Grad static double exp(double u) {
+                    return Math.exp(0.5 * Math.tanh(u)) - 0.25 * u;
+                }
+            }""";
+
+    /** Names that generated code may also need: {@code java.}, {@code Math.}, {@code dev.}, {@code Arrays2}. */
+    private static final List<String> RESERVED = List.of("java", "Math", "dev", "Arrays2");
+
+    /** Parameter names that clash with the methods of a record. */
+    private static final List<String> RECORD_METHODS = List.of("hashCode", "toString");
+
+    /** A message prefix that the harness knows: the exception a generated method throws on purpose. */
+    static final String THROW_PREFIX = "fuzz: ";
+
+    /** The trip count of a loop long enough for {@code @Jit} to run it in parallel chunks. */
+    static final int LONG_LOOP = 20000;
 
     static List<Param> standardParams() {
         return List.of(
@@ -206,6 +280,18 @@ final class ProgramGenerator {
         String prefix = "";
         /** The loop depth at which each variable was declared; -1: written from every call (a helper's out). */
         final Map<String, Integer> levels = new java.util.HashMap<>();
+        /** The 2-D inputs are writable: element writes, rows replaced and shared. */
+        boolean inputsWritable;
+        /** A top-level method (not a helper): long loops and thrown exceptions go here only. */
+        boolean isTop;
+        /** The body has a shape that {@code @Jit} must get right: make {@code @Jit} likelier. */
+        boolean wantsJit;
+        /** The body calls {@code Other.exp}: the class must be printed. */
+        boolean usesOther;
+        /** The body has its long loop that throws (one is enough). */
+        boolean hasThrowLoop;
+        /** A local named {@code Math} is being declared: its initialiser already sees it. */
+        boolean declaringMath;
 
         Body(SplittableRandom r, List<Method> helpers) {
             this.r = r;
@@ -238,6 +324,12 @@ final class ProgramGenerator {
             if (r.nextDouble() < 0.1) {
                 params.add(new Param(Type.LONG, "k", Role.LONG));
             }
+            if (r.nextDouble() < 0.08 && on("recordNames")) {
+                // the record component of its gradient must not clash with the record's own method
+                params.add(new Param(Type.DOUBLE, pickOne(RECORD_METHODS), Role.SCALAR));
+            }
+            isTop = true;
+            inputsWritable = r.nextDouble() < 0.15 && on("inputWrites");
             List<String> wrt = new ArrayList<>();
             if (r.nextDouble() < 0.6) {
                 for (Param p : params) {
@@ -260,11 +352,39 @@ final class ProgramGenerator {
                 body.add(new Assert(new Binary(">", new Length(new Name("w", Type.DOUBLE_ARRAY)), new IntLit(0))));
             }
             body.add(accumulator(new Name("b", Type.DOUBLE)));
+            List<String> focus = new ArrayList<>();
+            for (String k : List.of("stats", "layers", "paramAcc", "walk", "shrinking", "alias")) {
+                if (on(k)) {
+                    focus.add(k);
+                }
+            }
+            if (!focus.isEmpty() && r.nextDouble() < 0.2) {
+                // a short method around one loop shape: what @Jit @Grad fuses whole, instead of taping
+                budget = r.nextInt(0, 3);
+                wantsJit = true;
+                switch (pickOne(focus)) {
+                    case "stats" -> body.addAll(twoPass());
+                    case "layers" -> body.add(threeLoops());
+                    case "paramAcc" -> body.add(paramAccLoop());
+                    case "walk" -> body.addAll(walkingIndex());
+                    case "shrinking" -> body.addAll(shrinkingBound());
+                    default -> {
+                        body.addAll(localArray());
+                        if (!aliasable().isEmpty()) {
+                            body.addAll(aliasView());
+                        }
+                    }
+                }
+            }
             while (budget > 0) {
+                if (on("throwLoop") && !hasThrowLoop && r.nextDouble() < 0.012) {
+                    body.addAll(throwLoop()); // a loop of the method's body itself, as @Jit parallelises those
+                }
                 body.addAll(stmt(false));
             }
             body.add(new Return(resultExpr()));
-            boolean jit = r.nextDouble() < config.jitProbability();
+            double jitP = wantsJit && config.jitProbability() > 0 ? 0.5 : config.jitProbability();
+            boolean jit = r.nextDouble() < jitP;
             return new Method(name, "static", "", "double", params, new Block(body), true, wrt, jit, true, false);
         }
 
@@ -273,8 +393,9 @@ final class ProgramGenerator {
                 switch (p.role()) {
                     case VEC_W -> declare(new Var(p.name(), p.type(), Set.of(), "W", null, true, false, false, null));
                     case VEC_R -> declare(new Var(p.name(), p.type(), Set.of(), "R", null, false, false, false, null));
-                    case MATRIX_X -> declare(new Var(p.name(), p.type(), Set.of(), "R", null, true, false, false, null));
-                    case MATRIX_M -> declare(new Var(p.name(), p.type(), Set.of(), "MR", null, true, false, false, null));
+                    // inputsWritable: the method writes into its 2-D inputs, row identity included
+                    case MATRIX_X -> declare(new Var(p.name(), p.type(), Set.of(), "R", null, true, false, inputsWritable, null));
+                    case MATRIX_M -> declare(new Var(p.name(), p.type(), Set.of(), "MR", null, true, false, inputsWritable, null));
                     case LABELS -> declare(new Var(p.name(), p.type(), Set.of(), "R", null, false, false, false, null));
                     case COUNT -> {
                         hasN = true;
@@ -292,36 +413,7 @@ final class ProgramGenerator {
             List<Stmt> body = new ArrayList<>();
             if (isVoid) {
                 returnsDouble = false;
-                params.add(new Param(Type.DOUBLE_ARRAY, "out", Role.OPAQUE));
-                params.add(new Param(Type.DOUBLE, "a", Role.SCALAR));
-                boolean withP = r.nextBoolean();
-                if (withP) {
-                    params.add(new Param(Type.DOUBLE_ARRAY, "p", Role.VEC_W));
-                }
-                declare(new Var("out", Type.DOUBLE_ARRAY, Set.of(), "OUT:out", null, false, false, true, null));
-                declare(new Var("a", Type.DOUBLE, Set.of(), null, null, false, true, false, null));
-                if (withP) {
-                    declare(new Var("p", Type.DOUBLE_ARRAY, Set.of(), "W", null, true, false, false, null));
-                }
-                // the write into the argument that makes it a void helper
-                String j = fresh("j");
-                Expr out = new Name("out", Type.DOUBLE_ARRAY);
-                enter();
-                declare(intVar(j, Set.of("OUT:out")));
-                loopDepth++;
-                List<Stmt> loop = new ArrayList<>();
-                // contracting, as the helper may be called in nested loops: out[j] = 0.5 * out[j] + 0.5 * sin(...)
-                Expr cell = new Index(out, new Name(j, Type.INT));
-                loop.add(new Assign(cell, "=", r.nextBoolean() ? call1("tanh", dexpr(3))
-                        : new Binary("+", new Binary("*", new Num(0.5), cell),
-                                new Binary("*", new Num(0.5), call1("sin", dexpr(3))))));
-                if (r.nextBoolean()) {
-                    loop.addAll(stmt(false));
-                }
-                loopDepth--;
-                exit();
-                body.add(new For(j, new IntLit(0), new Binary("<", new Name(j, Type.INT), new Length(out)),
-                        new Step(new Name(j, Type.INT), "++"), new Block(loop)));
+                writeOut(params, body);
                 while (budget > 0) {
                     body.addAll(stmt(false));
                 }
@@ -350,6 +442,57 @@ final class ProgramGenerator {
             return new Method(name, "static", "", "double", params, new Block(body), grad, List.of(), false, grad, false);
         }
 
+        /**
+         * A helper that writes into its array argument and returns a value: called in an operand,
+         * a later argument or the right side of {@code op=} after a read of the same array, it
+         * shows whether Java's left-to-right evaluation survives inlining.
+         */
+        Method effectHelper(String name) {
+            List<Param> params = new ArrayList<>();
+            budget = r.nextInt(1, 4);
+            List<Stmt> body = new ArrayList<>();
+            writeOut(params, body);
+            while (budget > 0) {
+                body.addAll(stmt(false));
+            }
+            body.add(new Return(resultExpr()));
+            return new Method(name, "static", "", "double", params, new Block(body), false, List.of(), false, false, false);
+        }
+
+        /** The parameters {@code out, a[, p]} and the loop writing into {@code out} of a helper with a side effect. */
+        void writeOut(List<Param> params, List<Stmt> body) {
+            params.add(new Param(Type.DOUBLE_ARRAY, "out", Role.OPAQUE));
+            params.add(new Param(Type.DOUBLE, "a", Role.SCALAR));
+            boolean withP = r.nextBoolean();
+            if (withP) {
+                params.add(new Param(Type.DOUBLE_ARRAY, "p", Role.VEC_W));
+            }
+            declare(new Var("out", Type.DOUBLE_ARRAY, Set.of(), "OUT:out", null, false, false, true, null));
+            declare(new Var("a", Type.DOUBLE, Set.of(), null, null, false, true, false, null));
+            if (withP) {
+                declare(new Var("p", Type.DOUBLE_ARRAY, Set.of(), "W", null, true, false, false, null));
+            }
+            // the write into the argument that makes it a helper with a side effect
+            String j = fresh("j");
+            Expr out = new Name("out", Type.DOUBLE_ARRAY);
+            enter();
+            declare(intVar(j, Set.of("OUT:out")));
+            loopDepth++;
+            List<Stmt> loop = new ArrayList<>();
+            // contracting, as the helper may be called in nested loops: out[j] = 0.5 * out[j] + 0.5 * sin(...)
+            Expr cell = new Index(out, new Name(j, Type.INT));
+            loop.add(new Assign(cell, "=", r.nextBoolean() ? call1("tanh", dexpr(3))
+                    : new Binary("+", new Binary("*", new Num(0.5), cell),
+                            new Binary("*", new Num(0.5), call1("sin", dexpr(3))))));
+            if (r.nextBoolean()) {
+                loop.addAll(stmt(false));
+            }
+            loopDepth--;
+            exit();
+            body.add(new For(j, new IntLit(0), new Binary("<", new Name(j, Type.INT), new Length(out)),
+                    new Step(new Name(j, Type.INT), "++"), new Block(loop)));
+        }
+
         // ------------------------------------------------------------------------- statements
 
         /** One statement, sometimes a few that belong together (an array and the loop filling it). */
@@ -368,12 +511,59 @@ final class ProgramGenerator {
             w.put("row", arraysOf(Type.DOUBLE_MATRIX).isEmpty() ? 0 : 0.6);
             w.put("param", returnsDouble && hasN ? 0.3 : 0);
             w.put("realloc", reallocatable().isEmpty() ? 0 : 0.5);
+            // the shapes of issue 11
+            boolean roomForLoop = loopDepth < config.maxLoopDepth() && budget > 1;
+            w.put("chain", on("chain") && assignables().size() >= 2 ? 0.3 : 0);
+            w.put("effect", !effectHelpers().isEmpty() && !effectTargets().isEmpty() ? 0.8 : 0);
+            w.put("stats", on("stats") && loopDepth == 0 && sink != null && !statArrays().isEmpty() && budget > 2 ? 0.35 : 0);
+            w.put("paramAcc", on("paramAcc") && loopDepth > 0 && isTop ? 0.3 : 0);
+            w.put("walk", on("walk") && roomForLoop && sink != null && !statArrays().isEmpty() ? 0.35 : 0);
+            w.put("shrinking", on("shrinking") && roomForLoop ? 0.3 : 0);
+            w.put("alias", on("alias") && roomForLoop && sink != null && !aliasable().isEmpty() ? 0.35 : 0);
+            w.put("share", loopDepth == 0 && inputsWritable ? 0.4 : 0);
             switch (pick(w)) {
                 case "decl" -> {
-                    String t = fresh("t");
+                    String t = on("reserved") && r.nextDouble() < 0.05 ? reservedName() : fresh("t");
+                    declaringMath = t.equals("Math"); // the initialiser is in the local's scope
                     Expr init = dexpr(3);
+                    declaringMath = false;
                     declare(doubleVar(t));
                     return List.of(new Decl(Type.DOUBLE, t, init, r.nextDouble() < 0.1));
+                }
+                case "chain" -> {
+                    // counter = counterAgain = 3; (a Clad test)
+                    List<Var> as = new ArrayList<>(assignables());
+                    Var first = as.remove(r.nextInt(as.size()));
+                    Var second = pickOne(as);
+                    Expr e = dexpr(2);
+                    if (feedback(first.name()) || feedback(second.name())) {
+                        e = call1("tanh", e);
+                    }
+                    return List.of(new Chain(List.of(first.ref(), second.ref()), e));
+                }
+                case "effect" -> {
+                    return List.of(effectAssign());
+                }
+                case "stats" -> {
+                    return twoPass();
+                }
+                case "paramAcc" -> {
+                    // a parameter as the accumulator of a loop
+                    Name b = new Name("b", Type.DOUBLE);
+                    return List.of(new Assign(b, r.nextBoolean() ? "+=" : "-=",
+                            new Binary("*", new Num(coef()), bounded(dexpr(2), "b"))));
+                }
+                case "walk" -> {
+                    return walkingIndex();
+                }
+                case "shrinking" -> {
+                    return shrinkingBound();
+                }
+                case "alias" -> {
+                    return aliasView();
+                }
+                case "share" -> {
+                    return List.of(shareRow());
                 }
                 case "assign" -> {
                     return List.of(assign(pickOne(assignables())));
@@ -391,7 +581,7 @@ final class ProgramGenerator {
                     return List.of(new If(c, then, otherwise));
                 }
                 case "loop" -> {
-                    return List.of(loop());
+                    return loopStmts();
                 }
                 case "call" -> {
                     return List.of(voidCall());
@@ -439,10 +629,37 @@ final class ProgramGenerator {
         }
 
         Block block(int n) {
+            return block(n, List.of(), List.of());
+        }
+
+        /**
+         * A block of about {@code n} random statements with {@code extras} among them at random
+         * places and {@code last} after them: each made where it stands, so that it sees the
+         * block's locals as Java does (a local named {@code Math} hides the class).
+         */
+        Block block(int n, List<Supplier<Stmt>> extras, List<Supplier<Stmt>> last) {
             enter();
             List<Stmt> out = new ArrayList<>();
-            for (int i = 0; i < n && (i == 0 || budget > 0); i++) {
+            List<Integer> at = new ArrayList<>();
+            for (int k = 0; k < extras.size(); k++) {
+                at.add(r.nextInt(n + 1));
+            }
+            int i = 0;
+            for (; i < n && (i == 0 || budget > 0); i++) {
+                for (int k = 0; k < extras.size(); k++) {
+                    if (at.get(k) == i) {
+                        out.add(extras.get(k).get());
+                    }
+                }
                 out.addAll(stmt(false));
+            }
+            for (int k = 0; k < extras.size(); k++) {
+                if (at.get(k) >= i) {
+                    out.add(extras.get(k).get());
+                }
+            }
+            for (Supplier<Stmt> l : last) {
+                out.add(l.get());
             }
             // what the block computed flows into the result, as a loss accumulates
             List<Var> mine = new ArrayList<>();
@@ -672,10 +889,17 @@ final class ProgramGenerator {
         private record Bound(Expr expr, Set<String> tags) {}
 
         Bound bound() {
+            return bound(false);
+        }
+
+        /** A bound; when {@code positive}, one that is at least 1 (for a loop that runs its body before the test). */
+        Bound bound(boolean positive) {
             List<Bound> options = new ArrayList<>();
             for (Var v : visible()) {
                 if (v.type() == Type.INT && v.indexForm() == null && !v.tags().isEmpty()) {
-                    options.add(new Bound(v.ref(), v.tags())); // j < i
+                    if (!positive) {
+                        options.add(new Bound(v.ref(), v.tags())); // j < i
+                    }
                     options.add(new Bound(new Binary("+", v.ref(), new IntLit(1)), v.tags())); // j <= i
                 }
                 if (v.type().isArray() && v.dom() != null) {
@@ -701,7 +925,7 @@ final class ProgramGenerator {
                                 if (hasN && v.rowDom() == null) {
                                     Set<String> both = new HashSet<>(rt);
                                     both.add("N");
-                                    options.add(new Bound(new Call("Math.min", Type.INT,
+                                    options.add(new Bound(new Call(math() + "min", Type.INT,
                                             List.of(new Name("n", Type.INT), new Length(row))), both));
                                 }
                             }
@@ -711,13 +935,427 @@ final class ProgramGenerator {
                 if (v.type() == Type.INT && v.name().equals("n") && hasN) {
                     options.add(new Bound(v.ref(), Set.of("N", "W")));
                 }
-                if (v.type() == Type.INT && v.name().equals("m")) {
+                if (v.type() == Type.INT && v.name().equals("m") && !positive) {
                     options.add(new Bound(v.ref(), Set.of()));
                 }
             }
             // a constant trip count, and the fallback of a helper without arrays
             options.add(new Bound(new IntLit(r.nextInt(2, 5)), Set.of()));
             return options.get(r.nextInt(options.size()));
+        }
+
+        // ------------------------------------------------------------------ shapes of issue 11
+
+        /** A local name that generated code may need for itself, or a fresh one if all are taken. */
+        String reservedName() {
+            List<String> free = new ArrayList<>();
+            for (String n : RESERVED) {
+                if (visible().stream().noneMatch(v -> v.name().equals(n))) {
+                    free.add(n);
+                }
+            }
+            return free.isEmpty() ? fresh("t") : pickOne(free);
+        }
+
+        boolean on(String shape) {
+            return config.shapes().contains(shape);
+        }
+
+        /** Arrays, or rows of matrices, that a helper with a side effect may write into. */
+        List<Var> effectTargets() {
+            List<Var> out = new ArrayList<>();
+            for (Var v : writableArrays()) {
+                if (v.type() == Type.DOUBLE_ARRAY || v.type() == Type.DOUBLE_MATRIX) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        /** An array a helper may write into ({@code h} or a row {@code G[i]}), and the domain of its indices. */
+        private record Target(Expr array, String dom) {}
+
+        Target effectTarget() {
+            Var a = pickOne(effectTargets());
+            if (a.type() == Type.DOUBLE_MATRIX) {
+                Expr row = new Index(a.ref(), index(a.ref(), a.dom()));
+                return new Target(row, a.rowDom() != null ? a.rowDom() : rowKey(row));
+            }
+            return new Target(a.ref(), a.dom());
+        }
+
+        /** {@code h(out, ...)} for a helper that writes into {@code out} and returns a value. */
+        Expr effectCall(Expr out, int depth) {
+            Method h = pickOne(effectHelpers());
+            List<Expr> args = new ArrayList<>();
+            args.add(out);
+            for (Param p : h.params().subList(1, h.params().size())) {
+                args.add(p.type() == Type.DOUBLE ? dexpr(depth) : argFor(p));
+            }
+            return new Call(h.name(), Type.DOUBLE, args);
+        }
+
+        /**
+         * A read of an array, then a call that writes into it, in one expression: Java reads the
+         * element first. The call is the right operand, or a later argument.
+         */
+        Expr effectExpr(int depth) {
+            Target t = effectTarget();
+            Expr read = new Index(t.array(), index(t.array(), t.dom()));
+            Expr call = effectCall(t.array(), Math.max(0, depth - 1));
+            if (r.nextBoolean()) {
+                return new Binary(pickOne(List.of("+", "-", "*")), read, call);
+            }
+            for (Method h : doubleHelpers()) {
+                List<Param> ps = h.params();
+                if (ps.size() >= 2 && ps.get(0).type() == Type.DOUBLE && ps.get(ps.size() - 1).type() == Type.DOUBLE) {
+                    List<Expr> args = new ArrayList<>();
+                    args.add(read);
+                    for (Param p : ps.subList(1, ps.size() - 1)) {
+                        args.add(p.type() == Type.DOUBLE ? dexpr(0) : argFor(p));
+                    }
+                    args.add(call);
+                    return new Call(h.name(), Type.DOUBLE, args);
+                }
+            }
+            return call2("atan2", read, new Binary("+", new Num(2.0), call1("tanh", call)));
+        }
+
+        /** {@code a[i] op= c * h(a, ...)}: the element is read before the call writes into the array. */
+        Stmt effectAssign() {
+            Target t = effectTarget();
+            Expr cell = new Index(t.array(), index(t.array(), t.dom()));
+            String root = rootName(t.array());
+            Expr call = bounded(effectCall(t.array(), 1), root);
+            return switch (r.nextInt(3)) {
+                case 0 -> new Assign(cell, "+=", new Binary("*", new Num(coef()), call));
+                case 1 -> new Assign(cell, "-=", new Binary("*", new Num(coef()), call));
+                default -> new Assign(cell, "*=", new Binary("+", new Num(0.5),
+                        new Binary("*", new Num(0.25), call1("tanh", call))));
+            };
+        }
+
+        String rootName(Expr e) {
+            return e instanceof Index i ? rootName(i.array()) : ((Name) e).text();
+        }
+
+        /** 1-D arrays with a known length, for loops over their elements. */
+        List<Var> statArrays() {
+            List<Var> out = new ArrayList<>();
+            for (Var v : visible()) {
+                if (v.type() == Type.DOUBLE_ARRAY && v.dom() != null && !v.dom().startsWith("OUT")) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        /** A loop over every index of {@code a}, with the index declared for {@code body}. */
+        For overAll(Var a, String j, Function<Name, List<Stmt>> body) {
+            return overAll(a, new Length(a.ref()), j, body);
+        }
+
+        /** A loop over the first {@code count} indices of {@code a} ({@code count} at most its length). */
+        For overAll(Var a, Expr count, String j, Function<Name, List<Stmt>> body) {
+            Name jv = new Name(j, Type.INT);
+            enter();
+            declare(intVar(j, Set.of(a.dom())));
+            loopDepth++;
+            List<Stmt> b = body.apply(jv);
+            loopDepth--;
+            exit();
+            return new For(j, new IntLit(0), new Binary("<", jv, count), new Step(jv, "++"), new Block(b));
+        }
+
+        /**
+         * Two-pass statistics: a mean, then a declaration that reads it between the loops, then
+         * the variance; {@code @Jit} must not hoist the declaration above the first loop.
+         */
+        List<Stmt> twoPass() {
+            budget -= 2;
+            wantsJit = true;
+            Var a = pickOne(statArrays());
+            // over the whole array, or over its first n elements
+            Expr count = hasN && a.dom().equals("W") && r.nextBoolean() ? new Name("n", Type.INT) : new Length(a.ref());
+            String sum = fresh("sum");
+            String mean = fresh("mean");
+            String var = fresh("var");
+            List<Stmt> out = new ArrayList<>();
+            out.add(new Decl(Type.DOUBLE, sum, new Num(0.0)));
+            boolean squash = r.nextBoolean();
+            boolean inline = r.nextBoolean();
+            out.add(overAll(a, count, fresh("j"), j -> {
+                Expr el = new Index(a.ref(), j);
+                return List.of(new Assign(new Name(sum, Type.DOUBLE), "+=", squash ? call1("tanh", el) : el));
+            }));
+            out.add(new Decl(Type.DOUBLE, mean, new Binary("/", new Name(sum, Type.DOUBLE), count)));
+            out.add(new Decl(Type.DOUBLE, var, new Num(0.0)));
+            out.add(overAll(a, count, fresh("j"), j -> {
+                Expr el = new Index(a.ref(), j);
+                Expr dev = new Binary("-", squash ? call1("tanh", el) : el, new Name(mean, Type.DOUBLE));
+                if (inline) {
+                    return List.of(new Assign(new Name(var, Type.DOUBLE), "+=", new Binary("*", dev, dev)));
+                }
+                String d = fresh("d");
+                Name dv = new Name(d, Type.DOUBLE);
+                return List.of(new Decl(Type.DOUBLE, d, dev),
+                        new Assign(new Name(var, Type.DOUBLE), "+=", new Binary("*", dv, dv)));
+            }));
+            declare(doubleVar(mean));
+            declare(doubleVar(var));
+            Expr variance = new Binary("/", new Name(var, Type.DOUBLE), count);
+            if (r.nextBoolean()) {
+                out.add(new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(coef()),
+                        r.nextBoolean() ? variance : call1("sqrt", new Binary("+", variance, new Num(0.01))))));
+            } // else the result reads the sums: the linear tail after the loops
+            return out;
+        }
+
+        /**
+         * A classifier's loss, samples x classes x hidden units: {@code for (i) for (c) { double z = 0;
+         * for (k) { double h = tanh(...); z += h * w[...]; } s += 0.2 * z * z; }}. The adjoint needs every
+         * {@code h}; saved per hidden unit alone, each class would read the last class's values.
+         */
+        Stmt threeLoops() {
+            Name w = new Name("w", Type.DOUBLE_ARRAY);
+            Name x = new Name("x", Type.DOUBLE_MATRIX);
+            String i = fresh("i");
+            String c = fresh("c");
+            String k = fresh("k");
+            String z = fresh("z");
+            String h = fresh("h");
+            Name iv = new Name(i, Type.INT);
+            Name cv = new Name(c, Type.INT);
+            Name kv = new Name(k, Type.INT);
+            Name zv = new Name(z, Type.DOUBLE);
+            Name hv = new Name(h, Type.DOUBLE);
+            Expr row = new Index(x, iv);
+            Expr pre = new Binary("+", new Binary("*", new Index(w, kv), new Index(row, new Binary("%", kv, new Length(row)))),
+                    new Binary("+", new Binary("*", new Num(coef()), cv), new Name("b", Type.DOUBLE)));
+            Stmt inner = new For(k, new IntLit(0), new Binary("<", kv, new Length(w)), new Step(kv, "++"), Block.of(
+                    new Decl(Type.DOUBLE, h, call1("tanh", pre)),
+                    new Assign(zv, "+=", new Binary("*", hv, new Index(w, new Binary("%", new Binary("+", kv, cv),
+                            new Length(w)))))));
+            Stmt perClass = new For(c, new IntLit(0), new Binary("<", cv, new IntLit(r.nextInt(2, 4))), new Step(cv, "++"),
+                    Block.of(new Decl(Type.DOUBLE, z, new Num(0.0)), inner, new Assign(new Name(sink, Type.DOUBLE), "+=",
+                            new Binary("*", new Num(0.2), new Binary("*", zv, zv)))));
+            return new For(i, new IntLit(0), new Binary("<", iv, new Length(x)), new Step(iv, "++"), Block.of(perClass));
+        }
+
+        /** {@code for (j) { b += c * e; s += c * b * w[j]; }}: a parameter as a loop's accumulator, read in the loop. */
+        Stmt paramAccLoop() {
+            Var w = pickOne(statArrays());
+            Name b = new Name("b", Type.DOUBLE);
+            return overAll(w, fresh("j"), j -> List.of(
+                    new Assign(b, "+=", new Binary("*", new Num(coef()), bounded(dexpr(1), "b"))),
+                    new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(coef()),
+                            bounded(new Binary("*", b, new Index(w.ref(), j)), sink)))));
+        }
+
+        /** {@code int k = 0; for (...) { ... a[k % a.length] ...; k += 2; }}: an index that walks with the loop. */
+        List<Stmt> walkingIndex() {
+            budget--;
+            Var a = pickOne(statArrays());
+            String k = fresh("k");
+            Name kv = new Name(k, Type.INT);
+            declare(new Var(k, Type.INT, Set.of(), null, null, false, false, false, null));
+            Bound b = bound(false);
+            String j = fresh("j");
+            Name jv = new Name(j, Type.INT);
+            enter();
+            declare(intVar(j, b.tags()));
+            loopDepth++;
+            Expr read = new Index(a.ref(), new Binary("%", kv, new Length(a.ref())));
+            Block body = block(r.nextInt(1, 3), List.of(
+                    () -> new Assign(new Name(sink, Type.DOUBLE), "+=",
+                            new Binary("*", new Num(coef()), bounded(new Binary("*", read, dexpr(1)), sink))),
+                    () -> r.nextBoolean() ? new Assign(kv, "+=", new IntLit(2)) : new Step(kv, "++")), List.of());
+            loopDepth--;
+            exit();
+            return List.of(new Decl(Type.INT, k, new IntLit(0)),
+                    new For(j, new IntLit(0), new Binary("<", jv, b.expr()), new Step(jv, "++"), body));
+        }
+
+        /** {@code int lim = bound; for (j = 0; j < lim; j++) { ...; if (c) { lim--; } }}: a bound the body changes. */
+        List<Stmt> shrinkingBound() {
+            budget--;
+            Bound b = bound(false);
+            String lim = fresh("lim");
+            Name lv = new Name(lim, Type.INT);
+            declare(new Var(lim, Type.INT, Set.of(), null, null, false, false, false, null));
+            String j = fresh(loopDepth == 0 ? "i" : "j");
+            Name jv = new Name(j, Type.INT);
+            enter();
+            declare(intVar(j, b.tags()));
+            loopDepth++;
+            Block body = block(r.nextInt(1, 4), List.of(() -> new If(cond(), Block.of(new Step(lv, "--")))), List.of());
+            loopDepth--;
+            exit();
+            return List.of(new Decl(Type.INT, lim, b.expr()),
+                    new For(j, new IntLit(0), new Binary("<", jv, lv), new Step(jv, "++"), body));
+        }
+
+        /** Local arrays of a known length that a local alias may view. */
+        List<Var> aliasable() {
+            List<Var> out = new ArrayList<>();
+            for (Var v : reallocatable()) {
+                if (v.type() == Type.DOUBLE_ARRAY && v.dom() != null) {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        /** {@code double[] v = h; for (j) { h[i] += ...; s += c * v[j]; }}: a loop that sums into an array it reads through an alias. */
+        List<Stmt> aliasView() {
+            budget--;
+            Var a = pickOne(aliasable());
+            String v = fresh("view");
+            Var view = new Var(v, Type.DOUBLE_ARRAY, Set.of(), a.dom(), null, a.boundedByW(), false, true, null);
+            declare(view);
+            boolean viaView = r.nextBoolean();
+            Var written = viaView ? view : a;
+            Var read = viaView ? a : view;
+            if (r.nextBoolean()) {
+                // two loops that look independent: jammed into one, the second reads elements the first has not written yet
+                For first = overAll(a, fresh("j"), j -> List.of(new Assign(new Index(written.ref(), j), "+=",
+                        new Binary("*", new Num(coef()), bounded(dexpr(2), written.name())))));
+                For second = overAll(a, fresh("j"), j -> List.of(new Assign(new Name(sink, Type.DOUBLE), "+=",
+                        new Binary("*", new Num(coef()), bounded(new Index(read.ref(),
+                                new Binary("%", new Binary("+", j, new IntLit(1)), new Length(read.ref()))), sink)))));
+                return List.of(new Decl(Type.DOUBLE_ARRAY, v, a.ref()), first, second);
+            }
+            For loop = overAll(a, fresh("j"), j -> {
+                Expr at = r.nextBoolean() ? j : index(written.ref(), a.dom());
+                List<Stmt> body = new ArrayList<>();
+                body.add(new Assign(new Index(written.ref(), at), "+=",
+                        new Binary("*", new Num(coef()), bounded(dexpr(2), written.name()))));
+                body.add(new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(coef()),
+                        bounded(new Index(read.ref(), r.nextBoolean() ? j : index(read.ref(), a.dom())), sink))));
+                if (r.nextBoolean()) {
+                    Collections.reverse(body);
+                }
+                return body;
+            });
+            return List.of(new Decl(Type.DOUBLE_ARRAY, v, a.ref()), loop);
+        }
+
+        /** {@code x[i] = x[k];}: a row of a 2-D input replaced by another, which it then shares. */
+        Stmt shareRow() {
+            List<Var> ms = new ArrayList<>();
+            for (Var v : writableArrays()) {
+                if (v.type() == Type.DOUBLE_MATRIX && v.rowDom() == null) {
+                    ms.add(v);
+                }
+            }
+            Var m = ms.isEmpty() ? null : pickOne(ms);
+            if (m == null) {
+                return arrayWrite(pickOne(writableArrays()));
+            }
+            Expr source = r.nextDouble() < 0.3 ? new NewArray(Type.DOUBLE_ARRAY, List.of(new IntLit(1))) // rows stay <= W
+                    : new Index(m.ref(), index(m.ref(), m.dom()));
+            return new Assign(new Index(m.ref(), index(m.ref(), m.dom())), "=", source);
+        }
+
+        /**
+         * A loop long enough for {@code @Jit} to run in parallel chunks that throws, depending on
+         * the data, at iterations in several chunks: the exception must be the source's (the first
+         * failing iteration's), unwrapped.
+         */
+        List<Stmt> throwLoop() {
+            hasThrowLoop = true;
+            wantsJit = true;
+            String i = fresh("i");
+            String t = fresh("t");
+            String k = fresh("k");
+            Name iv = new Name(i, Type.INT);
+            Name tv = new Name(t, Type.DOUBLE);
+            Name kv = new Name(k, Type.INT);
+            Name w = new Name("w", Type.DOUBLE_ARRAY);
+            enter();
+            declare(intVar(i, Set.of()));
+            loopDepth++;
+            // an inner loop: @Jit runs in chunks only loops that do some work per iteration
+            Expr arg = new Binary("+", new Index(w, new Binary("%", new Binary("+", iv, kv), new Length(w))),
+                    new Binary("*", new Num(coef()), leaf())); // a leaf, not a helper call: the loop is long
+            Stmt inner = new For(k, new IntLit(0), new Binary("<", kv, new IntLit(2)), new Step(kv, "++"),
+                    Block.of(new Assign(tv, "+=", new Binary("*", new Num(0.5), call1("tanh", arg)))));
+            // checked in every chunk, likelier to fail late: the first failing iteration is often not the first to fail in time
+            int every = LONG_LOOP / 4;
+            Expr when = new Binary("&&", new Binary("==", new Binary("%", iv, new IntLit(every)), new IntLit(every - 1)),
+                    new Binary(">", new Binary("+", tv, new Binary("*", new Num(1e-4), iv)),
+                            new Num(1.0 + 0.1 * r.nextInt(5))));
+            Stmt check = new If(when, Block.of(new Throw("IllegalStateException", THROW_PREFIX + "iteration ", iv)));
+            Stmt add = new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(1e-4), tv));
+            loopDepth--;
+            exit();
+            return List.of(new For(i, new IntLit(0), new Binary("<", iv, new IntLit(LONG_LOOP)), new Step(iv, "++"),
+                    Block.of(new Decl(Type.DOUBLE, t, new Num(0.0)), inner, check, add)));
+        }
+
+        /** A loop, sometimes after the declaration of its {@code double} bound. */
+        List<Stmt> loopStmts() {
+            double u = r.nextDouble();
+            if (u < 0.08 && on("countDown")) {
+                return List.of(countDown());
+            }
+            if (u >= 0.08 && u < 0.16 && on("doubleBound")) {
+                return doubleBound();
+            }
+            return List.of(loop());
+        }
+
+        /**
+         * {@code do { ...; if (c) { continue; } ... } while (--k > 0);} or
+         * {@code while (k-- > 0) {...}}: a condition with a side effect that {@code continue} must not skip.
+         */
+        Stmt countDown() {
+            Bound b = bound(true);
+            String k = fresh("k");
+            Name kv = new Name(k, Type.INT);
+            boolean doWhile = r.nextDouble() < 0.7;
+            if (doWhile) {
+                // 0 after the loop; the while form leaves -1, which no index may see
+                declare(new Var(k, Type.INT, Set.of(), null, null, false, false, false, null));
+            }
+            enter();
+            declare(new Var(k, Type.INT, b.tags(), null, null, false, false, false,
+                    doWhile ? new Binary("-", kv, new IntLit(1)) : kv));
+            loopDepth++;
+            Block body = block(r.nextInt(1, 4), List.of(() -> new If(cond(), Block.of(new Continue()))), List.of());
+            loopDepth--;
+            exit();
+            return new CountDown(k, b.expr(), body, doWhile);
+        }
+
+        /** {@code for (int j = 0; j < lim; j++)} with {@code double lim}: the trip count is the ceiling. */
+        List<Stmt> doubleBound() {
+            Bound b = bound(false);
+            Expr lim = switch (r.nextInt(3)) {
+                case 0 -> new Binary("-", b.expr(), new Num(0.5));
+                case 1 -> new Binary("*", b.expr(), new Num(0.75));
+                // a trip count that depends on an active value
+                default -> new Binary("*", b.expr(), new Binary("+", new Num(0.7),
+                        new Binary("*", new Num(0.25), call1("tanh", dexpr(1)))));
+            };
+            List<Stmt> out = new ArrayList<>();
+            if (r.nextBoolean()) {
+                String l = fresh("lim");
+                out.add(new Decl(Type.DOUBLE, l, lim));
+                lim = new Name(l, Type.DOUBLE);
+                declare(new Var(l, Type.DOUBLE, Set.of(), null, null, false, false, false, null));
+            }
+            String j = fresh(loopDepth == 0 ? "i" : "j");
+            Name jv = new Name(j, Type.INT);
+            enter();
+            declare(intVar(j, b.tags()));
+            loopDepth++;
+            Block body = block(r.nextInt(1, 4));
+            loopDepth--;
+            exit();
+            Stmt update = r.nextDouble() < 0.2 ? new Assign(jv, "+=", new IntLit(2)) : new Step(jv, "++");
+            out.add(new For(j, new IntLit(0), new Binary("<", jv, lim), update, body));
+            return out;
         }
 
         Stmt loop() {
@@ -780,6 +1418,15 @@ final class ProgramGenerator {
                 return counted();
             }
             Var a = pickOne(arrays);
+            List<Var> locals = new ArrayList<>();
+            for (Var v : reallocatable()) {
+                if (v.type() == Type.DOUBLE_ARRAY) {
+                    locals.add(v);
+                }
+            }
+            if (on("foreachAssign") && !locals.isEmpty() && r.nextDouble() < 0.5) {
+                a = pickOne(locals); // one the body may reassign
+            }
             Type el = a.type().element();
             String e = fresh(el == Type.DOUBLE_ARRAY ? "row" : "e");
             enter();
@@ -790,7 +1437,20 @@ final class ProgramGenerator {
                         a.boundedByW(), false, false, null));
             }
             loopDepth++;
-            Block body = block(r.nextInt(1, 4));
+            Block body;
+            if (on("foreachAssign") && a.type() == Type.DOUBLE_ARRAY && reallocatable().contains(a) && r.nextDouble() < 0.7) {
+                // Java evaluates the array once: the loop goes on over the old one, whose elements count
+                Var array = a;
+                Var element = new Var(e, el, Set.of(), null, null, false, false, false, null);
+                List<Stmt> head = List.of(new Assign(array.ref(), "=",
+                        new NewArray(Type.DOUBLE_ARRAY, List.of(new Length(array.ref())))));
+                body = block(r.nextInt(0, 3), List.of(), List.of(() -> sinkStmt(element)));
+                List<Stmt> ss = new ArrayList<>(head);
+                ss.addAll(body.stmts());
+                body = new Block(ss);
+            } else {
+                body = block(r.nextInt(1, 4));
+            }
             loopDepth--;
             exit();
             return new ForEach(el, e, a.ref(), body);
@@ -834,6 +1494,8 @@ final class ProgramGenerator {
             w.put("helper", doubleHelpers().isEmpty() ? 0 : 1.0);
             w.put("int", 0.5);
             w.put("rem", 0.3);
+            w.put("effect", effectHelpers().isEmpty() || effectTargets().isEmpty() ? 0 : 0.4);
+            w.put("other", on("other") ? 0.06 : 0);
             switch (pick(w)) {
                 case "add" -> {
                     return new Binary(r.nextBoolean() ? "+" : "-", dexpr(depth - 1), dexpr(depth - 1));
@@ -858,6 +1520,13 @@ final class ProgramGenerator {
                 }
                 case "math" -> {
                     return math(depth - 1);
+                }
+                case "effect" -> {
+                    return effectExpr(depth - 1);
+                }
+                case "other" -> {
+                    usesOther = true;
+                    return new Call("Other.exp", Type.DOUBLE, List.of(dexpr(depth - 1)));
                 }
                 case "cond" -> {
                     return new Conditional(cond(), dexpr(depth - 1), dexpr(depth - 1));
@@ -914,7 +1583,7 @@ final class ProgramGenerator {
             }
             if (u < 0.8) {
                 return new Binary("*", new Num(coef()),
-                        new Name(r.nextBoolean() ? "Math.PI" : "Math.E", Type.DOUBLE));
+                        new Name(math() + (r.nextBoolean() ? "PI" : "E"), Type.DOUBLE));
             }
             if (!ds.isEmpty() && u < 0.9) {
                 return pickOne(ds).ref();
@@ -933,11 +1602,38 @@ final class ProgramGenerator {
                 return null;
             }
             Var a = pickOne(arrays);
+            if (on("arrayBase") && a.type() == Type.DOUBLE_ARRAY && r.nextDouble() < 0.025) {
+                return unusualBase(a);
+            }
             Expr first = new Index(a.ref(), index(a.ref(), a.dom()));
             if (a.type() == Type.DOUBLE_ARRAY) {
                 return first;
             }
             return new Index(first, index(first, a.rowDom() != null ? a.rowDom() : rowKey(first)));
+        }
+
+        /**
+         * A read from an array that is not a variable: {@code (c ? a : b)[i]} with {@code b} of
+         * the same length as {@code a}, or {@code new double[] {e1, e2}[k]}.
+         */
+        Expr unusualBase(Var a) {
+            List<Var> twins = new ArrayList<>();
+            for (Var v : visible()) {
+                if (v.type() == Type.DOUBLE_ARRAY && v != a && a.dom() != null && a.dom().equals(v.dom())
+                        && !a.dom().startsWith("ROW:")) {
+                    twins.add(v);
+                }
+            }
+            if (!twins.isEmpty() && r.nextDouble() < 0.6) {
+                Expr base = new Conditional(cond(), a.ref(), pickOne(twins).ref());
+                return new Index(base, index(a.ref(), a.dom()));
+            }
+            List<Expr> els = new ArrayList<>();
+            int len = r.nextInt(1, 4);
+            for (int i = 0; i < len; i++) {
+                els.add(dexpr(1));
+            }
+            return new Index(new ArrayInit(Type.DOUBLE_ARRAY, els), new IntLit(r.nextInt(len)));
         }
 
         /** An index into {@code array}, whose indices must have domain {@code dom}. */
@@ -986,7 +1682,7 @@ final class ProgramGenerator {
                 return new Binary(r.nextDouble() < 0.8 ? "+" : "*", nonneg(depth - 1), nonneg(depth - 1));
             }
             if (depth > 0 && u < 0.32) {
-                return new Call(r.nextBoolean() ? "Math.max" : "Math.min", Type.INT,
+                return new Call(math() + (r.nextBoolean() ? "max" : "min"), Type.INT,
                         List.of(nonneg(depth - 1), nonneg(depth - 1)));
             }
             if (!ints.isEmpty() && u < 0.8) {
@@ -1053,7 +1749,20 @@ final class ProgramGenerator {
         }
 
         String lib() {
-            return r.nextDouble() < config.strictMathProbability() ? "StrictMath." : "Math.";
+            return r.nextDouble() < config.strictMathProbability() ? "StrictMath." : math();
+        }
+
+        /** {@code Math.}, or {@code StrictMath.} where a local named {@code Math} hides the class. */
+        String math() {
+            if (declaringMath) {
+                return "StrictMath.";
+            }
+            for (Var v : visible()) {
+                if (v.name().equals("Math")) {
+                    return "StrictMath.";
+                }
+            }
+            return "Math.";
         }
 
         /** The value returned: a combination of what the body computed, so that it all matters. */
@@ -1219,11 +1928,26 @@ final class ProgramGenerator {
         List<Method> doubleHelpers() {
             List<Method> out = new ArrayList<>();
             for (Method m : helpers) {
-                if (m.returnsDouble() && callable(m)) {
+                if (m.returnsDouble() && !writesOut(m) && callable(m)) {
                     out.add(m);
                 }
             }
             return out;
+        }
+
+        /** The helpers that write into their first argument and return a value. */
+        List<Method> effectHelpers() {
+            List<Method> out = new ArrayList<>();
+            for (Method m : helpers) {
+                if (m.returnsDouble() && writesOut(m) && callable(m)) {
+                    out.add(m);
+                }
+            }
+            return out;
+        }
+
+        boolean writesOut(Method m) {
+            return !m.params().isEmpty() && m.params().get(0).name().equals("out");
         }
 
         List<Method> voidHelpers() {

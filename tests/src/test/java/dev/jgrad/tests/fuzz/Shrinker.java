@@ -7,9 +7,11 @@ import dev.jgrad.tests.fuzz.Ast.Binary;
 import dev.jgrad.tests.fuzz.Ast.Block;
 import dev.jgrad.tests.fuzz.Ast.Break;
 import dev.jgrad.tests.fuzz.Ast.Call;
+import dev.jgrad.tests.fuzz.Ast.Chain;
 import dev.jgrad.tests.fuzz.Ast.Cast;
 import dev.jgrad.tests.fuzz.Ast.Conditional;
 import dev.jgrad.tests.fuzz.Ast.Continue;
+import dev.jgrad.tests.fuzz.Ast.CountDown;
 import dev.jgrad.tests.fuzz.Ast.Counted;
 import dev.jgrad.tests.fuzz.Ast.Decl;
 import dev.jgrad.tests.fuzz.Ast.Eval;
@@ -257,6 +259,16 @@ final class Shrinker {
                     out.add(List.of(new Counted(c.counter(), e, c.body(), c.doWhile())));
                 }
             }
+        } else if (s instanceof CountDown c) {
+            if (structure) {
+                List<Stmt> once = new ArrayList<>();
+                once.add(new Decl(Type.INT, c.counter(), new IntLit(1)));
+                once.addAll(c.body().stmts());
+                out.add(once);
+            }
+            for (Block v : blockVariants(c.body(), pass)) {
+                out.add(List.of(new CountDown(c.counter(), c.from(), v, c.doWhile())));
+            }
         } else if (s instanceof Block b) {
             if (structure) {
                 out.add(b.stmts());
@@ -279,6 +291,11 @@ final class Shrinker {
                 for (Expr e : exprVariants(a.value())) {
                     out.add(List.of(new Assign(a.target(), a.op(), e)));
                 }
+            } else if (s instanceof Chain c) {
+                for (Expr e : exprVariants(c.value())) {
+                    out.add(List.of(new Chain(c.targets(), e)));
+                }
+                out.add(List.of(new Assign(c.targets().get(0), "=", c.value())));
             } else if (s instanceof Return r) {
                 for (Expr e : exprVariants(r.value())) {
                     out.add(List.of(new Return(e)));
@@ -423,8 +440,14 @@ final class Shrinker {
         if (s instanceof Assign a) {
             return 1 + size(a.target()) + size(a.value());
         }
+        if (s instanceof Chain c) {
+            return 1 + c.targets().size() + size(c.value());
+        }
         if (s instanceof Step) {
             return 2;
+        }
+        if (s instanceof CountDown c) {
+            return 2 + size(c.from()) + size(c.body());
         }
         if (s instanceof If i) {
             return 1 + size(i.cond()) + size(i.then()) + (i.otherwise() == null ? 0 : 1 + size(i.otherwise()));
@@ -557,8 +580,27 @@ final class Shrinker {
             if (s instanceof Assign a) {
                 return expr(a.target()) && expr(a.value()) ? true : null;
             }
+            if (s instanceof Chain c) {
+                for (Expr t : c.targets()) {
+                    if (!expr(t)) {
+                        return null;
+                    }
+                }
+                return expr(c.value()) ? true : null;
+            }
             if (s instanceof Step st) {
                 return expr(st.target()) ? true : null;
+            }
+            if (s instanceof CountDown c) {
+                if (visible(c.counter()) || !expr(c.from())) {
+                    return null;
+                }
+                declare(c.counter());
+                Boolean body = block(c.body().stmts(), loops + 1);
+                if (body == null) {
+                    return null;
+                }
+                return !c.doWhile() || body || jumps(c.body());
             }
             if (s instanceof If i) {
                 if (!expr(i.cond())) {
@@ -617,8 +659,8 @@ final class Shrinker {
             if (s instanceof Return r) {
                 return expr(r.value()) ? false : null;
             }
-            if (s instanceof Throw) {
-                return false;
+            if (s instanceof Throw t) {
+                return t.detail() == null || expr(t.detail()) ? false : null;
             }
             if (s instanceof Eval e) {
                 return expr(e.call()) ? true : null;
@@ -658,7 +700,7 @@ final class Shrinker {
             if (e instanceof Name n) {
                 return n.text().contains(".") || visible(n.text());
             }
-            if (e instanceof Call c && !c.isLibrary()) {
+            if (e instanceof Call c && !c.function().contains(".")) {
                 Method m = p.method(c.function());
                 if (m == null || m.params().size() != c.args().size()) {
                     return false;

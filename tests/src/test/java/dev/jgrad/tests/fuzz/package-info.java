@@ -9,6 +9,7 @@
  * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.seed=417 -Djgrad.fuzz.count=1   # one program again
  * mvn -q -pl tests test -Dtest=HostileTest -Djgrad.hostile.count=1000 -Djgrad.hostile.seed=7
  * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.jit=false                 # without @Jit (on a quarter of the methods by default)
+ * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.shapes=walk,alias         # only these shapes of issue 11 (or none)
  * }</pre>
  * {@link dev.jgrad.tests.fuzz.FuzzMain} does the same from the command line; {@link
  * dev.jgrad.tests.fuzz.FuzzSettings} lists every property.
@@ -25,7 +26,9 @@
  *       the source's bit for bit, its gradient matches finite differences
  *       ({@link dev.jgrad.tests.fuzz.FiniteDifferences}, on {@code dev.jgrad.GradCheck}) per
  *       coordinate and along a random direction, {@code @Jit} agrees with the plain versions,
- *       the inputs are untouched.
+ *       the inputs are left as the source leaves them (values, and which row object of a
+ *       {@code double[][]} is where), and an exception the source throws on purpose is thrown,
+ *       same class and message, by every generated version.
  *   <li>On a failure, {@link dev.jgrad.tests.fuzz.Shrinker} shrinks the tree while the same check
  *       fails in the same method, and the harness prints a reproducer: the seed, the command that
  *       runs it again, what was wrong, and the shrunk class with a {@code main} holding the
