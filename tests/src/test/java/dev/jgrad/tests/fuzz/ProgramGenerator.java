@@ -324,16 +324,20 @@ final class ProgramGenerator {
             if (r.nextDouble() < 0.1) {
                 params.add(new Param(Type.LONG, "k", Role.LONG));
             }
+            String recordMethod = null;
             if (r.nextDouble() < 0.08 && on("recordNames")) {
-                // the record component of its gradient must not clash with the record's own method
-                params.add(new Param(Type.DOUBLE, pickOne(RECORD_METHODS), Role.SCALAR));
+                // a parameter named like a method of the gradient record: fine as long as it is not
+                // differentiated (a wrt parameter so named is a [JgradReservedName] error: HostileGenerator)
+                recordMethod = pickOne(RECORD_METHODS);
+                params.add(new Param(Type.DOUBLE, recordMethod, Role.SCALAR));
             }
             isTop = true;
             inputsWritable = r.nextDouble() < 0.15 && on("inputWrites");
             List<String> wrt = new ArrayList<>();
-            if (r.nextDouble() < 0.6) {
+            if (recordMethod != null || r.nextDouble() < 0.6) {
                 for (Param p : params) {
-                    if (p.type().isDifferentiable() && (r.nextDouble() < 0.55 || p.name().equals("w") && r.nextBoolean())) {
+                    if (p.type().isDifferentiable() && !p.name().equals(recordMethod)
+                            && (r.nextDouble() < 0.55 || p.name().equals("w") && r.nextBoolean())) {
                         wrt.add(p.name());
                     }
                 }
