@@ -76,6 +76,53 @@ final class Inputs {
         return Arrays.deepEquals(a, b);
     }
 
+    /**
+     * Whether two calls left the arguments equal up to {@code rtol} relative to the largest magnitude
+     * of each array: what {@code @Jit} may leave in an input array it sums into (it may reassociate
+     * sums). Shapes, integers and non-array arguments must be equal.
+     */
+    static boolean close(Object[] a, Object[] b, double rtol) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (!closeValue(a[i], b[i], rtol)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean closeValue(Object a, Object b, double rtol) {
+        if (a instanceof double[] x && b instanceof double[] y) {
+            if (x.length != y.length) {
+                return false;
+            }
+            double scale = Double.MIN_NORMAL;
+            for (double v : y) {
+                scale = Math.max(scale, Math.abs(v));
+            }
+            for (int k = 0; k < x.length; k++) {
+                if (!(Double.compare(x[k], y[k]) == 0 || Math.abs(x[k] - y[k]) <= rtol * scale)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (a instanceof double[][] x && b instanceof double[][] y) {
+            if (x.length != y.length) {
+                return false;
+            }
+            for (int k = 0; k < x.length; k++) {
+                if (x[k] != y[k] && (x[k] == null || y[k] == null || !closeValue(x[k], y[k], rtol))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
+    }
+
     /** Whether a method threw the exception that generated code throws on purpose (not a bug of the fuzzer). */
     static boolean deliberate(Throwable t) {
         return t instanceof IllegalStateException && t.getMessage() != null
