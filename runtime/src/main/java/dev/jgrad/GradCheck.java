@@ -179,7 +179,8 @@ public final class GradCheck {
         if (!(scale > 0) || Double.isInfinite(scale)) {
             return Double.MIN_NORMAL;
         }
-        return DEFAULT_FLOOR_FRACTION * scale;
+        // a subnormal scale would make the fraction underflow to zero, which is no floor
+        return Math.max(DEFAULT_FLOOR_FRACTION * scale, Double.MIN_NORMAL);
     }
 
     /**

@@ -176,6 +176,13 @@ class GradCheckTest {
     }
 
     @Test
+    void aSubnormalValueStillGivesAPositiveFloor() {
+        // 1e-3 times a subnormal scale underflows to zero, which compare() would refuse as a floor
+        assertTrue(GradCheck.defaultFloor(Double.MIN_VALUE, new double[] {0}) > 0);
+        assertTrue(GradCheck.check(v -> Double.MIN_VALUE, new double[] {1}, new double[] {0}).ok());
+    }
+
+    @Test
     void nonFiniteComponentsFail() {
         GradCheck.Report r = GradCheck.compare(new double[] {1, Double.NaN, 2}, new double[] {1, 1, 5}, 1e-6, 1e-8);
         assertFalse(r.ok());

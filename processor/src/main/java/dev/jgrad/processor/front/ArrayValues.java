@@ -47,6 +47,22 @@ final class ArrayValues {
         return m;
     }
 
+    /**
+     * Whether {@code value}, an array literal assigned to {@code target}, reads the array variable
+     * at the target's root ({@code t = new double[] {t[0] * x}}, {@code g[0] = new double[] {g[0][0], x}}):
+     * then it is built in a local of its own first, so that the reverse sweep tells the adjoint of the
+     * new array from that of the old one it reads.
+     */
+    static boolean readsOwnTarget(Expr target, Expr value) {
+        String root = Walk.root(target);
+        if (!(value instanceof Expr.ArrayLit) || root == null) {
+            return false;
+        }
+        boolean[] reads = {false};
+        Walk.locals(value, n -> reads[0] |= n.equals(root));
+        return reads[0];
+    }
+
     /** Whether {@code body} assigns the local {@code l} anywhere. */
     static boolean assigns(List<Stmt> body, Expr.Local l) {
         boolean[] found = {false};

@@ -491,6 +491,10 @@ public final class MethodReader {
             if (value instanceof Expr.NewArray n && target.type().isArray()) {
                 value = new Expr.NewArray(target.type(), n.dims());
             }
+            if (ArrayValues.readsOwnTarget(target, value)) {
+                // t = new double[] {t[0] * x}: the new array is built whole before t names it
+                value = ArrayValues.bind(value, out, names);
+            }
             out.add(new Stmt.Assign(src, target, value));
         } else {
             Expr old = Order.settle(target, later, out, names);

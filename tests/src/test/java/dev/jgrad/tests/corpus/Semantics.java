@@ -201,4 +201,24 @@ public final class Semantics {
         double f = (t < 0 ? new double[3] : y)[1] + (t > 0 ? new double[] {t, c} : y)[1];
         return c + y[0] * m[1][0] + (t > 0 ? m : m)[0][0] + fresh[1] * f;
     }
+
+    /** Covers: a parameter array reassigned to a new array built from its own elements. */
+    @Grad
+    static double reassignedFromItself(double[] a, double x) {
+        a = new double[] {a[0] * x, a[1] + x};
+        return a[0] * a[1];
+    }
+
+    /** Covers: the same for a local, in a loop, for a row of a local matrix, and for a whole matrix. */
+    @Grad
+    static double rebuiltArrays(double[] a, double x, double y) {
+        double[] t = {a[0], a[1]};
+        for (int k = 0; k < 3; k++) {
+            t = new double[] {t[1] * x, t[0] + x};
+        }
+        double[][] g = {{x, y}, {y, x}};
+        g[0] = new double[] {g[0][0] * x, g[1][1]};
+        g = new double[][] {{g[0][0] * g[1][1], g[0][1]}, {g[1][0] + x, 1}};
+        return t[0] * t[1] + g[0][0] + g[0][1] * g[1][0];
+    }
 }
