@@ -53,7 +53,6 @@ import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.UnaryOp;
 import dev.jgrad.processor.rules.Rules;
-import dev.jgrad.processor.transform.Structure;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
