@@ -66,9 +66,6 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.TypeKind;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * Reads the body of a method through the Compiler Tree API into IR: checks that every construct is
@@ -125,7 +122,7 @@ public final class MethodReader {
         reader.scopes.push(new HashMap<>());
         for (VariableElement p : method.getParameters()) {
             String name = p.getSimpleName().toString();
-            Type type = typeOf(p.asType());
+            Type type = env.types().typeOf(p.asType());
             reader.names.param(name);
             reader.scopes.peek().put(name, new Local(type, name));
             params.add(new Method.Param(name, type));
@@ -138,34 +135,6 @@ public final class MethodReader {
         body = Structure.method(body, reader.names);
         return new Method(method.getSimpleName().toString(), List.copyOf(params), body, reader.names,
                 reader.origins);
-    }
-
-    /** The subset type of a javac type, or null when it is outside the subset. */
-    public static Type typeOf(TypeMirror t) {
-        switch (t.getKind()) {
-            case DOUBLE: return Type.DOUBLE;
-            case INT: return Type.INT;
-            case LONG: return Type.LONG;
-            case BOOLEAN: return Type.BOOLEAN;
-            case VOID: return Type.VOID;
-            case ARRAY:
-                TypeMirror c = ((ArrayType) t).getComponentType();
-                if (c.getKind() == TypeKind.DOUBLE) {
-                    return Type.DOUBLE_ARRAY;
-                }
-                if (c.getKind() == TypeKind.INT) {
-                    return Type.INT_ARRAY;
-                }
-                if (c.getKind() == TypeKind.ARRAY
-                        && ((ArrayType) c).getComponentType().getKind() == TypeKind.DOUBLE) {
-                    return Type.DOUBLE_MATRIX;
-                }
-                return null;
-            case DECLARED:
-                return t.toString().equals("java.lang.String") ? Type.STRING : null;
-            default:
-                return null;
-        }
     }
 
     // ---------------------------------------------------------------- errors
@@ -987,7 +956,7 @@ public final class MethodReader {
     }
 
     private Resolver resolver() {
-        return new Resolver(env.elements(), unit, owner, this::lookupDeclared);
+        return new Resolver(env.elements(), env.types(), unit, owner, this::lookupDeclared);
     }
 
     private Expr field(TreePath path, Element e) {
@@ -996,7 +965,7 @@ public final class MethodReader {
             throw reject(Message.UNSUPPORTED_EXPRESSION, tree, "'" + tree + "'", "use locals, parameters and static final constants");
         }
         VariableElement v = (VariableElement) e;
-        Type type = typeOf(v.asType());
+        Type type = env.types().typeOf(v.asType());
         if (!v.getModifiers().contains(Modifier.STATIC) || !v.getModifiers().contains(Modifier.FINAL)) {
             throw reject(Message.FIELD_READ, tree, v.getSimpleName());
         }
@@ -1023,8 +992,8 @@ public final class MethodReader {
         MemberSelectTree m = (MemberSelectTree) path.getLeaf();
         if (m.getIdentifier().contentEquals("length")) {
             Element e = resolve(path);
-            if (e == null || e.getKind() != ElementKind.FIELD || e.getEnclosingElement().getKind() != ElementKind.CLASS
-                    || isArrayLength(e)) {
+            // the resolver answers fields of classes only: an array's length is no element (null)
+            if (e == null || e.getKind() != ElementKind.FIELD || e.getEnclosingElement().getKind() != ElementKind.CLASS) {
                 Expr array = expr(new TreePath(path, m.getExpression()), pre);
                 if (array.type().isArray()) {
                     return new Expr.Length(array);
@@ -1032,10 +1001,6 @@ public final class MethodReader {
             }
         }
         return field(path, resolve(path));
-    }
-
-    private static boolean isArrayLength(Element e) {
-        return e.getSimpleName().contentEquals("length") && e.getEnclosingElement().getSimpleName().contentEquals("Array");
     }
 
     private Expr conditional(TreePath path, List<Stmt> pre) {
@@ -1233,18 +1198,19 @@ public final class MethodReader {
      */
     private Expr call(TreePath path, List<Stmt> pre, boolean statement) {
         MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
-        List<ExecutableElement> candidates = resolver().methods(t);
+        Resolver resolver = resolver();
+        List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {
             throw reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
         List<Expr> args = operands(path, t.getArguments(), pre);
-        ExecutableElement m = Resolver.choose(candidates, args.stream().map(Expr::type).toList());
+        ExecutableElement m = resolver.choose(candidates, args.stream().map(Expr::type).toList());
         if (m == null) {
             throw reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(),
                     "it is overloaded and jgrad cannot tell which method these arguments call; give the methods different names");
         }
         env.resolutions().record(path, m, owner);
-        args = Resolver.asPassed(m, args);
+        args = resolver.asPassed(m, args);
         if (args == null) {
             throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
                     "its variable arguments are arrays, which jgrad cannot gather into one; pass a double[][] variable");
@@ -1266,7 +1232,7 @@ public final class MethodReader {
         if (declaring.equals(owner) || m.getAnnotation(dev.jgrad.Grad.class) != null) {
             return inline(t, m, args, pre);
         }
-        Type type = typeOf(m.getReturnType());
+        Type type = env.types().typeOf(m.getReturnType());
         if (type == null || type == Type.VOID || type == Type.STRING) {
             throw reject(Message.UNKNOWN_CALL, t, name + "(...)",
                     "it is not a method of this class or a @Grad method, and it returns " + m.getReturnType());
@@ -1323,7 +1289,7 @@ public final class MethodReader {
                 throw reject(Message.UNSUPPORTED_EXPRESSION, t, rule.name() + " of " + a.type().java(), "pass numbers");
             }
         }
-        Type type = typeOf(m.getReturnType());
+        Type type = env.types().typeOf(m.getReturnType());
         if (type == null || !type.isNumeric()) {
             throw reject(Message.UNSUPPORTED_TYPE, t, m.getReturnType().toString());
         }
@@ -1344,7 +1310,7 @@ public final class MethodReader {
             throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
                     "its source is not part of this compilation; compile it together with this class");
         }
-        Type returnType = typeOf(m.getReturnType());
+        Type returnType = env.types().typeOf(m.getReturnType());
         if (returnType == null || returnType == Type.STRING) {
             throw reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
                     "it returns " + m.getReturnType() + "; helpers return double, int, long, boolean, or nothing");
@@ -1362,7 +1328,7 @@ public final class MethodReader {
             Set<String> assigned = assignedNames(tree);
             for (int k = 0; k < params.size(); k++) {
                 VariableElement p = params.get(k);
-                Type type = typeOf(p.asType());
+                Type type = env.types().typeOf(p.asType());
                 if (type == null || type == Type.STRING) {
                     throw reject(Message.UNSUPPORTED_TYPE, t, p.asType().toString());
                 }
