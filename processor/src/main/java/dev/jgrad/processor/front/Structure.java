@@ -191,7 +191,7 @@ final class Structure {
         try {
             b = list(body);
             bodyBreaks = loop.broke != null;
-            // the update may hold a do/while's test, which leaves the loop by break (see MethodReader.loop)
+            // the update may hold a do/while's test, which leaves the loop by break (see Statements.loop)
             update = list(update).stmts();
         } finally {
             loops.pop();
