@@ -11,8 +11,10 @@
  *       an error.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
- *       calls to the user's methods, then lowers break, continue and early return to flags
- *       ({@code Structure}), so that the IR leaving the front is structured; {@code Resolver} finds what each name means without asking javac
+ *       calls to the user's methods ({@code Statements}, {@code Expressions}, {@code Calls},
+ *       {@code Inliner} and {@code TypeTrees}, sharing one {@code BodyContext} per body), then lowers
+ *       break, continue and early return to flags ({@code Structure}), so that the IR leaving the
+ *       front is structured; {@code Resolver} finds what each name means without asking javac
  *       to attribute anything during the rounds (that crashed javac later), and
  *       {@code ResolutionCheck} compares its answers with javac's once javac has attributed the class
  *       ({@code AfterAnalysis}, which also reports annotated methods of local classes).
