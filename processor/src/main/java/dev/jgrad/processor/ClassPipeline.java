@@ -65,7 +65,7 @@ final class ClassPipeline {
         List<ClassWriter.JitMethod> jits = new ArrayList<>();
         Set<String> gradNames = new HashSet<>();
         Set<String> jitNames = new HashSet<>();
-        java.util.Map<String, String> records = new java.util.HashMap<>();
+        java.util.Map<String, ExecutableElement> records = new java.util.HashMap<>();
         checkQualifiers();
         for (ExecutableElement m : methods) {
             try {
@@ -81,9 +81,10 @@ final class ClassPipeline {
                 }
                 if (grad) {
                     String name = m.getSimpleName().toString();
-                    String other = records.putIfAbsent(GeneratedNames.record(name), name);
-                    if (other != null && !other.equals(name)) {
-                        env.diag().error(Message.RECORD_CLASH, m, other, name, GeneratedNames.record(name));
+                    // a method of the same name is an overload, already reported: another method is another name
+                    ExecutableElement other = records.putIfAbsent(GeneratedNames.record(name), m);
+                    if (other != null) {
+                        env.diag().error(Message.RECORD_CLASH, m, other.getSimpleName(), name, GeneratedNames.record(name));
                         continue;
                     }
                 }
