@@ -50,7 +50,7 @@ final class BodyContext {
     /** Above zero while reading an exception or assert message, the one place strings may appear. */
     int messages;
 
-    final TypeTrees types;
+    final TypeTrees typeTrees;
     final Statements statements;
     final Expressions expressions;
     final Calls calls;
@@ -64,7 +64,7 @@ final class BodyContext {
         this.names = names;
         this.origins = origins;
         this.inlining = inlining;
-        this.types = new TypeTrees(this);
+        this.typeTrees = new TypeTrees(this);
         this.statements = new Statements(this);
         this.expressions = new Expressions(this);
         this.calls = new Calls(this);

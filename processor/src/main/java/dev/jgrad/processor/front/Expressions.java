@@ -135,7 +135,7 @@ final class Expressions {
                 return conditional(path, pre);
             case TYPE_CAST: {
                 TypeCastTree t = (TypeCastTree) tree;
-                Type type = cx.types.declaredType(new TreePath(path, t.getType()));
+                Type type = cx.typeTrees.declaredType(new TreePath(path, t.getType()));
                 Expr e = expr(new TreePath(path, t.getExpression()), pre);
                 if (!type.isNumeric() || !e.type().isNumeric()) {
                     if (type == e.type()) {
@@ -355,7 +355,7 @@ final class Expressions {
         Expr l = expr(new TreePath(path, t.getLeftOperand()), pre);
         List<Stmt> preRight = new ArrayList<>();
         Expr r = expr(new TreePath(path, t.getRightOperand()), preRight);
-        Type type = cx.types.binaryType(op, l.type(), r.type(), t);
+        Type type = cx.typeTrees.binaryType(op, l.type(), r.type(), t);
         if (preRight.isEmpty()) {
             return new Binary(type, op, l, r);
         }
@@ -389,7 +389,7 @@ final class Expressions {
         NewArrayTree t = (NewArrayTree) path.getLeaf();
         if (t.getInitializers() != null) {
             List<Expr> elements = operands(path, t.getInitializers(), pre);
-            Type type = t.getType() == null ? null : cx.types.arrayOf(cx.types.declaredType(new TreePath(path, t.getType())), t);
+            Type type = t.getType() == null ? null : cx.typeTrees.arrayOf(cx.typeTrees.declaredType(new TreePath(path, t.getType())), t);
             if (type == null) {
                 type = elements.isEmpty() || elements.get(0).type() == Type.DOUBLE || elements.get(0).type() == Type.INT
                         ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
@@ -403,7 +403,7 @@ final class Expressions {
             }
             return TypeTrees.retypeArrayLit(new Expr.ArrayLit(type, elements), type);
         }
-        Type element = cx.types.declaredType(new TreePath(path, t.getType()));
+        Type element = cx.typeTrees.declaredType(new TreePath(path, t.getType()));
         List<Expr> dims = operands(path, t.getDimensions(), pre);
         for (int k = 0; k < dims.size(); k++) {
             if (dims.get(k).type() != Type.INT) {
@@ -413,7 +413,7 @@ final class Expressions {
         }
         Type type = element;
         for (int k = 0; k < dims.size(); k++) {
-            type = cx.types.arrayOf(type, t);
+            type = cx.typeTrees.arrayOf(type, t);
         }
         int total = dims.size();
         // new double[n][] : one dimension given, rows null (written later)

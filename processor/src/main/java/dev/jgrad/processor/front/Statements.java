@@ -220,7 +220,7 @@ final class Statements {
                 throw cx.reject(Message.UNSUPPORTED_TYPE, t, type.java());
             }
         } else {
-            type = cx.types.declaredType(new TreePath(path, t.getType()));
+            type = cx.typeTrees.declaredType(new TreePath(path, t.getType()));
         }
         if (init instanceof Expr.NewArray n && type.isArray()) {
             init = new Expr.NewArray(type, n.dims());
@@ -327,7 +327,7 @@ final class Statements {
         if (!t.isNumeric() && !(t == Type.BOOLEAN && (op == BinaryOp.AND || op == BinaryOp.OR || op == BinaryOp.XOR))) {
             throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "this compound assignment", "write it out in full");
         }
-        Type result = cx.types.binaryType(op, t, value.type(), tree);
+        Type result = cx.typeTrees.binaryType(op, t, value.type(), tree);
         Expr combined = new Binary(result, op, target, value);
         return result == t ? combined : new Cast(t, combined);
     }
@@ -437,7 +437,7 @@ final class Statements {
             Local i = new Local(Type.INT, index);
             VariableTree v = t.getVariable();
             Type type = v.getType() == null || TypeTrees.isVar(v.getType())
-                    ? array.type().element() : cx.types.declaredType(new TreePath(new TreePath(path, v), v.getType()));
+                    ? array.type().element() : cx.typeTrees.declaredType(new TreePath(new TreePath(path, v), v.getType()));
             String name = cx.names.fresh(v.getName().toString());
             cx.scopes.peek().put(v.getName().toString(), new Local(type, name));
             List<Stmt> user = body(new TreePath(path, t.getStatement()));
