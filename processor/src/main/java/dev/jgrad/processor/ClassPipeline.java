@@ -19,6 +19,7 @@ import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
 import dev.jgrad.processor.transform.Reverse;
 import java.io.PrintWriter;
+import java.lang.annotation.Annotation;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,6 +32,7 @@ import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * One class through the stages, each of which must pass before the next: check the signatures, read
@@ -46,12 +48,15 @@ final class ClassPipeline {
     private final ProcessingEnvironment processing;
     private final TypeElement type;
     private final List<ExecutableElement> methods;
+    /** {@code @Grad}'s type, to find its mirror among a method's annotations. */
+    private final TypeMirror gradType;
 
     ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods) {
         this.env = env;
         this.processing = processing;
         this.type = type;
         this.methods = methods;
+        this.gradType = env.elements().getTypeElement(Grad.class.getCanonicalName()).asType();
     }
 
     void run() {
@@ -60,7 +65,7 @@ final class ClassPipeline {
         List<ClassWriter.JitMethod> jits = new ArrayList<>();
         Set<String> gradNames = new HashSet<>();
         Set<String> jitNames = new HashSet<>();
-        java.util.Map<String, String> records = new java.util.HashMap<>();
+        java.util.Map<String, ExecutableElement> records = new java.util.HashMap<>();
         checkQualifiers();
         for (ExecutableElement m : methods) {
             try {
@@ -71,18 +76,19 @@ final class ClassPipeline {
                     env.diag().error(Message.LOCAL_CLASS, m, grad ? "Grad" : "Jit", m.getSimpleName());
                     continue;
                 }
-                if (grad && !checkSignature(m, "Grad", gradNames)) {
+                if (grad && !checkSignature(m, Grad.class, gradNames)) {
                     continue;
                 }
                 if (grad) {
                     String name = m.getSimpleName().toString();
-                    String other = records.putIfAbsent(GeneratedNames.record(name), name);
-                    if (other != null && !other.equals(name)) {
-                        env.diag().error(Message.RECORD_CLASH, m, other, name, GeneratedNames.record(name));
+                    // a method of the same name is an overload, already reported: another method is another name
+                    ExecutableElement other = records.putIfAbsent(GeneratedNames.record(name), m);
+                    if (other != null) {
+                        env.diag().error(Message.RECORD_CLASH, m, other.getSimpleName(), name, GeneratedNames.record(name));
                         continue;
                     }
                 }
-                if (jit && !checkSignature(m, "Jit", jitNames)) {
+                if (jit && !checkSignature(m, Jit.class, jitNames)) {
                     continue;
                 }
                 List<String> wrt = grad ? wrt(m) : List.of();
@@ -159,7 +165,7 @@ final class ClassPipeline {
     private void checkSize(ExecutableElement m, List<dev.jgrad.processor.ir.Stmt> body) {
         int paramSlots = 0;
         for (VariableElement p : m.getParameters()) {
-            paramSlots += MethodReader.typeOf(p.asType()).slots();
+            paramSlots += env.types().typeOf(p.asType()).slots();
         }
         long bytes = CodeSize.estimate(body, paramSlots);
         if (bytes > CodeSize.LIMIT) {
@@ -172,24 +178,25 @@ final class ClassPipeline {
         return jit != null && jit.parallel();
     }
 
-    private boolean checkSignature(ExecutableElement m, String annotation, Set<String> seen) {
+    private boolean checkSignature(ExecutableElement m, Class<? extends Annotation> kind, Set<String> seen) {
+        String annotation = kind.getSimpleName();
         int before = env.diag().errorCount();
         String name = m.getSimpleName().toString();
         if (!m.getModifiers().contains(Modifier.STATIC)) {
             env.diag().error(Message.NOT_STATIC, m, annotation, name);
         }
-        if (MethodReader.typeOf(m.getReturnType()) != Type.DOUBLE) {
+        if (env.types().typeOf(m.getReturnType()) != Type.DOUBLE) {
             env.diag().error(Message.NOT_DOUBLE, m, annotation, name, m.getReturnType());
         }
         if (!seen.add(name)) {
             env.diag().error(Message.OVERLOADED, m, annotation, name, type.getSimpleName());
         }
         for (VariableElement p : m.getParameters()) {
-            Type t = MethodReader.typeOf(p.asType());
+            Type t = env.types().typeOf(p.asType());
             if (t == null || t == Type.STRING || t == Type.VOID) {
                 env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
             }
-            if (annotation.equals("Grad") && p.getSimpleName().contentEquals("value")) {
+            if (kind == Grad.class && p.getSimpleName().contentEquals("value")) {
                 env.diag().error(Message.RESERVED_NAME, p, "value",
                         "the gradient record's first component is the method's value");
             }
@@ -242,7 +249,7 @@ final class ClassPipeline {
             if (!wrt.contains(name)) {
                 continue;
             }
-            slots += MethodReader.typeOf(p.asType()).slots();
+            slots += env.types().typeOf(p.asType()).slots();
             if (GeneratedNames.NOT_COMPONENTS.contains(name)) {
                 env.diag().error(Message.RESERVED_NAME, p, name, "the gradient record "
                         + GeneratedNames.record(m.getSimpleName().toString()) + " has a component for each wrt"
@@ -261,7 +268,7 @@ final class ClassPipeline {
     private List<String> wrt(ExecutableElement m) {
         String[] named = m.getAnnotation(Grad.class).wrt();
         AnnotationMirror mirror = m.getAnnotationMirrors().stream()
-                .filter(a -> a.getAnnotationType().toString().equals(GRAD)).findFirst().orElse(null);
+                .filter(a -> processing.getTypeUtils().isSameType(a.getAnnotationType(), gradType)).findFirst().orElse(null);
         List<String> params = new ArrayList<>();
         m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
         boolean ok = true;
@@ -276,7 +283,7 @@ final class ClassPipeline {
             if (k < 0) {
                 env.diag().error(Message.WRT_UNKNOWN, m, mirror, w, m.getSimpleName(), params);
                 ok = false;
-            } else if (!MethodReader.typeOf(m.getParameters().get(k).asType()).isDifferentiable()) {
+            } else if (!env.types().typeOf(m.getParameters().get(k).asType()).isDifferentiable()) {
                 env.diag().error(Message.WRT_NOT_DIFFERENTIABLE, m, mirror, w, m.getParameters().get(k).asType());
                 ok = false;
             }
@@ -287,7 +294,7 @@ final class ClassPipeline {
         List<String> wrt = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             String n = p.getSimpleName().toString();
-            boolean differentiable = MethodReader.typeOf(p.asType()).isDifferentiable();
+            boolean differentiable = env.types().typeOf(p.asType()).isDifferentiable();
             if (asked.isEmpty() ? differentiable : asked.contains(n)) {
                 wrt.add(n);
             }

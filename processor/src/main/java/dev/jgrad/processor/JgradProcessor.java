@@ -6,6 +6,7 @@ import com.sun.source.util.Trees;
 import dev.jgrad.processor.diag.Diagnostics;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.ResolutionCheck;
+import dev.jgrad.processor.front.SubsetTypes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class JgradProcessor extends AbstractProcessor {
         super.init(processingEnv);
         Trees trees = Trees.instance(processingEnv);
         env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()),
-                new ResolutionCheck());
+                new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
         JavacTask.instance(processingEnv).addTaskListener(new AfterAnalysis(env));
     }
 

@@ -11,7 +11,10 @@
  *       an error.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
- *       calls to the user's methods; {@code Resolver} finds what each name means without asking javac
+ *       calls to the user's methods ({@code Statements}, {@code Expressions}, {@code Calls},
+ *       {@code Inliner} and {@code TypeTrees}, sharing one {@code BodyContext} per body), then lowers
+ *       break, continue and early return to flags ({@code Structure}), so that the IR leaving the
+ *       front is structured; {@code Resolver} finds what each name means without asking javac
  *       to attribute anything during the rounds (that crashed javac later), and
  *       {@code ResolutionCheck} compares its answers with javac's once javac has attributed the class
  *       ({@code AfterAnalysis}, which also reports annotated methods of local classes).
@@ -19,8 +22,7 @@
  *       clear of the user's.
  *   <li>{@code analysis}: {@code Activity} (varied and useful variables: who gets an adjoint) and
  *       {@code LoopForm} (counted loops of independent iterations around single assignments).
- *   <li>{@code transform}: {@code Structure} (break, continue and early return to flags),
- *       {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's recipes, with a
+ *   <li>{@code transform}: {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's recipes, with a
  *       to-be-recorded analysis and {@code Liveness} to keep the tape minimal), {@code JitGrad} (the
  *       tape-free, fused gradient of methods in loop form), {@code Accumulators} and
  *       {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one

@@ -530,6 +530,23 @@ final class OddInputs {
                 }
                 """));
 
+        in.add(subset("a constant named length in a class named Array", "p.Sizes", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                public class Sizes {
+                    static class Array {
+                        static final int length = 3;
+                    }
+
+                    @Grad static double f(double w) {
+                        double[] a = {w, w};
+                        return w * Array.length + a.length;
+                    }
+                }
+                """));
+
         in.add(subset("checked exception in an argument check", "p.Checked", """
                 package p;
 

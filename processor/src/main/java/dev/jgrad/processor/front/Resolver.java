@@ -43,6 +43,7 @@ import javax.lang.model.util.Elements;
  */
 public final class Resolver {
     private final Elements elements;
+    private final SubsetTypes types;
     private final CompilationUnitTree unit;
     private final TypeElement owner;
     private final Predicate<String> isLocal;
@@ -51,8 +52,10 @@ public final class Resolver {
      * A resolver for code of {@code unit} inside {@code owner}, where {@code isLocal} says which simple
      * names are locals or parameters in scope (they shadow fields and types).
      */
-    public Resolver(Elements elements, CompilationUnitTree unit, TypeElement owner, Predicate<String> isLocal) {
+    public Resolver(Elements elements, SubsetTypes types, CompilationUnitTree unit, TypeElement owner,
+            Predicate<String> isLocal) {
         this.elements = elements;
+        this.types = types;
         this.unit = unit;
         this.owner = owner;
         this.isLocal = isLocal;
@@ -108,7 +111,7 @@ public final class Resolver {
      * 15.12.2: applicable by widening, then by variable arity; the most specific), or null when
      * none or several would do.
      */
-    public static ExecutableElement choose(List<ExecutableElement> candidates, List<Type> args) {
+    public ExecutableElement choose(List<ExecutableElement> candidates, List<Type> args) {
         if (candidates.size() == 1) {
             return candidates.get(0);
         }
@@ -140,9 +143,9 @@ public final class Resolver {
      * gathered into an array, as javac does (JLS 15.12.4.2); null when they are arrays themselves
      * (the adjoint of an array of arrays built from array variables is not supported).
      */
-    public static List<Expr> asPassed(ExecutableElement m, List<Expr> args) {
+    public List<Expr> asPassed(ExecutableElement m, List<Expr> args) {
         int n = m.getParameters().size();
-        Type last = n == 0 ? null : MethodReader.typeOf(m.getParameters().get(n - 1).asType());
+        Type last = n == 0 ? null : types.typeOf(m.getParameters().get(n - 1).asType());
         if (!m.isVarArgs() || last == null || args.size() == n && args.get(n - 1).type() == last) {
             return args;
         }
@@ -154,7 +157,7 @@ public final class Resolver {
         return out;
     }
 
-    private static boolean applicable(ExecutableElement m, List<Type> args, boolean varargs) {
+    private boolean applicable(ExecutableElement m, List<Type> args, boolean varargs) {
         List<? extends VariableElement> params = m.getParameters();
         if (!varargs && params.size() != args.size() || varargs && !m.isVarArgs()) {
             return false;
@@ -171,7 +174,7 @@ public final class Resolver {
     }
 
     /** Whether a value of subset type {@code a} passes to {@code p} by identity or widening (JLS 5.3, strict). */
-    private static boolean widens(Type a, TypeMirror p) {
+    private boolean widens(Type a, TypeMirror p) {
         if (a == null) {
             return false;
         }
@@ -182,12 +185,12 @@ public final class Resolver {
             case INT: return k == TypeKind.INT || k == TypeKind.LONG || k == TypeKind.FLOAT || k == TypeKind.DOUBLE;
             case BOOLEAN: return k == TypeKind.BOOLEAN;
             case STRING: return k == TypeKind.DECLARED;
-            default: return a.isArray() && MethodReader.typeOf(p) == a;
+            default: return a.isArray() && types.typeOf(p) == a;
         }
     }
 
     /** Whether every parameter of {@code m} widens to the matching one of {@code o} (primitives and arrays). */
-    private static boolean moreSpecific(ExecutableElement m, ExecutableElement o) {
+    private boolean moreSpecific(ExecutableElement m, ExecutableElement o) {
         if (m.getParameters().size() != o.getParameters().size()) {
             return false;
         }
@@ -199,7 +202,7 @@ public final class Resolver {
                         || (a.getKind() == TypeKind.BOOLEAN) != (b.getKind() == TypeKind.BOOLEAN)) {
                     return false;
                 }
-            } else if (MethodReader.typeOf(a) == null || MethodReader.typeOf(a) != MethodReader.typeOf(b)) {
+            } else if (types.typeOf(a) == null || types.typeOf(a) != types.typeOf(b)) {
                 return false;
             }
         }

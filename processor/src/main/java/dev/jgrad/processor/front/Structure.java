@@ -1,4 +1,4 @@
-package dev.jgrad.processor.transform;
+package dev.jgrad.processor.front;
 
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
@@ -27,7 +27,7 @@ import java.util.Set;
  * a {@code for (;;)} (a {@code break} in an update is lowered here too). A method whose only return
  * is its last statement keeps it.
  */
-public final class Structure {
+final class Structure {
     private enum Mode { KEEP_RETURN, ASSIGN_RESULT }
 
     private static final class Loop {
@@ -50,7 +50,7 @@ public final class Structure {
     }
 
     /** The body of a top-level method: returns are lowered unless the only one is the last statement. */
-    public static List<Stmt> method(List<Stmt> body, Names names) {
+    static List<Stmt> method(List<Stmt> body, Names names) {
         if (onlyReturnIsLast(body)) {
             return new Structure(names, Mode.KEEP_RETURN, null).run(body);
         }
@@ -63,7 +63,7 @@ public final class Structure {
     }
 
     /** The body of an inlined method: returns assign {@code result} (null for a void method). */
-    public static List<Stmt> inlined(List<Stmt> body, Names names, Local result) {
+    static List<Stmt> inlined(List<Stmt> body, Names names, Local result) {
         return new Structure(names, Mode.ASSIGN_RESULT, result).run(body);
     }
 
@@ -191,7 +191,7 @@ public final class Structure {
         try {
             b = list(body);
             bodyBreaks = loop.broke != null;
-            // the update may hold a do/while's test, which leaves the loop by break (see MethodReader.loop)
+            // the update may hold a do/while's test, which leaves the loop by break (see Statements.loop)
             update = list(update).stmts();
         } finally {
             loops.pop();

@@ -1,0 +1,154 @@
+package dev.jgrad.processor.front;
+
+import com.sun.source.tree.CompilationUnitTree;
+import com.sun.source.tree.EnhancedForLoopTree;
+import com.sun.source.tree.ForLoopTree;
+import com.sun.source.tree.IfTree;
+import com.sun.source.tree.Tree;
+import com.sun.source.tree.WhileLoopTree;
+import com.sun.source.util.TreePath;
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.ir.Expr.Lit;
+import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Origins;
+import dev.jgrad.processor.ir.Src;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * One method body being read: where it is (its compilation unit and class), the names in scope, and
+ * how to report. The method and each helper inlined into it get a context of their own; they share
+ * the names, the origins and the stack of methods being inlined. The readers of statements,
+ * expressions and calls keep no state of their own, so this is the whole state of a read.
+ */
+final class BodyContext {
+    /** A failure already reported: unwinds the reader of one construct. */
+    static final class Rejected extends RuntimeException {
+        Rejected() {
+            super(null, null, false, false);
+        }
+    }
+
+    final Env env;
+    final CompilationUnitTree unit;
+    final TypeElement owner;
+    final Names names;
+    final Origins origins;
+    final Deque<ExecutableElement> inlining;
+    final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
+    /** Parameters of an inlined helper bound to a literal argument: read as the literal. */
+    final Map<String, Lit> constants = new HashMap<>();
+    /** The text of the compilation unit, read once, for literals as they are spelled. */
+    CharSequence source;
+    int errors;
+    /** Above zero while reading an exception or assert message, the one place strings may appear. */
+    int messages;
+
+    final TypeTrees typeTrees;
+    final Statements statements;
+    final Expressions expressions;
+    final Calls calls;
+    final Inliner inliner;
+
+    BodyContext(Env env, CompilationUnitTree unit, TypeElement owner, Names names, Origins origins,
+            Deque<ExecutableElement> inlining) {
+        this.env = env;
+        this.unit = unit;
+        this.owner = owner;
+        this.names = names;
+        this.origins = origins;
+        this.inlining = inlining;
+        this.typeTrees = new TypeTrees(this);
+        this.statements = new Statements(this);
+        this.expressions = new Expressions(this);
+        this.calls = new Calls(this);
+        this.inliner = new Inliner(this);
+    }
+
+    // ---------------------------------------------------------------- errors
+
+    Rejected reject(Message message, Tree tree, Object... args) {
+        errors++;
+        env.diag().error(message, tree, unit, args);
+        return new Rejected();
+    }
+
+    Src src(Tree tree) {
+        long pos = env.trees().getSourcePositions().getStartPosition(unit, tree);
+        long line = pos < 0 ? 0 : unit.getLineMap().getLineNumber(pos);
+        String text = oneLine(tree.toString());
+        if (text.endsWith(";")) {
+            text = text.substring(0, text.length() - 1);
+        }
+        if (tree instanceof ForLoopTree || tree instanceof EnhancedForLoopTree || tree instanceof WhileLoopTree
+                || tree instanceof IfTree) {
+            text = header(text);
+        }
+        Src src = new Src(text, line);
+        origins.put(src, tree, unit);
+        return src;
+    }
+
+    /** {@code for (int i = 0; i < n; i++)} of a whole loop: up to the parenthesis that closes the header. */
+    private static String header(String statement) {
+        int depth = 0;
+        for (int k = 0; k < statement.length(); k++) {
+            char c = statement.charAt(k);
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return statement.substring(0, k + 1);
+            }
+        }
+        return statement;
+    }
+
+    static String oneLine(String s) {
+        String flat = s.replaceAll("\\s+", " ").trim();
+        return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+    }
+
+    // ---------------------------------------------------------------- names
+
+    /** Whether a scope declares {@code name}, possibly as a parameter bound to a literal. */
+    boolean lookupDeclared(String name) {
+        for (Map<String, Local> scope : scopes) {
+            if (scope.containsKey(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    Local lookup(String name) {
+        for (Map<String, Local> scope : scopes) {
+            Local l = scope.get(name);
+            if (l != null) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The field or type a name denotes, resolved without asking javac to attribute anything (see
+     * {@link Resolver}); javac's own reading is compared with it once javac has attributed the class.
+     */
+    Element resolve(TreePath path) {
+        Element e = resolver().element(path.getLeaf());
+        if (e != null) {
+            env.resolutions().record(path, e, owner);
+        }
+        return e;
+    }
+
+    Resolver resolver() {
+        return new Resolver(env.elements(), env.types(), unit, owner, this::lookupDeclared);
+    }
+}
