@@ -104,7 +104,8 @@ final class ClassPipeline {
                     if (gradient == null) {
                         gradient = Reverse.of(ir, wrt, activity);
                     }
-                    gradient = new Reverse.Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components()),
+                    gradient = new Reverse.Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
+                            ir.params().stream().map(Method.Param::name).toList()),
                             gradient.value(), gradient.components(), gradient.tape());
                     if (fused != null && fused.gradient() == null) {
                         noteFallback(m, ir, fused);

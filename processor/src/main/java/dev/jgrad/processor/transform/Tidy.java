@@ -25,8 +25,8 @@ import java.util.Set;
  * <li>{@code s * (c ? -1.0 : 1.0)} (the partial of {@code abs}) is {@code c ? -s : s}.</li>
  * </ul>
  * The second rewrite drops the addition of {@code +0.0}, which changes {@code e} only when {@code e}
- * is {@code -0.0}: it is done only for variables that the value does not depend on (adjoints) and
- * that are not components of the gradient. Adjoints combine linearly (sums, and products with
+ * is {@code -0.0}: it is done only for variables that neither the value nor the parameters (arrays
+ * the method may write into) depend on, that is adjoints, and that are not components of the gradient. Adjoints combine linearly (sums, and products with
  * values of the forward sweep), so such a variable can differ only by the sign of a zero, and so can
  * what it flows into; the components start at {@code +0.0} and only ever add, and {@code +0.0}
  * plus a zero of either sign is {@code +0.0}: the gradient is the same bit for bit. (A product by
@@ -42,23 +42,25 @@ public final class Tidy {
     private final Set<String> keep;
     private final Set<String> value;
 
-    private Tidy(List<Stmt> body, Set<String> keep, Set<String> valueReads) {
+    private Tidy(List<Stmt> body, Set<String> keep, Set<String> primal) {
         Walk.statements(body, s -> names(s, all::add));
         this.keep = keep;
-        this.value = ValueDeps.closure(body, valueReads);
+        this.value = ValueDeps.closure(body, primal);
     }
 
     /**
      * The gradient body {@code body}, tidied; {@code value} is what the method returns as its value
-     * and {@code components} the gradient's components, read after the body.
+     * and {@code components} the gradient's components, read after the body; {@code params} are the
+     * method's parameters, whose arrays the caller sees as the body leaves them.
      */
-    public static List<Stmt> apply(List<Stmt> body, Expr value, List<Expr> components) {
+    public static List<Stmt> apply(List<Stmt> body, Expr value, List<Expr> components,
+            java.util.Collection<String> params) {
         Set<String> outputs = new HashSet<>();
         Walk.locals(value, outputs::add);
         components.forEach(c -> Walk.locals(c, outputs::add));
-        Set<String> valueReads = new HashSet<>();
-        Walk.locals(value, valueReads::add);
-        Tidy t = new Tidy(body, outputs, valueReads);
+        Set<String> primal = new HashSet<>(params);
+        Walk.locals(value, primal::add);
+        Tidy t = new Tidy(body, outputs, primal);
         return t.fold(t.block(body, outputs));
     }
 
@@ -322,7 +324,8 @@ public final class Tidy {
                 && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)) {
             Set<String> reads = new HashSet<>();
             Walk.locals(b.right(), reads::add);
-            if (reads.contains(v)) {
+            // an int e would be negated as an int (-MIN_VALUE), not as the double 0.0 - e
+            if (reads.contains(v) || b.right().type() != Type.DOUBLE) {
                 return null;
             }
             return b.op() == BinaryOp.ADD ? b.right() : new Expr.Unary(Type.DOUBLE, UnaryOp.NEG, b.right());

@@ -46,9 +46,26 @@ class TidyTest {
     @Test
     void anAdjointIsDeclaredWithItsFirstContributionButNotASumTheValueReads() {
         List<Stmt> body = sumAndAdjoint(add(S_BAR, Expr.Lit.ofDouble(1.0)), add(X_BAR, S_BAR), set(S_BAR, ZERO));
-        List<Stmt> tidy = Tidy.apply(body, VALUE, List.of(X_BAR));
+        List<Stmt> tidy = Tidy.apply(body, VALUE, List.of(X_BAR), List.of("x"));
         assertEquals(List.of(decl(X_BAR, ZERO), decl(S, ZERO), add(S, X), decl(VALUE, S),
                 decl(S_BAR, Expr.Lit.ofDouble(1.0)), add(X_BAR, S_BAR)), tidy);
+    }
+
+    @Test
+    void aSumWrittenIntoAParameterKeepsItsZero() {
+        Expr.Local out = new Expr.Local(Type.DOUBLE_ARRAY, "out");
+        Expr.Local view = new Expr.Local(Type.DOUBLE_ARRAY, "view");
+        Stmt write = new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, view, Expr.Lit.ofInt(0)), S);
+        List<Stmt> body = List.of(decl(view, out), decl(S, ZERO), add(S, X), write, decl(VALUE, X));
+        assertEquals(body, Tidy.apply(body, VALUE, List.of(), List.of("x", "out")));
+    }
+
+    @Test
+    void anIntegerContributionIsNotNegatedAsAnInteger() {
+        Expr.Local n = new Expr.Local(Type.INT, "n");
+        Stmt sub = new Stmt.Assign(null, S_BAR, new Expr.Binary(Type.DOUBLE, BinaryOp.SUB, S_BAR, n));
+        List<Stmt> body = List.of(decl(X_BAR, ZERO), decl(S_BAR, ZERO), sub, add(X_BAR, S_BAR));
+        assertEquals(body, Tidy.apply(body, X, List.of(X_BAR), List.of("x", "n")));
     }
 
     @Test
@@ -57,7 +74,7 @@ class TidyTest {
         Stmt loop = new Stmt.Repeat("i", Expr.Lit.ofInt(3), List.of(add(X_BAR, S_BAR), set(S_BAR, ZERO),
                 add(X_BAR, X)));
         List<Stmt> body = List.of(decl(X_BAR, ZERO), decl(S_BAR, Expr.Lit.ofDouble(2.0)), loop);
-        assertEquals(body, Tidy.apply(body, i, List.of(X_BAR)));
+        assertEquals(body, Tidy.apply(body, i, List.of(X_BAR), List.of("x")));
     }
 
     @Test
@@ -69,7 +86,7 @@ class TidyTest {
         Stmt tidyLoop = new Stmt.Repeat("i", Expr.Lit.ofInt(3), List.of(add(X_BAR, S_BAR), set(S_BAR, ZERO),
                 readsItself, set(S_BAR, X)));
         assertEquals(List.of(decl(X_BAR, ZERO), decl(S_BAR, Expr.Lit.ofDouble(2.0)), tidyLoop),
-                Tidy.apply(body, X, List.of(X_BAR)));
+                Tidy.apply(body, X, List.of(X_BAR), List.of("x")));
     }
 
     @Test
