@@ -18,6 +18,7 @@ import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
 import dev.jgrad.processor.transform.Reverse;
+import dev.jgrad.processor.transform.Tidy;
 import java.io.PrintWriter;
 import java.lang.annotation.Annotation;
 import java.io.StringWriter;
@@ -109,6 +110,9 @@ final class ClassPipeline {
                     if (gradient == null) {
                         gradient = Reverse.of(ir, wrt, activity);
                     }
+                    gradient = new Reverse.Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
+                            ir.params().stream().map(Method.Param::name).toList()),
+                            gradient.value(), gradient.components(), gradient.tape());
                     if (fused != null && fused.gradient() == null) {
                         noteFallback(m, ir, fused);
                     }

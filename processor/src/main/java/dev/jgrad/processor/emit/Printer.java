@@ -29,6 +29,8 @@ final class Printer {
     private final java.util.Set<String> params;
     private final List<com.palantir.javapoet.TypeName> thrown;
     private final List<com.palantir.javapoet.MethodSpec> chunks = new ArrayList<>();
+    /** How deep the expression being printed is inside brackets or arguments: lines break only outside them. */
+    private int nested;
 
     /**
      * {@code tape} is the name of the method's tape, or null if it has none; {@code method} is the
@@ -290,7 +292,12 @@ final class Printer {
 
     private CodeBlock arguments(List<Expr> args) {
         List<CodeBlock> parts = new ArrayList<>();
-        args.forEach(a -> parts.add(expr(a, 1)));
+        nested++;
+        try {
+            args.forEach(a -> parts.add(expr(a, 1)));
+        } finally {
+            nested--;
+        }
         return CodeBlock.join(parts, ", ");
     }
 
@@ -312,8 +319,15 @@ final class Printer {
 
     /** {@code e}, in parentheses if its precedence is below {@code context}. */
     CodeBlock expr(Expr e, int context) {
-        CodeBlock inner = bare(e);
-        return precedence(e) < context ? CodeBlock.of("($L)", inner) : inner;
+        if (precedence(e) >= context) {
+            return bare(e);
+        }
+        nested++;
+        try {
+            return CodeBlock.of("($L)", bare(e));
+        } finally {
+            nested--;
+        }
     }
 
     private CodeBlock bare(Expr e) {
@@ -327,7 +341,13 @@ final class Printer {
             return CodeBlock.of("$T.$N", className(c.owner()), c.name());
         }
         if (e instanceof Expr.Index i) {
-            return CodeBlock.of("$L[$L]", expr(i.array(), PRIMARY), expr(i.index(), 0));
+            CodeBlock array = expr(i.array(), PRIMARY);
+            nested++;
+            try {
+                return CodeBlock.of("$L[$L]", array, expr(i.index(), 0));
+            } finally {
+                nested--;
+            }
         }
         if (e instanceof Expr.Length l) {
             return CodeBlock.of("$L.length", expr(l.array(), PRIMARY));
@@ -341,8 +361,12 @@ final class Printer {
         }
         if (e instanceof Expr.Binary b) {
             int p = b.op().precedence();
-            // left-associative: the right operand at the same level keeps its parentheses
-            return CodeBlock.of("$L $L $L", expr(b.left(), p), b.op().java(), expr(b.right(), p + 1));
+            // left-associative: the right operand at the same level keeps its parentheses; a long
+            // line breaks before an operator outside brackets and arguments, with a continuation indent ($W)
+            boolean wraps = nested == 0 && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB
+                    || b.op() == BinaryOp.CAND || b.op() == BinaryOp.COR);
+            return CodeBlock.of(wraps ? "$L$W$L $L" : "$L $L $L", expr(b.left(), p), b.op().java(),
+                    expr(b.right(), p + 1));
         }
         if (e instanceof Expr.Cond c) {
             return CodeBlock.of("$L ? $L : $L", expr(c.cond(), CONDITIONAL + 1), expr(c.then(), CONDITIONAL + 1),

@@ -198,7 +198,7 @@ final class Adjoints {
         private void bind(Expr e) {
             Walk.postOrder(e, x -> {
                 if (wanted.contains(x) && !isAtomic(x) && !atoms.containsKey(x)) {
-                    Local t = new Local(x.type(), names.fresh("t"));
+                    Local t = new Local(x.type(), names.fresh(nameOf(x, "t")));
                     out.add(new Stmt.Decl(null, x.type(), t.name(), rebuild(x)));
                     atoms.put(x, t);
                 }
@@ -301,7 +301,8 @@ final class Adjoints {
             if (child instanceof Local || child instanceof Expr.Index || isAtomic(seed)) {
                 return seed;
             }
-            Local t = new Local(Type.DOUBLE, names.fresh("d"));
+            String held = nameOf(child, null);
+            Local t = new Local(Type.DOUBLE, names.fresh(held == null ? "d" : held + "_bar"));
             out.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), seed));
             return t;
         }
@@ -316,6 +317,27 @@ final class Adjoints {
             }
         }
     }
+
+    /**
+     * A name for a temporary that holds {@code e}, after what it holds: {@code tanh_a} for
+     * {@code Math.tanh(a)}, {@code pow_x_y} for {@code Math.pow(x, y)}; else {@code fallback}.
+     */
+    static String nameOf(Expr e, String fallback) {
+        if (!(e instanceof Expr.Prim p) || p.rule().owner() == null) {
+            return fallback;
+        }
+        StringBuilder name = new StringBuilder(p.rule().name());
+        for (Expr a : p.args()) {
+            if (!(a instanceof Local l)) {
+                return fallback;
+            }
+            name.append('_').append(l.name());
+        }
+        return name.length() <= MAX_NAME ? name.toString() : fallback;
+    }
+
+    /** The longest name {@link #nameOf} makes: longer ones read worse than {@code t}. */
+    private static final int MAX_NAME = 20;
 
     /** The first argument that has the value of argument {@code k}. */
     private static int firstSame(List<Expr> args, int k) {

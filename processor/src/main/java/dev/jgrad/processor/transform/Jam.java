@@ -39,6 +39,9 @@ public final class Jam {
     private final Names names;
     /** Buffers declared before a loop that each iteration uses for itself (see JitGrad). */
     private final Set<String> scratch = new HashSet<>();
+    /** How an adjoint's name ends ({@code w_bar} beside {@code w}). */
+    private static final String ADJOINT = "_bar";
+
     /** The buffers' declarations, by name, and those of the lanes' own copies made while jamming. */
     private final Map<String, Stmt.Decl> scratchDecls = new HashMap<>();
     private final List<Stmt> laneBuffers = new ArrayList<>();
@@ -135,7 +138,7 @@ public final class Jam {
             if (c > 0) {
                 for (String n : sorted(locals)) {
                     if (!shared.contains(n)) {
-                        lane.put(n, new Local(typeOf(n, loop.body()), names.fresh(n + c)));
+                        lane.put(n, new Local(typeOf(n, loop.body()), names.fresh(laneName(n, c))));
                     }
                 }
                 lane.put(i.name(), new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(c)));
@@ -315,6 +318,13 @@ public final class Jam {
         boolean[] hit = {false};
         Walk.locals(e, n -> hit[0] |= n.equals(root));
         return hit[0];
+    }
+
+    /** The name of lane {@code c}'s copy of {@code n}: {@code pred1}, and {@code pred1_bar} beside it. */
+    private static String laneName(String n, int c) {
+        return n.endsWith(ADJOINT) && n.length() > ADJOINT.length()
+                ? n.substring(0, n.length() - ADJOINT.length()) + c + ADJOINT
+                : n + c;
     }
 
     /** {@code (a + b) + (c + d)}: a balanced tree, so the additions do not wait on each other. */

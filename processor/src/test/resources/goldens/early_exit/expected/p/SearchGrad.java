@@ -18,7 +18,6 @@ public final class SearchGrad {
     public static FirstLargeGradient firstLarge(double[] w, double threshold) {
         Tape tape = new Tape();
         double[] w_bar = Arrays2.zerosLike(w);
-        double value_bar = 0.0;
         double acc_bar = 0.0;
         int i = 0;
         double value = 0.0;
@@ -74,7 +73,7 @@ public final class SearchGrad {
             tape.pushBoolean(false);
         }
         // reverse sweep
-        value_bar += 1.0;
+        double value_bar = 1.0;
         if (tape.popBoolean()) {
             // grad of: return acc
             acc_bar += value_bar;
@@ -90,8 +89,7 @@ public final class SearchGrad {
                         // grad of: acc = acc * w[i] + 1
                         acc = tape.popDouble();
                         double acc_adj = acc_bar;
-                        acc_bar = 0.0;
-                        acc_bar += acc_adj * w[i];
+                        acc_bar = acc_adj * w[i];
                         w_bar[i] += acc_adj * acc;
                     }
                     if (tape.popBoolean()) {

@@ -19,15 +19,8 @@ public final class OrderGrad {
         Tape tape = new Tape();
         double[] x_bar = Arrays2.zerosLike(x);
         double[] a_bar = null;
-        double aBefore_bar = 0.0;
-        double scale_bar = 0.0;
-        double square_bar = 0.0;
         double v_bar = 0.0;
-        double r_bar = 0.0;
-        double s_bar = 0.0;
         double v_2_bar = 0.0;
-        double c_bar = 0.0;
-        double d_bar = 0.0;
         double[] array_bar = null;
         double v = 0.0;
         double[] a = new double[x.length];
@@ -71,16 +64,14 @@ public final class OrderGrad {
         double[] x_out = Arrays2.copyOf(x);
         // reverse sweep
         // grad of: return r + c * d
-        r_bar += 1.0;
-        c_bar += d;
-        d_bar += c;
+        double r_bar = 1.0;
+        double c_bar = d;
+        double d_bar = c;
         // grad of: c = d = (t > 0 ? a : x)[1] * s
         d_bar += c_bar;
-        c_bar = 0.0;
         // grad of: d = (t > 0 ? a : x)[1] * s
         array_bar[1] += d_bar * s;
-        s_bar += d_bar * array[1];
-        d_bar = 0.0;
+        double s_bar = d_bar * array[1];
         for (int vIndex = x.length; vIndex > 0;) {
             vIndex--;
             if (tape.popBoolean()) {
@@ -91,20 +82,18 @@ public final class OrderGrad {
             v_2_bar = 0.0;
         }
         // grad of: double r = a[0] * scale(a, t) + a[1] * square(a[0])
-        aBefore_bar += r_bar * scale;
-        scale_bar += r_bar * aBefore;
+        double aBefore_bar = r_bar * scale;
+        double scale_bar = r_bar * aBefore;
         a_bar[1] += r_bar * square;
-        square_bar += r_bar * a[1];
+        double square_bar = r_bar * a[1];
         {
             // grad of: return v * v
             v_bar += square_bar * 2.0 * v;
-            square_bar = 0.0;
             a_bar[0] += v_bar;
         }
         {
             // grad of: return a[0]
             a_bar[0] += scale_bar;
-            scale_bar = 0.0;
             // grad of: a[0] *= t
             a[0] = tape.popDouble();
             double a_adj = a_bar[0];

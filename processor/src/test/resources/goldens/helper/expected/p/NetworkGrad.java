@@ -22,7 +22,6 @@ public final class NetworkGrad {
         double[] h_bar = null;
         double a_bar = 0.0;
         double out_bar = 0.0;
-        double square_bar = 0.0;
         double v_bar = 0.0;
         double a = 0.0;
         double v = 0.0;
@@ -51,11 +50,10 @@ public final class NetworkGrad {
         }
         // reverse sweep
         // grad of: return square(out - target)
-        square_bar += 1.0;
+        double square_bar = 1.0;
         {
             // grad of: return v * v
             v_bar += square_bar * 2.0 * v;
-            square_bar = 0.0;
             out_bar += v_bar;
         }
         for (int j_2 = h.length; j_2 > 0;) {
@@ -70,8 +68,8 @@ public final class NetworkGrad {
                 // grad of: h[j] = Math.tanh(a)
                 double h_adj = h_bar[j];
                 h_bar[j] = 0.0;
-                double t = Math.tanh(a);
-                a_bar += h_adj * (1.0 - t * t);
+                double tanh_a = Math.tanh(a);
+                a_bar += h_adj * (1.0 - tanh_a * tanh_a);
                 for (int k = x.length; k > 0;) {
                     k--;
                     // grad of: a += w[j][k] * x[k]

@@ -19,7 +19,6 @@ public final class LossesGrad {
         Tape tape = new Tape();
         double[] w_bar = Arrays2.zerosLike(w);
         double b_bar = 0.0;
-        double sum_bar = 0.0;
         double pred_bar = 0.0;
         double r_bar = 0.0;
         double r = 0.0;
@@ -36,7 +35,7 @@ public final class LossesGrad {
         double value = sum / x.length;
         // reverse sweep
         // grad of: return sum / x.length
-        sum_bar += 1.0 / x.length;
+        double sum_bar = 1.0 / x.length;
         for (int i = x.length; i > 0;) {
             i--;
             // grad of: sum += r * r

@@ -19,15 +19,13 @@ public final class LossesGrad {
     public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
         double[] w_bar = Arrays2.zerosLike(w);
         double b_bar = 0.0;
-        double sum_bar = 0.0;
         double sum = 0;
         // adjoints of the loops' sums: known before the loops run
         // grad of: return sum / x.length
-        sum_bar += 1.0 / x.length;
+        double sum_bar = 1.0 / x.length;
         // for (int i = 0; i < x.length; i++), in chunks
         Sums sums = new Sums(/* scalars */ 2, /* vectors */ new double[][] {w_bar}, /* matrices */ new double[][][] {});
-        double sum_bar_in = sum_bar;
-        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, sum_bar_in));
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, sum_bar));
         sum += sums.scalars[0];
         b_bar += sums.scalars[1];
         double value = sum / x.length;
@@ -62,31 +60,24 @@ public final class LossesGrad {
                     double r3 = pred3 - y[i + 3];
                     sum += r * r + r1 * r1 + (r2 * r2 + r3 * r3);
                     // adjoint of this iteration
-                    double pred_bar = 0.0;
-                    double pred_bar1 = 0.0;
-                    double pred_bar2 = 0.0;
-                    double pred_bar3 = 0.0;
-                    double r_bar = 0.0;
-                    double r_bar1 = 0.0;
-                    double r_bar2 = 0.0;
-                    double r_bar3 = 0.0;
                     // grad of: sum += r * r
-                    r_bar += sum_bar * 2.0 * r;
-                    r_bar1 += sum_bar * 2.0 * r1;
-                    r_bar2 += sum_bar * 2.0 * r2;
-                    r_bar3 += sum_bar * 2.0 * r3;
+                    double r_bar = sum_bar * 2.0 * r;
+                    double r1_bar = sum_bar * 2.0 * r1;
+                    double r2_bar = sum_bar * 2.0 * r2;
+                    double r3_bar = sum_bar * 2.0 * r3;
                     // grad of: double r = pred - y[i]
-                    pred_bar += r_bar;
-                    pred_bar1 += r_bar1;
-                    pred_bar2 += r_bar2;
-                    pred_bar3 += r_bar3;
+                    double pred_bar = r_bar;
+                    double pred1_bar = r1_bar;
+                    double pred2_bar = r2_bar;
+                    double pred3_bar = r3_bar;
                     // grad of: for (int j = 0; j < w.length; j++)
                     for (int j = 0; j < w.length; j++) {
                         // grad of: pred += w[j] * x[i][j]
-                        w_bar[j] += pred_bar * x[i][j] + pred_bar1 * x[i + 1][j] + (pred_bar2 * x[i + 2][j] + pred_bar3 * x[i + 3][j]);
+                        w_bar[j] += pred_bar * x[i][j] + pred1_bar * x[i + 1][j]
+                                + (pred2_bar * x[i + 2][j] + pred3_bar * x[i + 3][j]);
                     }
                     // grad of: double pred = b
-                    b_bar += pred_bar + pred_bar1 + (pred_bar2 + pred_bar3);
+                    b_bar += pred_bar + pred1_bar + (pred2_bar + pred3_bar);
                 }
             } finally {
                 // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
@@ -98,12 +89,10 @@ public final class LossesGrad {
                     double r = pred - y[i];
                     sum += r * r;
                     // adjoint of this iteration
-                    double pred_bar = 0.0;
-                    double r_bar = 0.0;
                     // grad of: sum += r * r
-                    r_bar += sum_bar * 2.0 * r;
+                    double r_bar = sum_bar * 2.0 * r;
                     // grad of: double r = pred - y[i]
-                    pred_bar += r_bar;
+                    double pred_bar = r_bar;
                     // grad of: for (int j = 0; j < w.length; j++)
                     for (int j = 0; j < w.length; j++) {
                         // grad of: pred += w[j] * x[i][j]

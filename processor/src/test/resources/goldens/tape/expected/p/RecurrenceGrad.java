@@ -18,7 +18,6 @@ public final class RecurrenceGrad {
         Tape tape = new Tape();
         double x_bar = 0.0;
         double y0_bar = 0.0;
-        double y_bar = 0.0;
         double y = y0;
         for (int k = 0; k < steps; k++) {
             tape.pushDouble(y);
@@ -27,17 +26,16 @@ public final class RecurrenceGrad {
         double value = y;
         // reverse sweep
         // grad of: return y
-        y_bar += 1.0;
+        double y_bar = 1.0;
         for (int k = steps; k > 0;) {
             k--;
             // grad of: y = Math.sin(y) * x
             y = tape.popDouble();
             double y_adj = y_bar;
-            y_bar = 0.0;
-            double t = Math.sin(y);
-            double d = y_adj * x;
-            y_bar += d * Math.cos(y);
-            x_bar += y_adj * t;
+            double sin_y = Math.sin(y);
+            double sin_y_bar = y_adj * x;
+            y_bar = sin_y_bar * Math.cos(y);
+            x_bar += y_adj * sin_y;
         }
         // grad of: double y = y0
         y0_bar += y_bar;
