@@ -35,6 +35,9 @@ final class Calls {
      */
     Expr call(TreePath path, List<Stmt> pre, boolean statement) {
         MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
+        if (ArrayCopies.isClone(t)) {
+            return ArrayCopies.copy(cx.expressions.expr(new TreePath(path, ArrayCopies.receiver(t)), pre), t, pre, cx);
+        }
         Resolver resolver = cx.resolver();
         List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {

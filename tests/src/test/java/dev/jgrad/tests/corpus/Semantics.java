@@ -221,4 +221,17 @@ public final class Semantics {
         g = new double[][] {{g[0][0] * g[1][1], g[0][1]}, {g[1][0] + x, 1}};
         return t[0] * t[1] + g[0][0] + g[0][1] * g[1][0];
     }
+
+    /** Covers: {@code clone()} of a parameter array and of a local one, the copies written in place. */
+    @Grad
+    static double clones(double[] a, double x) {
+        double[] b = a.clone();
+        b[0] *= x;
+        for (int i = 1; i < b.length; i++) {
+            b[i] = 0.5 * (b[i - 1] + b[i]);
+        }
+        var c = b.clone();
+        c[1] = Math.sin(c[1] * x);
+        return b[0] * c[1] + c[2] * a[0] + (x > 0 ? a : b).clone()[2];
+    }
 }
