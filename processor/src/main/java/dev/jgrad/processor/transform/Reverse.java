@@ -602,7 +602,7 @@ public final class Reverse {
     }
 
     /** The {@code e} of {@code t = t + e} or {@code t = t - e} when {@code e} does not read {@code t}; else null. */
-    private static Expr increment(Expr target, Expr value) {
+    private Expr increment(Expr target, Expr value) {
         if (value instanceof Expr.Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
                 && b.left().equals(target) && b.type() == Type.DOUBLE && !readsLocation(b.right(), target)) {
             return b.right();
@@ -634,11 +634,16 @@ public final class Reverse {
         return (root == null ? "d" : root) + "_adj";
     }
 
-    /** Whether {@code value} may read what {@code target} names (the same local, or the same array). */
-    private static boolean readsLocation(Expr value, Expr target) {
+    /**
+     * Whether {@code value} may read what {@code target} names: the same local, or an array that may be
+     * the target's ({@code view[0] -= h[0] - v[0]} after {@code view = h}), whose adjoint is the same.
+     */
+    private boolean readsLocation(Expr value, Expr target) {
         String root = Walk.root(target);
+        boolean array = root != null && types.containsKey(root) && types.get(root).isArray();
         boolean[] hit = {false};
-        Walk.locals(value, n -> hit[0] |= n.equals(root));
+        Walk.locals(value, n -> hit[0] |= n.equals(root)
+                || array && types.containsKey(n) && types.get(n).isArray() && activity.aliasOf(n).equals(activity.aliasOf(root)));
         return hit[0];
     }
 

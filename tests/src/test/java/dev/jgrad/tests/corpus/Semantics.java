@@ -234,4 +234,20 @@ public final class Semantics {
         c[1] = Math.sin(c[1] * x);
         return b[0] * c[1] + c[2] * a[0] + (x > 0 ? a : b).clone()[2];
     }
+
+    /** Covers: an element summed into under one name while the right side reads it under another. */
+    @Grad
+    static double aliasedIncrements(double[] v, double[][] m, double x) {
+        double[] h = new double[2];
+        double[] view = h;
+        view[0] -= h[0] - v[0];
+        view[1] += h[0] * x + v[1];
+        double[][] local = {{v[0], x}, {x, v[1]}};
+        double[] row = local[0];
+        local[0][1] += row[1] * x - row[0];
+        double[] mine = m[1].clone();
+        double[][] rows = {mine, mine};
+        rows[0][0] -= rows[1][0] * x;
+        return view[0] * view[1] + local[0][1] * local[1][0] + mine[0] + rows[1][1] * m[0][0];
+    }
 }
