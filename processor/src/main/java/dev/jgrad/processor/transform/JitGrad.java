@@ -5,11 +5,11 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.LoopForm;
-import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Src;
@@ -63,7 +63,7 @@ public final class JitGrad {
     }
 
     /** The tape-free gradient, or (gradient null) why none and at which source statement (or null). */
-    public record Outcome(Reverse.Gradient gradient, String reason, Src at) {}
+    public record Outcome(Gradient gradient, String reason, Src at) {}
 
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
@@ -82,12 +82,12 @@ public final class JitGrad {
         }
         // the rewrites above declared locals of their own: activity is that of the rewritten method
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
-        Reverse.Gradient g = jit.run(wrt);
+        Gradient g = jit.run(wrt);
         List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.scratch), method.names());
-        return new Outcome(new Reverse.Gradient(fast, g.value(), g.components(), null), null, null);
+        return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null);
     }
 
-    private Reverse.Gradient run(List<String> wrt) {
+    private Gradient run(List<String> wrt) {
         for (Method.Param p : method.params()) {
             types.put(p.name(), p.type());
             if (wrt.contains(p.name()) || isActive(p.name())) {
@@ -102,7 +102,7 @@ public final class JitGrad {
                 }
             }
         });
-        bars.replaceAll((v, none) -> names.fresh(GeneratedNames.adjoint(v)));
+        bars.replaceAll((v, none) -> names.fresh(Names.adjoint(v)));
 
         List<Stmt> body = new ArrayList<>();
         for (Method.Param p : method.params()) {
@@ -136,7 +136,7 @@ public final class JitGrad {
                 components.add(bar(p.name()));
             }
         }
-        return new Reverse.Gradient(body, value, components, null);
+        return new Gradient(body, value, components, null);
     }
 
     private boolean isActive(String name) {

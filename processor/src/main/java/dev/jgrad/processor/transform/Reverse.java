@@ -10,6 +10,7 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Flow;
 import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Stmt;
@@ -38,9 +39,6 @@ import java.util.Set;
  * and trip counts go on the tape only for branches and loops whose reverse does something.
  */
 public final class Reverse {
-    /** The generated method: its statements, the value, and one component per wrt parameter. */
-    public record Gradient(List<Stmt> body, Expr value, List<Expr> components, String tape) {}
-
     private static final String ARRAYS2 = "dev.jgrad.runtime.Arrays2";
 
     private final Method method;
@@ -103,7 +101,7 @@ public final class Reverse {
         });
         names = method.names();
         for (Map.Entry<String, String> e : bars.entrySet()) {
-            e.setValue(names.fresh(dev.jgrad.processor.emit.GeneratedNames.adjoint(e.getKey())));
+            e.setValue(names.fresh(Names.adjoint(e.getKey())));
         }
         // to-be-recorded analysis: generate the reverse sweep, see what it reads, until nothing changes
         Names real = names;
