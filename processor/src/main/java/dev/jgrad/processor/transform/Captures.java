@@ -37,7 +37,7 @@ public final class Captures {
                     reassigned.add(c.name());
                 }
             }
-            return p.withReassigned(reassigned);
+            return p.withReassigned(reassigned).withChunkBody(mark(p.chunkBody(), method, params));
         }
         if (s instanceof Stmt.Block b) {
             return new Stmt.Block(b.src(), mark(b.body(), method, params));
@@ -47,6 +47,15 @@ public final class Captures {
         }
         if (s instanceof Stmt.If i) {
             return new Stmt.If(i.src(), i.cond(), mark(i.then(), method, params), mark(i.otherwise(), method, params));
+        }
+        if (s instanceof Stmt.For f) {
+            return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), mark(f.body(), method, params));
+        }
+        if (s instanceof Stmt.While w) {
+            return new Stmt.While(w.src(), w.cond(), mark(w.body(), method, params), w.testAfter());
+        }
+        if (s instanceof Stmt.Repeat r) {
+            return new Stmt.Repeat(r.counter(), r.from(), mark(r.body(), method, params));
         }
         return s;
     }
