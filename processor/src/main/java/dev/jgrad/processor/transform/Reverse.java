@@ -3,7 +3,7 @@ package dev.jgrad.processor.transform;
 import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
-import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.analysis.ToBeRecorded;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Flow;
@@ -31,8 +31,9 @@ import java.util.Set;
  * <p>The reverse sweep evaluates each partial derivative in the state the forward sweep had when it
  * ran the statement: every variable the reverse sweep reads is restored as it goes, by popping the
  * value that the forward sweep pushed before overwriting it, or by undoing an integer increment.
- * Which variables those are is found by generating the reverse sweep and reading what it reads
- * (the to-be-recorded analysis of Hascoët, Naumann and Pascual), to a fixed point. Branch decisions
+ * Which variables those are is the to-be-recorded analysis ({@link ToBeRecorded}, after Hascoët,
+ * Naumann and Pascual), run once on what each statement's derivative reads; one trial of the reverse
+ * sweep then finds the restores that nothing reads before the next ({@link Liveness}). Branch decisions
  * and trip counts go on the tape only for branches and loops whose reverse does something.
  *
  * <p>The two sweeps are {@link ForwardSweep} and {@link ReverseSweep}; this class holds what both
@@ -52,7 +53,7 @@ public final class Reverse {
     final Map<String, String> bars = new LinkedHashMap<>();
     final Set<String> forced = new HashSet<>();
     Names names;
-    private Set<String> needed = Set.of();
+    private ToBeRecorded tbr;
     /** Every primal variable the final reverse sweep names, read or written: these are declared at the top. */
     final Set<String> inReverse = new HashSet<>();
     Local value;
@@ -103,20 +104,16 @@ public final class Reverse {
         for (Map.Entry<String, String> e : bars.entrySet()) {
             e.setValue(names.fresh(Names.adjoint(e.getKey())));
         }
-        // to-be-recorded analysis: generate the reverse sweep, see what it reads, until nothing changes
+        // to-be-recorded: what each statement's derivative reads, then the analysis, once
         Names real = names;
-        Set<String> reads = new HashSet<>(forced);
-        int rounds = 0;
-        do {
-            if (++rounds > 100) {
-                throw new IllegalStateException("to-be-recorded analysis did not converge");
-            }
-            needed = reads;
-            names = real.copy();
-            tape = null;
-            reads = new HashSet<>(forced);
-            reads.addAll(primalReads(new ReverseSweep(this).reverse(method.body())));
-        } while (!reads.equals(needed));
+        names = real.copy();
+        Map<Stmt, ToBeRecorded.Derivative> derivatives = new IdentityHashMap<>();
+        ReverseSweep derivativesOnly = new ReverseSweep(this);
+        Walk.statements(method.body(), s -> {
+            List<Stmt> d = derivativesOnly.derivativeOf(s);
+            derivatives.put(s, new ToBeRecorded.Derivative(primalReads(d), d.isEmpty()));
+        });
+        tbr = ToBeRecorded.of(method, activity, forced, derivatives);
         // a restore whose value is overwritten by the next restore before anything reads it is dead:
         // neither it nor its push is needed (a += w[j] * x[i][j] in a loop reads nothing of a)
         names = real.copy();
@@ -205,11 +202,7 @@ public final class Reverse {
     }
 
     boolean isNeeded(String name) {
-        Type t = types.get(name);
-        if (t != null && t.isArray()) {
-            return needed.contains(activity.aliasOf(name)) || needed.contains(name);
-        }
-        return needed.contains(name);
+        return tbr.isNeeded(name);
     }
 
     /** The variables the reverse sweep reads must be declared where it can see them: at the top. */
@@ -253,44 +246,13 @@ public final class Reverse {
 
     // ---------------------------------------------------------------- which assignments record
 
-    /** An integer {@code v = v + e} or {@code v = v - e}: undone by the opposite, without the tape. */
-    static boolean invertible(Stmt.Assign a) {
-        if (!(a.target() instanceof Local v) || !v.type().isIntegral()) {
-            return false;
-        }
-        if (!(a.value() instanceof Expr.Binary b) || (b.op() != BinaryOp.ADD && b.op() != BinaryOp.SUB)
-                || !b.left().equals(v) || b.type() != v.type()) {
-            return false;
-        }
-        boolean[] readsSelf = {false};
-        Walk.locals(b.right(), n -> readsSelf[0] |= n.equals(v.name()));
-        return !readsSelf[0];
-    }
-
     /** Whether the forward sweep pushes the old value of what {@code s} writes. */
     boolean records(Stmt s) {
-        if (deadRestores.contains(s)) {
-            return false;
-        }
-        if (s instanceof Stmt.Decl d) {
-            return d.init() != null && declaredInLoop.contains(d.name()) && recordsVar(d.name());
-        }
-        if (s instanceof Stmt.Assign a) {
-            if (a.target() instanceof Local v) {
-                return recordsVar(v.name()) && !invertible(a);
-            }
-            return isNeeded(Walk.root(a.target()));
-        }
-        return false;
+        return !deadRestores.contains(s) && tbr.records(s);
     }
 
     boolean recordsVar(String name) {
-        Type t = types.get(name);
-        if (t.isArray()) {
-            // a replaced array reference is needed back if its elements are read, or if adjoints flow into it
-            return isNeeded(name) || isActiveVar(name);
-        }
-        return isNeeded(name);
+        return tbr.recordsVar(name);
     }
 
     String tape() {
@@ -314,9 +276,9 @@ public final class Reverse {
         return new Expr.Pop(t);
     }
 
-    // ---------------------------------------------------------------- to-be-recorded
+    // ---------------------------------------------------------------- what derivatives read
 
-    /** The primal variables that the reverse sweep reads (arrays by alias class). */
+    /** The primal variables that reverse-sweep code reads (arrays by alias class). */
     private Set<String> primalReads(List<Stmt> reverse) {
         Set<String> reads = new HashSet<>();
         java.util.function.Consumer<String> add = n -> {

@@ -4,6 +4,7 @@ import static dev.jgrad.processor.ir.Exprs.ONE;
 import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.ToBeRecorded;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -12,9 +13,7 @@ import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The reverse sweep of {@link Reverse}: the statements backwards, each restoring what the forward
@@ -63,7 +62,7 @@ final class ReverseSweep {
                 out.add(new Stmt.Repeat(joint.names.fresh("trip"), joint.pop(Type.INT), body));
             }
         } else if (s instanceof Stmt.For f) {
-            LoopForm.Counted counted = countedWithFixedBounds(f);
+            LoopForm.Counted counted = ToBeRecorded.countedWithFixedBounds(f);
             if (counted != null) {
                 // for (j = a; j < b; j++) runs backwards as for (j = b; j > a;) { j--; ... }: no tape
                 List<Stmt> body = reverse(f.body());
@@ -96,30 +95,6 @@ final class ReverseSweep {
         }
     }
 
-    /**
-     * The counted form of a loop whose bounds nothing in its body changes: its reverse can count
-     * its index back down instead of reading a trip count from the tape.
-     */
-    private static LoopForm.Counted countedWithFixedBounds(Stmt.For f) {
-        LoopForm.Counted counted = LoopForm.counted(f);
-        if (counted == null) {
-            return null;
-        }
-        Set<String> bounds = new HashSet<>();
-        Walk.locals(counted.from(), bounds::add);
-        Walk.locals(counted.to(), bounds::add);
-        boolean[] written = {false};
-        Walk.statements(f.body(), st -> {
-            if (st instanceof Stmt.Assign a && bounds.contains(Walk.root(a.target()))) {
-                written[0] = true;
-            }
-            if (st instanceof Stmt.Decl d && bounds.contains(d.name())) {
-                written[0] = true;
-            }
-        });
-        return written[0] ? null : counted;
-    }
-
     private static void comment(Stmt s, List<Stmt> out) {
         if (s.src() != null) {
             out.add(new Stmt.Comment("grad of: " + s.src().text()));
@@ -135,14 +110,11 @@ final class ReverseSweep {
         List<Stmt> adjoint = new ArrayList<>();
         boolean recorded = joint.records(s);
         if (target.type().isArray()) {
-            if (value instanceof Expr.ArrayLit lit && isActiveRef(target)) {
-                // the elements of a fresh array literal take the adjoints of its elements
-                List<Stmt> elements = new ArrayList<>();
-                joint.adjoints().literalAdjoints(lit, joint.adjointOf(target), elements);
-                if (!elements.isEmpty()) {
-                    comment(s, out);
-                    out.addAll(elements);
-                }
+            // the elements of a fresh array literal take the adjoints of its elements
+            List<Stmt> elements = derivative(target, value, onlyDefinition);
+            if (!elements.isEmpty()) {
+                comment(s, out);
+                out.addAll(elements);
             }
             // a reference: restore it (and its adjoint) if the forward sweep replaced one
             if (recorded) {
@@ -161,43 +133,81 @@ final class ReverseSweep {
                 joint.restores.put(restore, s);
             }
             adjoint.add(restore);
-        } else if (s instanceof Stmt.Assign a && joint.invertible(a) && joint.isNeeded(((Local) target).name())) {
+        } else if (s instanceof Stmt.Assign a && ToBeRecorded.invertible(a) && joint.isNeeded(((Local) target).name())) {
             Expr.Binary b = (Expr.Binary) a.value();
             BinaryOp undo = b.op() == BinaryOp.ADD ? BinaryOp.SUB : BinaryOp.ADD;
             adjoint.add(new Stmt.Assign(null, target, new Expr.Binary(b.type(), undo, target, b.right())));
         }
-        boolean active = target.type() == Type.DOUBLE && joint.activity.isActive(target)
-                && joint.bars.containsKey(Walk.root(target));
-        if (active) {
-            Expr targetBar = joint.adjointOf(target);
-            List<Stmt> propagation = new ArrayList<>();
-            boolean readsTarget = readsLocation(value, target);
-            Expr seed = targetBar;
-            Expr increment = increment(target, value);
-            if (increment != null && Adjoints.isAtomic(targetBar)) {
-                // t += e: the adjoint of t passes through unchanged, and on to e
-                Expr.Binary b = (Expr.Binary) value;
-                joint.adjoints().propagate(increment, b.op() == BinaryOp.SUB ? Exprs.neg(seed) : seed, propagation);
-            } else if (readsTarget || !(target instanceof Local)) {
-                Local t = new Local(Type.DOUBLE, joint.names.fresh(seedName(target)));
-                propagation.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), targetBar));
-                propagation.add(new Stmt.Assign(null, targetBar, ZERO));
-                seed = t;
-                joint.adjoints().propagate(value, seed, propagation);
-            } else {
-                joint.adjoints().propagate(value, seed, propagation);
-                if (!onlyDefinition) {
-                    propagation.add(new Stmt.Assign(null, targetBar, ZERO));
-                }
-            }
-            adjoint.addAll(propagation);
-        }
+        adjoint.addAll(derivative(target, value, onlyDefinition));
         if (!adjoint.isEmpty()) {
-            if (active) {
+            if (isActiveDouble(target)) {
                 comment(s, out);
             }
             out.addAll(adjoint);
         }
+    }
+
+    /**
+     * The derivative part of the reverse of a statement, what no recording changes: the adjoint
+     * propagation of an assignment or of the return (empty for other statements). The
+     * to-be-recorded analysis reads what it reads.
+     */
+    List<Stmt> derivativeOf(Stmt s) {
+        if (s instanceof Stmt.Decl d && d.init() != null) {
+            return derivative(new Local(d.type(), d.name()), d.init(), !joint.declaredInLoop.contains(d.name()));
+        }
+        if (s instanceof Stmt.Assign a) {
+            return derivative(a.target(), a.value(), false);
+        }
+        if (s instanceof Stmt.Return r) {
+            List<Stmt> adjoint = new ArrayList<>();
+            joint.adjoints().propagate(r.value(), ONE, adjoint);
+            return adjoint;
+        }
+        return List.of();
+    }
+
+    /**
+     * The adjoint propagation of {@code target = value}: take the target's adjoint, zero it (the
+     * old value did not flow into the new one), and pass it on to the active parts of
+     * {@code value}; for an array literal, its elements' adjoints.
+     */
+    private List<Stmt> derivative(Expr target, Expr value, boolean onlyDefinition) {
+        List<Stmt> propagation = new ArrayList<>();
+        if (target.type().isArray()) {
+            if (value instanceof Expr.ArrayLit lit && isActiveRef(target)) {
+                joint.adjoints().literalAdjoints(lit, joint.adjointOf(target), propagation);
+            }
+            return propagation;
+        }
+        if (!isActiveDouble(target)) {
+            return propagation;
+        }
+        Expr targetBar = joint.adjointOf(target);
+        boolean readsTarget = readsLocation(value, target);
+        Expr seed = targetBar;
+        Expr increment = increment(target, value);
+        if (increment != null && Adjoints.isAtomic(targetBar)) {
+            // t += e: the adjoint of t passes through unchanged, and on to e
+            Expr.Binary b = (Expr.Binary) value;
+            joint.adjoints().propagate(increment, b.op() == BinaryOp.SUB ? Exprs.neg(seed) : seed, propagation);
+        } else if (readsTarget || !(target instanceof Local)) {
+            Local t = new Local(Type.DOUBLE, joint.names.fresh(seedName(target)));
+            propagation.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), targetBar));
+            propagation.add(new Stmt.Assign(null, targetBar, ZERO));
+            seed = t;
+            joint.adjoints().propagate(value, seed, propagation);
+        } else {
+            joint.adjoints().propagate(value, seed, propagation);
+            if (!onlyDefinition) {
+                propagation.add(new Stmt.Assign(null, targetBar, ZERO));
+            }
+        }
+        return propagation;
+    }
+
+    private boolean isActiveDouble(Expr target) {
+        return target.type() == Type.DOUBLE && joint.activity.isActive(target) && joint.bars.containsKey(Walk.root(target));
     }
 
     /** The {@code e} of {@code t = t + e} or {@code t = t - e} when {@code e} does not read {@code t}; else null. */
