@@ -10,10 +10,12 @@ import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
 import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.Captures;
 import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
@@ -106,16 +108,18 @@ final class ClassPipeline {
                         continue;
                     }
                     JitGrad.Outcome fused = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
-                    Reverse.Gradient gradient = fused != null ? fused.gradient() : null;
+                    Gradient gradient = fused != null ? fused.gradient() : null;
                     if (gradient == null) {
                         gradient = Reverse.of(ir, wrt, activity);
                     }
-                    gradient = new Reverse.Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
+                    gradient = new Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
                             ir.params().stream().map(Method.Param::name).toList()),
                             gradient.value(), gradient.components(), gradient.tape());
                     if (fused != null && fused.gradient() == null) {
                         noteFallback(m, ir, fused);
                     }
+                    gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m)), gradient.value(),
+                            gradient.components(), gradient.tape());
                     grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
                 }
                 if (jit) {
@@ -123,8 +127,8 @@ final class ClassPipeline {
                     if (ir == null) {
                         continue;
                     }
-                    jits.add(new ClassWriter.JitMethod(m,
-                            Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names()), ir.names().all()));
+                    List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names());
+                    jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m)), ir.names().all()));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 StringWriter trace = new StringWriter();
@@ -157,6 +161,12 @@ final class ClassPipeline {
                 env.diag().error(Message.INTERNAL, type, type.getSimpleName(), e);
             }
         }
+    }
+
+    private static Set<String> paramNames(ExecutableElement m) {
+        Set<String> out = new HashSet<>();
+        m.getParameters().forEach(p -> out.add(p.getSimpleName().toString()));
+        return out;
     }
 
     /** Says, at the statement that prevents it, that a {@code @Jit @Grad} method gets no fused gradient. */

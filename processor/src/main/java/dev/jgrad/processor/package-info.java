@@ -19,16 +19,21 @@
  *       {@code ResolutionCheck} compares its answers with javac's once javac has attributed the class
  *       ({@code AfterAnalysis}, which also reports annotated methods of local classes).
  *   <li>{@code ir}: expressions and statements as sealed records; {@code Names} keeps generated names
- *       clear of the user's.
+ *       clear of the user's; {@code Gradient} is what the transform hands the emitter; {@code IrText}
+ *       prints IR as text for tests.
  *   <li>{@code analysis}: {@code Activity} (varied and useful variables: who gets an adjoint) and
  *       {@code LoopForm} (counted loops of independent iterations around single assignments).
- *   <li>{@code transform}: {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's recipes, with a
- *       to-be-recorded analysis and {@code Liveness} to keep the tape minimal), {@code JitGrad} (the
- *       tape-free, fused gradient of methods in loop form), {@code Accumulators} and
- *       {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
- *       expression, shared by all).
+ *   <li>{@code transform}: {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's
+ *       recipes: its {@code ForwardSweep} and {@code ReverseSweep}, with the to-be-recorded analysis and
+ *       {@code Liveness} to keep the tape minimal), {@code JitGrad} (the tape-free, fused gradient of
+ *       methods in loop form, with {@code LinearTail} and {@code LoopBuffers}), {@code Accumulators}
+ *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
+ *       expression, shared by all), {@code Tidy} (a last peephole pass: adjoints declared with their
+ *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
+ *       copies).
  *   <li>{@code rules}: the derivative of every primitive, in one table.
- *   <li>{@code emit}: IR to Java through JavaPoet, and every generated name.
+ *   <li>{@code emit}: IR to Java through JavaPoet, and the names of the generated API (and, still,
+ *       of a parallel loop's call site); it runs no analysis. {@code ArchitectureTest} pins the direction.
  *   <li>{@code diag}: the catalogue of messages and the one reporter.
  * </ul>
  */

@@ -8,9 +8,9 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.TypeSpec;
 import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
-import dev.jgrad.processor.transform.Reverse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -30,14 +30,17 @@ public final class ClassWriter {
      * A {@code @Grad} method and its gradient; {@code fallback}, when not null, says why a
      * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it).
      */
-    public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient,
+    public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Gradient gradient,
             String fallback) {
-        public GradMethod(ExecutableElement element, Method ir, List<String> wrt, Reverse.Gradient gradient) {
+        public GradMethod(ExecutableElement element, Method ir, List<String> wrt, Gradient gradient) {
             this(element, ir, wrt, gradient, null);
         }
     }
 
-    /** A {@code @Jit} method and the body of its fast version. */
+    /**
+     * A {@code @Jit} method and the body of its fast version. The bodies here are finished: their
+     * parallel loops know which captures they copy.
+     */
     public record JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names) {}
 
     private static final String PROCESSOR = "dev.jgrad.processor.JgradProcessor";
@@ -57,8 +60,7 @@ public final class ClassWriter {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            Printer printer = new Printer(m.gradient().tape(), m.gradient().body(), paramNames(m.element()),
-                    thrown(m.element()));
+            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()));
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
@@ -72,7 +74,7 @@ public final class ClassWriter {
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, m.body(), paramNames(m.element()), thrown(m.element()));
+            Printer printer = new Printer(null, thrown(m.element()));
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -98,14 +100,8 @@ public final class ClassWriter {
                 .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
     }
 
-    private static java.util.Set<String> paramNames(ExecutableElement m) {
-        java.util.Set<String> out = new java.util.HashSet<>();
-        m.getParameters().forEach(p -> out.add(p.getSimpleName().toString()));
-        return out;
-    }
-
     private MethodSpec gradMethod(GradMethod m, ClassName record, Printer printer) {
-        Reverse.Gradient g = m.gradient();
+        Gradient g = m.gradient();
         CodeBlock.Builder body = CodeBlock.builder();
         printer.statements(g.body(), body);
         if (g.value() != null) {

@@ -35,11 +35,6 @@ public final class GeneratedNames {
     public static final java.util.Set<String> NOT_COMPONENTS = java.util.Set.of("clone", "finalize", "getClass",
             "hashCode", "notify", "notifyAll", "toString", "wait");
 
-    /** The adjoint of a variable: {@code w_bar} beside {@code w}. */
-    public static String adjoint(String variable) {
-        return variable + "_bar";
-    }
-
     private static String packageOf(TypeElement type) {
         Element e = type;
         while (!(e instanceof PackageElement)) {

@@ -25,23 +25,17 @@ final class Printer {
     private static final ClassName PARALLEL = ClassName.get("dev.jgrad.runtime", "Parallel");
 
     private final String tape;
-    private final List<Stmt> method;
-    private final java.util.Set<String> params;
     private final List<com.palantir.javapoet.TypeName> thrown;
     private final List<com.palantir.javapoet.MethodSpec> chunks = new ArrayList<>();
     /** How deep the expression being printed is inside brackets or arguments: lines break only outside them. */
     private int nested;
 
     /**
-     * {@code tape} is the name of the method's tape, or null if it has none; {@code method} is the
-     * whole body and {@code params} the parameters' names (what a parallel loop may capture as is);
-     * {@code thrown} are the checked exceptions the method declares, which its loops' chunks may throw.
+     * {@code tape} is the name of the method's tape, or null if it has none; {@code thrown} are the
+     * checked exceptions the method declares, which its loops' chunks may throw.
      */
-    Printer(String tape, List<Stmt> method, java.util.Set<String> params,
-            List<com.palantir.javapoet.TypeName> thrown) {
+    Printer(String tape, List<com.palantir.javapoet.TypeName> thrown) {
         this.tape = tape;
-        this.method = method;
-        this.params = params;
         this.thrown = thrown;
     }
 
@@ -223,7 +217,7 @@ final class Printer {
                 .addExceptions(thrown);
         for (Expr.Local c : p.captured()) {
             String arg = c.name();
-            if (!dev.jgrad.processor.transform.Parallelize.effectivelyFinal(c.name(), method, params)) {
+            if (p.reassigned().contains(c.name())) {
                 // a lambda captures only effectively final locals
                 arg = p.names().fresh(c.name() + "_in");
                 b.addStatement("$T $N = $N", typeName(c.type()), arg, c.name());

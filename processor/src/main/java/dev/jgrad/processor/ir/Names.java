@@ -28,6 +28,14 @@ public final class Names {
         return Set.of("Math", "StrictMath", "String").contains(qualifier) ? "java" : "dev";
     }
 
+    /**
+     * The base name of the adjoint of a variable: {@code w_bar} beside {@code w} (a body-internal
+     * name: {@link #fresh} keeps it clear of the user's).
+     */
+    public static String adjoint(String variable) {
+        return variable + "_bar";
+    }
+
     private final Set<String> taken = new HashSet<>();
     private final Set<String> reserved = new HashSet<>(QUALIFIERS);
     /** The next suffix to try for a base: keeps thousands of temporaries linear, not quadratic. */

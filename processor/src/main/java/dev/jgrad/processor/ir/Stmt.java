@@ -58,21 +58,38 @@ public sealed interface Stmt {
      * adding into {@code sums}, and reads the {@code captured} variables; the
      * chunks' sums into {@code scalars} (by {@code +=}) and into the arrays {@code vectors} and
      * {@code matrices} (element by element) are added up in chunk order. Each chunk allocates its own
-     * {@code scratch} buffers.
+     * {@code scratch} buffers. {@code reassigned} are the captured variables that are not effectively
+     * final in the finished method (a lambda cannot capture them as they are: the call site copies
+     * them); null until the transform has finished the method ({@code Captures}).
      */
     record ParallelFor(Src src, Expr from, Expr to, String chunk, String sums, String lo, String hi,
             List<Expr.Local> captured, List<Expr.Local> scalars, List<Expr.Local> vectors, List<Expr.Local> matrices,
-            List<Stmt> scratch, List<Stmt> chunkBody, boolean threads, Names names) implements Stmt {
+            List<Stmt> scratch, List<Stmt> chunkBody, boolean threads, Names names, java.util.Set<String> reassigned)
+            implements Stmt {
+        /** A loop whose captures are not yet judged. */
+        public ParallelFor(Src src, Expr from, Expr to, String chunk, String sums, String lo, String hi,
+                List<Expr.Local> captured, List<Expr.Local> scalars, List<Expr.Local> vectors,
+                List<Expr.Local> matrices, List<Stmt> scratch, List<Stmt> chunkBody, boolean threads, Names names) {
+            this(src, from, to, chunk, sums, lo, hi, captured, scalars, vectors, matrices, scratch, chunkBody, threads,
+                    names, null);
+        }
+
         /** The same loop with other buffers for each chunk. */
         public ParallelFor withScratch(List<Stmt> buffers) {
             return new ParallelFor(src, from, to, chunk, sums, lo, hi, captured, scalars, vectors, matrices, buffers,
-                    chunkBody, threads, names);
+                    chunkBody, threads, names, reassigned);
         }
 
         /** The same loop with another chunk body (a rewrite of the loop the chunks run). */
         public ParallelFor withChunkBody(List<Stmt> body) {
             return new ParallelFor(src, from, to, chunk, sums, lo, hi, captured, scalars, vectors, matrices, scratch,
-                    body, threads, names);
+                    body, threads, names, reassigned);
+        }
+
+        /** The same loop with its not effectively final captures judged. */
+        public ParallelFor withReassigned(java.util.Set<String> notFinal) {
+            return new ParallelFor(src, from, to, chunk, sums, lo, hi, captured, scalars, vectors, matrices, scratch,
+                    chunkBody, threads, names, java.util.Set.copyOf(notFinal));
         }
     }
 

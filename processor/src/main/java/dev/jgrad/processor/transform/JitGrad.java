@@ -5,18 +5,17 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.LoopForm;
-import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Src;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
-import dev.jgrad.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,7 +33,8 @@ import java.util.Set;
  * reads (Hascoët, Fidanova and Held). And where the adjoints of a top-level loop's accumulators are
  * known before the loop runs (the code after it is linear in them, as {@code sum / n} is), the
  * adjoint of each iteration runs inside the forward loop itself: one pass over the data computes
- * the value and the gradient.
+ * the value and the gradient ({@link LinearTail} finds that shape; {@link LoopBuffers} keeps the
+ * values of inner loops that would cost a loop of their own to recompute).
  */
 public final class JitGrad {
     private final Method method;
@@ -44,16 +44,7 @@ public final class JitGrad {
     private final Map<String, Type> types = new HashMap<>();
     private final Map<String, String> bars = new LinkedHashMap<>();
     private Local value;
-    /** The top-level loop being fused, while its body's adjoint is written. */
-    private Stmt.For fusedLoop;
-    /** How many loops inside the fused loop enclose the statement whose adjoint is being written. */
-    private int loopsInside;
-    /** Buffers for the loop being fused, declared before it. */
-    private final List<Stmt> buffers = new ArrayList<>();
-    /** All buffers: every chunk of a parallel loop needs its own. */
-    private final Set<String> scratch = new HashSet<>();
-    /** What each inner loop's forward iteration writes into its buffers. */
-    private final Map<Stmt.For, List<Stmt>> saves = new java.util.IdentityHashMap<>();
+    private final LoopBuffers buffers = new LoopBuffers();
 
     private JitGrad(Method method, Activity activity, LoopForm form) {
         this.method = method;
@@ -63,7 +54,7 @@ public final class JitGrad {
     }
 
     /** The tape-free gradient, or (gradient null) why none and at which source statement (or null). */
-    public record Outcome(Reverse.Gradient gradient, String reason, Src at) {}
+    public record Outcome(Gradient gradient, String reason, Src at) {}
 
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
@@ -82,12 +73,12 @@ public final class JitGrad {
         }
         // the rewrites above declared locals of their own: activity is that of the rewritten method
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
-        Reverse.Gradient g = jit.run(wrt);
-        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.scratch), method.names());
-        return new Outcome(new Reverse.Gradient(fast, g.value(), g.components(), null), null, null);
+        Gradient g = jit.run(wrt);
+        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.buffers.scratch()), method.names());
+        return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null);
     }
 
-    private Reverse.Gradient run(List<String> wrt) {
+    private Gradient run(List<String> wrt) {
         for (Method.Param p : method.params()) {
             types.put(p.name(), p.type());
             if (wrt.contains(p.name()) || isActive(p.name())) {
@@ -102,7 +93,7 @@ public final class JitGrad {
                 }
             }
         });
-        bars.replaceAll((v, none) -> names.fresh(GeneratedNames.adjoint(v)));
+        bars.replaceAll((v, none) -> names.fresh(Names.adjoint(v)));
 
         List<Stmt> body = new ArrayList<>();
         for (Method.Param p : method.params()) {
@@ -136,7 +127,7 @@ public final class JitGrad {
                 components.add(bar(p.name()));
             }
         }
-        return new Reverse.Gradient(body, value, components, null);
+        return new Gradient(body, value, components, null);
     }
 
     private boolean isActive(String name) {
@@ -163,61 +154,18 @@ public final class JitGrad {
      * each iteration goes inside the loop. Null when the body has another shape.
      */
     private List<Stmt> fused(List<Stmt> top) {
-        int first = -1;
-        int last = -1;
-        for (int k = 0; k < top.size(); k++) {
-            if (top.get(k) instanceof Stmt.For) {
-                first = first < 0 ? k : first;
-                last = k;
-            }
-        }
-        if (first < 0) {
+        LinearTail shape = LinearTail.of(top, method, form);
+        if (shape == null) {
             return null;
         }
-        List<Stmt> pre = new ArrayList<>(top.subList(0, first));
-        List<Stmt> loops = new ArrayList<>();
-        List<Stmt> tail = top.subList(last + 1, top.size());
-        Set<String> known = new HashSet<>();
-        method.params().forEach(p -> known.add(p.name()));
-        Walk.statements(pre, s -> {
-            if (s instanceof Stmt.Decl d) {
-                known.add(d.name());
-            }
-        });
-        // what the loops sum is not known before they run (double mean = sum / n reads sum)
-        Set<String> sums = sumsOf(top.subList(first, last + 1));
-        known.removeAll(sums);
-        // a declaration between two loops that reads none of their results (the next loop's
-        // accumulator, double reg = 0) can run before the first loop: every name is assigned once
-        for (Stmt s : top.subList(first, last + 1)) {
-            if (s instanceof Stmt.For) {
-                loops.add(s);
-            } else if (s instanceof Stmt.Decl d && known.containsAll(reads(List.of(d)))) {
-                pre.add(d);
-                if (!sums.contains(d.name())) {
-                    known.add(d.name());
-                }
-            } else {
-                return null;
-            }
-        }
-        // no loop may read what another loop sums
-        for (Stmt l : loops) {
-            Set<String> reads = reads(List.of(l));
-            reads.removeAll(sumsOf(List.of(l)));
-            reads.retainAll(sums);
-            if (!reads.isEmpty()) {
-                return null;
-            }
-        }
+        List<Stmt> pre = shape.pre();
+        List<Stmt> loops = shape.loops();
+        List<Stmt> tail = shape.tail();
         Names real = names;
         names = real.copy();
         List<Stmt> trial = reverse(tail);
         names = real;
-        Set<String> tailReads = reads(trial);
-        tailReads.retainAll(types.keySet());
-        tailReads.removeAll(known);
-        if (!tailReads.isEmpty()) {
+        if (!shape.knownBeforeLoops(reads(trial), types.keySet())) {
             return null;
         }
         List<Stmt> tailReverse = reverse(tail);
@@ -228,12 +176,9 @@ public final class JitGrad {
         }
         for (Stmt s : loops) {
             Stmt.For f = (Stmt.For) s;
-            fusedLoop = f;
-            buffers.clear();
+            buffers.startFused(f);
             List<Stmt> adjoint = reverse(f.body());
-            fusedLoop = null;
-            out.addAll(buffers);
-            scratch.addAll(buffers.stream().map(b -> ((Stmt.Decl) b).name()).toList());
+            out.addAll(buffers.endFused());
             List<Stmt> body = new ArrayList<>(forward(f.body()));
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
@@ -248,17 +193,6 @@ public final class JitGrad {
             out.add(new Stmt.Comment("reverse sweep"));
             out.addAll(preReverse);
         }
-        return out;
-    }
-
-    /** The accumulators of the loops in {@code stmts}, at any depth. */
-    private Set<String> sumsOf(List<Stmt> stmts) {
-        Set<String> out = new HashSet<>();
-        Walk.statements(stmts, s -> {
-            if (s instanceof Stmt.For f) {
-                out.addAll(form.accumulatorsOf(f));
-            }
-        });
         return out;
     }
 
@@ -279,83 +213,17 @@ public final class JitGrad {
                     && isActive(v.name())) {
                 out.add(a);
                 out.add(new Stmt.Assign(null, bar(v.name()), adjoints().adjointArray(a.value(), v)));
-            } else if (s instanceof Stmt.For f && saves.containsKey(f)) {
+            } else if (s instanceof Stmt.For f && buffers.savesOf(f) != null) {
                 List<Stmt> saving = new ArrayList<>(forward(f.body()));
-                saving.addAll(saves.get(f));
+                saving.addAll(buffers.savesOf(f));
                 out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), saving));
-            } else if (s instanceof Stmt.For f && containsSaved(f)) {
+            } else if (s instanceof Stmt.For f && buffers.containsSaved(f)) {
                 out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), forward(f.body())));
             } else {
                 out.add(s);
             }
         }
         return out;
-    }
-
-    private boolean containsSaved(Stmt.For f) {
-        boolean[] found = {false};
-        Walk.statements(f.body(), x -> found[0] |= x instanceof Stmt.For inner && saves.containsKey(inner));
-        return found[0];
-    }
-
-    /**
-     * Inside a fused loop, an inner loop whose locals cost a loop of their own to recompute (a dot
-     * product per hidden unit) keeps them instead: the forward iteration writes them into a buffer
-     * as long as the inner loop, allocated once before the fused loop, and the adjoint reads them
-     * back. Null when recomputing is cheap or the buffer cannot be sized up front, and when another
-     * loop inside the fused one encloses {@code f}: the buffer, indexed by {@code f}'s index alone,
-     * would hold only that loop's last iteration (every class reading the last class's hidden units).
-     */
-    private List<Stmt> stored(Stmt.For f, List<Stmt> recompute, List<Stmt> adjoint) {
-        if (fusedLoop == null || loopsInside > 0 || recompute.stream().noneMatch(x -> x instanceof Stmt.For)) {
-            return null;
-        }
-        LoopForm.Counted counted = LoopForm.counted(f);
-        if (counted == null) {
-            return null;
-        }
-        Set<String> inner = new HashSet<>();
-        Walk.statements(List.of(fusedLoop), x -> {
-            if (x instanceof Stmt.Decl d) {
-                inner.add(d.name());
-            }
-        });
-        Set<String> bounds = new HashSet<>();
-        Walk.locals(counted.from(), bounds::add);
-        Walk.locals(counted.to(), bounds::add);
-        bounds.retainAll(inner);
-        if (!bounds.isEmpty()) {
-            return null;
-        }
-        List<Stmt> loads = new ArrayList<>();
-        List<Stmt> save = new ArrayList<>();
-        Local k = new Local(Type.INT, counted.index());
-        Expr slot = counted.from() instanceof Expr.Lit l && l.text().equals("0") ? k
-                : new Expr.Binary(Type.INT, BinaryOp.SUB, k, counted.from());
-        Set<String> read = reads(adjoint);
-        for (Stmt x : recompute) {
-            if (!(x instanceof Stmt.Decl d) || !read.contains(d.name())) {
-                if (x instanceof Stmt.Decl || x instanceof Stmt.Assign || x instanceof Stmt.For) {
-                    continue;
-                }
-                return null;
-            }
-            if (d.type() != Type.DOUBLE) {
-                return null;
-            }
-            Local buffer = new Local(Type.DOUBLE_ARRAY, names.fresh(d.name() + "_saved"));
-            Expr size = counted.from() instanceof Expr.Lit l && l.text().equals("0") && counted.to() instanceof Expr.Length
-                    ? counted.to()
-                    : Rules.max(Expr.Lit.ofInt(0), new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), counted.from()));
-            buffers.add(new Stmt.Decl(null, Type.DOUBLE_ARRAY, buffer.name(), new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(size))));
-            save.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, buffer, slot), new Local(Type.DOUBLE, d.name())));
-            loads.add(new Stmt.Decl(null, Type.DOUBLE, d.name(), new Expr.Index(Type.DOUBLE, buffer, slot)));
-        }
-        if (loads.isEmpty()) {
-            return null;
-        }
-        saves.put(f, save);
-        return loads;
     }
 
     // ---------------------------------------------------------------- reverse
@@ -403,12 +271,12 @@ public final class JitGrad {
             }
             return;
         } else if (s instanceof Stmt.For f) {
-            loopsInside++;
+            buffers.enterLoop();
             List<Stmt> reverse = reverse(f.body());
-            loopsInside--;
+            buffers.leaveLoop();
             if (!reverse.isEmpty()) {
                 List<Stmt> recompute = recompute(f.body(), reverse);
-                List<Stmt> stored = stored(f, recompute, reverse);
+                List<Stmt> stored = buffers.stored(f, recompute, reverse, names);
                 List<Stmt> body = new ArrayList<>(stored != null ? stored : recompute);
                 body.addAll(localAdjoints(f.body()));
                 body.addAll(reverse);
@@ -506,7 +374,7 @@ public final class JitGrad {
     }
 
     /** The variables a list of statements reads (adjoint names included; callers filter). */
-    private static Set<String> reads(List<Stmt> stmts) {
+    static Set<String> reads(List<Stmt> stmts) {
         Set<String> out = new HashSet<>();
         Walk.statements(stmts, s -> {
             Walk.expressions(s, e -> Walk.locals(e, out::add));

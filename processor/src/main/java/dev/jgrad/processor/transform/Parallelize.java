@@ -206,19 +206,6 @@ public final class Parallelize {
                 scalarLocals, vectors, matrices, buffers, List.of(range), threads, names);
     }
 
-    /** Whether a captured variable can be captured as it is (a lambda needs it effectively final). */
-    public static boolean effectivelyFinal(String name, List<Stmt> body, Set<String> params) {
-        int[] count = {params.contains(name) ? 1 : 0};
-        Walk.statements(body, s -> {
-            if (s instanceof Stmt.Decl d && d.name().equals(name)) {
-                count[0] += d.init() == null ? 2 : 1;
-            } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && v.name().equals(name)) {
-                count[0]++;
-            }
-        });
-        return count[0] == 1;
-    }
-
     /** {@code t = t + e} or {@code t = t - e} on a double, t a local or an array element. */
     private static boolean isSum(Stmt.Assign a) {
         return a.target().type() == Type.DOUBLE && a.value() instanceof Expr.Binary b

@@ -1,0 +1,135 @@
+package dev.jgrad.processor.transform;
+
+import dev.jgrad.processor.ir.BinaryOp;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Flow;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Walk;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The forward sweep of {@link Reverse}: the method as written, pushing onto the tape the old value of
+ * every variable that the reverse sweep reads and that a statement overwrites, the branch taken by
+ * each branch whose reverse does something, and the trip count of each such loop (unless the reverse
+ * sweep can count it back down). Declarations the reverse sweep must see move to the top.
+ */
+final class ForwardSweep {
+    private final Reverse joint;
+
+    ForwardSweep(Reverse joint) {
+        this.joint = joint;
+    }
+
+    List<Stmt> forward(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            forward(s, out);
+        }
+        return out;
+    }
+
+    private void forward(Stmt s, List<Stmt> out) {
+        if (s instanceof Stmt.Decl d) {
+            Local v = new Local(d.type(), d.name());
+            if (joint.records(d)) {
+                out.add(joint.push(v));
+                if (joint.isActiveVar(d.name()) && d.type().isArray()) {
+                    out.add(joint.push(joint.bar(d.name())));
+                }
+            }
+            if (joint.mustHoist(d.name())) {
+                if (d.init() != null) {
+                    out.add(new Stmt.Assign(d.src(), v, d.init()));
+                }
+            } else {
+                out.add(d);
+            }
+            if (d.init() != null && d.type().isArray() && joint.isActiveVar(d.name())) {
+                out.add(new Stmt.Assign(null, joint.bar(d.name()), joint.adjoints().adjointArray(d.init(), v)));
+            }
+        } else if (s instanceof Stmt.Assign a) {
+            boolean arrayRef = a.target().type().isArray();
+            boolean active = arrayRef && joint.activity.isActive(Walk.root(a.target()));
+            if (joint.records(a)) {
+                out.add(joint.push(a.target()));
+                if (active) {
+                    out.add(joint.push(joint.adjointOf(a.target())));
+                }
+            }
+            out.add(a);
+            if (active) {
+                out.add(new Stmt.Assign(null, joint.adjointOf(a.target()), joint.adjoints().adjointArray(a.value(), a.target())));
+            }
+        } else if (s instanceof Stmt.If i) {
+            List<Stmt> then = forward(i.then());
+            List<Stmt> otherwise = forward(i.otherwise());
+            // a branch that throws never reaches the reverse sweep: it records nothing
+            if (works(s) && Flow.canComplete(then)) {
+                then.add(joint.push(Expr.Lit.TRUE));
+            }
+            if (works(s) && Flow.canComplete(otherwise)) {
+                otherwise.add(joint.push(Expr.Lit.FALSE));
+            }
+            out.add(new Stmt.If(i.src(), i.cond(), then, otherwise));
+        } else if (s instanceof Stmt.Block b) {
+            out.add(new Stmt.Block(b.src(), forward(b.body())));
+        } else if (s instanceof Stmt.While w) {
+            Local trips = works(s) ? new Local(Type.INT, joint.names.fresh("trips")) : null;
+            List<Stmt> body = forward(w.body());
+            if (trips == null) {
+                out.add(new Stmt.While(w.src(), w.cond(), body, w.testAfter()));
+                return;
+            }
+            if (Flow.canComplete(body)) {
+                body.add(increment(trips));
+            }
+            out.add(new Stmt.Decl(null, Type.INT, trips.name(), Expr.Lit.ofInt(0)));
+            out.add(new Stmt.While(w.src(), w.cond(), body, w.testAfter()));
+            out.add(joint.push(trips));
+        } else if (s instanceof Stmt.For f) {
+            Local trips = works(s) ? new Local(Type.INT, joint.names.fresh("trips")) : null;
+            List<Stmt> init = forward(f.init());
+            List<Stmt> update = forward(f.update());
+            List<Stmt> body = forward(f.body());
+            if (trips == null) {
+                out.add(new Stmt.For(f.src(), init, f.cond(), update, body));
+                return;
+            }
+            if (Flow.canComplete(body)) {
+                body.add(increment(trips));
+            }
+            out.add(new Stmt.Decl(null, Type.INT, trips.name(), Expr.Lit.ofInt(0)));
+            if (update.stream().allMatch(u -> u instanceof Stmt.Assign)) {
+                out.add(new Stmt.For(f.src(), init, f.cond(), update, body));
+            } else {
+                List<Stmt> loop = new ArrayList<>(init);
+                body.addAll(update);
+                loop.add(new Stmt.While(f.src(), f.cond() == null ? Expr.Lit.TRUE : f.cond(), body, false));
+                out.add(new Stmt.Block(null, loop));
+            }
+            out.add(joint.push(trips));
+        } else if (s instanceof Stmt.Return r) {
+            // the last statement: its value is the method's value
+            if (r.value() instanceof Local l && !joint.inReverse.contains(l.name())) {
+                joint.value = l;
+            } else {
+                // copied before the reverse sweep restores what it reads
+                joint.value = new Local(Type.DOUBLE, joint.names.fresh("value"));
+                out.add(new Stmt.Decl(r.src(), Type.DOUBLE, joint.value.name(), r.value()));
+            }
+        } else {
+            out.add(s);
+        }
+    }
+
+    private static Stmt increment(Local v) {
+        return new Stmt.Assign(null, v, new Expr.Binary(v.type(), BinaryOp.ADD, v, Expr.Lit.ofInt(1)));
+    }
+
+    private boolean works(Stmt s) {
+        return joint.reverseDoesWork.getOrDefault(s, false);
+    }
+}

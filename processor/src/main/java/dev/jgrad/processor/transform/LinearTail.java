@@ -1,0 +1,93 @@
+package dev.jgrad.processor.transform;
+
+import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Walk;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The shape a {@link JitGrad} gradient fuses in one pass: {@code pre; loops; tail}, where the tail
+ * (the code after the top-level loops, {@code return sum / n}) is linear in the loops' sums, so that
+ * its adjoint, and with it the adjoint of each iteration, is known before the loops run.
+ * {@code known} are the variables whose values are known before the loops: the parameters and what
+ * {@code pre} declares, but not the loops' sums.
+ */
+record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String> known) {
+    /** The shape of a method body in {@link LoopForm}, or null when it has another one. */
+    static LinearTail of(List<Stmt> top, Method method, LoopForm form) {
+        int first = -1;
+        int last = -1;
+        for (int k = 0; k < top.size(); k++) {
+            if (top.get(k) instanceof Stmt.For) {
+                first = first < 0 ? k : first;
+                last = k;
+            }
+        }
+        if (first < 0) {
+            return null;
+        }
+        List<Stmt> pre = new ArrayList<>(top.subList(0, first));
+        List<Stmt> loops = new ArrayList<>();
+        List<Stmt> tail = top.subList(last + 1, top.size());
+        Set<String> known = new HashSet<>();
+        method.params().forEach(p -> known.add(p.name()));
+        Walk.statements(pre, s -> {
+            if (s instanceof Stmt.Decl d) {
+                known.add(d.name());
+            }
+        });
+        // what the loops sum is not known before they run (double mean = sum / n reads sum)
+        Set<String> sums = sumsOf(form, top.subList(first, last + 1));
+        known.removeAll(sums);
+        // a declaration between two loops that reads none of their results (the next loop's
+        // accumulator, double reg = 0) can run before the first loop: every name is assigned once
+        for (Stmt s : top.subList(first, last + 1)) {
+            if (s instanceof Stmt.For) {
+                loops.add(s);
+            } else if (s instanceof Stmt.Decl d && known.containsAll(JitGrad.reads(List.of(d)))) {
+                pre.add(d);
+                if (!sums.contains(d.name())) {
+                    known.add(d.name());
+                }
+            } else {
+                return null;
+            }
+        }
+        // no loop may read what another loop sums
+        for (Stmt l : loops) {
+            Set<String> reads = JitGrad.reads(List.of(l));
+            reads.removeAll(sumsOf(form, List.of(l)));
+            reads.retainAll(sums);
+            if (!reads.isEmpty()) {
+                return null;
+            }
+        }
+        return new LinearTail(List.copyOf(pre), List.copyOf(loops), List.copyOf(tail), Set.copyOf(known));
+    }
+
+    /**
+     * Whether the tail's adjoint, which reads {@code adjointReads} (of which {@code variables} are the
+     * method's), reads only values known before the loops run.
+     */
+    boolean knownBeforeLoops(Set<String> adjointReads, Set<String> variables) {
+        Set<String> unknown = new HashSet<>(adjointReads);
+        unknown.retainAll(variables);
+        unknown.removeAll(known);
+        return unknown.isEmpty();
+    }
+
+    /** The accumulators of the loops in {@code stmts}, at any depth. */
+    private static Set<String> sumsOf(LoopForm form, List<Stmt> stmts) {
+        Set<String> out = new HashSet<>();
+        Walk.statements(stmts, s -> {
+            if (s instanceof Stmt.For f) {
+                out.addAll(form.accumulatorsOf(f));
+            }
+        });
+        return out;
+    }
+}
