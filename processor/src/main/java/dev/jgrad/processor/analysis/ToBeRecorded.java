@@ -93,6 +93,11 @@ public final class ToBeRecorded {
             if (a.target() instanceof Local v) {
                 return recordsVar(v.name()) && !invertible(a);
             }
+            if (a.target().type().isArray()) {
+                // a replaced row (m[i] = new double[n]): the old row and its adjoint row come back, as
+                // for an array variable, since adjoints may have flowed into the old row before
+                return recordsVar(Walk.root(a.target()));
+            }
             return isNeeded(Walk.root(a.target()));
         }
         return false;

@@ -33,6 +33,12 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         List<Stmt> pre = new ArrayList<>(top.subList(0, first));
         List<Stmt> loops = new ArrayList<>();
         List<Stmt> tail = top.subList(last + 1, top.size());
+        for (Stmt s : tail) {
+            // the tail's adjoint runs before the loops: it has only scalars to give adjoints to
+            if (s instanceof Stmt.Decl d && d.type().isArray() || s instanceof Stmt.Assign a && a.target().type().isArray()) {
+                return null;
+            }
+        }
         Set<String> known = new HashSet<>();
         method.params().forEach(p -> known.add(p.name()));
         Walk.statements(pre, s -> {

@@ -250,4 +250,27 @@ public final class Semantics {
         rows[0][0] -= rows[1][0] * x;
         return view[0] * view[1] + local[0][1] * local[1][0] + mine[0] + rows[1][1] * m[0][0];
     }
+
+    /** Covers: a row of a local matrix replaced after an element of the old row took an adjoint. */
+    @Grad
+    static double rowReplaced(double[] w, double b) {
+        double[][] g = new double[2][2];
+        g[0][0] = w[1] * b;
+        double[] old = g[0];
+        g[0] = new double[] {b, b * w[0]};
+        g[1] = new double[2];
+        g[1][1] = w[0];
+        return g[0][0] + old[0] * g[0][1] + g[1][1] * b;
+    }
+
+    /** Covers: an array declared after the method's loops, read by the result (under @Jit, the tail). */
+    @Grad
+    static double arrayAfterLoops(double[] w, double b) {
+        double s = 0;
+        for (int i = 0; i < w.length; i++) {
+            s += w[i] * w[i];
+        }
+        double[] h = {0.5, b * s, 3.0};
+        return h[1] + h[0] * s;
+    }
 }
