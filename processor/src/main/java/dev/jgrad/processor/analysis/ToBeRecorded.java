@@ -43,10 +43,9 @@ public final class ToBeRecorded {
         this.activity = activity;
         this.forced = forced;
         this.derivatives = derivatives;
-        for (Method.Param p : method.params()) {
-            types.put(p.name(), p.type());
-        }
-        collectDecls(method.body(), 0);
+        Declarations declarations = Declarations.of(method);
+        types.putAll(declarations.types());
+        declaredInLoop.addAll(declarations.inLoops());
     }
 
     /**
@@ -246,25 +245,4 @@ public final class ToBeRecorded {
         return t != null && t.isDifferentiable() && activity.isActive(name);
     }
 
-    private void collectDecls(List<Stmt> body, int loops) {
-        for (Stmt s : body) {
-            if (s instanceof Stmt.Decl d) {
-                types.put(d.name(), d.type());
-                if (loops > 0) {
-                    declaredInLoop.add(d.name());
-                }
-            } else if (s instanceof Stmt.If i) {
-                collectDecls(i.then(), loops);
-                collectDecls(i.otherwise(), loops);
-            } else if (s instanceof Stmt.Block b) {
-                collectDecls(b.body(), loops);
-            } else if (s instanceof Stmt.While w) {
-                collectDecls(w.body(), loops + 1);
-            } else if (s instanceof Stmt.For f) {
-                collectDecls(f.init(), loops);
-                collectDecls(f.update(), loops + 1);
-                collectDecls(f.body(), loops + 1);
-            }
-        }
-    }
 }

@@ -3,6 +3,7 @@ package dev.jgrad.processor.transform;
 import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.Declarations;
 import dev.jgrad.processor.analysis.ToBeRecorded;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -74,10 +75,9 @@ public final class Reverse {
     }
 
     private Gradient run(List<String> wrt) {
-        for (Method.Param p : method.params()) {
-            types.put(p.name(), p.type());
-        }
-        collectDecls(method.body(), 0);
+        Declarations declarations = Declarations.of(method);
+        types.putAll(declarations.types());
+        declaredInLoop.addAll(declarations.inLoops());
         method.body().forEach(st -> {
             if (st instanceof Stmt.Decl d) {
                 topLevel.add(d.name());
@@ -168,28 +168,6 @@ public final class Reverse {
     }
 
     // ---------------------------------------------------------------- facts about variables
-
-    private void collectDecls(List<Stmt> body, int loops) {
-        for (Stmt s : body) {
-            if (s instanceof Stmt.Decl d) {
-                types.put(d.name(), d.type());
-                if (loops > 0) {
-                    declaredInLoop.add(d.name());
-                }
-            } else if (s instanceof Stmt.If i) {
-                collectDecls(i.then(), loops);
-                collectDecls(i.otherwise(), loops);
-            } else if (s instanceof Stmt.Block b) {
-                collectDecls(b.body(), loops);
-            } else if (s instanceof Stmt.While w) {
-                collectDecls(w.body(), loops + 1);
-            } else if (s instanceof Stmt.For f) {
-                collectDecls(f.init(), loops);
-                collectDecls(f.update(), loops + 1);
-                collectDecls(f.body(), loops + 1);
-            }
-        }
-    }
 
     boolean aliasesParam(String name) {
         String cls = activity.aliasOf(name);
