@@ -355,8 +355,11 @@ final class HostileGenerator {
                 "s += java.util.Arrays.stream(w).sum();" + M)));
         c.add(new Category("arrays-fill", must, x -> x.statement("arrays-fill", must, ids(),
                 "double[] z = new double[3];", "java.util.Arrays.fill(z, b);" + M, "s += z[0];")));
-        c.add(new Category("array-clone", must, x -> x.statement("array-clone", must, ids(),
-                "double[] z = w.clone();" + M, "s += z[0];")));
+        // a double[]'s clone is a copy jgrad differentiates; a double[][]'s shares its rows: an error
+        c.add(new Category("array-clone", may, x -> x.statement("array-clone", may, ids(),
+                "double[] z = w.clone();" + M, "z[0] *= b;", "s += z[0] * w[0];")));
+        c.add(new Category("matrix-clone", must, x -> x.statement("matrix-clone", must, ids(),
+                "double[][] z = x.clone();" + M, "s += z[0][0];")));
         c.add(new Category("requireNonNull", must, x -> x.statement("requireNonNull", must, ids(),
                 "s += java.util.Objects.requireNonNull(w)[0];" + M)));
         c.add(new Category("object-call", must, x -> {
