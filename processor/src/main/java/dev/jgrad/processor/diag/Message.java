@@ -47,7 +47,7 @@ public enum Message {
     FIELD_ARRAY("JgradFieldRead",
             "field '%s' is an array, whose elements could change between calls: pass it as a parameter"),
     FIELD_ACCESS("JgradFieldRead",
-            "field '%s' is neither public nor a compile-time constant, so generated code cannot read it: make it public, or pass its value as a parameter"),
+            "field '%s' is not a compile-time constant, and the generated class (in the package of the @Grad method) cannot see it: make it public or package-private in that package, or pass its value as a parameter"),
     SIDE_EFFECT("JgradSideEffect",
             "%s inside an expression: move it into a statement of its own"),
     THROW("JgradThrow",

@@ -295,6 +295,10 @@ final class Expressions {
         }
         // the generated class may not see it: a compile-time constant is copied as its exact literal
         Object constant = v.getConstantValue();
+        if (constant == null && cx.calls.visible(v)) {
+            // a computed constant the generated class can read (package-private, same package)
+            return new Expr.Const(type, cx.env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
+        }
         if (constant == null) {
             throw cx.reject(Message.FIELD_ACCESS, tree, v.getSimpleName());
         }

@@ -15,4 +15,7 @@ public final class Constants {
 
     /** An int constant used as a loop bound (the time steps of {@link Models#dampedOscillator}). */
     public static final int STEPS = 25;
+
+    /** A package-private constant computed at class initialisation: no compile-time constant. */
+    static final double SQRT2 = Math.sqrt(2.0);
 }

@@ -273,4 +273,10 @@ public final class Semantics {
         double[] h = {0.5, b * s, 3.0};
         return h[1] + h[0] * s;
     }
+
+    /** Covers: a computed package-private constant of another class of the package. */
+    @Grad
+    static double computedConstant(double x) {
+        return Math.exp(-x * x / 2) / Constants.SQRT2 + x * Constants.SCALE;
+    }
 }
