@@ -611,7 +611,7 @@ final class DifferentialHarness {
                 return null;
             }
             stats.aliasTrials.incrementAndGet();
-            String how = " (called with " + al.what() + ")";
+            String how = " (called with " + al.what() + ": " + ALIAS + al.statement() + ")";
             if (writes) {
                 for (java.lang.reflect.Method g : new java.lang.reflect.Method[] {grad, ref}) {
                     if (g == null) {
@@ -1077,13 +1077,17 @@ final class DifferentialHarness {
         String main = "";
         Method m = f.method() == null ? null : p.method(f.method());
         if (f.args() != null && m != null) {
-            main = mainFor(p, m, f.args());
+            java.util.regex.Matcher alias = Pattern.compile(Pattern.quote(ALIAS) + "([^)]*;)").matcher(String.valueOf(f.detail()));
+            main = mainFor(p, m, f.args(), f.kind() == Kind.ALIASING && alias.find() ? alias.group(1) : "");
         }
         s.append(Printer.source(p.withClassName(ProgramGenerator.className(p.seed())), main).text());
         return s.toString();
     }
 
-    private static String mainFor(Program p, Method m, Object[] args) {
+    /** Before the statement that makes the reproducer's arguments alias as the failing call's did. */
+    static final String ALIAS = "in main, ";
+
+    private static String mainFor(Program p, Method m, Object[] args, String aliasing) {
         String cls = ProgramGenerator.className(p.seed());
         String call = m.name() + "(" + m.params().stream().map(Param::name).collect(Collectors.joining(", ")) + ")";
         StringBuilder s = new StringBuilder();
@@ -1091,6 +1095,9 @@ final class DifferentialHarness {
         s.append("public static void main(String[] unused) throws Exception {\n");
         for (String line : Inputs.declarations(m.params(), args).split("\n")) {
             s.append("    ").append(line).append('\n');
+        }
+        if (!aliasing.isEmpty()) {
+            s.append("    ").append(aliasing).append(" // arrays aliased by the caller\n");
         }
         s.append("    System.out.println(\"source   \" + ").append(call).append(");\n");
         if (m.grad()) {

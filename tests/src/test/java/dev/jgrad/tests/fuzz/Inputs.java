@@ -127,7 +127,7 @@ final class Inputs {
      * Arguments aliased by the caller ({@code callerAliases}): {@code what} says how, {@code names}
      * are the parameters involved, {@code touchesX}: {@code x} is one of them.
      */
-    record Aliased(Object[] args, String what, List<String> names, boolean touchesX) {}
+    record Aliased(Object[] args, String what, List<String> names, boolean touchesX, String statement) {}
 
     /**
      * {@code args} (a copy) with two arrays made one: two {@code double[]} parameters of one length,
@@ -139,6 +139,7 @@ final class Inputs {
         Object[] a = copy(args);
         List<Runnable> ways = new ArrayList<>();
         List<String> whats = new ArrayList<>();
+        List<String> statements = new ArrayList<>(); // the same, in Java: for the reproducer's main
         List<List<String>> names = new ArrayList<>();
         for (int i = 0; i < params.size(); i++) {
             for (int j = 0; j < params.size(); j++) {
@@ -149,24 +150,28 @@ final class Inputs {
                     int to = j;
                     ways.add(() -> a[to] = a[from]);
                     whats.add(q.name() + " is the array passed for " + p.name());
+                    statements.add(q.name() + " = " + p.name() + ";");
                     names.add(List.of(p.name(), q.name()));
                 }
                 if (p.role() == Role.VEC_W && a[i] instanceof double[] u && a[j] instanceof double[][] m && m.length > 0) {
                     int row = r.nextInt(m.length);
                     ways.add(() -> m[row] = u);
                     whats.add(q.name() + "[" + row + "] is the array passed for " + p.name());
+                    statements.add(q.name() + "[" + row + "] = " + p.name() + ";");
                     names.add(List.of(p.name(), q.name()));
                 }
                 if (i == j && a[i] instanceof double[][] m && m.length > 1) {
                     int row = r.nextInt(1, m.length);
                     ways.add(() -> m[row] = m[0]);
                     whats.add(p.name() + "[" + row + "] is " + p.name() + "[0]");
+                    statements.add(p.name() + "[" + row + "] = " + p.name() + "[0];");
                     names.add(List.of(p.name()));
                 }
                 if (i != j && a[i] instanceof double[][] m && a[j] instanceof double[][] n && m.length > 0 && n.length > 0) {
                     int row = r.nextInt(n.length);
                     ways.add(() -> n[row] = m[0]);
                     whats.add(q.name() + "[" + row + "] is " + p.name() + "[0]");
+                    statements.add(q.name() + "[" + row + "] = " + p.name() + "[0];");
                     names.add(List.of(p.name(), q.name()));
                 }
             }
@@ -182,7 +187,7 @@ final class Inputs {
         }
         int k = ok.get(r.nextInt(ok.size()));
         ways.get(k).run();
-        return new Aliased(a, whats.get(k), names.get(k), names.get(k).contains("x"));
+        return new Aliased(a, whats.get(k), names.get(k), names.get(k).contains("x"), statements.get(k));
     }
 
     /** A copy that keeps which arguments and rows are the same array. */
