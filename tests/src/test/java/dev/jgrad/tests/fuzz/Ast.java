@@ -303,7 +303,10 @@ final class Ast {
      * ({@code wrt} empty means the default: every differentiable parameter). {@code modifiers}
      * is printed as is ({@code "static"}, {@code "private static"}, {@code ""}); {@code returnText}
      * is the printed return type (the tree only models {@code double} and {@code void}).
-     * {@code check} says whether the differential harness checks it.
+     * {@code check} says whether the differential harness checks it. {@code throwsText} is the
+     * printed {@code throws} clause's type, or empty; {@code aliasing} says what the harness may
+     * expect of a call with arrays aliased by the caller: -1 not tried, 0 the method only reads
+     * its arrays (accepted), 1 it writes into {@code x} (an {@code IllegalArgumentException}).
      */
     record Method(
             String name,
@@ -316,7 +319,14 @@ final class Ast {
             List<String> wrt,
             boolean jit,
             boolean check,
-            boolean headerMarked) {
+            boolean headerMarked,
+            String throwsText,
+            int aliasing) {
+        Method(String name, String modifiers, String typeParams, String returnText, List<Param> params, Block body,
+                boolean grad, List<String> wrt, boolean jit, boolean check, boolean headerMarked) {
+            this(name, modifiers, typeParams, returnText, params, body, grad, wrt, jit, check, headerMarked, "", -1);
+        }
+
         Method {
             params = List.copyOf(params);
             wrt = List.copyOf(wrt);
@@ -328,7 +338,8 @@ final class Ast {
         }
 
         Method withBody(Block b) {
-            return new Method(name, modifiers, typeParams, returnText, params, b, grad, wrt, jit, check, headerMarked);
+            return new Method(name, modifiers, typeParams, returnText, params, b, grad, wrt, jit, check, headerMarked, throwsText,
+                    aliasing);
         }
 
         /** The parameters the gradient record holds, in parameter order. */

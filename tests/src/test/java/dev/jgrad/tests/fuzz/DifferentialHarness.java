@@ -89,6 +89,8 @@ final class DifferentialHarness {
         final AtomicLong trials = new AtomicLong();
         final AtomicLong nonFiniteTrials = new AtomicLong();
         final AtomicLong thrownTrials = new AtomicLong();
+        final AtomicLong aliasTrials = new AtomicLong();
+        final AtomicLong aliasRejected = new AtomicLong();
         final AtomicLong coordinates = new AtomicLong();
         final AtomicLong kinked = new AtomicLong();
         final AtomicLong noisy = new AtomicLong();
@@ -101,10 +103,12 @@ final class DifferentialHarness {
         @Override
         public String toString() {
             return String.format(Locale.ROOT,
-                    "%d programs, %d methods, %d trials (%d with a non-finite value, skipped; %d that threw on purpose); "
+                    "%d programs, %d methods, %d trials (%d with a non-finite value, skipped; %d that threw on purpose; "
+                            + "%d with arrays aliased by the caller, %d of them rightly rejected); "
                             + "%d coordinates compared with finite differences (%d not judged: %d across a kink, %d noisy); "
                             + "%d directional checks (%d not judged); %d javac tasks, %.1f s in javac, %.1f s checking",
                     programs.get(), methods.get(), trials.get(), nonFiniteTrials.get(), thrownTrials.get(),
+                    aliasTrials.get(), aliasRejected.get(),
                     coordinates.get(), kinked.get() + noisy.get(), kinked.get(), noisy.get(),
                     directional.get(), directionalSkipped.get(), javacTasks.get(),
                     javacMillis.get() / 1000.0, checkMillis.get() / 1000.0);
@@ -494,6 +498,14 @@ final class DifferentialHarness {
                     return fail(Kind.MISSING_GENERATED, cls + "." + m.name() + " returns " + jit.getReturnType());
                 }
             }
+            // README "Method shapes": variable arity and declared exceptions carry over (varargs, checkedThrow)
+            for (java.lang.reflect.Method g : new java.lang.reflect.Method[] {grad, ref, jit}) {
+                if (g != null && (g.isVarArgs() != source.isVarArgs()
+                        || !Set.of(g.getExceptionTypes()).equals(Set.of(source.getExceptionTypes())))) {
+                    return fail(Kind.MISSING_GENERATED, "the generated " + g + " has not the variable arity and throws clause"
+                            + " of the source " + source);
+                }
+            }
             return null;
         }
 
@@ -573,9 +585,121 @@ final class DifferentialHarness {
                 }
             }
             if (jit != null) {
-                return jitTrial(v);
+                Failure f = jitTrial(v);
+                if (f != null) {
+                    return f;
+                }
+            }
+            if (grad != null && m.aliasing() >= 0) {
+                return aliasTrial(r);
             }
             return null;
+        }
+
+        /**
+         * The same call with arrays aliased by the caller (README "Aliasing"). A method that writes
+         * into {@code x} ({@link Method#aliasing} 1) called with {@code x} aliased: its gradients throw
+         * an {@code IllegalArgumentException} naming the parameters, before writing anything. A method
+         * that only reads its arrays: no exception, the source's value (bit for bit without {@code @Jit})
+         * and, as each component is its parameter's own partial derivative, the gradient of the same
+         * values unaliased. Finite differences mean nothing here: none.
+         */
+        Failure aliasTrial(SplittableRandom r) throws ReflectiveOperationException {
+            boolean writes = m.aliasing() == 1;
+            Inputs.Aliased al = Inputs.alias(params, args, r, writes);
+            if (al == null) {
+                return null;
+            }
+            stats.aliasTrials.incrementAndGet();
+            String how = " (called with " + al.what() + ": " + ALIAS + al.statement() + ")";
+            if (writes) {
+                for (java.lang.reflect.Method g : new java.lang.reflect.Method[] {grad, ref}) {
+                    if (g == null) {
+                        continue;
+                    }
+                    String who = g == ref ? "the @Grad-only copy" : "the gradient";
+                    Object[] a = Inputs.copyKeepingAliases(al.args());
+                    List<double[]> rowsBefore = Inputs.rows(a);
+                    Throwable t = null;
+                    try {
+                        call(g, a);
+                    } catch (Throwable e) {
+                        t = e;
+                    }
+                    if (!(t instanceof IllegalArgumentException) || t.getMessage() == null
+                            || !al.names().stream().allMatch(t.getMessage()::contains)) {
+                        return fail(Kind.ALIASING, who + " of a method that writes into x "
+                                + (t == null ? "returned" : "threw " + t) + how
+                                + "; want an IllegalArgumentException naming " + al.names());
+                    }
+                    List<double[]> rowsAfter = Inputs.rows(a);
+                    boolean sameRows = rowsAfter.size() == rowsBefore.size();
+                    for (int k = 0; sameRows && k < rowsAfter.size(); k++) {
+                        sameRows = rowsAfter.get(k) == rowsBefore.get(k);
+                    }
+                    if (!Inputs.same(a, al.args()) || !sameRows) {
+                        return fail(Kind.ALIASING, who + " rejected the aliased arrays" + how + " but wrote into them first");
+                    }
+                }
+                stats.aliasRejected.incrementAndGet();
+                return null;
+            }
+            Outcome src = outcome(source, al.args());
+            if (src.thrown() != null || !Double.isFinite((double) src.result())) {
+                return null; // aliased values the method was not made for: nothing to compare
+            }
+            double v = (double) src.result();
+            Outcome g = outcome(grad, al.args());
+            if (g.thrown() != null) {
+                return fail(Kind.ALIASING, "the gradient of a method that only reads its arrays threw" + how + ": "
+                        + firstLines(InProcessCompiler.stackTrace(g.thrown()), 12));
+            }
+            Object[] c = components(g.result());
+            double value = (double) c[0];
+            if (m.jit() ? !close(value, v, jitTolerance()) : Double.doubleToLongBits(value) != Double.doubleToLongBits(v)) {
+                return fail(Kind.ALIASING, "value() " + value + " but the source " + v + how);
+            }
+            Outcome plain = outcome(grad, Inputs.copy(al.args()));
+            if (plain.thrown() != null) {
+                return fail(Kind.ALIASING, "the gradient at the aliased values, unaliased, " + describe(plain) + how);
+            }
+            Object[] unaliased = components(plain.result());
+            for (int i = 1; i < c.length; i++) {
+                double d = maxAbsDiff(c[i], unaliased[i]);
+                boolean same = m.jit() ? d <= 1e-10 * Math.max(1, maxAbs(unaliased[i]))
+                        : java.util.Objects.deepEquals(c[i], unaliased[i]);
+                if (!same) {
+                    return fail(Kind.ALIASING, "component " + components[i].getName() + " differs by " + d
+                            + " from the gradient at the same values unaliased" + how);
+                }
+            }
+            if (ref != null) {
+                Outcome o = outcome(ref, al.args());
+                if (o.thrown() != null || Double.doubleToLongBits((double) components(o.result(), refComponents)[0])
+                        != Double.doubleToLongBits(v)) {
+                    return fail(Kind.ALIASING, "the @Grad-only copy " + describe(o) + ", the source returned " + v + how);
+                }
+            }
+            if (jit != null) {
+                Outcome o = outcome(jit, al.args());
+                if (o.thrown() != null || !close((double) o.result(), v, jitTolerance())) {
+                    return fail(Kind.ALIASING, "the @Jit version " + describe(o) + ", the source returned " + v + how);
+                }
+            }
+            return null;
+        }
+
+        /** One call of {@code g} on a copy of {@code given} that keeps its aliases. */
+        private Outcome outcome(java.lang.reflect.Method g, Object[] given) {
+            Object[] a = Inputs.copyKeepingAliases(given);
+            Object result = null;
+            Throwable thrown = null;
+            try {
+                result = call(g, a);
+            } catch (Throwable t) {
+                thrown = t;
+            }
+            return new Outcome(result, thrown, a, List.of());
         }
 
         /** One call of {@code m} on a copy of the arguments. */
@@ -953,20 +1077,27 @@ final class DifferentialHarness {
         String main = "";
         Method m = f.method() == null ? null : p.method(f.method());
         if (f.args() != null && m != null) {
-            main = mainFor(p, m, f.args());
+            java.util.regex.Matcher alias = Pattern.compile(Pattern.quote(ALIAS) + "([^)]*;)").matcher(String.valueOf(f.detail()));
+            main = mainFor(p, m, f.args(), f.kind() == Kind.ALIASING && alias.find() ? alias.group(1) : "");
         }
         s.append(Printer.source(p.withClassName(ProgramGenerator.className(p.seed())), main).text());
         return s.toString();
     }
 
-    private static String mainFor(Program p, Method m, Object[] args) {
+    /** Before the statement that makes the reproducer's arguments alias as the failing call's did. */
+    static final String ALIAS = "in main, ";
+
+    private static String mainFor(Program p, Method m, Object[] args, String aliasing) {
         String cls = ProgramGenerator.className(p.seed());
         String call = m.name() + "(" + m.params().stream().map(Param::name).collect(Collectors.joining(", ")) + ")";
         StringBuilder s = new StringBuilder();
         s.append("/** The failing inputs: compile with the processor on the class path and run. */\n");
-        s.append("public static void main(String[] unused) {\n");
+        s.append("public static void main(String[] unused) throws Exception {\n");
         for (String line : Inputs.declarations(m.params(), args).split("\n")) {
             s.append("    ").append(line).append('\n');
+        }
+        if (!aliasing.isEmpty()) {
+            s.append("    ").append(aliasing).append(" // arrays aliased by the caller\n");
         }
         s.append("    System.out.println(\"source   \" + ").append(call).append(");\n");
         if (m.grad()) {

@@ -39,6 +39,12 @@ record Failure(Kind kind, String method, String detail, List<Diag> diags, List<P
         INPUT_MODIFIED,
         /** The source threw (on purpose); the generated method threw another exception, or none. */
         EXCEPTION_MISMATCH,
+        /**
+         * Arrays aliased by the caller (README "Aliasing"): the gradient of a method that writes into
+         * them did not throw the {@code IllegalArgumentException} naming them, or wrote first; that of a
+         * method that only reads them threw, or gave another value or gradient.
+         */
+        ALIASING,
         NONDETERMINISTIC,
         JIT_THREW,
         JIT_VALUE_MISMATCH,

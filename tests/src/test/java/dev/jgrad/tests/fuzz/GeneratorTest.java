@@ -59,7 +59,7 @@ class GeneratorTest {
                         double v;
                         try {
                             v = (double) DifferentialHarness.call(f, args);
-                        } catch (IllegalStateException e) {
+                        } catch (Exception e) { // IllegalStateException, or the checked Exception of checkedThrow
                             assertTrue(Inputs.deliberate(e), "the source threw " + e + ": " + p.className());
                             thrown++;
                             continue;
@@ -107,6 +107,12 @@ class GeneratorTest {
         SHAPES.put("parameters named hashCode, toString", "double (hashCode|toString)[,)]");
         SHAPES.put("chained assignment", "\\n\\s+\\w+ = \\w+ = ");
         SHAPES.put("user method named like Math (Other.exp)", "Other\\.exp\\(");
+        SHAPES.put("a method that surely writes into x (callerAliases)", "if \\(x.length > 1\\) \\{\\n\\s+x\\[x.length - 1\\] = x\\[0\\];");
+        SHAPES.put("checked exception declared", "\\) throws Exception \\{");
+        SHAPES.put("checked exception in a long loop", "throw new Exception\\(\"fuzz: iteration \" \\+ i\\d+\\)");
+        SHAPES.put("variable arity top-level method", "double\\.\\.\\. v\\) ");
+        SHAPES.put("Math.round multiplied back", "\\(double\\) (Math|StrictMath)\\.round\\(");
+        SHAPES.put("Math.round in an integer test", "(Math|StrictMath)\\.round\\([^;]*\\) > 0 \\?");
     }
 
     @Test
@@ -145,6 +151,33 @@ class GeneratorTest {
         assertFalse(Inputs.deliberate(new IllegalStateException("something else")));
         assertFalse(Inputs.deliberate(new ArrayIndexOutOfBoundsException(ProgramGenerator.THROW_PREFIX)));
         assertFalse(Inputs.deliberate(new RuntimeException(new IllegalStateException(ProgramGenerator.THROW_PREFIX))));
+        // checkedThrow: new Exception("fuzz: ...") itself, not a subclass of it
+        assertTrue(Inputs.deliberate(new Exception(ProgramGenerator.THROW_PREFIX + "iteration 4999")));
+        assertFalse(Inputs.deliberate(new java.io.IOException(ProgramGenerator.THROW_PREFIX + "iteration 4999")));
+        assertFalse(Inputs.deliberate(new Exception("something else")));
+    }
+
+    /** callerAliases: the arguments made one array, and copies that keep them one. */
+    @Test
+    void callerAliasesShareArraysAndCopiesKeepThem() {
+        List<Ast.Param> params = ProgramGenerator.standardParams();
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        int sharedX = 0;
+        for (int i = 0; i < 50; i++) {
+            Object[] args = {new double[] {1, 2}, 0.5, new double[][] {{1}, {2, 3}, {4}}, 1};
+            Inputs.Aliased al = Inputs.alias(params, args, r, true);
+            assertTrue(al.touchesX() && al.names().contains("x"), al.what());
+            double[][] x = (double[][]) al.args()[2];
+            boolean shared = x[1] == x[0] || x[2] == x[0] || java.util.Arrays.asList(x).contains(al.args()[0]);
+            assertTrue(shared, al.what());
+            Object[] c = Inputs.copyKeepingAliases(al.args());
+            double[][] cx = (double[][]) c[2];
+            assertTrue(x[1] == x[0] ? cx[1] == cx[0] : x[2] != x[0] || cx[2] == cx[0], al.what());
+            assertTrue(java.util.Arrays.asList(x).contains(al.args()[0]) == java.util.Arrays.asList(cx).contains(c[0]));
+            assertFalse(cx == x || c[0] == al.args()[0]);
+            sharedX++;
+        }
+        assertEquals(50, sharedX);
     }
 
     @Test

@@ -123,9 +123,106 @@ final class Inputs {
         return Arrays.deepEquals(new Object[] {a}, new Object[] {b});
     }
 
+    /**
+     * Arguments aliased by the caller ({@code callerAliases}): {@code what} says how, {@code names}
+     * are the parameters involved, {@code touchesX}: {@code x} is one of them.
+     */
+    record Aliased(Object[] args, String what, List<String> names, boolean touchesX, String statement) {}
+
+    /**
+     * {@code args} (a copy) with two arrays made one: two {@code double[]} parameters of one length,
+     * a {@code double[]} parameter of domain W as a row of a matrix, a matrix holding a row twice, or
+     * two matrices sharing a row. Only the ways that touch {@code x} when {@code onlyX}. Null when
+     * the arguments allow none.
+     */
+    static Aliased alias(List<Param> params, Object[] args, SplittableRandom r, boolean onlyX) {
+        Object[] a = copy(args);
+        List<Runnable> ways = new ArrayList<>();
+        List<String> whats = new ArrayList<>();
+        List<String> statements = new ArrayList<>(); // the same, in Java: for the reproducer's main
+        List<List<String>> names = new ArrayList<>();
+        for (int i = 0; i < params.size(); i++) {
+            for (int j = 0; j < params.size(); j++) {
+                Param p = params.get(i);
+                Param q = params.get(j);
+                if (i < j && a[i] instanceof double[] u && a[j] instanceof double[] v && u.length == v.length) {
+                    int from = i;
+                    int to = j;
+                    ways.add(() -> a[to] = a[from]);
+                    whats.add(q.name() + " is the array passed for " + p.name());
+                    statements.add(q.name() + " = " + p.name() + ";");
+                    names.add(List.of(p.name(), q.name()));
+                }
+                if (p.role() == Role.VEC_W && a[i] instanceof double[] u && a[j] instanceof double[][] m && m.length > 0) {
+                    int row = r.nextInt(m.length);
+                    ways.add(() -> m[row] = u);
+                    whats.add(q.name() + "[" + row + "] is the array passed for " + p.name());
+                    statements.add(q.name() + "[" + row + "] = " + p.name() + ";");
+                    names.add(List.of(p.name(), q.name()));
+                }
+                if (i == j && a[i] instanceof double[][] m && m.length > 1) {
+                    int row = r.nextInt(1, m.length);
+                    ways.add(() -> m[row] = m[0]);
+                    whats.add(p.name() + "[" + row + "] is " + p.name() + "[0]");
+                    statements.add(p.name() + "[" + row + "] = " + p.name() + "[0];");
+                    names.add(List.of(p.name()));
+                }
+                if (i != j && a[i] instanceof double[][] m && a[j] instanceof double[][] n && m.length > 0 && n.length > 0) {
+                    int row = r.nextInt(n.length);
+                    ways.add(() -> n[row] = m[0]);
+                    whats.add(q.name() + "[" + row + "] is " + p.name() + "[0]");
+                    statements.add(q.name() + "[" + row + "] = " + p.name() + "[0];");
+                    names.add(List.of(p.name(), q.name()));
+                }
+            }
+        }
+        List<Integer> ok = new ArrayList<>();
+        for (int k = 0; k < ways.size(); k++) {
+            if (!onlyX || names.get(k).contains("x")) {
+                ok.add(k);
+            }
+        }
+        if (ok.isEmpty()) {
+            return null;
+        }
+        int k = ok.get(r.nextInt(ok.size()));
+        ways.get(k).run();
+        return new Aliased(a, whats.get(k), names.get(k), names.get(k).contains("x"), statements.get(k));
+    }
+
+    /** A copy that keeps which arguments and rows are the same array. */
+    static Object[] copyKeepingAliases(Object[] args) {
+        java.util.IdentityHashMap<Object, Object> seen = new java.util.IdentityHashMap<>();
+        Object[] c = new Object[args.length];
+        for (int i = 0; i < args.length; i++) {
+            c[i] = copyKeeping(args[i], seen);
+        }
+        return c;
+    }
+
+    private static Object copyKeeping(Object v, java.util.IdentityHashMap<Object, Object> seen) {
+        if (v instanceof double[][] m) {
+            Object done = seen.get(m);
+            if (done == null) {
+                double[][] c = new double[m.length][];
+                seen.put(m, c);
+                for (int i = 0; i < m.length; i++) {
+                    c[i] = (double[]) copyKeeping(m[i], seen);
+                }
+                done = c;
+            }
+            return done;
+        }
+        if (v instanceof double[] || v instanceof int[]) {
+            return seen.computeIfAbsent(v, o -> o instanceof double[] d ? d.clone() : ((int[]) o).clone());
+        }
+        return v;
+    }
+
     /** Whether a method threw the exception that generated code throws on purpose (not a bug of the fuzzer). */
     static boolean deliberate(Throwable t) {
-        return t instanceof IllegalStateException && t.getMessage() != null
+        // the checked exception of the checkedThrow shape too: new Exception("fuzz: ...")
+        return (t instanceof IllegalStateException || t.getClass() == Exception.class) && t.getMessage() != null
                 && t.getMessage().startsWith(ProgramGenerator.THROW_PREFIX);
     }
 

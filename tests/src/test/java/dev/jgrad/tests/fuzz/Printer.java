@@ -166,7 +166,7 @@ final class Printer {
         }
         h.append(m.returnText()).append(' ').append(name).append('(');
         h.append(params(m.params()));
-        h.append(") {");
+        h.append(m.throwsText().isEmpty() ? ") {" : ") throws " + m.throwsText() + " {");
         int start = lines.size() + 1;
         add(1, h.toString());
         if (m.headerMarked() && !probe && name.equals(m.name())) {
@@ -395,7 +395,7 @@ final class Printer {
         boolean anyDouble = c.args().stream().anyMatch(a -> a.type() == Type.DOUBLE);
         return switch (c.simpleName()) {
             case "abs", "max", "min" -> anyDouble;
-            case "floor", "ceil", "rint", "signum" -> true;
+            case "floor", "ceil", "rint", "signum", "round" -> true;
             default -> false;
         };
     }

@@ -97,6 +97,13 @@ public final class Probe {
         return piece(Math.rint(a), 14);
     }
 
+    /** {@code Math.round}: a {@code long}, piecewise constant. */
+    public static long round(double a) {
+        long r = Math.round(a);
+        record(17L * 31 + r);
+        return r;
+    }
+
     public static double signum(double a) {
         return piece(Math.signum(a), 15);
     }

@@ -141,7 +141,11 @@ final class ProgramGenerator {
             "reserved",      // locals named java, Math, dev, Arrays2
             "recordNames",   // parameters named hashCode, toString
             "chain",         // a = b = e;
-            "other");        // Other.exp(e): a user method named like a Math function
+            "other",         // Other.exp(e): a user method named like a Math function
+            "callerAliases", // the harness passes one array for two parameters, or shares rows (README "Aliasing")
+            "checkedThrow",  // the long parallel loop throws new Exception("fuzz: ..."), the method declares it
+            "varargs",       // a top-level method whose last parameter is double... v
+            "round");        // Math.round(e) on an active value: (double) Math.round(3 * e) * e2, Math.round(e) > 0 ? ...
 
     static final String PACKAGE = "fuzz";
 
@@ -290,6 +294,8 @@ final class ProgramGenerator {
         boolean usesOther;
         /** The body has its long loop that throws (one is enough). */
         boolean hasThrowLoop;
+        /** That loop throws a checked {@code Exception}, which the method declares. */
+        boolean checked;
         /** A local named {@code Math} is being declared: its initialiser already sees it. */
         boolean declaringMath;
 
@@ -306,7 +312,9 @@ final class ProgramGenerator {
             if (r.nextDouble() < 0.4) {
                 params.add(new Param(Type.DOUBLE, "c", Role.SCALAR));
             }
-            if (r.nextDouble() < 0.3) {
+            // double... v: the last parameter, so it takes the place of an ordinary v
+            boolean varargs = on("varargs") && r.nextDouble() < 0.1;
+            if (!varargs && r.nextDouble() < 0.3) {
                 params.add(new Param(Type.DOUBLE_ARRAY, "v", Role.VEC_W));
             }
             if (r.nextDouble() < 0.3) {
@@ -331,8 +339,12 @@ final class ProgramGenerator {
                 recordMethod = pickOne(RECORD_METHODS);
                 params.add(new Param(Type.DOUBLE, recordMethod, Role.SCALAR));
             }
+            if (varargs) {
+                params.add(new Param(Type.DOUBLE_ARRAY, "double...", "v", Role.VEC_W));
+            }
             isTop = true;
-            inputsWritable = r.nextDouble() < 0.15 && on("inputWrites");
+            // callerAliases alone still makes methods that write into x: their gradients must reject aliases
+            inputsWritable = r.nextDouble() < 0.15 && (on("inputWrites") || on("callerAliases"));
             List<String> wrt = new ArrayList<>();
             if (recordMethod != null || r.nextDouble() < 0.6) {
                 for (Param p : params) {
@@ -354,6 +366,15 @@ final class ProgramGenerator {
             }
             if (r.nextDouble() < 0.1) {
                 body.add(new Assert(new Binary(">", new Length(new Name("w", Type.DOUBLE_ARRAY)), new IntLit(0))));
+            }
+            // callerAliases: a method that may write into x surely does, so that the harness knows
+            // from the source that its gradient must reject x aliased by the caller
+            int aliasing = on("callerAliases") ? (inputsWritable ? 1 : 0) : -1;
+            if (aliasing == 1) {
+                Name x = new Name("x", Type.DOUBLE_MATRIX);
+                Expr last = new Binary("-", new Length(x), new IntLit(1));
+                body.add(new If(new Binary(">", new Length(x), new IntLit(1)),
+                        Block.of(new Assign(new Index(x, last), "=", new Index(x, new IntLit(0))))));
             }
             body.add(accumulator(new Name("b", Type.DOUBLE)));
             List<String> focus = new ArrayList<>();
@@ -381,7 +402,11 @@ final class ProgramGenerator {
                 }
             }
             while (budget > 0) {
-                if (on("throwLoop") && !hasThrowLoop && r.nextDouble() < 0.012) {
+                boolean throwing = on("throwLoop") || on("checkedThrow");
+                if (throwing && !hasThrowLoop && r.nextDouble() < 0.012) {
+                    // a loop of the method's body itself, as @Jit parallelises those; checked or not, at the
+                    // rate of the unchecked one alone, so that both together cost no more time
+                    checked = on("checkedThrow") && (!on("throwLoop") || r.nextBoolean());
                     body.addAll(throwLoop()); // a loop of the method's body itself, as @Jit parallelises those
                 }
                 body.addAll(stmt(false));
@@ -389,7 +414,8 @@ final class ProgramGenerator {
             body.add(new Return(resultExpr()));
             double jitP = wantsJit && config.jitProbability() > 0 ? 0.5 : config.jitProbability();
             boolean jit = r.nextDouble() < jitP;
-            return new Method(name, "static", "", "double", params, new Block(body), true, wrt, jit, true, false);
+            return new Method(name, "static", "", "double", params, new Block(body), true, wrt, jit, true, false,
+                    checked ? "Exception" : "", aliasing);
         }
 
         void declareTopParams(List<Param> params) {
@@ -1289,7 +1315,8 @@ final class ProgramGenerator {
             Expr when = new Binary("&&", new Binary("==", new Binary("%", iv, new IntLit(every)), new IntLit(every - 1)),
                     new Binary(">", new Binary("+", tv, new Binary("*", new Num(1e-4), iv)),
                             new Num(1.0 + 0.1 * r.nextInt(5))));
-            Stmt check = new If(when, Block.of(new Throw("IllegalStateException", THROW_PREFIX + "iteration ", iv)));
+            Stmt check = new If(when, Block.of(new Throw(checked ? "Exception" : "IllegalStateException",
+                    THROW_PREFIX + "iteration ", iv)));
             Stmt add = new Assign(new Name(sink, Type.DOUBLE), "+=", new Binary("*", new Num(1e-4), tv));
             loopDepth--;
             exit();
@@ -1500,6 +1527,7 @@ final class ProgramGenerator {
             w.put("rem", 0.3);
             w.put("effect", effectHelpers().isEmpty() || effectTargets().isEmpty() ? 0 : 0.4);
             w.put("other", on("other") ? 0.06 : 0);
+            w.put("round", on("round") ? 0.08 : 0);
             switch (pick(w)) {
                 case "add" -> {
                     return new Binary(r.nextBoolean() ? "+" : "-", dexpr(depth - 1), dexpr(depth - 1));
@@ -1527,6 +1555,13 @@ final class ProgramGenerator {
                 }
                 case "effect" -> {
                     return effectExpr(depth - 1);
+                }
+                case "round" -> {
+                    // Math.round on an active value: a long, derivative 0; the probe records its pieces
+                    Expr rounded = new Call(lib() + "round", Type.LONG,
+                            List.of(new Binary("*", new Num(r.nextInt(2, 5)), call1("tanh", dexpr(depth - 1)))));
+                    return r.nextBoolean() ? new Binary("*", new Cast(Type.DOUBLE, rounded), dexpr(depth - 1))
+                            : new Conditional(new Binary(">", rounded, new IntLit(0)), dexpr(depth - 1), dexpr(depth - 1));
                 }
                 case "other" -> {
                     usesOther = true;

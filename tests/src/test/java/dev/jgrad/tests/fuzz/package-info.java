@@ -28,7 +28,11 @@
  *       coordinate and along a random direction, {@code @Jit} agrees with the plain versions,
  *       the inputs are left as the source leaves them (values, and which row object of a
  *       {@code double[][]} is where), and an exception the source throws on purpose is thrown,
- *       same class and message, by every generated version.
+ *       same class and message, by every generated version. Then the same inputs with arrays
+ *       aliased by the caller (shape {@code callerAliases}): the gradient of a method that writes
+ *       into {@code x} must throw an {@code IllegalArgumentException} naming the parameters, having
+ *       written nothing; that of a method that only reads its arrays must give the source's value
+ *       and the gradient of the same values unaliased.
  *   <li>On a failure, {@link dev.jgrad.tests.fuzz.Shrinker} shrinks the tree while the same check
  *       fails in the same method, and the harness prints a reproducer: the seed, the command that
  *       runs it again, what was wrong, and the shrunk class with a {@code main} holding the
