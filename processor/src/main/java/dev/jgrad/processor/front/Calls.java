@@ -69,7 +69,10 @@ final class Calls {
         if (Rules.isMathFunction(m)) {
             throw cx.reject(Message.UNSUPPORTED_MATH, t, declaring.getSimpleName() + "." + name, Rules.names());
         }
-        if (declaring.equals(cx.owner) || m.getAnnotation(dev.jgrad.Grad.class) != null) {
+        // a method of the same source class, nested ones included (a static nested class calling its
+        // enclosing class's helper), or a @Grad method anywhere: its body is read and inlined
+        boolean sameSource = ResolutionCheck.outermost(declaring).equals(ResolutionCheck.outermost(cx.owner));
+        if (sameSource || m.getAnnotation(dev.jgrad.Grad.class) != null) {
             return cx.inliner.inline(t, m, args, pre);
         }
         Type type = cx.env.types().typeOf(m.getReturnType());

@@ -55,7 +55,7 @@ public final class ResolutionCheck {
         return e.getKind().toString().toLowerCase(java.util.Locale.ROOT) + " " + e.getEnclosingElement() + "." + e;
     }
 
-    private static TypeElement outermost(TypeElement t) {
+    static TypeElement outermost(TypeElement t) {
         TypeElement top = t;
         for (Element e = t; e != null && !(e instanceof PackageElement); e = e.getEnclosingElement()) {
             if (e instanceof TypeElement te) {

@@ -183,6 +183,7 @@ public final class Corpus {
             method(Semantics.class, "rowReplaced", r -> args(vec(r, 2, -1, 1), u(r, -1, 1))),
             method(Semantics.class, "arrayAfterLoops", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
             method(Semantics.class, "computedConstant", r -> args(u(r, -1, 1))),
+            method(Semantics.Inner.class, "enclosingHelpers", r -> args(vec(r, 3, -1, 1), u(r, -1, 1))),
 
             // LoopShapes
             method(LoopShapes.class, "doWhilePreDecrement", r -> args(u(r, -1.5, 1.5), i(r, 0, 8))),

@@ -279,4 +279,20 @@ public final class Semantics {
     static double computedConstant(double x) {
         return Math.exp(-x * x / 2) / Constants.SQRT2 + x * Constants.SCALE;
     }
+
+    private static double halfSquare(double t) {
+        return 0.5 * t * t;
+    }
+
+    /** A static nested class whose method calls helpers of the enclosing class. */
+    static final class Inner {
+        private Inner() {}
+
+        /** Covers: helpers of the enclosing class (one private, one writing an array) inlined into a nested class's method. */
+        @Grad
+        static double enclosingHelpers(double[] x, double v) {
+            double[] t = x.clone();
+            return weigh(x[0], v) * halfSquare(x[1]) + bump(t) * t[0];
+        }
+    }
 }
