@@ -374,17 +374,18 @@ final class HostileGenerator {
             return x.statement("other-class-call", must, ids(), "s += " + t + ".g(w[0]);" + M);
         }));
         // named like a Math function, but not Math's (issue 11, a): not a primitive, and not @Grad
+        // a class of another source file named like a Math function: not seen into, so an error; a class
+        // nested in the method's own is part of its source, inlined and differentiated (with a right gradient)
         c.add(new Category("other-class-named-like-math", must, x -> {
             String f = x.pick(List.of("exp", "sin", "log", "tanh", "sqrt", "abs"));
-            String t;
-            if (x.r.nextBoolean()) {
-                t = "Other";
-                x.fields.add("static final class Other {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
-            } else {
-                t = x.cls + "Other";
-                x.extraTypes.add("final class " + t + " {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
-            }
+            String t = x.cls + "Other";
+            x.extraTypes.add("final class " + t + " {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
             return x.statement("other-class-named-like-math", must, ids(), "s += " + t + "." + f + "(w[0]);" + M);
+        }));
+        c.add(new Category("nested-class-named-like-math", may, x -> {
+            String f = x.pick(List.of("exp", "sin", "log", "tanh", "sqrt", "abs"));
+            x.fields.add("static final class Other {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
+            return x.statement("nested-class-named-like-math", may, ids(), "s += Other." + f + "(w[0]);" + M);
         }));
         c.add(new Category("math-unsupported", must, x -> x.statement("math-unsupported", must, ids(),
                 "s += " + x.pick(List.of("Math.nextAfter(w[0], 1.0)", "Math.random() * b", "StrictMath.getExponent(w[0])",
