@@ -229,7 +229,10 @@ final class HostileGenerator {
         /** A method with a hostile header (marked), and a body of the subset. */
         Case header(String category, Set<String> ids, String modifiers, String typeParams, String returnText,
                 List<Param> params, List<String> wrt, boolean grad, boolean jit, Stmt last) {
-            List<Stmt> body = new ArrayList<>(prefix());
+            // the subset's statements may return a double early: only where the method returns one (else
+            // just the declaration of s)
+            List<Stmt> body = new ArrayList<>(returnText.equals("double") || returnText.equals("Double") ? prefix()
+                    : gen.statements(r, 0, "a", true));
             body.add(last);
             Method m = new Method("f", modifiers, typeParams, returnText, params, new Block(body), grad, wrt, jit,
                     false, true);
