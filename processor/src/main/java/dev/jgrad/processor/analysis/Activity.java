@@ -6,10 +6,8 @@ import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -23,7 +21,7 @@ import java.util.function.Consumer;
  * one class, since a write through one is a write to the other.
  */
 public final class Activity {
-    private final Map<String, String> parent = new HashMap<>();
+    private final NamePartition classes = new NamePartition();
     private final Set<String> varied = new HashSet<>();
     private final Set<String> useful = new HashSet<>();
     private final List<Expr.Call> activeExternCalls = new ArrayList<>();
@@ -84,26 +82,11 @@ public final class Activity {
     // ---------------------------------------------------------------- alias classes
 
     private String find(String n) {
-        String p = parent.get(n);
-        if (p == null || p.equals(n)) {
-            return n;
-        }
-        String r = find(p);
-        parent.put(n, r);
-        return r;
+        return classes.find(n);
     }
 
     private void union(String a, String b) {
-        String ra = find(a);
-        String rb = find(b);
-        if (!ra.equals(rb)) {
-            // deterministic: the smaller name is the representative
-            if (ra.compareTo(rb) < 0) {
-                parent.put(rb, ra);
-            } else {
-                parent.put(ra, rb);
-            }
-        }
+        classes.union(a, b);
     }
 
     private void unifyAliases(Stmt s) {

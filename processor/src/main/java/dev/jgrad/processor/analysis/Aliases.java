@@ -3,10 +3,8 @@ package dev.jgrad.processor.analysis;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Walk;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +19,7 @@ import java.util.Set;
  * that sums into {@code out[j]} and reads {@code acc[j]} reads its own partial sums.
  */
 public final class Aliases {
-    private final Map<String, String> parent = new HashMap<>();
+    private final NamePartition classes = new NamePartition();
 
     private Aliases() {}
 
@@ -91,20 +89,10 @@ public final class Aliases {
     }
 
     private String find(String n) {
-        String p = parent.getOrDefault(n, n);
-        if (p.equals(n)) {
-            return n;
-        }
-        String r = find(p);
-        parent.put(n, r);
-        return r;
+        return classes.find(n);
     }
 
     private void union(String a, String b) {
-        String ra = find(a);
-        String rb = find(b);
-        if (!ra.equals(rb)) {
-            parent.put(ra, rb);
-        }
+        classes.union(a, b);
     }
 }
