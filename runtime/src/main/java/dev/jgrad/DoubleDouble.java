@@ -14,8 +14,16 @@ final class DoubleDouble {
     /** ln 2 in two parts, fdlibm's: the high part has 32 significant bits, so k * LN2_HI is exact. */
     private static final double LN2_HI = 6.93147180369123816490e-01; /* 0x3FE62E42, 0xFEE00000 */
     private static final double LN2_LO = 1.90821492927058770002e-10; /* 0x3DEA39EF, 0x35793C76 */
-    /** Taylor terms of exp on [-0.35, 0.35]: the first left out, 0.35^19/19!, is below 2^-80. */
-    private static final int EXP_TERMS = 18;
+    /** 1/3!, 1/4!, ..., 1/16!: the Taylor coefficients of exp after the first three; 0.35^17/17! < 2^-70. */
+    private static final double[] EXP_TAIL = new double[14];
+
+    static {
+        double f = 2.0;
+        for (int i = 0; i < EXP_TAIL.length; i++) {
+            f *= i + 3;
+            EXP_TAIL[i] = 1.0 / f;
+        }
+    }
 
     /** The rounding error {@code a + b - s} of {@code s = a + b}, exactly (Knuth's two-sum). */
     static double sumError(double a, double b, double s) {
@@ -50,27 +58,21 @@ final class DoubleDouble {
         double h = rh + rl;
         rl = rl - (h - rh);
         rh = h;
-        // exp(r) = 1 + r (1 + r/2 (1 + r/3 (1 + ...))), by Horner's rule in double-double
-        double eh = 1.0;
-        double el = 0.0;
-        for (int n = EXP_TERMS; n >= 1; n--) {
-            // (ph, pl) = (rh, rl) * (eh, el)
-            double ph = rh * eh;
-            double pl = productError(rh, eh, ph) + (rh * el + rl * eh);
-            h = ph + pl;
-            pl = pl - (h - ph);
-            ph = h;
-            // (qh, ql) = (ph, pl) / n
-            double qh = ph / n;
-            double qn = qh * n;
-            double ql = ((ph - qn) - productError(qh, n, qn) + pl) / n;
-            // (eh, el) = 1 + (qh, ql)
-            eh = 1.0 + qh;
-            el = sumError(1.0, qh, eh) + ql;
-            h = eh + el;
-            el = el - (h - eh);
-            eh = h;
+        // exp(r) = 1 + r + r^2/2 + r^3 q(r): the first three terms in double-double, the rest (below
+        // 0.008, so that the roundings of plain doubles stay below 2^-62 of the result) in double
+        double q = EXP_TAIL[EXP_TAIL.length - 1];
+        for (int i = EXP_TAIL.length - 2; i >= 0; i--) {
+            q = EXP_TAIL[i] + rh * q;
         }
+        double r2 = rh * rh;
+        double r2l = productError(rh, rh, r2) + 2.0 * rh * rl;
+        double eh = 1.0 + rh;
+        double el = sumError(1.0, rh, eh);
+        double half = 0.5 * r2;
+        double e2 = eh + half;
+        el += sumError(eh, half, e2) + (rl + 0.5 * r2l + r2 * rh * q);
+        eh = e2 + el;
+        el = el - (eh - e2);
         // (eh, el) / (c + d)
         double qh = eh / c;
         double qc = qh * c;
@@ -117,29 +119,34 @@ final class DoubleDouble {
 
     /** {@code p(s) / q(s)} for {@code s = sh + sl}, as {@code {hi, lo}}. */
     static double[] ratio(double sh, double sl, double[] p, double[] q) {
-        double[] n = horner(sh, sl, p);
-        double[] m = horner(sh, sl, q);
-        double rh = n[0] / m[0];
-        double rq = rh * m[0];
-        double rl = ((n[0] - rq) - productError(rh, m[0], rq) + n[1] - rh * m[1]) / m[0];
-        n[0] = rh + rl;
-        n[1] = rl - (n[0] - rh);
-        return n;
-    }
-
-    /** {@code c[0] + s (c[1] + s (c[2] + ...))} for {@code s = sh + sl}, in double-double, as {@code {hi, lo}}. */
-    private static double[] horner(double sh, double sl, double[] c) {
-        double h = c[c.length - 1];
-        double l = 0.0;
-        for (int k = c.length - 2; k >= 0; k--) {
-            // (h, l) = (h, l) * (sh, sl) + c[k]
-            double p = h * sh;
-            double pl = productError(h, sh, p) + (l * sh + h * sl);
-            double t = p + c[k];
-            double tl = sumError(p, c[k], t) + pl;
-            h = t + tl;
-            l = tl - (h - t);
+        // Horner's rule for both at once: two independent chains, which the processor overlaps
+        double nh = 0.0;
+        double nl = 0.0;
+        double mh = 0.0;
+        double ml = 0.0;
+        for (int k = Math.max(p.length, q.length) - 1; k >= 0; k--) {
+            if (k < p.length) {
+                // (nh, nl) = (nh, nl) * (sh, sl) + p[k]
+                double x = nh * sh;
+                double xl = productError(nh, sh, x) + (nl * sh + nh * sl);
+                double y = x + p[k];
+                double yl = sumError(x, p[k], y) + xl;
+                nh = y + yl;
+                nl = yl - (nh - y);
+            }
+            if (k < q.length) {
+                double x = mh * sh;
+                double xl = productError(mh, sh, x) + (ml * sh + mh * sl);
+                double y = x + q[k];
+                double yl = sumError(x, q[k], y) + xl;
+                mh = y + yl;
+                ml = yl - (mh - y);
+            }
         }
-        return new double[] {h, l};
+        double rh = nh / mh;
+        double rq = rh * mh;
+        double rl = ((nh - rq) - productError(rh, mh, rq) + nl - rh * ml) / mh;
+        double h = rh + rl;
+        return new double[] {h, rl - (h - rh)};
     }
 }
