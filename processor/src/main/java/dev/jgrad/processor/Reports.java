@@ -156,14 +156,18 @@ final class Reports {
         }
         out.add("    tape, per statement:");
         Map<List<Src>, Integer> bytes = new LinkedHashMap<>();
+        boolean conditional = false;
         for (GradientForm.Saved s : tape) {
-            out.add("      " + statement(s.statement()) + ": " + what(s) + ", " + often(s.loops()));
+            out.add("      " + statement(s.statement()) + ": " + what(s) + ", " + often(s.loops())
+                    + (s.conditional() ? ", when its branch runs" : ""));
             bytes.merge(s.loops(), s.bytes(), Integer::sum);
+            conditional |= s.conditional();
         }
         List<String> total = new ArrayList<>();
         bytes.forEach((loops, b) -> total.add(b + " bytes " + often(loops)));
-        out.add("    tape per call: " + String.join(" + ", total));
-        return "tape " + String.join(" + ", total);
+        String sum = (conditional ? "at most " : "") + String.join(" + ", total);
+        out.add("    tape per call: " + sum);
+        return "tape " + sum;
     }
 
     private static String what(GradientForm.Saved s) {
@@ -179,16 +183,23 @@ final class Reports {
         };
     }
 
-    /** {@code once}, or {@code per iteration of line 9} ({@code (inside line 7)} for a nested loop). */
+    /**
+     * {@code once}, or {@code per iteration of the loop at line 9} ({@code (inside the loop at line 7)}
+     * for a nested loop).
+     */
     private static String often(List<Src> loops) {
         if (loops.isEmpty()) {
             return "once";
         }
-        StringBuilder s = new StringBuilder("per iteration of ").append(line(loops.get(loops.size() - 1)));
+        StringBuilder s = new StringBuilder("per iteration of ").append(loop(loops.get(loops.size() - 1)));
         for (int k = loops.size() - 2; k >= 0; k--) {
-            s.append(k == loops.size() - 2 ? " (inside " : ", inside ").append(line(loops.get(k)));
+            s.append(k == loops.size() - 2 ? " (inside " : ", inside ").append(loop(loops.get(k)));
         }
         return loops.size() > 1 ? s.append(')').toString() : s.toString();
+    }
+
+    private static String loop(Src src) {
+        return src == null ? "a loop jgrad made" : "the loop at line " + src.line();
     }
 
     private static String blocker(GradientForm.Blocker b) {
@@ -200,6 +211,6 @@ final class Reports {
     }
 
     private static String line(Src src) {
-        return src == null ? "a loop jgrad made" : "line " + src.line();
+        return "line " + src.line();
     }
 }

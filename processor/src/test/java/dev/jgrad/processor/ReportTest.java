@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@code -Ajgrad.report}: the report of a class with a gradient of each form (one pass, two passes,
- * taped with and without {@code @Jit}, with a tape of branches and loops) against its golden text,
+ * taped with and without {@code @Jit}, with a tape of branches, nested loops and replaced arrays)
+ * against its golden text,
  * regenerated like the source goldens with {@code -Djgrad.updateGoldens=true}; and the notes.
  */
 class ReportTest {
@@ -62,11 +63,15 @@ class ReportTest {
                 "20: [JgradReport] 'variance': gradient in two passes, no tape, not parallel; value not parallel" + where,
                 "33: [JgradReport] 'logSumSquares': gradient in two passes, no tape, not parallel; value not parallel"
                         + where,
-                "40: [JgradReport] 'iterate': gradient taped, tape 8 bytes per iteration of line 43 + 4 bytes once;"
-                        + " value not parallel" + where,
-                "51: [JgradReport] 'mlp': gradient taped, tape 24 bytes per iteration of line 54 + 16 bytes per"
-                        + " iteration of line 55 (inside line 54)" + where,
-                "69: [JgradReport] 'dot': value chunked on the calling thread" + where), notes);
+                "40: [JgradReport] 'iterate': gradient taped, tape 8 bytes per iteration of the loop at line 43"
+                        + " + 4 bytes once; value not parallel" + where,
+                "51: [JgradReport] 'mlp': gradient taped, tape 24 bytes per iteration of the loop at line 54 + 16 bytes"
+                        + " per iteration of the loop at line 55 (inside the loop at line 54)" + where,
+                "69: [JgradReport] 'dot': value chunked on the calling thread" + where,
+                // one branch decision per run of the if, whichever branch ran; next[i] = e only when it runs
+                "78: [JgradReport] 'smooth': gradient taped, tape at most 32 bytes per iteration of the loop at line 81"
+                        + " + 20 bytes per iteration of the loop at line 83 (inside the loop at line 81)" + where),
+                notes);
     }
 
     @Test

@@ -23,6 +23,8 @@ final class ForwardSweep {
     private final List<Src> loops = new ArrayList<>();
     /** The source statements around it, innermost last: where a push of a statement jgrad made belongs. */
     private final List<Src> around = new ArrayList<>();
+    /** How many branches of an {@code if} it is in: its pushes happen only when they run. */
+    private int branches;
 
     ForwardSweep(Reverse joint) {
         this.joint = joint;
@@ -54,7 +56,8 @@ final class ForwardSweep {
         for (int k = around.size() - 1; at == null && k >= 0; k--) {
             at = around.get(k);
         }
-        joint.saved.add(GradientForm.saved(at, loops, what, value));
+        boolean conditional = branches > 0;
+        joint.saved.add(GradientForm.saved(at, loops, what, value, conditional));
         return joint.push(value);
     }
 
@@ -100,14 +103,19 @@ final class ForwardSweep {
                 out.add(new Stmt.Assign(null, joint.adjointOf(a.target()), joint.adjoints().adjointArray(a.value(), a.target())));
             }
         } else if (s instanceof Stmt.If i) {
+            branches++;
             List<Stmt> then = forward(i.then());
             List<Stmt> otherwise = forward(i.otherwise());
+            branches--;
             // a branch that throws never reaches the reverse sweep: it records nothing
+            boolean recorded = false;
             if (works(s) && Flow.canComplete(then)) {
                 then.add(push(Expr.Lit.TRUE, GradientForm.What.BRANCH));
+                recorded = true;
             }
             if (works(s) && Flow.canComplete(otherwise)) {
-                otherwise.add(push(Expr.Lit.FALSE, GradientForm.What.BRANCH));
+                // one decision per run of the if, whichever branch pushes it
+                otherwise.add(recorded ? joint.push(Expr.Lit.FALSE) : push(Expr.Lit.FALSE, GradientForm.What.BRANCH));
             }
             out.add(new Stmt.If(i.src(), i.cond(), then, otherwise));
         } else if (s instanceof Stmt.Block b) {

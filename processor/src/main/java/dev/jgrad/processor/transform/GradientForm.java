@@ -37,9 +37,11 @@ public record GradientForm(Kind kind, Blocker whyNotBetter, List<Saved> tape) {
 
     /**
      * One value that the forward sweep pushes each time it runs {@code statement} (a loop's trip count:
-     * each time the loop ends), inside {@code loops} (outermost first). {@code value} is what is pushed.
+     * each time the loop ends; an if's decision: each time the if runs), inside {@code loops}
+     * (outermost first), only when the branch it is in runs if {@code conditional}. {@code value} is what
+     * is pushed.
      */
-    public record Saved(Src statement, List<Src> loops, What what, Expr value) {
+    public record Saved(Src statement, List<Src> loops, What what, Expr value, boolean conditional) {
         /** Bytes on the tape: booleans go on the int stack, arrays by reference (the array itself stays alive). */
         public int bytes() {
             return switch (value.type()) {
@@ -60,7 +62,8 @@ public record GradientForm(Kind kind, Blocker whyNotBetter, List<Saved> tape) {
         return out;
     }
 
-    static Saved saved(Src statement, List<Src> loops, What what, Expr value) {
-        return new Saved(statement, java.util.Collections.unmodifiableList(new ArrayList<>(loops)), what, value);
+    static Saved saved(Src statement, List<Src> loops, What what, Expr value, boolean conditional) {
+        return new Saved(statement, java.util.Collections.unmodifiableList(new ArrayList<>(loops)), what, value,
+                conditional);
     }
 }

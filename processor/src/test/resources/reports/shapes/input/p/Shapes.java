@@ -73,4 +73,26 @@ public final class Shapes {
         }
         return s;
     }
+
+    @Grad
+    static double smooth(double[] v) {
+        double[] buf = new double[v.length];
+        double s = 0;
+        for (int t = 0; t < 3; t++) {
+            double[] next = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                double left = i > 0 ? buf[i - 1] : v[0];
+                next[i] = 0.5 * (v[i] + left);
+                if (next[i] > 1) {
+                    double e = Math.exp(next[i]);
+                    s += e;
+                    next[i] = e;
+                } else {
+                    s += next[i];
+                }
+            }
+            buf = next;
+        }
+        return s;
+    }
 }
