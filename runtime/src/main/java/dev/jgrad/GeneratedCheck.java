@@ -18,8 +18,9 @@ import java.util.List;
 final class GeneratedCheck {
     private GeneratedCheck() {}
 
-    static GradCheck.Report check(GradCheck.Options options, Class<?> source, String name, Object[] args) {
-        Method f = sourceMethod(source, name, args);
+    static GradCheck.Report check(GradCheck.Options options, Class<?> source, String name, Object[] given) {
+        Method f = sourceMethod(source, name, given);
+        Object[] args = asDeclared(f, given);
         Method grad = generatedMethod(source, f);
         Record result = (Record) invoke(grad, copies(args));
         RecordComponent[] components = result.getClass().getRecordComponents();
@@ -156,11 +157,24 @@ final class GeneratedCheck {
         }
         for (int i = 0; i < types.length; i++) {
             Class<?> t = types[i].isPrimitive() ? boxed(types[i]) : types[i];
-            if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i])) {
+            boolean widened = types[i] == double.class && (args[i] instanceof Integer || args[i] instanceof Long
+                    || args[i] instanceof Float);
+            if (args[i] == null ? types[i].isPrimitive() : !t.isInstance(args[i]) && !widened) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** The arguments with a whole number given for a double parameter ({@code 1} for {@code 1.0}) as a Double. */
+    private static Object[] asDeclared(Method f, Object[] given) {
+        Object[] out = given.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (f.getParameterTypes()[i] == double.class && out[i] instanceof Number n && !(out[i] instanceof Double)) {
+                out[i] = n.doubleValue();
+            }
+        }
+        return out;
     }
 
     private static Class<?> boxed(Class<?> primitive) {

@@ -86,6 +86,14 @@ class GradCheckUserTest {
     }
 
     @Test
+    void aWholeNumberForADoubleParameterIsWidenedAsJavaWould() {
+        GradCheck.Report r = GradCheck.check(Model.Inner.class, "square", 3);
+        assertTrue(r.ok(), r::toString);
+        assertEquals(6.0, r.actual(1), 0.0);
+        assertTrue(GradCheck.check(Model.class, "mse", W, 0, X, Y).ok());
+    }
+
+    @Test
     void aMissingMethodOrGeneratedClassSaysWhat() {
         IllegalArgumentException noMethod = assertThrows(IllegalArgumentException.class,
                 () -> GradCheck.check(Model.class, "mse", W, 0.1, X));
