@@ -24,13 +24,17 @@ import java.util.function.ToDoubleFunction;
  * ({@code log} of a positive number, {@code asin} in (-1, 1)). Across a kink the numeric
  * derivative is a meaningless average of the two sides.
  *
- * <p>Typical use, with a method {@code @Grad static double loss(double[] w)} of class
- * {@code Losses} and its generated gradient:
+ * <p>Typical use, with a method {@code @Grad static double loss(double[] w, double b, double[][] x)}
+ * of class {@code Losses}: one call checks the value and every wrt parameter of the generated
+ * {@code LossesGrad.loss} against the source method ({@link #check(Class, String, Object...)}):
  * <pre>{@code
- * double[] w = ...;
- * double[] dw = LossesGrad.loss(w).w();
- * GradCheck.assertGradient(Losses::loss, w, dw);          // throws AssertionError with a report
- * GradCheck.Report r = GradCheck.check(Losses::loss, w, dw);
+ * GradCheck.check(Losses.class, "loss", w, b, x).orThrow();   // AssertionError: which component, by how much
+ * }</pre>
+ * or, for one parameter, with a function:
+ * <pre>{@code
+ * double[] dw = LossesGrad.loss(w, b, x).w();
+ * GradCheck.assertGradient(v -> Losses.loss(v, b, x), w, dw);   // throws AssertionError with a report
+ * GradCheck.Report r = GradCheck.check(v -> Losses.loss(v, b, x), w, dw);
  * if (!r.ok()) System.err.println(r);                     // which index, both values, the error
  * }</pre>
  *
@@ -204,7 +208,7 @@ public final class GradCheck {
         if (!(rtol > 0) || !(floor > 0)) {
             throw new IllegalArgumentException("rtol and floor must be positive, got " + rtol + " and " + floor);
         }
-        return new Report(actual.clone(), expected.clone(), rtol, floor);
+        return new Report(actual.clone(), expected.clone(), rtol, floor, null, null);
     }
 
     /**
@@ -249,6 +253,177 @@ public final class GradCheck {
         check(f, x, gradient).orThrow();
     }
 
+    // ------------------------------------------------------------------------------------------
+    // Checks of generated gradients, and of doubles, matrices and records
+    // ------------------------------------------------------------------------------------------
+
+    /** The label of the value's line in a report of {@link #check(Class, String, Object...)}. */
+    static final String VALUE = "value";
+
+    /**
+     * Checks the generated gradient of {@code source.method} at {@code args}, in one call: it finds
+     * the generated {@code SourceGrad.method}, calls it and the source method (each on copies of the
+     * arguments), and compares the gradient's value with the source's result and every component of
+     * every wrt parameter with central finite differences of the source method, with the default
+     * options ({@link #options()}).
+     *
+     * <pre>{@code
+     * GradCheck.check(Model.class, "loss", w, b, x, y).orThrow();
+     * }</pre>
+     *
+     * <p>A failing report names each component that is off ({@code w[3]}, {@code m[1][2]},
+     * {@code layer.b[0]} for a record parameter), the gradient's value of it, the finite-difference
+     * estimate, the difference and the relative error.
+     *
+     * @param source the class that declares the {@code @Grad} method (it may be private)
+     * @param method its name
+     * @param args its arguments, in parameter order (primitives boxed)
+     * @throws IllegalArgumentException if there is no such method or no generated gradient for it
+     */
+    public static Report check(Class<?> source, String method, Object... args) {
+        return options().check(source, method, args);
+    }
+
+    /** Checks the derivative of a function of one variable at {@code x}, with the default options. */
+    public static Report check(DoubleUnaryOperator f, double x, double derivative) {
+        return options().check(f, x, derivative);
+    }
+
+    /** Checks the gradient of a function of a matrix (rows may be ragged), with the default options. */
+    public static Report check(ToDoubleFunction<double[][]> f, double[][] x, double[][] gradient) {
+        return options().check(f, x, gradient);
+    }
+
+    /**
+     * Checks the gradient of a function of a record whose components are {@code double},
+     * {@code double[]}, {@code double[][]} or such records; the gradient is a record of the same type
+     * (as jgrad gives for a record parameter). With the default options.
+     */
+    public static <R extends Record> Report check(ToDoubleFunction<R> f, R x, R gradient) {
+        return options().check(f, x, gradient);
+    }
+
+    /** The default options: relative step {@code 1e-3}, rtol {@code 1e-6}, the {@link #defaultFloor}. */
+    public static Options options() {
+        return new Options(DEFAULT_RELATIVE_STEP, DEFAULT_RTOL, Double.NaN);
+    }
+
+    /**
+     * The step and tolerances of a check, and the checks that use them. Immutable: each setter
+     * returns new options.
+     *
+     * <pre>{@code
+     * GradCheck.options().relativeStep(1e-4).rtol(1e-5).check(Model.class, "loss", w, b, x, y).orThrow();
+     * }</pre>
+     */
+    public static final class Options {
+        private final double relativeStep;
+        private final double rtol;
+        private final double floor;
+
+        private Options(double relativeStep, double rtol, double floor) {
+            this.relativeStep = relativeStep;
+            this.rtol = rtol;
+            this.floor = floor;
+        }
+
+        /**
+         * The step of component {@code i} is {@code relativeStep * max(1, |x_i|)}.
+         *
+         * @throws IllegalArgumentException if it is not positive and finite
+         */
+        public Options relativeStep(double relativeStep) {
+            requireStep(relativeStep);
+            return new Options(relativeStep, rtol, floor);
+        }
+
+        /**
+         * The largest relative error allowed.
+         *
+         * @throws IllegalArgumentException if it is not positive
+         */
+        public Options rtol(double rtol) {
+            if (!(rtol > 0)) {
+                throw new IllegalArgumentException("rtol must be positive, got " + rtol);
+            }
+            return new Options(relativeStep, rtol, floor);
+        }
+
+        /**
+         * The absolute floor of the relative error's denominator, instead of {@link #defaultFloor}.
+         *
+         * @throws IllegalArgumentException if it is not positive
+         */
+        public Options floor(double floor) {
+            if (!(floor > 0)) {
+                throw new IllegalArgumentException("floor must be positive, got " + floor);
+            }
+            return new Options(relativeStep, rtol, floor);
+        }
+
+        public double relativeStep() {
+            return relativeStep;
+        }
+
+        public double rtol() {
+            return rtol;
+        }
+
+        /** The floor set with {@link #floor(double)}, or NaN for the default one. */
+        public double floor() {
+            return floor;
+        }
+
+        double floorOr(double byDefault) {
+            return Double.isNaN(floor) ? byDefault : floor;
+        }
+
+        /** {@link GradCheck#check(Class, String, Object...)} with these options. */
+        public Report check(Class<?> source, String method, Object... args) {
+            return GeneratedCheck.check(this, source, method, args);
+        }
+
+        /** {@link GradCheck#check(DoubleUnaryOperator, double, double)} with these options. */
+        public Report check(DoubleUnaryOperator f, double x, double derivative) {
+            return flat(v -> f.applyAsDouble((Double) v), x, derivative);
+        }
+
+        /** {@link GradCheck#check(ToDoubleFunction, double[], double[])} with these options. */
+        public Report check(ToDoubleFunction<double[]> f, double[] x, double[] gradient) {
+            return flat(v -> f.applyAsDouble((double[]) v), x, gradient);
+        }
+
+        /** {@link GradCheck#check(ToDoubleFunction, double[][], double[][])} with these options. */
+        public Report check(ToDoubleFunction<double[][]> f, double[][] x, double[][] gradient) {
+            return flat(v -> f.applyAsDouble((double[][]) v), x, gradient);
+        }
+
+        /** {@link GradCheck#check(ToDoubleFunction, Record, Record)} with these options. */
+        @SuppressWarnings("unchecked")
+        public <R extends Record> Report check(ToDoubleFunction<R> f, R x, R gradient) {
+            return flat(v -> f.applyAsDouble((R) v), x, gradient);
+        }
+
+        private Report flat(ToDoubleFunction<Object> f, Object x, Object gradient) {
+            Flat point = new Flat();
+            point.add("", x);
+            Flat g = new Flat();
+            g.add("", gradient);
+            if (!java.util.Arrays.equals(point.labels(), g.labels())) {
+                throw new IllegalArgumentException("the gradient's shape is not the point's: " + g.size()
+                        + " components vs " + point.size());
+            }
+            double[] at = point.values();
+            ToDoubleFunction<double[]> along = v -> f.applyAsDouble(Flat.rebuild(x, v, new int[] {0}));
+            double value = along.applyAsDouble(at);
+            double[] numeric = numericGradient(along, at, relativeStep);
+            String[] references = new String[at.length];
+            java.util.Arrays.fill(references, "finite differences");
+            return new Report(g.values(), numeric, rtol, floorOr(defaultFloor(value, numeric)), point.labels(),
+                    references);
+        }
+    }
+
     /**
      * The outcome of a comparison: every component's relative error, the worst one, and a text
      * that names the failing indices with both values.
@@ -263,12 +438,18 @@ public final class GradCheck {
         private final double[] errors;
         private final int worst;
         private final int failures;
+        /** Each component's name ({@code w[3]}), or null for plain indices. */
+        private final String[] labels;
+        /** What each component's reference is ({@code finite differences}); null with null labels. */
+        private final String[] references;
 
-        private Report(double[] actual, double[] expected, double rtol, double floor) {
+        Report(double[] actual, double[] expected, double rtol, double floor, String[] labels, String[] references) {
             this.actual = actual;
             this.expected = expected;
             this.rtol = rtol;
             this.floor = floor;
+            this.labels = labels;
+            this.references = references;
             this.errors = new double[actual.length];
             int worstIndex = -1;
             int failed = 0;
@@ -332,6 +513,15 @@ public final class GradCheck {
             return worst < 0 ? 0.0 : errors[worst];
         }
 
+        /**
+         * The name of component {@code i}: the parameter and index ({@code w[3]}, {@code m[1][2]},
+         * {@code layer.b[0]}) in the reports of {@link #check(Class, String, Object...)} and of the
+         * scalar, matrix and record checks, else {@code [i]}.
+         */
+        public String label(int i) {
+            return labels == null ? "[" + i + "]" : labels[i];
+        }
+
         /** The index of the largest relative error, or -1 for no components. */
         public int worstIndex() {
             return worst;
@@ -384,7 +574,7 @@ public final class GradCheck {
                             ": %d of %d components off; max relative error %.3e", failures, size(),
                             maxRelativeError()));
             if (worst >= 0) {
-                s.append(" at [").append(worst).append(']');
+                s.append(labels == null ? " at [" + worst + "]" : " at " + labels[worst]);
             }
             s.append(String.format(Locale.ROOT, " (rtol %.1e, floor %.3e)", rtol, floor));
             int listed = 0;
@@ -400,10 +590,20 @@ public final class GradCheck {
             return s.toString();
         }
 
-        /** The text for component {@code i}: index, both values and the relative error. */
+        /**
+         * The text for component {@code i}: its name, both values, the difference and the relative
+         * error, for example {@code w[3]: gradient 1.5, finite differences 1.25, off by 0.25
+         * (relative error 1.667e-01)}; {@code [3] actual 1.5 expected 1.25 (relative error 1.667e-01)}
+         * for a report of plain indices.
+         */
         public String line(int i) {
-            return String.format(Locale.ROOT, "  [%d] actual %s expected %s (relative error %.3e)",
-                    i, actual[i], expected[i], errors[i]);
+            if (labels == null) {
+                return String.format(Locale.ROOT, "  [%d] actual %s expected %s (relative error %.3e)",
+                        i, actual[i], expected[i], errors[i]);
+            }
+            return String.format(Locale.ROOT, "  %s: %s %s, %s %s, off by %s (relative error %.3e)",
+                    labels[i], labels[i].equals(VALUE) ? "generated value" : "gradient", actual[i],
+                    references[i], expected[i], Math.abs(actual[i] - expected[i]), errors[i]);
         }
     }
 

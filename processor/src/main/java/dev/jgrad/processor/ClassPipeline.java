@@ -16,6 +16,7 @@ import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Captures;
+import dev.jgrad.processor.transform.GradientForm;
 import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
@@ -69,6 +70,7 @@ final class ClassPipeline {
         Set<String> gradNames = new HashSet<>();
         Set<String> jitNames = new HashSet<>();
         java.util.Map<String, ExecutableElement> records = new java.util.HashMap<>();
+        Reports report = Reports.wanted(processing) ? new Reports(env, processing, type) : null;
         checkQualifiers();
         for (ExecutableElement m : methods) {
             try {
@@ -109,8 +111,15 @@ final class ClassPipeline {
                     }
                     JitGrad.Outcome fused = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
                     Gradient gradient = fused != null ? fused.gradient() : null;
+                    GradientForm form;
                     if (gradient == null) {
-                        gradient = Reverse.of(ir, wrt, activity);
+                        Reverse.Taped taped = Reverse.taped(ir, wrt, activity);
+                        gradient = taped.gradient();
+                        form = new GradientForm(GradientForm.Kind.TAPED,
+                                fused == null ? null : new GradientForm.Blocker(fused.reason(), fused.at()), taped.saved());
+                    } else {
+                        form = new GradientForm(fused.notOnePass() == null ? GradientForm.Kind.ONE_PASS
+                                : GradientForm.Kind.TWO_PASS, fused.notOnePass(), List.of());
                     }
                     gradient = new Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
                             ir.params().stream().map(Method.Param::name).toList()),
@@ -121,6 +130,9 @@ final class ClassPipeline {
                     gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m)), gradient.value(),
                             gradient.components(), gradient.tape());
                     grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
+                    if (report != null) {
+                        report.gradient(m, form, jit, gradient.body());
+                    }
                 }
                 if (jit) {
                     Method ir = MethodReader.read(env, m);
@@ -129,6 +141,9 @@ final class ClassPipeline {
                     }
                     List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m)), ir.names().all()));
+                    if (report != null) {
+                        report.value(m, fast);
+                    }
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 StringWriter trace = new StringWriter();
@@ -153,6 +168,9 @@ final class ClassPipeline {
             }
             if (!jits.isEmpty()) {
                 writer.writeJit(jits);
+            }
+            if (report != null) {
+                report.write();
             }
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof javax.annotation.processing.FilerException) {

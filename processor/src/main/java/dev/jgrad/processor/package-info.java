@@ -8,7 +8,7 @@
  * <ul>
  *   <li>{@link dev.jgrad.processor.JgradProcessor} collects the annotated methods of a round, class by
  *       class; {@code ClassPipeline} runs the stages for one class and writes nothing for a class with
- *       an error.
+ *       an error, and, under {@code -Ajgrad.report}, hands {@code Reports} what each method got.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
  *       calls to the user's methods ({@code Statements}, {@code Expressions}, {@code Calls},
@@ -30,7 +30,8 @@
  *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tidy} (a last peephole pass: adjoints declared with their
  *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
- *       copies).
+ *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
+ *       the statement that kept it from a better one, and what the forward sweep pushes.
  *   <li>{@code rules}: the derivative of every primitive, in one table.
  *   <li>{@code emit}: IR to Java through JavaPoet, and the names of the generated API (and, still,
  *       of a parallel loop's call site); it runs no analysis. {@code ArchitectureTest} pins the direction.

@@ -964,6 +964,36 @@ class ErrorCatalogueTest {
     }
 
     /**
+     * {@code -Ajgrad.report}: a note (not a warning: {@code -Werror} builds pass) at each method, with
+     * its form and where the report is; the details are in {@code ReportTest}.
+     */
+    @Test
+    void jgradReport() {
+        JavaFileObject source = JavaFileObjects.forSourceLines("p.C",
+                "package p;",
+                "",
+                "import dev.jgrad.Grad;",
+                "",
+                "class C {",
+                "    @Grad static double halving(double x) {",
+                "        while (x > 1) {",
+                "            x = x / 2;",
+                "        }",
+                "        return x * x;",
+                "    }",
+                "}");
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new JgradProcessor())
+                .withOptions("--release", "17", "-Werror", "-Ajgrad.report")
+                .compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        // x = x / 2 needs no old x in its adjoint (x_bar /= 2): only the trip count is stored
+        assertThat(compilation).hadNoteContaining("[JgradReport] 'halving': gradient taped, tape 4 bytes once"
+                + " (-Ajgrad.report: details in p/C.jgrad-report.txt)")
+                .inFile(source).onLine(6).atColumn(25);
+    }
+
+    /**
      * {@code JgradInternal} reports a bug in jgrad, so no input may cause it: odd but legal inputs, one
      * compilation each.
      */

@@ -56,6 +56,8 @@ public enum Message {
             "the generated code for '%s' would need about %s KB of bytecode, more than the JVM's 64 KB for one method (helpers are inlined): split the computation into several @Grad methods, or loop over an array instead of writing out every statement"),
     JIT_FALLBACK("JgradJitFallback",
             "@Jit @Grad method '%s' gets the taped reverse-mode gradient, not the fused tape-free one: %s (see \"What @Jit does\" in the README)"),
+    REPORT("JgradReport",
+            "'%s': %s (-Ajgrad.report: details in %s)"),
     RESOLVED_ELSEWHERE("JgradInternal",
             "jgrad read '%s' as the %s, but javac reads it as the %s: please report this with the method; giving the two different names avoids it"),
     TOO_MANY_PARAMETERS("JgradTooLarge",

@@ -23,6 +23,15 @@ public final class GeneratedNames {
         return ClassName.get(packageOf(type), flatName(type) + "Jit");
     }
 
+    /** {@code C.jgrad-report.txt} ({@code Outer_C.jgrad-report.txt}): the report of {@code -Ajgrad.report}, beside {@code CGrad}. */
+    public static String reportFile(TypeElement type) {
+        return flatName(type) + ".jgrad-report.txt";
+    }
+
+    public static String packageName(TypeElement type) {
+        return packageOf(type);
+    }
+
     /** {@code FGradient} for method {@code f}. */
     public static String record(String method) {
         return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";

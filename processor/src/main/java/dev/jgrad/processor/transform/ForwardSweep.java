@@ -4,6 +4,7 @@ import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Flow;
+import dev.jgrad.processor.ir.Src;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
@@ -18,6 +19,12 @@ import java.util.List;
  */
 final class ForwardSweep {
     private final Reverse joint;
+    /** The loops around the statement being swept, outermost first: what each push is per iteration of. */
+    private final List<Src> loops = new ArrayList<>();
+    /** The source statements around it, innermost last: where a push of a statement jgrad made belongs. */
+    private final List<Src> around = new ArrayList<>();
+    /** How many branches of an {@code if} it is in: its pushes happen only when they run. */
+    private int branches;
 
     ForwardSweep(Reverse joint) {
         this.joint = joint;
@@ -32,12 +39,44 @@ final class ForwardSweep {
     }
 
     private void forward(Stmt s, List<Stmt> out) {
+        around.add(s.src());
+        try {
+            sweep(s, out);
+        } finally {
+            around.remove(around.size() - 1);
+        }
+    }
+
+    /**
+     * {@code tape.push(value)}, recorded for the report: at the innermost source statement around it,
+     * once per iteration of the loops around it.
+     */
+    private Stmt push(Expr value, GradientForm.What what) {
+        Src at = null;
+        for (int k = around.size() - 1; at == null && k >= 0; k--) {
+            at = around.get(k);
+        }
+        boolean conditional = branches > 0;
+        joint.saved.add(GradientForm.saved(at, loops, what, value, conditional));
+        return joint.push(value);
+    }
+
+    private List<Stmt> inLoop(Src loop, List<Stmt> body) {
+        loops.add(loop);
+        try {
+            return forward(body);
+        } finally {
+            loops.remove(loops.size() - 1);
+        }
+    }
+
+    private void sweep(Stmt s, List<Stmt> out) {
         if (s instanceof Stmt.Decl d) {
             Local v = new Local(d.type(), d.name());
             if (joint.records(d)) {
-                out.add(joint.push(v));
+                out.add(push(v, GradientForm.What.OLD_VALUE));
                 if (joint.isActiveVar(d.name()) && d.type().isArray()) {
-                    out.add(joint.push(joint.bar(d.name())));
+                    out.add(push(joint.bar(d.name()), GradientForm.What.OLD_ADJOINT));
                 }
             }
             if (joint.mustHoist(d.name())) {
@@ -54,9 +93,9 @@ final class ForwardSweep {
             boolean arrayRef = a.target().type().isArray();
             boolean active = arrayRef && joint.activity.isActive(Walk.root(a.target()));
             if (joint.records(a)) {
-                out.add(joint.push(a.target()));
+                out.add(push(a.target(), GradientForm.What.OLD_VALUE));
                 if (active) {
-                    out.add(joint.push(joint.adjointOf(a.target())));
+                    out.add(push(joint.adjointOf(a.target()), GradientForm.What.OLD_ADJOINT));
                 }
             }
             out.add(a);
@@ -64,21 +103,26 @@ final class ForwardSweep {
                 out.add(new Stmt.Assign(null, joint.adjointOf(a.target()), joint.adjoints().adjointArray(a.value(), a.target())));
             }
         } else if (s instanceof Stmt.If i) {
+            branches++;
             List<Stmt> then = forward(i.then());
             List<Stmt> otherwise = forward(i.otherwise());
+            branches--;
             // a branch that throws never reaches the reverse sweep: it records nothing
+            boolean recorded = false;
             if (works(s) && Flow.canComplete(then)) {
-                then.add(joint.push(Expr.Lit.TRUE));
+                then.add(push(Expr.Lit.TRUE, GradientForm.What.BRANCH));
+                recorded = true;
             }
             if (works(s) && Flow.canComplete(otherwise)) {
-                otherwise.add(joint.push(Expr.Lit.FALSE));
+                // one decision per run of the if, whichever branch pushes it
+                otherwise.add(recorded ? joint.push(Expr.Lit.FALSE) : push(Expr.Lit.FALSE, GradientForm.What.BRANCH));
             }
             out.add(new Stmt.If(i.src(), i.cond(), then, otherwise));
         } else if (s instanceof Stmt.Block b) {
             out.add(new Stmt.Block(b.src(), forward(b.body())));
         } else if (s instanceof Stmt.While w) {
             Local trips = works(s) ? new Local(Type.INT, joint.names.fresh("trips")) : null;
-            List<Stmt> body = forward(w.body());
+            List<Stmt> body = inLoop(w.src(), w.body());
             if (trips == null) {
                 out.add(new Stmt.While(w.src(), w.cond(), body, w.testAfter()));
                 return;
@@ -88,12 +132,12 @@ final class ForwardSweep {
             }
             out.add(new Stmt.Decl(null, Type.INT, trips.name(), Expr.Lit.ofInt(0)));
             out.add(new Stmt.While(w.src(), w.cond(), body, w.testAfter()));
-            out.add(joint.push(trips));
+            out.add(push(trips, GradientForm.What.TRIP_COUNT));
         } else if (s instanceof Stmt.For f) {
             Local trips = works(s) ? new Local(Type.INT, joint.names.fresh("trips")) : null;
             List<Stmt> init = forward(f.init());
-            List<Stmt> update = forward(f.update());
-            List<Stmt> body = forward(f.body());
+            List<Stmt> update = inLoop(f.src(), f.update());
+            List<Stmt> body = inLoop(f.src(), f.body());
             if (trips == null) {
                 out.add(new Stmt.For(f.src(), init, f.cond(), update, body));
                 return;
@@ -110,7 +154,7 @@ final class ForwardSweep {
                 loop.add(new Stmt.While(f.src(), f.cond() == null ? Expr.Lit.TRUE : f.cond(), body, false));
                 out.add(new Stmt.Block(null, loop));
             }
-            out.add(joint.push(trips));
+            out.add(push(trips, GradientForm.What.TRIP_COUNT));
         } else if (s instanceof Stmt.Return r) {
             // the last statement: its value is the method's value
             if (r.value() instanceof Local l && !joint.inReverse.contains(l.name())) {

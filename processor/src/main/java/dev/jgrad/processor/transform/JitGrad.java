@@ -45,6 +45,8 @@ public final class JitGrad {
     private final Map<String, String> bars = new LinkedHashMap<>();
     private Local value;
     private final LoopBuffers buffers = new LoopBuffers();
+    /** Why the gradient takes two passes, once {@link #fused} has declined one. */
+    private GradientForm.Blocker notOnePass;
 
     private JitGrad(Method method, Activity activity, LoopForm form) {
         this.method = method;
@@ -53,8 +55,15 @@ public final class JitGrad {
         this.names = method.names();
     }
 
-    /** The tape-free gradient, or (gradient null) why none and at which source statement (or null). */
-    public record Outcome(Gradient gradient, String reason, Src at) {}
+    /**
+     * The tape-free gradient, or (gradient null) why none and at which source statement (or null);
+     * {@code notOnePass} says why a tape-free gradient takes two passes (null for one pass).
+     */
+    public record Outcome(Gradient gradient, String reason, Src at, GradientForm.Blocker notOnePass) {
+        public Outcome(Gradient gradient, String reason, Src at) {
+            this(gradient, reason, at, null);
+        }
+    }
 
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
@@ -75,7 +84,7 @@ public final class JitGrad {
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
         Gradient g = jit.run(wrt);
         List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.buffers.scratch()), method.names());
-        return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null);
+        return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null, jit.notOnePass);
     }
 
     private Gradient run(List<String> wrt) {
@@ -154,7 +163,7 @@ public final class JitGrad {
      * each iteration goes inside the loop. Null when the body has another shape.
      */
     private List<Stmt> fused(List<Stmt> top) {
-        LinearTail shape = LinearTail.of(top, method, form);
+        LinearTail shape = LinearTail.of(top, method, form, why -> notOnePass = why);
         if (shape == null) {
             return null;
         }
@@ -166,6 +175,8 @@ public final class JitGrad {
         List<Stmt> trial = reverse(tail);
         names = real;
         if (!shape.knownBeforeLoops(reads(trial), types.keySet())) {
+            notOnePass = new GradientForm.Blocker("the code after its loops is not linear in their sums: its adjoint"
+                    + " needs their values, known only after the loops", nonlinear(tail, shape));
             return null;
         }
         List<Stmt> tailReverse = reverse(tail);
@@ -194,6 +205,22 @@ public final class JitGrad {
             out.addAll(preReverse);
         }
         return out;
+    }
+
+    /** The first statement of the tail whose own adjoint reads a value not known before the loops. */
+    private Src nonlinear(List<Stmt> tail, LinearTail shape) {
+        Names real = names;
+        try {
+            for (Stmt s : tail) {
+                names = real.copy();
+                if (!shape.knownBeforeLoops(reads(reverse(List.of(s))), types.keySet())) {
+                    return s.src();
+                }
+            }
+            return tail.isEmpty() ? null : tail.get(tail.size() - 1).src();
+        } finally {
+            names = real;
+        }
     }
 
     // ---------------------------------------------------------------- forward

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The shape a {@link JitGrad} gradient fuses in one pass: {@code pre; loops; tail}, where the tail
@@ -17,8 +18,11 @@ import java.util.Set;
  * {@code pre} declares, but not the loops' sums.
  */
 record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String> known) {
-    /** The shape of a method body in {@link LoopForm}, or null when it has another one. */
-    static LinearTail of(List<Stmt> top, Method method, LoopForm form) {
+    /**
+     * The shape of a method body in {@link LoopForm}, or null when it has another one; then
+     * {@code why} hears which statement gives it the other shape.
+     */
+    static LinearTail of(List<Stmt> top, Method method, LoopForm form, Consumer<GradientForm.Blocker> why) {
         int first = -1;
         int last = -1;
         for (int k = 0; k < top.size(); k++) {
@@ -28,6 +32,7 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
             }
         }
         if (first < 0) {
+            why.accept(new GradientForm.Blocker("it has no loop", null));
             return null;
         }
         List<Stmt> pre = new ArrayList<>(top.subList(0, first));
@@ -36,6 +41,7 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         for (Stmt s : tail) {
             // the tail's adjoint runs before the loops: it has only scalars to give adjoints to
             if (s instanceof Stmt.Decl d && d.type().isArray() || s instanceof Stmt.Assign a && a.target().type().isArray()) {
+                why.accept(new GradientForm.Blocker("the code after its loops makes or writes an array", s.src()));
                 return null;
             }
         }
@@ -60,6 +66,9 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
                     known.add(d.name());
                 }
             } else {
+                why.accept(new GradientForm.Blocker(s instanceof Stmt.Decl
+                        ? "a declaration between two loops reads what the loop before it sums"
+                        : "a statement between two loops that is not a declaration", s.src()));
                 return null;
             }
         }
@@ -69,6 +78,8 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
             reads.removeAll(sumsOf(form, List.of(l)));
             reads.retainAll(sums);
             if (!reads.isEmpty()) {
+                why.accept(new GradientForm.Blocker("this loop reads what an earlier loop sums ("
+                        + String.join(", ", new java.util.TreeSet<>(reads)) + ")", l.src()));
                 return null;
             }
         }

@@ -64,6 +64,8 @@ public final class Reverse {
     final Map<Stmt, Stmt> restores = new IdentityHashMap<>();
     /** Statements whose old value nothing reads before the next restore of the same variable. */
     private final Set<Stmt> deadRestores = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** What the final forward sweep pushes, in its order, for the report. */
+    final List<GradientForm.Saved> saved = new ArrayList<>();
 
     private Reverse(Method method, Activity activity) {
         this.method = method;
@@ -71,7 +73,16 @@ public final class Reverse {
     }
 
     public static Gradient of(Method method, List<String> wrt, Activity activity) {
-        return new Reverse(method, activity).run(wrt);
+        return taped(method, wrt, activity).gradient();
+    }
+
+    /** The taped gradient and what its forward sweep pushes, statement by statement. */
+    public record Taped(Gradient gradient, List<GradientForm.Saved> saved) {}
+
+    public static Taped taped(Method method, List<String> wrt, Activity activity) {
+        Reverse r = new Reverse(method, activity);
+        Gradient g = r.run(wrt);
+        return new Taped(g, List.copyOf(r.saved));
     }
 
     private Gradient run(List<String> wrt) {
