@@ -42,10 +42,8 @@ class LogisticRegressionTest {
         double[][] x = DATA.x();
         double[] y = DATA.y();
         LogisticRegressionGrad.LossGradient g = LogisticRegressionGrad.loss(w, b, x, y, 100, 300, 0.01);
+        // @Jit may reassociate the sum: the value agrees with the source to rounding
         assertEquals(LogisticRegression.loss(w, b, x, y, 100, 300, 0.01), g.value(), 1e-12);
-        GradCheck.assertGradient(v -> LogisticRegression.loss(v, b, x, y, 100, 300, 0.01), w, g.w());
-        double db = (LogisticRegression.loss(w, b + 1e-6, x, y, 100, 300, 0.01)
-                - LogisticRegression.loss(w, b - 1e-6, x, y, 100, 300, 0.01)) / 2e-6;
-        assertEquals(db, g.b(), 1e-7);
+        GradCheck.check(LogisticRegression.class, "loss", w, b, x, y, 100, 300, 0.01).orThrow();
     }
 }
