@@ -321,8 +321,12 @@ final class ClassPipeline {
         for (Expr.Call c : activity.activeExternCalls()) {
             Origins.Origin o = origins.get(c);
             String owner = c.owner().substring(c.owner().lastIndexOf('.') + 1);
+            String reason = origins.reason(c);
             env.diag().error(Message.UNKNOWN_CALL, o.tree(), o.unit(), owner + "." + c.name() + "(...)",
-                    "its arguments depend on the differentiated inputs; make it a static method of this class, or mark it @Grad");
+                    "its arguments depend on the differentiated inputs, and " + (reason != null
+                            ? reason + ": keep the helper's body to the subset"
+                            : "its source is not part of this compilation (a library's method, from a jar), so jgrad cannot see into it:"
+                                    + " write the computation in a static method compiled with this class"));
             any = true;
         }
         return any;

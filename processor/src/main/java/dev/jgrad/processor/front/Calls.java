@@ -75,22 +75,46 @@ final class Calls {
         if (sameSource || m.getAnnotation(dev.jgrad.Grad.class) != null) {
             return cx.inliner.inline(t, m, args, pre);
         }
+        // another class's method compiled in this build: inlined like a helper of this class if its
+        // body is in the subset, else kept as a call, which may then take only inactive arguments
+        boolean hasSource = cx.env.trees().getPath(m) != null;
+        List<String> why = new java.util.ArrayList<>();
+        if (hasSource) {
+            Expr inlined = cx.inliner.attempt(t, m, args, pre, why);
+            if (inlined != null) {
+                return inlined;
+            }
+        }
+        String seeInto = hasSource ? "jgrad cannot differentiate through its body ("
+                + (why.isEmpty() ? "outside the subset" : why.get(0)) + ")"
+                : "its source is not part of this compilation (a library's method), so jgrad cannot see into it";
         Type type = cx.env.types().typeOf(m.getReturnType());
         if (type == null || type == Type.VOID || type == Type.STRING) {
-            throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)",
-                    "it is not a method of this class or a @Grad method, and it returns " + m.getReturnType());
+            if (hasSource) {
+                return cx.inliner.inline(t, m, args, pre); // reports what keeps its body out, where it is
+            }
+            throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", seeInto + ", and it returns " + m.getReturnType());
         }
         for (int k = 0; k < args.size(); k++) {
             if (args.get(k).type().isArray()) {
+                if (hasSource) {
+                    return cx.inliner.inline(t, m, args, pre);
+                }
                 throw cx.reject(Message.UNKNOWN_CALL, t.getArguments().get(k), name + "(...)",
-                        "an array passed to a method jgrad cannot see into could be changed by it; make the method a static method of this class, or mark it @Grad");
+                        seeInto + "; an array passed to it could be changed by it: compute with the array in this build's code");
             }
         }
         if (!visible(declaring) || !visible(m)) {
+            if (hasSource) {
+                return cx.inliner.inline(t, m, args, pre);
+            }
             throw cx.reject(Message.NOT_VISIBLE, t, name, "method");
         }
         Call call = new Call(type, ownerName, name, List.copyOf(args));
         cx.origins.put(call, t, cx.unit);
+        if (hasSource) {
+            cx.origins.because(call, seeInto);
+        }
         return dropped(statement, t, name, call);
     }
 
@@ -98,13 +122,14 @@ final class Calls {
     private Expr dropped(boolean statement, MethodInvocationTree t, String name, Expr call) {
         if (statement) {
             throw cx.reject(Message.UNKNOWN_CALL, t, name,
-                    "a call whose result is dropped can only be to a static method of this class or a @Grad method");
+                    "a call whose result is dropped can only be to a helper jgrad inlines (a static method compiled in this build, whose body is in the subset)");
         }
         return call;
     }
 
     /**
-     * Whether the generated class, in the package of the method being read, can name {@code e}:
+     * Whether the generated class, in the package of the method being differentiated (not that of a
+     * helper inlined into it), can name {@code e}:
      * public all the way out, or package-private in that package (protected counts as that too: the
      * generated class is no subclass).
      */
@@ -114,7 +139,7 @@ final class Calls {
                 return false;
             }
             if (!x.getModifiers().contains(Modifier.PUBLIC)
-                    && !cx.env.elements().getPackageOf(x).equals(cx.env.elements().getPackageOf(cx.owner))) {
+                    && !cx.env.elements().getPackageOf(x).equals(cx.env.elements().getPackageOf(cx.inlining.peekLast()))) {
                 return false;
             }
             if (x instanceof TypeElement te && te.getNestingKind() != javax.lang.model.element.NestingKind.TOP_LEVEL

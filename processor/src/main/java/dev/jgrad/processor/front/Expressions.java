@@ -280,16 +280,24 @@ final class Expressions {
         }
         VariableElement v = (VariableElement) e;
         Type type = cx.env.types().typeOf(v.asType());
-        if (!v.getModifiers().contains(Modifier.STATIC) || !v.getModifiers().contains(Modifier.FINAL)) {
+        boolean staticFinal = v.getModifiers().contains(Modifier.STATIC) && v.getModifiers().contains(Modifier.FINAL);
+        if (!staticFinal && type != null && type.isArray()) {
+            throw cx.reject(Message.FIELD_ARRAY, tree, v.getSimpleName());
+        }
+        if (!staticFinal) {
             throw cx.reject(Message.FIELD_READ, tree, v.getSimpleName());
         }
         if (type == null || type == Type.STRING && cx.messages == 0) {
             throw cx.reject(Message.UNSUPPORTED_TYPE, tree, v.asType());
         }
-        if (type.isArray()) {
-            throw cx.reject(Message.FIELD_ARRAY, tree, v.getSimpleName());
-        }
         TypeElement c = (TypeElement) v.getEnclosingElement();
+        if (type.isArray()) {
+            // a constant table: read by reference, as the source reads it; never written (ConstantTables)
+            if (!cx.calls.visible(v)) {
+                throw cx.reject(Message.FIELD_ACCESS, tree, v.getSimpleName());
+            }
+            return new Expr.Const(type, cx.env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
+        }
         if (v.getModifiers().contains(Modifier.PUBLIC) && c.getModifiers().contains(Modifier.PUBLIC)) {
             return new Expr.Const(type, cx.env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
         }

@@ -113,6 +113,28 @@ final class Inliner {
         }
     }
 
+    /**
+     * Tries to inline a call to another class's method: null, with what kept it out in {@code why}
+     * and nothing reported, if its body is outside the subset.
+     */
+    Expr attempt(MethodInvocationTree t, ExecutableElement m, List<Expr> args, List<Stmt> pre, List<String> why) {
+        int errors = cx.errors;
+        List<Stmt> own = new ArrayList<>();
+        Expr result = cx.env.diag().trial(() -> {
+            try {
+                return inline(t, m, args, own);
+            } catch (BodyContext.Rejected e) {
+                return null;
+            }
+        }, why);
+        if (result == null) {
+            cx.errors = errors;
+            return null;
+        }
+        pre.addAll(own);
+        return result;
+    }
+
     /** The names a method assigns (=, op=, ++, --) anywhere in its body. */
     private static Set<String> assignedNames(MethodTree tree) {
         Set<String> out = new java.util.HashSet<>();

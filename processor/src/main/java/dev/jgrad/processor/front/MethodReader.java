@@ -53,7 +53,7 @@ public final class MethodReader {
         }
         MethodTree tree = (MethodTree) path.getLeaf();
         List<Stmt> body = reader.statements.block(new TreePath(path, tree.getBody()));
-        if (reader.errors > 0) {
+        if (reader.errors > 0 || ConstantTables.checkWrites(body, reader.origins, env) > 0) {
             return null;
         }
         body = Structure.method(body, reader.names);
