@@ -214,7 +214,14 @@ public final class Corpus {
             method(Models.class, "dampedOscillator", r -> args(u(r, 1, 4), u(r, 0.1, 0.5), u(r, -1, 1), u(r, -1, 1))),
             method(Models.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
             method(Models.class, "polyFit", r -> args(vec(r, 4, -1, 1), vec(r, 10, -1.5, 1.5), vec(r, 10, -2, 2))),
-            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))));
+            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))),
+
+            // Tables: constant tables and other classes' helpers (issue 12, section 4)
+            method(Tables.class, "horner", r -> args(u(r, -1.5, 1.5))),
+            method(Tables.class, "mixed", r -> args(vec(r, 3, -1, 1))),
+            method(Tables.class, "weightedNorm", r -> args(vec(r, 7, -1, 1))),
+            method(Tables.class, "otherClassHelpers", r -> args(u(r, -1, 1), vec(r, 6, -1, 1))),
+            method(Tables.class, "tableCopy", r -> args(vec(r, 4, -1.5, 1.5))));
 
     /** The name of a case: the class name within the package, then the method. */
     public static String nameOf(Class<?> owner, String method) {
