@@ -9,6 +9,7 @@ import dev.jgrad.processor.emit.CodeSize;
 import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
+import dev.jgrad.processor.front.RecordParams;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
@@ -103,14 +104,15 @@ final class ClassPipeline {
                     if (ir == null) {
                         continue;
                     }
-                    Activity activity = Activity.of(ir, new HashSet<>(wrt));
+                    List<String> leaves = WrtLeaves.of(ir, wrt);
+                    Activity activity = Activity.of(ir, new HashSet<>(leaves));
                     if (reportActiveCalls(activity, ir.origins())) {
                         continue;
                     }
-                    JitGrad.Outcome fused = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
+                    JitGrad.Outcome fused = jit ? JitGrad.of(ir, leaves, activity, threads(m)) : null;
                     Gradient gradient = fused != null ? fused.gradient() : null;
                     if (gradient == null) {
-                        gradient = Reverse.of(ir, wrt, activity);
+                        gradient = Reverse.of(ir, leaves, activity);
                     }
                     gradient = new Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
                             ir.params().stream().map(Method.Param::name).toList()),
@@ -118,7 +120,7 @@ final class ClassPipeline {
                     if (fused != null && fused.gradient() == null) {
                         noteFallback(m, ir, fused);
                     }
-                    gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m)), gradient.value(),
+                    gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m, ir)), gradient.value(),
                             gradient.components(), gradient.tape());
                     grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
                 }
@@ -128,7 +130,8 @@ final class ClassPipeline {
                         continue;
                     }
                     List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names());
-                    jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m)), ir.names().all()));
+                    jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
+                            ir.records()));
                 }
             } catch (RuntimeException | StackOverflowError e) {
                 StringWriter trace = new StringWriter();
@@ -163,9 +166,11 @@ final class ClassPipeline {
         }
     }
 
-    private static Set<String> paramNames(ExecutableElement m) {
+    /** The parameters of the generated method, and the leaves of its records, which are read once at entry. */
+    private static Set<String> paramNames(ExecutableElement m, Method ir) {
         Set<String> out = new HashSet<>();
         m.getParameters().forEach(p -> out.add(p.getSimpleName().toString()));
+        ir.params().forEach(p -> out.add(p.name()));
         return out;
     }
 
@@ -179,7 +184,8 @@ final class ClassPipeline {
     private void checkSize(ExecutableElement m, List<dev.jgrad.processor.ir.Stmt> body) {
         int paramSlots = 0;
         for (VariableElement p : m.getParameters()) {
-            paramSlots += env.types().typeOf(p.asType()).slots();
+            Type t = env.types().typeOf(p.asType());
+            paramSlots += t == null ? 1 : t.slots();
         }
         long bytes = CodeSize.estimate(body, paramSlots);
         if (bytes > CodeSize.LIMIT) {
@@ -207,7 +213,12 @@ final class ClassPipeline {
         }
         for (VariableElement p : m.getParameters()) {
             Type t = env.types().typeOf(p.asType());
-            if (t == null || t == Type.STRING || t == Type.VOID) {
+            if (RecordParams.recordType(p.asType()) != null) {
+                String problem = RecordParams.problem(env, p.asType(), env.elements().getPackageOf(m), false);
+                if (problem != null) {
+                    env.diag().error(Message.RECORD_TYPE, p, p.getSimpleName(), p.asType(), problem);
+                }
+            } else if (t == null || t == Type.STRING || t == Type.VOID) {
                 env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
             }
             if (kind == Grad.class && p.getSimpleName().contentEquals("value")) {
@@ -263,7 +274,14 @@ final class ClassPipeline {
             if (!wrt.contains(name)) {
                 continue;
             }
-            slots += env.types().typeOf(p.asType()).slots();
+            Type t = env.types().typeOf(p.asType());
+            slots += t == null ? 1 : t.slots();
+            if (RecordParams.recordType(p.asType()) != null) {
+                String problem = RecordParams.problem(env, p.asType(), env.elements().getPackageOf(m), true);
+                if (problem != null) {
+                    env.diag().error(Message.RECORD_TYPE, p, name, p.asType(), problem);
+                }
+            }
             if (GeneratedNames.NOT_COMPONENTS.contains(name)) {
                 env.diag().error(Message.RESERVED_NAME, p, name, "the gradient record "
                         + GeneratedNames.record(m.getSimpleName().toString()) + " has a component for each wrt"
@@ -297,7 +315,7 @@ final class ClassPipeline {
             if (k < 0) {
                 env.diag().error(Message.WRT_UNKNOWN, m, mirror, w, m.getSimpleName(), params);
                 ok = false;
-            } else if (!env.types().typeOf(m.getParameters().get(k).asType()).isDifferentiable()) {
+            } else if (!RecordParams.differentiable(env, m.getParameters().get(k).asType())) {
                 env.diag().error(Message.WRT_NOT_DIFFERENTIABLE, m, mirror, w, m.getParameters().get(k).asType());
                 ok = false;
             }
@@ -308,7 +326,7 @@ final class ClassPipeline {
         List<String> wrt = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             String n = p.getSimpleName().toString();
-            boolean differentiable = env.types().typeOf(p.asType()).isDifferentiable();
+            boolean differentiable = RecordParams.differentiable(env, p.asType());
             if (asked.isEmpty() ? differentiable : asked.contains(n)) {
                 wrt.add(n);
             }

@@ -38,12 +38,16 @@ final class Calls {
         if (ArrayCopies.isClone(t)) {
             return ArrayCopies.copy(cx.expressions.expr(new TreePath(path, ArrayCopies.receiver(t)), pre), t, pre, cx);
         }
+        Expr component = cx.recordReads.component(path);
+        if (component != null) {
+            return dropped(statement, t, t.getMethodSelect().toString(), component);
+        }
         Resolver resolver = cx.resolver();
         List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
-        List<Expr> args = cx.expressions.operands(path, t.getArguments(), pre);
+        List<Expr> args = operands(path, pre);
         ExecutableElement m = resolver.choose(candidates, args.stream().map(Expr::type).toList());
         if (m == null) {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(),
@@ -62,6 +66,16 @@ final class Calls {
             throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)",
                     "it is an instance method; only static methods can be differentiated through");
         }
+        boolean takesRecord = args.stream().anyMatch(cx.recordArgs::containsKey);
+        boolean sameSource = ResolutionCheck.outermost(declaring).equals(ResolutionCheck.outermost(cx.owner));
+        boolean hasSource = cx.env.trees().getPath(m) != null;
+        if (takesRecord && (sameSource || hasSource || m.getAnnotation(dev.jgrad.Grad.class) != null)) {
+            return cx.inliner.inline(t, m, args, pre);
+        }
+        if (takesRecord) {
+            throw cx.reject(Message.RECORD_USE, t, "passing a record to " + name + "(...)",
+                    "a record can be passed only to a static helper compiled in this build, which jgrad inlines");
+        }
         Rule rule = Rules.resolve(m);
         if (rule != null) {
             return dropped(statement, t, name, primitive(t, m, rule, args));
@@ -71,13 +85,11 @@ final class Calls {
         }
         // a method of the same source class, nested ones included (a static nested class calling its
         // enclosing class's helper), or a @Grad method anywhere: its body is read and inlined
-        boolean sameSource = ResolutionCheck.outermost(declaring).equals(ResolutionCheck.outermost(cx.owner));
         if (sameSource || m.getAnnotation(dev.jgrad.Grad.class) != null) {
             return cx.inliner.inline(t, m, args, pre);
         }
         // another class's method compiled in this build: inlined like a helper of this class if its
         // body is in the subset, else kept as a call, which may then take only inactive arguments
-        boolean hasSource = cx.env.trees().getPath(m) != null;
         List<String> why = new java.util.ArrayList<>();
         if (hasSource) {
             Expr inlined = cx.inliner.attempt(t, m, args, pre, why);
@@ -116,6 +128,24 @@ final class Calls {
             cx.origins.because(call, seeInto);
         }
         return dropped(statement, t, name, call);
+    }
+
+    /**
+     * The arguments of a call, read left to right as {@link Expressions#operands} reads them; a
+     * record argument ({@code p}, {@code p.inner()}) is a placeholder that a helper's parameter binds.
+     */
+    private List<Expr> operands(TreePath path, List<Stmt> pre) {
+        MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
+        List<Expr> values = new java.util.ArrayList<>();
+        List<List<Stmt>> statements = new java.util.ArrayList<>();
+        for (com.sun.source.tree.ExpressionTree a : t.getArguments()) {
+            TreePath at = new TreePath(path, a);
+            RecordValue record = cx.recordReads.value(at);
+            List<Stmt> own = new java.util.ArrayList<>();
+            values.add(record != null ? cx.recordReads.argument(record) : cx.expressions.expr(at, own));
+            statements.add(own);
+        }
+        return Order.inOrder(values, statements, pre, cx.names);
     }
 
     /** {@code call}, unless it stands as a statement: then its result would be dropped, and it does nothing else. */

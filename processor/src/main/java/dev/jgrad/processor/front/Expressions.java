@@ -150,6 +150,11 @@ final class Expressions {
             case NEW_ARRAY:
                 return newArray(path, pre);
             case NEW_CLASS:
+                if (cx.resolve(new TreePath(path, ((com.sun.source.tree.NewClassTree) tree).getIdentifier()))
+                        instanceof TypeElement te && te.getKind() == ElementKind.RECORD) {
+                    throw cx.reject(Message.RECORD_USE, tree, "creating a record",
+                            "compute with its components in locals and arrays, or take the record as a parameter");
+                }
                 throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "creating an object",
                         "use doubles and arrays of doubles; objects are allowed only in a throw");
             case LAMBDA_EXPRESSION:
@@ -265,6 +270,10 @@ final class Expressions {
         Lit constant = cx.constants.get(id.getName().toString());
         if (constant != null && cx.lookupDeclared(id.getName().toString())) {
             return constant;
+        }
+        if (cx.lookupRecord(id.getName().toString()) != null) {
+            throw cx.reject(Message.RECORD_USE, id, "'" + id.getName() + "' is a record here",
+                    "read its components (" + id.getName() + ".w()), give it to a local, or pass it to a helper");
         }
         if (id.getName().contentEquals("this") || id.getName().contentEquals("super")) {
             throw cx.reject(Message.UNSUPPORTED_EXPRESSION, id, "'" + id.getName() + "'",

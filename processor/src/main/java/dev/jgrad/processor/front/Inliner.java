@@ -66,6 +66,15 @@ final class Inliner {
             Set<String> assigned = assignedNames(tree);
             for (int k = 0; k < params.size(); k++) {
                 VariableElement p = params.get(k);
+                RecordValue record = cx.recordArgs.get(args.get(k));
+                if (record != null || RecordParams.recordType(p.asType()) != null) {
+                    if (record == null) {
+                        throw cx.reject(Message.RECORD_USE, t.getArguments().get(k), "this argument is no record"
+                                + " of parameters", "pass a record parameter, or a component of one that is a record");
+                    }
+                    callee.declareRecord(p.getSimpleName().toString(), record);
+                    continue;
+                }
                 Type type = cx.env.types().typeOf(p.asType());
                 if (type == null || type == Type.STRING) {
                     throw cx.reject(Message.UNSUPPORTED_TYPE, t, p.asType().toString());

@@ -199,6 +199,20 @@ final class Statements {
     private void declaration(TreePath path, List<Stmt> out) {
         VariableTree t = (VariableTree) path.getLeaf();
         String user = t.getName().toString();
+        RecordValue record = t.getInitializer() == null ? null
+                : cx.recordReads.value(new TreePath(path, t.getInitializer()));
+        if (record != null) {
+            // var q = p.inner(): another name for the same record, nothing to run
+            cx.declareRecord(user, record);
+            return;
+        }
+        if (t.getType() != null && !TypeTrees.isVar(t.getType()) && TypeTrees.quietType(t.getType()) == null
+                && cx.resolve(new TreePath(path, t.getType())) instanceof TypeElement te
+                && te.getKind() == javax.lang.model.element.ElementKind.RECORD
+                && (t.getInitializer() == null || t.getInitializer().getKind() != Tree.Kind.NEW_CLASS)) {
+            throw cx.reject(Message.RECORD_USE, t, "the record local '" + user + "' is not set from a record parameter",
+                    "initialise it with a record parameter or a component of one (" + te.getSimpleName() + " q = p;)");
+        }
         Expr init;
         try {
             init = t.getInitializer() == null ? null : assignedValue(new TreePath(path, t.getInitializer()), out);
@@ -346,6 +360,10 @@ final class Statements {
             Local local = cx.lookup(id.getName().toString());
             if (local != null) {
                 return local;
+            }
+            if (cx.lookupRecord(id.getName().toString()) != null) {
+                throw cx.reject(Message.RECORD_USE, tree, "assigning the record '" + id.getName() + "'",
+                        "declare a new local for the other record");
             }
             throw cx.reject(Message.FIELD_WRITE, tree, id.getName());
         }
