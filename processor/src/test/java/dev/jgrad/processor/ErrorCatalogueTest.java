@@ -860,6 +860,125 @@ class ErrorCatalogueTest {
     }
 
     @Test
+    void jgradRecord() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    record Mlp(double[] w, double b, Inner inner) {
+                        double norm() {
+                            return b * b;
+                        }
+                    }
+
+                    record Inner(double x, int n) {}
+
+                    record Named(double[] w, String label) {}
+
+                    record Pair<T>(T a, T b) {}
+
+                    private record Hidden(double x) {}
+
+                    record Abs(double x) {
+                        public double x() {
+                            return Math.abs(x);
+                        }
+                    }
+
+                    record Positive(double x) {
+                        Positive {
+                            if (x <= 0) {
+                                throw new IllegalArgumentException("x must be positive");
+                            }
+                        }
+                    }
+
+                    record Counts(int n, int[] k) {}
+
+                    // error: JgradRecord at "Named p"
+                    @Grad static double stringComponent(Named p) {
+                        return p.w()[0];
+                    }
+
+                    // error: JgradRecord at "Pair<double[]> p"
+                    @Grad static double generic(Pair<double[]> p, double w) {
+                        return w;
+                    }
+
+                    // error: JgradRecord at "Hidden p"
+                    @Grad static double notVisible(Hidden p) {
+                        return p.x();
+                    }
+
+                    // error: JgradRecord at "Abs p"
+                    @Grad static double ownAccessor(Abs p) {
+                        return p.x() * 2;
+                    }
+
+                    // error: JgradRecord at "Positive p"
+                    @Grad static double ownConstructor(Positive p) {
+                        return p.x() * 2;
+                    }
+
+                    // a record with a constructor of its own is fine when it is not wrt: no new one is built
+                    @Grad(wrt = "w") static double ownConstructorNotWrt(Positive p, double w) {
+                        return p.x() * w;
+                    }
+
+                    // error: JgradWrtType at "@Grad"
+                    @Grad(wrt = "c") static double nothingToDifferentiate(Counts c, double w) {
+                        return c.n() * w;
+                    }
+
+                    @Grad static double creates(Mlp p) {
+                        // error: JgradRecord at "new Inner(p.b(), 1)"
+                        Inner q = new Inner(p.b(), 1);
+                        return q.x();
+                    }
+
+                    @Grad static double assigns(Mlp p, Mlp other) {
+                        Inner q = p.inner();
+                        // error: JgradRecord at "q"
+                        q = other.inner();
+                        return q.x();
+                    }
+
+                    @Grad static double localFromElsewhere(Mlp p) {
+                        // error: JgradRecord at "Inner q;"
+                        Inner q;
+                        return p.b();
+                    }
+
+                    @Grad static double compares(Mlp p, Mlp other) {
+                        // error: JgradRecord at "other"
+                        return p.b() + (other == null ? 1 : 0);
+                    }
+
+                    @Grad static double otherMethod(Mlp p) {
+                        // error: JgradRecord at "p.norm()"
+                        return p.norm() + p.b();
+                    }
+
+                    @Grad static double toLibrary(Mlp p) {
+                        // error: JgradRecord at "java.util.Objects.hashCode(p)"
+                        return p.b() * java.util.Objects.hashCode(p);
+                    }
+
+                    @Grad static double nestedAsNumber(Mlp p) {
+                        // error: JgradRecord at "p.inner()"
+                        return p.b() * helper(2, p.inner());
+                    }
+
+                    static double helper(double v, double w) {
+                        return v * w;
+                    }
+                }
+                """);
+    }
+
+    @Test
     void jgradSideEffect() {
         assertMarked("""
                 package p;

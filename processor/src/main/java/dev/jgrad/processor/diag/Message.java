@@ -13,7 +13,7 @@ public enum Message {
     WRT_UNKNOWN("JgradWrtUnknown",
             "wrt names '%s', which is not a parameter of '%s': the parameters are %s"),
     WRT_NOT_DIFFERENTIABLE("JgradWrtType",
-            "wrt parameter '%s' has type %s: only double, double[] and double[][] parameters can be differentiated"),
+            "wrt parameter '%s' has type %s: only double, double[] and double[][] parameters, and records with such components, can be differentiated"),
     WRT_DUPLICATE("JgradWrtDuplicate",
             "wrt names '%s' twice: name each parameter once"),
     OVERLOADED("JgradOverloaded",

@@ -271,7 +271,11 @@ final class Expressions {
         if (constant != null && cx.lookupDeclared(id.getName().toString())) {
             return constant;
         }
-        if (cx.lookupRecord(id.getName().toString()) != null) {
+        RecordValue record = cx.lookupRecord(id.getName().toString());
+        if (record == RecordValue.REJECTED) {
+            throw cx.recordReads.quietly();
+        }
+        if (record != null) {
             throw cx.reject(Message.RECORD_USE, id, "'" + id.getName() + "' is a record here",
                     "read its components (" + id.getName() + ".w()), give it to a local, or pass it to a helper");
         }

@@ -67,6 +67,10 @@ final class Inliner {
             for (int k = 0; k < params.size(); k++) {
                 VariableElement p = params.get(k);
                 RecordValue record = cx.recordArgs.get(args.get(k));
+                if (record != null && RecordParams.recordType(p.asType()) == null) {
+                    throw cx.reject(Message.RECORD_USE, t.getArguments().get(k), "'" + t.getArguments().get(k)
+                            + "' is a record here", "pass it where the helper takes a record, or pass one of its components");
+                }
                 if (record != null || RecordParams.recordType(p.asType()) != null) {
                     if (record == null) {
                         throw cx.reject(Message.RECORD_USE, t.getArguments().get(k), "this argument is no record"

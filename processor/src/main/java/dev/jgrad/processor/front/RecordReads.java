@@ -56,6 +56,9 @@ final class RecordReads {
         if (of == null) {
             return null;
         }
+        if (of == RecordValue.REJECTED) {
+            throw quietly();
+        }
         Object c = t.getArguments().isEmpty() ? of.components().get(s.getIdentifier().toString()) : null;
         if (c instanceof Expr e) {
             return e;
@@ -68,6 +71,12 @@ final class RecordReads {
         throw cx.reject(Message.RECORD_USE, t, "'" + s.getIdentifier() + "(...)' is a method of the record "
                 + of.type().getSimpleName() + ", not a component", "only its components can be read; write the"
                 + " computation as a static helper that takes the record");
+    }
+
+    /** Unwinds a read of a record whose declaration was rejected (already reported). */
+    BodyContext.Rejected quietly() {
+        cx.errors++;
+        return new BodyContext.Rejected();
     }
 
     /** A placeholder argument standing for {@code value} in a call that a helper takes it by. */

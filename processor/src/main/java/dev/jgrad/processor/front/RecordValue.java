@@ -12,4 +12,10 @@ import javax.lang.model.element.TypeElement;
  * @param components by component name, in declaration order: an {@link Expr.Local} (a leaf) or a
  *     {@code RecordValue}
  */
-record RecordValue(TypeElement type, Map<String, Object> components) {}
+record RecordValue(TypeElement type, Map<String, Object> components) {
+    /**
+     * A record local whose declaration was rejected (and reported): what reads it is rejected without
+     * a word of its own, so that one mistake gives one error.
+     */
+    static final RecordValue REJECTED = new RecordValue(null, Map.of());
+}

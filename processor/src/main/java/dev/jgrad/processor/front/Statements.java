@@ -210,6 +210,7 @@ final class Statements {
                 && cx.resolve(new TreePath(path, t.getType())) instanceof TypeElement te
                 && te.getKind() == javax.lang.model.element.ElementKind.RECORD
                 && (t.getInitializer() == null || t.getInitializer().getKind() != Tree.Kind.NEW_CLASS)) {
+            cx.declareRecord(user, RecordValue.REJECTED);
             throw cx.reject(Message.RECORD_USE, t, "the record local '" + user + "' is not set from a record parameter",
                     "initialise it with a record parameter or a component of one (" + te.getSimpleName() + " q = p;)");
         }
@@ -221,6 +222,10 @@ final class Statements {
             Type type = t.getType() == null || TypeTrees.isVar(t.getType()) ? null : TypeTrees.quietType(t.getType());
             if (type != null) {
                 cx.scopes.peek().put(user, new Local(type, cx.names.fresh(user)));
+            } else if (t.getType() != null && !TypeTrees.isVar(t.getType())
+                    && cx.resolve(new TreePath(path, t.getType())) instanceof TypeElement te
+                    && te.getKind() == javax.lang.model.element.ElementKind.RECORD) {
+                cx.declareRecord(user, RecordValue.REJECTED);
             }
             throw e;
         }
