@@ -155,8 +155,10 @@ public final class ClassWriter {
         }
         return TypeSpec.recordBuilder(record)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The value of\n{@link $T#$L}\nand its partial derivatives: one component per wrt parameter, with the parameter's name and type\n(for a record of parameters, a new record holding the gradient of each component that is a double or\nan array of doubles, and the parameter's own value of each other component).\n",
-                        type, link(m.element()))
+                .addJavadoc("The value of\n{@link $T#$L}\nand its partial derivatives: one component per wrt parameter, with the parameter's name and type$L\n",
+                        type, link(m.element()), m.ir().records().stream().anyMatch(r -> m.wrt().contains(r.access()))
+                                ? "\n(for a record of parameters, a new record holding the gradient of each component that is a double or\nan array of doubles, and the parameter's own value of each other component)."
+                                : ".")
                 .recordConstructor(ctor.build())
                 .build();
     }
