@@ -46,6 +46,8 @@ public enum Message {
             "field '%s' is not static final: pass its value as a parameter"),
     FIELD_ARRAY("JgradFieldRead",
             "field '%s' is an array that is not static final: another array could be put in it between calls (or while a call runs), so it is no constant; make it static final (a constant table), or pass it as a parameter"),
+    TABLE_ACCESS("JgradFieldRead",
+            "constant table '%s' is read by reference, and the generated class (in the package of the @Grad method) cannot see it: make it public, or package-private in that package, or pass it as a parameter"),
     TABLE_WRITE("JgradFieldWrite",
             "writing into the constant table '%s' (a static final array, shared by every call and thread): jgrad reads such tables as constants; copy it into a local array first (%s.clone()) and write into the copy"),
     FIELD_ACCESS("JgradFieldRead",

@@ -307,7 +307,7 @@ final class Expressions {
         if (type.isArray()) {
             // a constant table: read by reference, as the source reads it; never written (ConstantTables)
             if (!cx.calls.visible(v)) {
-                throw cx.reject(Message.FIELD_ACCESS, tree, v.getSimpleName());
+                throw cx.reject(Message.TABLE_ACCESS, tree, v.getSimpleName());
             }
             return new Expr.Const(type, cx.env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
         }
