@@ -5,10 +5,13 @@ import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.tree.ParenthesizedTree;
 import com.sun.source.tree.Tree;
+import com.sun.source.tree.VariableTree;
 import com.sun.source.util.TreePath;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Type;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
 
 /**
  * Reads of records of parameters in a body: a record ({@code p}, {@code p.inner()}, a record local),
@@ -71,6 +74,38 @@ final class RecordReads {
         throw cx.reject(Message.RECORD_USE, t, "'" + s.getIdentifier() + "(...)' is a method of the record "
                 + of.type().getSimpleName() + ", not a component", "only its components can be read; write the"
                 + " computation as a static helper that takes the record");
+    }
+
+    /**
+     * A local declaration of a record: {@code var q = p.inner();} declares another name for the same
+     * record (nothing to run) and returns true; a record local set from anything else is an error;
+     * any other declaration returns false.
+     */
+    boolean declaration(TreePath path) {
+        VariableTree t = (VariableTree) path.getLeaf();
+        String user = t.getName().toString();
+        RecordValue record = t.getInitializer() == null ? null : value(new TreePath(path, t.getInitializer()));
+        if (record != null) {
+            cx.declareRecord(user, record);
+            return true;
+        }
+        TypeElement type = declaredRecord(path);
+        if (type != null && (t.getInitializer() == null || t.getInitializer().getKind() != Tree.Kind.NEW_CLASS)) {
+            cx.declareRecord(user, RecordValue.REJECTED);
+            throw cx.reject(Message.RECORD_USE, t, "the record local '" + user + "' is not set from a record parameter",
+                    "initialise it with a record parameter or a component of one (" + type.getSimpleName() + " q = p;)");
+        }
+        return false;
+    }
+
+    /** The record type a local declaration names, or null ({@code var}, a subset type, another class). */
+    TypeElement declaredRecord(TreePath path) {
+        VariableTree t = (VariableTree) path.getLeaf();
+        if (t.getType() == null || TypeTrees.isVar(t.getType()) || TypeTrees.quietType(t.getType()) != null) {
+            return null;
+        }
+        return cx.resolve(new TreePath(path, t.getType())) instanceof TypeElement te && te.getKind() == ElementKind.RECORD
+                ? te : null;
     }
 
     /** Unwinds a read of a record whose declaration was rejected (already reported). */

@@ -199,20 +199,8 @@ final class Statements {
     private void declaration(TreePath path, List<Stmt> out) {
         VariableTree t = (VariableTree) path.getLeaf();
         String user = t.getName().toString();
-        RecordValue record = t.getInitializer() == null ? null
-                : cx.recordReads.value(new TreePath(path, t.getInitializer()));
-        if (record != null) {
-            // var q = p.inner(): another name for the same record, nothing to run
-            cx.declareRecord(user, record);
+        if (cx.recordReads.declaration(path)) {
             return;
-        }
-        if (t.getType() != null && !TypeTrees.isVar(t.getType()) && TypeTrees.quietType(t.getType()) == null
-                && cx.resolve(new TreePath(path, t.getType())) instanceof TypeElement te
-                && te.getKind() == javax.lang.model.element.ElementKind.RECORD
-                && (t.getInitializer() == null || t.getInitializer().getKind() != Tree.Kind.NEW_CLASS)) {
-            cx.declareRecord(user, RecordValue.REJECTED);
-            throw cx.reject(Message.RECORD_USE, t, "the record local '" + user + "' is not set from a record parameter",
-                    "initialise it with a record parameter or a component of one (" + te.getSimpleName() + " q = p;)");
         }
         Expr init;
         try {
@@ -222,9 +210,7 @@ final class Statements {
             Type type = t.getType() == null || TypeTrees.isVar(t.getType()) ? null : TypeTrees.quietType(t.getType());
             if (type != null) {
                 cx.scopes.peek().put(user, new Local(type, cx.names.fresh(user)));
-            } else if (t.getType() != null && !TypeTrees.isVar(t.getType())
-                    && cx.resolve(new TreePath(path, t.getType())) instanceof TypeElement te
-                    && te.getKind() == javax.lang.model.element.ElementKind.RECORD) {
+            } else if (cx.recordReads.declaredRecord(path) != null) {
                 cx.declareRecord(user, RecordValue.REJECTED);
             }
             throw e;
