@@ -47,10 +47,10 @@ public final class RecordParams {
 
     private static String problem(Env env, TypeMirror t, PackageElement root, boolean gradient, List<TypeElement> seen) {
         TypeElement r = recordType(t);
-        String name = r == null ? t.toString() : r.getSimpleName().toString();
         if (r == null) {
             return null;
         }
+        String name = r.getSimpleName().toString();
         if (seen.contains(r)) {
             return "it holds a record of its own type, " + name + ", which has no end";
         }
