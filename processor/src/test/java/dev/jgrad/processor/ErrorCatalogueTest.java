@@ -580,13 +580,22 @@ class ErrorCatalogueTest {
                         return w * ("w=" + w).length();
                     }
 
-                    @Grad static double otherClassActive(double w) {
+                    @Grad static double libraryActive(double w) {
+                        // error: JgradCall at "Double.sum(w, 1.0)"
+                        return Double.sum(w, 1.0) * 2;
+                    }
+
+                    @Grad static double libraryArray(double w, double[] x) {
+                        // error: JgradCall at "x"
+                        return w * java.util.Arrays.hashCode(x);
+                    }
+
+                    @Grad static double otherClassOutsideSubset(double w) {
                         // error: JgradCall at "Other.scale(w)"
                         return Other.scale(w) * 2;
                     }
 
-                    @Grad static double otherClassArray(double w, double[] x) {
-                        // error: JgradCall at "x"
+                    @Grad static double otherClassArrayOutsideSubset(double w, double[] x) {
                         return w * Other.sum(x);
                     }
 
@@ -632,26 +641,31 @@ class ErrorCatalogueTest {
                 }
 
                 class Other {
+                    static double factor = 3;
+
+                    // other classes' helpers are inlined when their body is in the subset; these read a
+                    // field that is not final, so they stay calls, which may not take active arguments
                     static double scale(double v) {
-                        return 3 * v;
+                        return factor * v;
                     }
 
                     static double exp(double v) {
-                        return 2 * v;
+                        return factor * v;
                     }
 
                     static double floor(double v) {
-                        return v * v;
+                        return v * factor;
                     }
 
                     static double tanh(double v) {
-                        return v + 1;
+                        return v + factor;
                     }
 
                     static double sum(double[] v) {
                         double s = 0;
                         for (double e : v) {
-                            s += e;
+                            // error: JgradFieldRead at "factor"
+                            s += e * factor;
                         }
                         return s;
                     }
@@ -726,6 +740,48 @@ class ErrorCatalogueTest {
                         Counter.calls++;
                         return w;
                     }
+
+                    static final double[] TABLE = {1, 2};
+                    static final double[][] GRID = {{1, 2}, {3, 4}};
+
+                    @Grad static double intoTable(double w) {
+                        // error: JgradFieldWrite at "TABLE[0] = w"
+                        TABLE[0] = w;
+                        return w;
+                    }
+
+                    @Grad static double intoTableRow(double w) {
+                        double[] row = GRID[1];
+                        // error: JgradFieldWrite at "row[0] *= w"
+                        row[0] *= w;
+                        // error: JgradFieldWrite at "GRID[0][1]++"
+                        GRID[0][1]++;
+                        return w * row[0];
+                    }
+
+                    @Grad static double throughAlias(double w, boolean b) {
+                        double[] t = new double[2];
+                        t = b ? t : TABLE;
+                        // error: JgradFieldWrite at "t[1] = w"
+                        t[1] = w;
+                        return t[1];
+                    }
+
+                    @Grad static double throughHelper(double w) {
+                        return scaleFirst(TABLE, w);
+                    }
+
+                    static double scaleFirst(double[] v, double w) {
+                        // error: JgradFieldWrite at "v[0] *= w"
+                        v[0] *= w;
+                        return v[0];
+                    }
+
+                    @Grad static double intoCopy(double w) {
+                        double[] t = TABLE.clone();
+                        t[0] = w;
+                        return t[0] * TABLE[1];
+                    }
                 }
 
                 class Counter {
@@ -744,6 +800,7 @@ class ErrorCatalogueTest {
                 class C {
                     static double scale = 2;
                     static final double[] WEIGHTS = {1, 2};
+                    static double[] MUTABLE = {1, 2};
                     private static final double SEED = Math.random();
 
                     @Grad static double nonFinal(double w) {
@@ -756,9 +813,18 @@ class ErrorCatalogueTest {
                         return w * Settings.rate;
                     }
 
+                    @Grad static double nonFinalArray(double w) {
+                        // error: JgradFieldRead at "MUTABLE"
+                        return w * MUTABLE[0];
+                    }
+
                     @Grad static double finalArray(double w) {
-                        // error: JgradFieldRead at "WEIGHTS"
                         return w * WEIGHTS[0];
+                    }
+
+                    @Grad static double privateTableThroughHelper(double w) {
+                        // error: JgradCall at "Tables.first(w)"
+                        return Tables.first(w) + Tables.scaled(w);
                     }
 
                     @Grad static double privateNotConstant(double w) {
@@ -769,6 +835,145 @@ class ErrorCatalogueTest {
 
                 class Settings {
                     static double rate = 0.1;
+                }
+
+                class Tables {
+                    private static final double[] P = {1, 2};
+                    private static final double K = 2.5;
+
+                    // the private table makes the helper's body unreadable by the generated class: the
+                    // call is kept as it is, and its active argument is then an error that says why
+                    static double first(double w) {
+                        return w * P[0];
+                    }
+
+                    // a private compile-time constant is copied as its literal; a private helper is inlined
+                    static double scaled(double w) {
+                        return twice(w) * K;
+                    }
+
+                    private static double twice(double w) {
+                        return 2 * w;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradRecord() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    record Mlp(double[] w, double b, Inner inner) {
+                        double norm() {
+                            return b * b;
+                        }
+                    }
+
+                    record Inner(double x, int n) {}
+
+                    record Named(double[] w, String label) {}
+
+                    record Pair<T>(T a, T b) {}
+
+                    private record Hidden(double x) {}
+
+                    record Abs(double x) {
+                        public double x() {
+                            return Math.abs(x);
+                        }
+                    }
+
+                    record Positive(double x) {
+                        Positive {
+                            if (x <= 0) {
+                                throw new IllegalArgumentException("x must be positive");
+                            }
+                        }
+                    }
+
+                    record Counts(int n, int[] k) {}
+
+                    // error: JgradRecord at "Named p"
+                    @Grad static double stringComponent(Named p) {
+                        return p.w()[0];
+                    }
+
+                    // error: JgradRecord at "Pair<double[]> p"
+                    @Grad static double generic(Pair<double[]> p, double w) {
+                        return w;
+                    }
+
+                    // error: JgradRecord at "Hidden p"
+                    @Grad static double notVisible(Hidden p) {
+                        return p.x();
+                    }
+
+                    // error: JgradRecord at "Abs p"
+                    @Grad static double ownAccessor(Abs p) {
+                        return p.x() * 2;
+                    }
+
+                    // error: JgradRecord at "Positive p"
+                    @Grad static double ownConstructor(Positive p) {
+                        return p.x() * 2;
+                    }
+
+                    // a record with a constructor of its own is fine when it is not wrt: no new one is built
+                    @Grad(wrt = "w") static double ownConstructorNotWrt(Positive p, double w) {
+                        return p.x() * w;
+                    }
+
+                    // error: JgradWrtType at "@Grad"
+                    @Grad(wrt = "c") static double nothingToDifferentiate(Counts c, double w) {
+                        return c.n() * w;
+                    }
+
+                    @Grad static double creates(Mlp p) {
+                        // error: JgradRecord at "new Inner(p.b(), 1)"
+                        Inner q = new Inner(p.b(), 1);
+                        return q.x();
+                    }
+
+                    @Grad static double assigns(Mlp p, Mlp other) {
+                        Inner q = p.inner();
+                        // error: JgradRecord at "q"
+                        q = other.inner();
+                        return q.x();
+                    }
+
+                    @Grad static double localFromElsewhere(Mlp p) {
+                        // error: JgradRecord at "Inner q;"
+                        Inner q;
+                        return p.b();
+                    }
+
+                    @Grad static double compares(Mlp p, Mlp other) {
+                        // error: JgradRecord at "other"
+                        return p.b() + (other == null ? 1 : 0);
+                    }
+
+                    @Grad static double otherMethod(Mlp p) {
+                        // error: JgradRecord at "p.norm()"
+                        return p.norm() + p.b();
+                    }
+
+                    @Grad static double toLibrary(Mlp p) {
+                        // error: JgradRecord at "java.util.Objects.hashCode(p)"
+                        return p.b() * java.util.Objects.hashCode(p);
+                    }
+
+                    @Grad static double nestedAsNumber(Mlp p) {
+                        // error: JgradRecord at "p.inner()"
+                        return p.b() * helper(2, p.inner());
+                    }
+
+                    static double helper(double v, double w) {
+                        return v * w;
+                    }
                 }
                 """);
     }

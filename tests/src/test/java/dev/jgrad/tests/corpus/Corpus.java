@@ -1,5 +1,11 @@
 package dev.jgrad.tests.corpus;
 
+import dev.jgrad.tests.params.Data;
+import dev.jgrad.tests.params.Deep;
+import dev.jgrad.tests.params.Gauss;
+import dev.jgrad.tests.params.Layer;
+import dev.jgrad.tests.params.Mlp;
+import dev.jgrad.tests.params.Tagged;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -214,7 +220,33 @@ public final class Corpus {
             method(Models.class, "dampedOscillator", r -> args(u(r, 1, 4), u(r, 0.1, 0.5), u(r, -1, 1), u(r, -1, 1))),
             method(Models.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
             method(Models.class, "polyFit", r -> args(vec(r, 4, -1, 1), vec(r, 10, -1.5, 1.5), vec(r, 10, -2, 2))),
-            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))));
+            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))),
+
+            // Tables: constant tables and other classes' helpers (issue 12, section 4)
+            method(Tables.class, "horner", r -> args(u(r, -1.5, 1.5))),
+            method(Tables.class, "mixed", r -> args(vec(r, 3, -1, 1))),
+            method(Tables.class, "weightedNorm", r -> args(vec(r, 7, -1, 1))),
+            method(Tables.class, "otherClassHelpers", r -> args(u(r, -1, 1), vec(r, 6, -1, 1))),
+            method(Tables.class, "tableCopy", r -> args(vec(r, 4, -1.5, 1.5))),
+
+            // Records: records of parameters (issue 12, section 3)
+            method(Records.class, "mlp", r -> args(mlpParams(r, 5, 3), mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1))),
+            method(Records.class, "deep", r -> args(new Deep(layer(r, 4, 3), layer(r, 2, 4),
+                    new Deep.Scale(u(r, 0.5, 1.5))), vec(r, 3, -1, 1))),
+            method(Records.class, "throughHelper", r -> args(mlpParams(r, 4, 2), mat(r, 6, 2, -2, 2), vec(r, 6, -1, 1))),
+            method(Records.class, "tagged", r -> args(new Tagged(vec(r, 3, -1, 1), i(r, 1, 4), r.nextBoolean(),
+                    labels(r, 6, 3), u(r, -0.5, 0.5)), vec(r, 6, -1, 1))),
+            method(Records.class, "gaussianNll", r -> args(new Gauss(u(r, -0.5, 0.5), u(r, -0.5, 0.5)),
+                    new Data(mat(r, 7, 2, -1, 1), vec(r, 7, -2, 2)))),
+            method(Records.class, "scaledInPlace", r -> args(layer(r, 4, 2), u(r, 0.5, 1.5))));
+
+    static Mlp mlpParams(Random r, int hidden, int inputs) {
+        return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
+    }
+
+    static Layer layer(Random r, int out, int in) {
+        return new Layer(mat(r, out, in, -1, 1), vec(r, out, -0.5, 0.5));
+    }
 
     /** The name of a case: the class name within the package, then the method. */
     public static String nameOf(Class<?> owner, String method) {

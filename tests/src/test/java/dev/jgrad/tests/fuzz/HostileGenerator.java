@@ -371,19 +371,25 @@ final class HostileGenerator {
             x.extraTypes.add("final class " + t + " {\n    double f(double v) {\n        return 2 * v;\n    }\n}");
             return x.statement("object-call", must, ids(), "s += SCALER.f(w[0]);" + M);
         }));
-        c.add(new Category("other-class-call", must, x -> {
+        // another class's helper compiled in the same build is inlined (issue 12): a right gradient; one
+        // whose body is outside the subset stays a call, and its active argument is an error
+        c.add(new Category("other-class-call", may, x -> {
             String t = x.cls + "Util";
             x.extraTypes.add("final class " + t + " {\n    static double g(double v) {\n        return v * v;\n    }\n}");
-            return x.statement("other-class-call", must, ids(), "s += " + t + ".g(w[0]);" + M);
+            return x.statement("other-class-call", may, ids(), "s += " + t + ".g(w[0]);" + M);
         }));
-        // named like a Math function, but not Math's (issue 11, a): not a primitive, and not @Grad
-        // a class of another source file named like a Math function: not seen into, so an error; a class
-        // nested in the method's own is part of its source, inlined and differentiated (with a right gradient)
-        c.add(new Category("other-class-named-like-math", must, x -> {
+        c.add(new Category("other-class-call-outside-subset", must, x -> {
+            String t = x.cls + "Util";
+            x.extraTypes.add("final class " + t + " {\n    static double k = 2;\n\n    static double g(double v) {\n        return k * v;\n    }\n}");
+            return x.statement("other-class-call-outside-subset", must, ids(), "s += " + t + ".g(w[0]);" + M);
+        }));
+        // named like a Math function, but not Math's (issue 11, a): not a primitive, and not @Grad; its
+        // class, of the same build, is seen into and the method inlined and differentiated as it is
+        c.add(new Category("other-class-named-like-math", may, x -> {
             String f = x.pick(List.of("exp", "sin", "log", "tanh", "sqrt", "abs"));
             String t = x.cls + "Other";
             x.extraTypes.add("final class " + t + " {\n    static double " + f + "(double v) {\n        return v * v;\n    }\n}");
-            return x.statement("other-class-named-like-math", must, ids(), "s += " + t + "." + f + "(w[0]);" + M);
+            return x.statement("other-class-named-like-math", may, ids(), "s += " + t + "." + f + "(w[0]);" + M);
         }));
         c.add(new Category("nested-class-named-like-math", may, x -> {
             String f = x.pick(List.of("exp", "sin", "log", "tanh", "sqrt", "abs"));
