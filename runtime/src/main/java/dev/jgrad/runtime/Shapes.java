@@ -1,0 +1,177 @@
+package dev.jgrad.runtime;
+
+/**
+ * The shape checks of {@link dev.jgrad.Ops}, shared by the eager methods and by the loops the processor
+ * generates for them, so that a shape error reads the same whichever runs.
+ *
+ * <p>Every check throws {@link IllegalArgumentException} whose message starts with the op's name and
+ * names the shapes involved in argument order, shapes printed as {@code [n]} and {@code [n][m]}:
+ * <pre>
+ * add: shapes [3] and [4] do not match
+ * matvec: shapes [2][3] and [4] do not match
+ * sum: a ragged double[][] (row 2 has 3 entries, row 0 has 4)
+ * max: an empty array has no max
+ * </pre>
+ * A {@code double[][]} must be rectangular (every row as long as row 0); it has {@code a.length} rows and
+ * {@code a[0].length} columns, or 0 columns when it has no rows. Every check of a matrix argument checks
+ * that first.
+ */
+public final class Shapes {
+    private Shapes() {}
+
+    /** The number of rows of {@code a}: {@code a.length}. */
+    public static int rows(double[][] a) {
+        return a.length;
+    }
+
+    /**
+     * The number of columns of {@code a} (0 when it has no rows), after checking that every row is as
+     * long as row 0.
+     *
+     * @throws IllegalArgumentException {@code op: a ragged double[][] (row i has k entries, row 0 has m)}
+     */
+    public static int cols(String op, double[][] a) {
+        if (a.length == 0) {
+            return 0;
+        }
+        int m = a[0].length;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i].length != m) {
+                throw new IllegalArgumentException(op + ": a ragged double[][] (row " + i + " has "
+                        + a[i].length + " entries, row 0 has " + m + ")");
+            }
+        }
+        return m;
+    }
+
+    /** Checks that {@code a} is rectangular (see {@link #cols}). */
+    public static void rectangular(String op, double[][] a) {
+        cols(op, a);
+    }
+
+    /** {@code a}'s shape as printed in messages: {@code [n]}. */
+    public static String shape(double[] a) {
+        return "[" + a.length + "]";
+    }
+
+    /** {@code a}'s shape as printed in messages: {@code [rows][cols]} ({@code a} rectangular). */
+    public static String shape(double[][] a) {
+        return "[" + a.length + "][" + (a.length == 0 ? 0 : a[0].length) + "]";
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Element-wise operands (numpy broadcasting of a vector along the rows of a matrix)
+
+    /**
+     * Checks that two vectors of an element-wise op have the same length, and returns it.
+     *
+     * @throws IllegalArgumentException {@code op: shapes [n] and [m] do not match}
+     */
+    public static int broadcast(String op, double[] a, double[] b) {
+        if (a.length != b.length) {
+            throw mismatch(op, shape(a), shape(b));
+        }
+        return a.length;
+    }
+
+    /**
+     * Checks that two matrices of an element-wise op are rectangular and of the same shape.
+     *
+     * @throws IllegalArgumentException for a ragged matrix, or {@code op: shapes [n][m] and [p][q] do not match}
+     */
+    public static void broadcast(String op, double[][] a, double[][] b) {
+        int ca = cols(op, a);
+        int cb = cols(op, b);
+        if (a.length != b.length || ca != cb) {
+            throw mismatch(op, shape(a), shape(b));
+        }
+    }
+
+    /**
+     * Checks that a vector broadcast along the rows of matrix {@code a} is as long as a row.
+     *
+     * @throws IllegalArgumentException for a ragged matrix, or {@code op: shapes [n][m] and [k] do not match}
+     */
+    public static void broadcast(String op, double[][] a, double[] v) {
+        if (cols(op, a) != v.length) {
+            throw mismatch(op, shape(a), shape(v));
+        }
+    }
+
+    /**
+     * Checks that a vector broadcast along the rows of matrix {@code a} is as long as a row.
+     *
+     * @throws IllegalArgumentException for a ragged matrix, or {@code op: shapes [k] and [n][m] do not match}
+     */
+    public static void broadcast(String op, double[] v, double[][] a) {
+        if (cols(op, a) != v.length) {
+            throw mismatch(op, shape(v), shape(a));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Contractions (the last axis of the first operand against the first axis of the second)
+
+    /**
+     * Checks the operands of {@code dot}: two vectors of the same length, which it returns.
+     *
+     * @throws IllegalArgumentException {@code op: shapes [n] and [m] do not match}
+     */
+    public static int contract(String op, double[] a, double[] b) {
+        return broadcast(op, a, b);
+    }
+
+    /**
+     * Checks the operands of {@code matvec}: {@code cols(a) == x.length}.
+     *
+     * @throws IllegalArgumentException for a ragged matrix, or {@code op: shapes [n][m] and [k] do not match}
+     */
+    public static void contract(String op, double[][] a, double[] x) {
+        if (cols(op, a) != x.length) {
+            throw mismatch(op, shape(a), shape(x));
+        }
+    }
+
+    /**
+     * Checks the operands of {@code vecmat}: {@code x.length == rows(a)}.
+     *
+     * @throws IllegalArgumentException for a ragged matrix, or {@code op: shapes [k] and [n][m] do not match}
+     */
+    public static void contract(String op, double[] x, double[][] a) {
+        cols(op, a);
+        if (x.length != a.length) {
+            throw mismatch(op, shape(x), shape(a));
+        }
+    }
+
+    /**
+     * Checks the operands of {@code matmul}: {@code cols(a) == rows(b)}.
+     *
+     * @throws IllegalArgumentException for a ragged matrix, or {@code op: shapes [n][m] and [p][q] do not match}
+     */
+    public static void contract(String op, double[][] a, double[][] b) {
+        int ca = cols(op, a);
+        cols(op, b);
+        if (ca != b.length) {
+            throw mismatch(op, shape(a), shape(b));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------
+    // Reductions that need an entry
+
+    /**
+     * Checks that a reduction with no identity ({@code max}, {@code min}) has at least one entry.
+     *
+     * @throws IllegalArgumentException {@code op: an empty array has no op}
+     */
+    public static void nonEmpty(String op, int count) {
+        if (count == 0) {
+            throw new IllegalArgumentException(op + ": an empty array has no " + op);
+        }
+    }
+
+    private static IllegalArgumentException mismatch(String op, String first, String second) {
+        return new IllegalArgumentException(op + ": shapes " + first + " and " + second + " do not match");
+    }
+}
