@@ -30,6 +30,7 @@ import javax.lang.model.element.ExecutableElement;
 public final class OpsTable {
     private record Entry(StaticMethod matcher, OpsOp op) {}
 
+    private static final List<Type> ARRAYS = List.of(DOUBLE_ARRAY, DOUBLE_MATRIX);
     private static final StaticMethod ANY_OPS = staticMethod().onClass(Rules.OPS);
     private static final List<Entry> TABLE = table();
 
@@ -93,8 +94,6 @@ public final class OpsTable {
     }
 
     // ---------------------------------------------------------------- the table
-
-    private static final List<Type> ARRAYS = List.of(DOUBLE_ARRAY, DOUBLE_MATRIX);
 
     private static List<Entry> table() {
         List<Entry> t = new ArrayList<>();
