@@ -4,7 +4,6 @@ import static dev.jgrad.processor.front.OpsViews.addTo;
 import static dev.jgrad.processor.front.OpsViews.bind;
 import static dev.jgrad.processor.front.OpsViews.declare;
 import static dev.jgrad.processor.front.OpsViews.index;
-import static dev.jgrad.processor.front.OpsViews.loop;
 
 import dev.jgrad.processor.front.OpsViews.ArrayMat;
 import dev.jgrad.processor.front.OpsViews.ArrayVec;
@@ -15,12 +14,14 @@ import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Src;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.rules.OpsTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * The loops of the Ops that are not element-wise, in the orders of the Ops contract
@@ -32,10 +33,30 @@ import java.util.function.BiConsumer;
 final class OpsKernels {
     private final Names names;
     private final List<Stmt> pre;
+    /**
+     * The Ops call whose loops are being written: their source, for the {@code // grad of:} comments
+     * and for a note about them ({@code [JgradJitFallback]}); a view remembers the call that made it.
+     */
+    Src at;
 
     OpsKernels(Names names, List<Stmt> pre) {
         this.names = names;
         this.pre = pre;
+    }
+
+    private Stmt.For loop(Local i, Expr bound, List<Stmt> body) {
+        return OpsViews.loop(at, i, bound, body);
+    }
+
+    /** {@code f}, its loops attributed to the call {@code src} (that of a view, computed later). */
+    private <T> T from(Src src, Supplier<T> f) {
+        Src outer = at;
+        at = src;
+        try {
+            return f.get();
+        } finally {
+            at = outer;
+        }
     }
 
     // ---------------------------------------------------------------- arrays
@@ -50,7 +71,7 @@ final class OpsKernels {
         Local i = index("i", names);
         List<Stmt> body = new ArrayList<>();
         Expr e = v.element(body, i);
-        body.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, a, i), e));
+        body.add(new Stmt.Assign(at, new Expr.Index(Type.DOUBLE, a, i), e));
         pre.add(loop(i, new Expr.Length(a), body));
         return new ArrayVec(v.name, a);
     }
@@ -69,7 +90,7 @@ final class OpsKernels {
         Vec row = m.row(body, i);
         List<Stmt> inner = new ArrayList<>();
         Expr e = row.element(inner, j);
-        inner.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, new Expr.Index(Type.DOUBLE_ARRAY, a, i), j), e));
+        inner.add(new Stmt.Assign(at, new Expr.Index(Type.DOUBLE, new Expr.Index(Type.DOUBLE_ARRAY, a, i), j), e));
         body.add(loop(j, row.length(), inner));
         pre.add(loop(i, new Expr.Length(a), body));
         return new ArrayMat(m.name, a, cols);
@@ -88,7 +109,7 @@ final class OpsKernels {
         if (type == Type.DOUBLE_ARRAY) {
             if (!zero) {
                 Local i = index("i", names);
-                pre.add(loop(i, new Expr.Length(a), List.of(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, a, i), value))));
+                pre.add(loop(i, new Expr.Length(a), List.of(new Stmt.Assign(at, new Expr.Index(Type.DOUBLE, a, i), value))));
             }
             return new ArrayVec(name, a);
         }
@@ -97,7 +118,7 @@ final class OpsKernels {
             Local j = index("j", names);
             Expr row = new Expr.Index(Type.DOUBLE_ARRAY, a, i);
             pre.add(loop(i, new Expr.Length(a), List.of(loop(j, new Expr.Length(row),
-                    List.of(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, row, j), value))))));
+                    List.of(new Stmt.Assign(at, new Expr.Index(Type.DOUBLE, row, j), value))))));
         }
         return new ArrayMat(name, a, dims.get(1));
     }
@@ -152,7 +173,7 @@ final class OpsKernels {
         Expr zero = Expr.Lit.ofInt(0);
         Expr first = v instanceof Vec vec ? vec.element(pre, zero) : ((Mat) v).row(pre, zero).element(pre, zero);
         Local m = declare(name, first, pre, names);
-        forEach(v, pre, (body, e) -> body.add(new Stmt.Assign(null, m, max ? OpsTable.max(m, e) : OpsTable.min(m, e))));
+        forEach(v, pre, (body, e) -> body.add(new Stmt.Assign(at, m, max ? OpsTable.max(m, e) : OpsTable.min(m, e))));
         return m;
     }
 
@@ -169,7 +190,7 @@ final class OpsKernels {
     /** {@code m = max(x)} from -infinity (the same value as from the first entry), into {@code out}. */
     private Local runningMax(Vec x, List<Stmt> out) {
         Local m = declare("max", new Expr.Const(Type.DOUBLE, "java.lang.Double", "NEGATIVE_INFINITY"), out, names);
-        forEach(x, out, (body, e) -> body.add(new Stmt.Assign(null, m, OpsTable.max(m, e))));
+        forEach(x, out, (body, e) -> body.add(new Stmt.Assign(at, m, OpsTable.max(m, e))));
         return m;
     }
 
@@ -232,6 +253,7 @@ final class OpsKernels {
 
     /** The softmax of each row of {@code a} (an array variable): each row's max and sum where the row starts. */
     Mat rowSoftmax(Mat a) {
+        Src src = at;
         return new Mat("softmax") {
             @Override
             Expr rows() {
@@ -245,13 +267,14 @@ final class OpsKernels {
 
             @Override
             Vec row(List<Stmt> out, Expr i) {
-                return softmax(a.row(out, i), out);
+                return from(src, () -> softmax(a.row(out, i), out));
             }
         };
     }
 
     /** The logSumExp of each row of {@code a} (an array variable). */
     Vec rowLogSumExp(Mat a) {
+        Src src = at;
         return new Vec("logSumExp") {
             @Override
             Expr length() {
@@ -260,13 +283,14 @@ final class OpsKernels {
 
             @Override
             Expr element(List<Stmt> out, Expr i) {
-                return logSumExp(a.row(out, i), out);
+                return from(src, () -> logSumExp(a.row(out, i), out));
             }
         };
     }
 
     /** Row {@code i}'s sum. */
     Vec rowSums(Mat a) {
+        Src src = at;
         return new Vec("rowSums") {
             @Override
             Expr length() {
@@ -275,7 +299,7 @@ final class OpsKernels {
 
             @Override
             Expr element(List<Stmt> out, Expr i) {
-                return sum("rowSum", a.row(out, i), out);
+                return from(src, () -> sum("rowSum", a.row(out, i), out));
             }
         };
     }
@@ -308,13 +332,14 @@ final class OpsKernels {
         Local i = index("i", names);
         List<Stmt> body = new ArrayList<>();
         body.add(addTo(s, x.element(body, i)));
-        body.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, r, i), s));
+        body.add(new Stmt.Assign(at, new Expr.Index(Type.DOUBLE, r, i), s));
         pre.add(loop(i, new Expr.Length(r), body));
         return new ArrayVec("cumsum", r);
     }
 
     /** Element i: {@code s = 0.0; s += a[i][j] * x[j]}, {@code x} an array variable. */
     Vec matvec(Mat a, Vec x) {
+        Src src = at;
         return new Vec("matvec") {
             @Override
             Expr length() {
@@ -323,7 +348,7 @@ final class OpsKernels {
 
             @Override
             Expr element(List<Stmt> out, Expr i) {
-                return dot("matvec", a.row(out, i), x, out);
+                return from(src, () -> dot("matvec", a.row(out, i), x, out));
             }
         };
     }
@@ -363,6 +388,7 @@ final class OpsKernels {
      * reads the product ({@code tanh(add(matmul(x, w), b))}) runs in the same loop nest.
      */
     Mat matmul(Mat a, Mat b) {
+        Src src = at;
         return new Mat("matmul") {
             @Override
             Expr rows() {
@@ -385,6 +411,10 @@ final class OpsKernels {
 
                     @Override
                     Expr element(List<Stmt> o, Expr j) {
+                        return from(src, () -> product(o, j));
+                    }
+
+                    private Expr product(List<Stmt> o, Expr j) {
                         Local s = declare("matmul", Expr.Lit.ofDouble(0.0), o, names);
                         Local k = index("k", names);
                         List<Stmt> body = new ArrayList<>();

@@ -124,6 +124,7 @@ final class OpsLowering {
         if (o == null) {
             throw cx.reject(Message.UNSUPPORTED_OPS, t, "Ops." + m.getSimpleName(), OpsTable.names());
         }
+        kernels.at = cx.src(t);
         return apply(o, typed(o, args));
     }
 

@@ -266,9 +266,9 @@ final class OpsViews {
                 || e instanceof Expr.Index x && cheap(x.array()) && cheap(x.index());
     }
 
-    /** {@code for (int i = 0; i < bound; i++) body}. */
-    static Stmt.For loop(Local i, Expr bound, List<Stmt> body) {
-        return new Stmt.For(null, List.of(new Stmt.Decl(null, Type.INT, i.name(), Expr.Lit.ofInt(0))),
+    /** {@code for (int i = 0; i < bound; i++) body}, from the Ops call {@code src}. */
+    static Stmt.For loop(dev.jgrad.processor.ir.Src src, Local i, Expr bound, List<Stmt> body) {
+        return new Stmt.For(src, List.of(new Stmt.Decl(null, Type.INT, i.name(), Expr.Lit.ofInt(0))),
                 new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, i, bound),
                 List.of(new Stmt.Assign(null, i, new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(1)))),
                 body);

@@ -28,6 +28,7 @@ public final class OpsLossesGrad {
         // grad of: return mean(square(sub(add(matvec(x, w), b), y)))
         double t = (double) x.length;
         double sum_bar = 1.0 / t;
+        // mean(square(sub(add(matvec(x, w), b), y))), in chunks
         Sums sums = new Sums(/* scalars */ 2, /* vectors */ new double[][] {w_bar}, /* matrices */ new double[][][] {});
         Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, xCols, sum_bar));
         sum += sums.scalars[0];
@@ -73,6 +74,7 @@ public final class OpsLossesGrad {
                     double matvec2_bar = sub2_bar;
                     double matvec3_bar = sub3_bar;
                     b_bar += sub_bar + sub1_bar + (sub2_bar + sub3_bar);
+                    // grad of: matvec(x, w)
                     for (int j = 0; j < xCols; j++) {
                         w_bar[j] += matvec_bar * x[i][j] + matvec1_bar * x[i + 1][j]
                                 + (matvec2_bar * x[i + 2][j] + matvec3_bar * x[i + 3][j]);
@@ -91,6 +93,7 @@ public final class OpsLossesGrad {
                     double sub_bar = sum_bar * 2.0 * sub;
                     double matvec_bar = sub_bar;
                     b_bar += sub_bar;
+                    // grad of: matvec(x, w)
                     for (int j = 0; j < xCols; j++) {
                         w_bar[j] += matvec_bar * x[i][j];
                     }

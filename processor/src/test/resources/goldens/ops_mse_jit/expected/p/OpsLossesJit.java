@@ -21,6 +21,7 @@ public final class OpsLossesJit {
         Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
         Shapes.sameLength("sub", x.length, y.length);
         double sum = 0.0;
+        // mean(square(sub(add(matvec(x, w), b), y))), in chunks
         Sums sums = new Sums(/* scalars */ 1, /* vectors */ new double[][] {}, /* matrices */ new double[][][] {});
         Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, xCols));
         sum += sums.scalars[0];
