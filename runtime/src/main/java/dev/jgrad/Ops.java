@@ -562,15 +562,7 @@ public final class Ops {
      * density {@code exp(-x^2 / 2) / sqrt(2 pi)}.
      */
     public static double normCdf(double x) {
-        double t = -x * INV_SQRT2;
-        if (!(Math.abs(x) < 64.0)) {
-            return 0.5 * Erf.erfc(t);
-        }
-        // t is -x/sqrt(2) rounded, and erfc magnifies the rounding error by up to 2 t^2 in relative terms
-        // (400 ulps at x = -30); add back the first-order term of the exact error e = -x/sqrt(2) - t:
-        // erfc(t + e) = erfc(t) - 2/sqrt(pi) exp(-t^2) e.
-        double e = productError(-x, INV_SQRT2, t) - x * INV_SQRT2_LOW;
-        return 0.5 * Erf.erfc(t) - INV_SQRT_PI * StrictMath.exp(-t * t) * e;
+        return Erf.normCdf(x);
     }
 
     /** {@code x}, with a derivative of zero ({@code jax.lax.stop_gradient}). */
@@ -1060,26 +1052,6 @@ public final class Ops {
         }
         return m;
     }
-
-    /** The rounding error {@code a * b - p} of {@code p = a * b}, exactly (Dekker's product, no FMA). */
-    private static double productError(double a, double b, double p) {
-        double ca = SPLIT * a;
-        double ah = ca - (ca - a);
-        double al = a - ah;
-        double cb = SPLIT * b;
-        double bh = cb - (cb - b);
-        double bl = b - bh;
-        return ((ah * bh - p) + ah * bl + al * bh) + al * bl;
-    }
-
-    /** 2^27 + 1: splits a double into two halves of 26 significant bits. */
-    private static final double SPLIT = 134217729.0;
-    /** 1/sqrt(2) rounded to double. */
-    private static final double INV_SQRT2 = 0.7071067811865476;
-    /** 1/sqrt(2) - INV_SQRT2, rounded. */
-    private static final double INV_SQRT2_LOW = -4.833646656726457e-17;
-    /** 1/sqrt(pi) rounded. */
-    private static final double INV_SQRT_PI = 0.5641895835477563;
 
     // The element-wise functions, constants so that the JIT inlines them into the loops above.
     private static final DoubleBinaryOperator ADD = (x, y) -> x + y;
