@@ -57,9 +57,14 @@ final class OpsLowering {
         this.shapes = new OpsShapes(cx, pre);
     }
 
-    /** Whether a call may mean only methods of {@code Ops}. */
+    /**
+     * Whether a call may mean a method of {@code Ops}, and otherwise only functions of {@code Math}
+     * ({@code exp(x)} with both classes' functions imported statically): which one it calls is known
+     * once its arguments' types are.
+     */
     static boolean isOps(List<ExecutableElement> candidates) {
-        return !candidates.isEmpty() && candidates.stream().allMatch(OpsTable::isOps);
+        return candidates.stream().anyMatch(OpsTable::isOps)
+                && candidates.stream().allMatch(m -> OpsTable.isOps(m) || Rules.isMathFunction(m));
     }
 
     /**
@@ -118,7 +123,15 @@ final class OpsLowering {
         cx.env.resolutions().record(path, m, cx.owner);
         Rule scalar = Rules.resolve(m);
         if (scalar != null) {
-            return new Scalar(new Expr.Prim(Type.DOUBLE, scalar, args.stream().map(OpsLowering::scalar).toList()));
+            // a scalar function of Ops or of Math: a primitive, typed as the method returns (Math.abs(int) is an int)
+            Type type = cx.env.types().typeOf(m.getReturnType());
+            if (type == null || !type.isNumeric() || !types.stream().allMatch(Type::isNumeric)) {
+                throw cx.reject(Message.UNSUPPORTED_EXPRESSION, t, op + " of " + types, "pass numbers");
+            }
+            return new Scalar(new Expr.Prim(type, scalar, args.stream().map(OpsLowering::scalar).toList()));
+        }
+        if (!OpsTable.isOps(m)) {
+            throw cx.reject(Message.UNSUPPORTED_MATH, t, m.getEnclosingElement().getSimpleName() + "." + op, Rules.names());
         }
         OpsOp o = OpsTable.resolve(m);
         if (o == null) {

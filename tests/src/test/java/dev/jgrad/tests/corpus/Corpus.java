@@ -257,6 +257,7 @@ public final class Corpus {
             method(OpsOps.class, "matrixProduct", r -> args(mat(r, 4, 3, -2, 2), mat(r, 3, 2, -2, 2), mat(r, 4, 2, -1, 1))),
             method(OpsOps.class, "transposed", r -> args(mat(r, 4, 3, -2, 2), (Object) mat(r, 4, 3, -1, 1))),
             method(OpsOps.class, "outerProduct", r -> args(vec(r, 4, -2, 2), vec(r, 3, -2, 2), mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "withMath", r -> args(spread(r, 4, -1, 1), away(r, 0.2, 2, 1.0))),
             method(OpsOps.class, "nestedOperands", OpsInputs::nestedOperands),
             method(OpsOps.class, "resultsInLocals", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 4, 3, -1, 1))),
 

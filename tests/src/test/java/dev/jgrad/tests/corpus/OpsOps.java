@@ -1,6 +1,7 @@
 package dev.jgrad.tests.corpus;
 
 import static dev.jgrad.Ops.*;
+import static java.lang.Math.*;
 
 import dev.jgrad.Grad;
 
@@ -8,7 +9,9 @@ import dev.jgrad.Grad;
  * Corpus: one method per {@code dev.jgrad.Ops} op and per broadcasting case, each made a loss by a
  * {@code dot} or {@code sum} with weights, so that every entry of the op's result reaches the
  * gradient with its own factor. The processor lowers each into loops; the corpus then holds the
- * value to the eager {@code Ops} bit for bit and the gradient to finite differences.
+ * value to the eager {@code Ops} bit for bit and the gradient to finite differences. {@code Math}'s
+ * functions are imported too, as a user may: {@code exp}, {@code abs}, {@code max}, ... resolve by
+ * their arguments' types.
  */
 public final class OpsOps {
     private OpsOps() {}
@@ -277,6 +280,12 @@ public final class OpsOps {
     }
 
     // ---- how the lowering reads: nesting, views read twice, results kept
+
+    /** Covers: names of both Ops and Math in one expression, chosen by the arguments' types (a double: Math's). */
+    @Grad
+    static double withMath(double[] x, double s) {
+        return sum(exp(mul(x, exp(s)))) + log(abs(s)) + max(x) + max(s, 1.0) + abs(-2);
+    }
 
     /** Covers: operands that are Ops results read more than once per element (a broadcast vector, matvec's vector, matmul's operands, a row softmax's input). */
     @Grad
