@@ -80,6 +80,40 @@ class OpsLoweringTest {
                 code(method(jit, "private static void opsChunk(")).split("\n").length, jit);
     }
 
+    /**
+     * A two-layer network in one Ops expression: the hidden layer's product ({@code matmul}) is a
+     * view, so the whole network is one loop over the samples with each hidden unit's dot product
+     * inside, tape-free and parallel, as the hand-written MLP's gradient.
+     */
+    @Test
+    void aTwoLayerNetworkInOneExpressionIsOneFusedPass() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Net", """
+                package p;
+
+                import static dev.jgrad.Ops.*;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public final class Net {
+                    @Jit @Grad(wrt = {"w1", "b1", "w2", "b2"})
+                    static double loss(double[][] w1, double[] b1, double[] w2, double b2, double[][] x, double[] y) {
+                        return mean(square(sub(add(matvec(tanh(add(matmul(x, w1), b1)), w2), b2), y)));
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String grad = generated(compilation, "p.NetGrad");
+        String entry = method(grad, "public static LossGradient loss(");
+        assertFalse(grad.contains("Tape"), grad);
+        assertTrue(entry.contains("Parallel.run("), entry);
+        assertFalse(loops().matcher(entry).find(), "loops outside the chunks:\n" + entry);
+        String chunk = code(method(grad, "private static void lossChunk("));
+        assertTrue(chunk.contains("Math.tanh(matmul + b1[j])"), chunk);
+        assertFalse(chunk.contains("new double[][]") || Pattern.compile("new double\\[[^\\]]*\\]\\[").matcher(chunk).find(),
+                "a matrix allocated in the chunks:\n" + chunk);
+    }
+
     @Test
     void shapeChecksComeFirstWithTheEagerMessages() {
         Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Losses", SOURCE));
