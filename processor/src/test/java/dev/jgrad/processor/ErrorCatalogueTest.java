@@ -555,6 +555,75 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * An {@code Ops} method jgrad has no lowering for (here one of a stand-in {@code dev.jgrad.Ops} that
+     * has more methods than the table): an error naming the method and listing the Ops it knows.
+     */
+    @Test
+    void jgradOps() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import static dev.jgrad.Ops.*;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double flipped(double[] w) {
+                        // error: JgradOps at "flip(w)"
+                        return sum(add(w, flip(w)));
+                    }
+                }
+                """);
+        JavaFileObject ops = JavaFileObjects.forSourceString("dev.jgrad.Ops", """
+                package dev.jgrad;
+
+                public final class Ops {
+                    public static double[] add(double[] a, double[] b) {
+                        double[] r = new double[a.length];
+                        for (int i = 0; i < r.length; i++) r[i] = a[i] + b[i];
+                        return r;
+                    }
+
+                    public static double sum(double[] x) {
+                        double s = 0.0;
+                        for (double v : x) s += v;
+                        return s;
+                    }
+
+                    public static double[] flip(double[] x) {
+                        double[] r = new double[x.length];
+                        for (int i = 0; i < r.length; i++) r[i] = x[x.length - 1 - i];
+                        return r;
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(List.of(c.file(), ops));
+        assertErrorsAsMarked(compilation, c);
+        assertTrue(compilation.errors().get(0).getMessage(null).contains("Ops.flip is not differentiable by jgrad"),
+                compilation.errors().get(0).getMessage(null));
+    }
+
+    /** An Ops call whose result is dropped does nothing (the eager call only allocates): an error, as for any call. */
+    @Test
+    void opsCallAsAStatement() {
+        assertMarked("""
+                package p;
+
+                import static dev.jgrad.Ops.*;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double dropped(double[] w) {
+                        // error: JgradCall at "add(w, w)"
+                        add(w, w);
+                        return sum(w);
+                    }
+                }
+                """);
+    }
+
     @Test
     void jgradCall() {
         assertMarked("""

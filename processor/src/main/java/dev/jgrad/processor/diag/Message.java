@@ -34,6 +34,8 @@ public enum Message {
             "%s is not supported in a differentiated method: %s"),
     UNSUPPORTED_MATH("JgradMath",
             "%s is not differentiable by jgrad: use one of %s"),
+    UNSUPPORTED_OPS("JgradOps",
+            "%s is not differentiable by jgrad: use one of the Ops methods %s, or write the loop"),
     UNKNOWN_CALL("JgradCall",
             "call to %s cannot be differentiated: %s"),
     NOT_VISIBLE("JgradCall",

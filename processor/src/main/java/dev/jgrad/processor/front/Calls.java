@@ -47,6 +47,10 @@ final class Calls {
         if (candidates.isEmpty()) {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
+        if (OpsLowering.isOps(candidates)) {
+            // an Ops call and the Ops calls in its arguments become loops, read as one expression
+            return OpsLowering.lower(cx, path, pre, statement);
+        }
         List<Expr> args = operands(path, pre);
         ExecutableElement m = resolver.choose(candidates, args.stream().map(Expr::type).toList());
         if (m == null) {
