@@ -143,7 +143,7 @@ final class ClassPipeline {
         for (ClassWriter.JitMethod j : jits) {
             checkSize(j.element(), j.body());
         }
-        if (env.diag().errorCount() > before) {
+        if (env.diag().errorCount() > before || DerivativeCheck.anyProblem(env, type)) {
             return;
         }
         ClassWriter writer = new ClassWriter(processing, type);

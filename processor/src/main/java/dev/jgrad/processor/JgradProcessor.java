@@ -3,10 +3,14 @@ package dev.jgrad.processor;
 import com.google.auto.service.AutoService;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
+import dev.jgrad.Derivative;
+import dev.jgrad.Grad;
+import dev.jgrad.Jit;
 import dev.jgrad.processor.diag.Diagnostics;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.ResolutionCheck;
 import dev.jgrad.processor.front.SubsetTypes;
+import dev.jgrad.processor.rules.Derivatives;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,10 +29,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The jgrad annotation processor: collects the {@code @Grad} and {@code @Jit} methods of each round,
- * class by class, and hands each class to {@link ClassPipeline}. Nothing else happens here.
+ * class by class, and hands each class to {@link ClassPipeline}; checks each {@code @Derivative}
+ * method where it is declared ({@link DerivativeCheck}). Nothing else happens here.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT})
+@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, "dev.jgrad.Derivative"})
 public final class JgradProcessor extends AbstractProcessor {
     private Env env;
 
@@ -37,7 +42,8 @@ public final class JgradProcessor extends AbstractProcessor {
         super.init(processingEnv);
         Trees trees = Trees.instance(processingEnv);
         env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()),
-                new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+                new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
+                new Derivatives(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
         JavacTask.instance(processingEnv).addTaskListener(new AfterAnalysis(env));
     }
 
@@ -49,9 +55,16 @@ public final class JgradProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+        Set<Element> checked = new java.util.HashSet<>();
         for (TypeElement annotation : annotations) {
             for (Element e : round.getElementsAnnotatedWith(annotation)) {
                 if (e.getKind() != ElementKind.METHOD) {
+                    continue;
+                }
+                if (e.getAnnotation(Derivative.class) != null && checked.add(e)) {
+                    DerivativeCheck.check(env, (ExecutableElement) e);
+                }
+                if (e.getAnnotation(Grad.class) == null && e.getAnnotation(Jit.class) == null) {
                     continue;
                 }
                 TypeElement owner = (TypeElement) e.getEnclosingElement();

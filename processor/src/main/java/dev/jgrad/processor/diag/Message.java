@@ -60,6 +60,16 @@ public enum Message {
             "jgrad read '%s' as the %s, but javac reads it as the %s: please report this with the method; giving the two different names avoids it"),
     TOO_MANY_PARAMETERS("JgradTooLarge",
             "the gradient record %s would have the value and %s components, %s parameter slots for its constructor, more than the JVM's %s (a double takes two): differentiate with respect to fewer parameters (wrt), or pass them in a double[]"),
+    DERIVATIVE_SIGNATURE("JgradDerivative",
+            "@Derivative method '%s' %s"),
+    DERIVATIVE_OF("JgradDerivative",
+            "@Derivative(of = \"%s\") on '%s': %s"),
+    DERIVATIVE_WRT("JgradDerivative",
+            "@Derivative(wrt = \"%s\") on '%s': %s"),
+    DERIVATIVE_MISSING("JgradDerivative",
+            "call to %s: its parameter '%s' can carry a derivative, but %s has @Derivative methods for %s only: add one for '%s' to %s,%n    @Derivative(of = \"%s\", wrt = \"%s\")%n    static %s %s(%s)"),
+    DERIVATIVE_UNUSABLE("JgradDerivative",
+            "call to %s cannot use its @Derivative methods: %s"),
     INTERNAL("JgradInternal",
             "internal error in jgrad while processing '%s' (%s): please report it with this method");
 

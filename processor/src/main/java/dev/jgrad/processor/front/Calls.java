@@ -69,6 +69,10 @@ final class Calls {
         if (Rules.isMathFunction(m)) {
             throw cx.reject(Message.UNSUPPORTED_MATH, t, declaring.getSimpleName() + "." + name, Rules.names());
         }
+        Expr custom = UserPrimitives.call(cx, t, m, args);
+        if (custom != null) {
+            return dropped(statement, t, name, custom);
+        }
         // a method of the same source class, nested ones included (a static nested class calling its
         // enclosing class's helper), or a @Grad method anywhere: its body is read and inlined
         boolean sameSource = ResolutionCheck.outermost(declaring).equals(ResolutionCheck.outermost(cx.owner));

@@ -214,7 +214,12 @@ public final class Corpus {
             method(Models.class, "dampedOscillator", r -> args(u(r, 1, 4), u(r, 0.1, 0.5), u(r, -1, 1), u(r, -1, 1))),
             method(Models.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
             method(Models.class, "polyFit", r -> args(vec(r, 4, -1, 1), vec(r, 10, -1.5, 1.5), vec(r, 10, -2, 2))),
-            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))));
+            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))),
+
+            // CustomDerivatives: functions with @Derivative partials are primitives
+            method(CustomDerivatives.class, "blackScholes", r -> args(u(r, 80, 120), u(r, 90, 110), u(r, 0.15, 0.4), u(r, 0.25, 2))),
+            method(CustomDerivatives.class, "solver", r -> args(u(r, 0.5, 2), u(r, -2, 2))),
+            method(CustomDerivatives.class, "inLoop", r -> args(vec(r, 6, -1.5, 1.5), u(r, -1, 1), u(r, -1, 1))));
 
     /** The name of a case: the class name within the package, then the method. */
     public static String nameOf(Class<?> owner, String method) {
