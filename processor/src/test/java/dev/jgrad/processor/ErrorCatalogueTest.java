@@ -1006,6 +1006,121 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * {@code @Derivative}: a method that cannot be the partial it claims to be is an error at its
+     * annotation; a call to a function whose partials cannot serve it (one missing, one in error, an
+     * array parameter) is an error at the call.
+     */
+    @Test
+    void jgradDerivative() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Derivative;
+                import dev.jgrad.Grad;
+
+                class C {
+                    static double f(double x, double y) {
+                        return x * y;
+                    }
+
+                    @Derivative(of = "f", wrt = "x")
+                    static double fDx(double x, double y) {
+                        return y;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"x\")"
+                    @Derivative(of = "f", wrt = "x")
+                    static double fDxAgain(double x, double y) {
+                        return y;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"g\", wrt = \"x\")"
+                    @Derivative(of = "g", wrt = "x")
+                    static double noSuchFunction(double x) {
+                        return 1;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"y\")"
+                    @Derivative(of = "f", wrt = "y")
+                    static double otherParameters(double x) {
+                        return 1;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"z\")"
+                    @Derivative(of = "f", wrt = "z")
+                    static double noSuchParameter(double x, double y) {
+                        return 1;
+                    }
+
+                    static double h(double x, int n) {
+                        return n * x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"h\", wrt = \"n\")"
+                    @Derivative(of = "h", wrt = "n")
+                    static double intParameter(double x, int n) {
+                        return x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"h\", wrt = \"x\")"
+                    @Derivative(of = "h", wrt = "x")
+                    double notStatic(double x, int n) {
+                        return n;
+                    }
+
+                    static double k(double x) {
+                        return x * x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"k\", wrt = \"x\")"
+                    @Derivative(of = "k", wrt = "x")
+                    static float wrongType(double x) {
+                        return (float) (2 * x);
+                    }
+
+                    static double sum(double[] v, double s) {
+                        return v[0] * s;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"sum\", wrt = \"v\")"
+                    @Derivative(of = "sum", wrt = "v")
+                    static double[] sumDv(double[] v, double s) {
+                        return new double[] {s};
+                    }
+
+                    @Derivative(of = "sum", wrt = "s")
+                    static double sumDs(double[] v, double s) {
+                        return v[0];
+                    }
+
+                    static double only(double x, double y) {
+                        return x + y;
+                    }
+
+                    @Derivative(of = "only", wrt = "x")
+                    static double onlyDx(double x, double y) {
+                        return 1;
+                    }
+
+                    @Grad static double missing(double w) {
+                        // error: JgradDerivative at "only(w, 2)"
+                        return only(w, 2);
+                    }
+
+                    @Grad static double brokenPartial(double w) {
+                        // error: JgradDerivative at "k(w)"
+                        return k(w) + h(w, 2);
+                    }
+
+                    @Grad static double arrayFunction(double[] v, double w) {
+                        // error: JgradDerivative at "sum(v, w)"
+                        return sum(v, w);
+                    }
+                }
+                """);
+    }
+
     // ------------------------------------------------------------------ the catalogue itself
 
     /** Each id of the catalogue has its test here, named after it: {@code JgradCall} has {@code jgradCall}. */

@@ -67,7 +67,7 @@ public enum Message {
     DERIVATIVE_WRT("JgradDerivative",
             "@Derivative(wrt = \"%s\") on '%s': %s"),
     DERIVATIVE_MISSING("JgradDerivative",
-            "call to %s: its parameter '%s' can carry a derivative, but %s has @Derivative methods for %s only: add one for '%s' to %s,%n    @Derivative(of = \"%s\", wrt = \"%s\")%n    static %s %s(%s)"),
+            "call to %s: its parameter '%s' can carry a derivative, but %s: add the partial to %s,%n%s"),
     DERIVATIVE_UNUSABLE("JgradDerivative",
             "call to %s cannot use its @Derivative methods: %s"),
     INTERNAL("JgradInternal",

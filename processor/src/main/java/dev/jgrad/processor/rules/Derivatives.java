@@ -102,9 +102,11 @@ public final class Derivatives {
                 String pname = params.get(k).getSimpleName().toString();
                 String given = partials.stream().map(d -> "'" + d.getAnnotation(Derivative.class).wrt() + "'")
                         .collect(Collectors.joining(", "));
-                return new Problem(Message.DERIVATIVE_MISSING, List.of(name, pname, name, given, pname, owner,
-                        name, pname, t, name + "D" + Character.toUpperCase(pname.charAt(0)) + pname.substring(1),
-                        params.stream().map(p -> p.asType() + " " + p.getSimpleName()).collect(Collectors.joining(", "))));
+                String declaration = "    @Derivative(of = \"" + name + "\", wrt = \"" + pname + "\")\n    static "
+                        + t + " " + name + "D" + pname + "(" + params.stream().map(p -> p.asType() + " "
+                        + p.getSimpleName()).collect(Collectors.joining(", ")) + ")";
+                return new Problem(Message.DERIVATIVE_MISSING, List.of(name, pname,
+                        name + " has @Derivative methods for " + given + " only", owner, declaration));
             }
             if (isDoubleArray(t)) {
                 return new Problem(Message.DERIVATIVE_UNUSABLE, List.of(name, "its parameter '"
@@ -182,6 +184,13 @@ public final class Derivatives {
             return out;
         }
         int k = indexOf(d.getParameters(), a.wrt());
+        if (k < 0 && namesLost(d)) {
+            out.add(new Problem(Message.DERIVATIVE_WRT, List.of(a.wrt(), name, "the class file of "
+                    + d.getEnclosingElement().getSimpleName() + " keeps no parameter names, so no parameter is"
+                    + " named '" + a.wrt() + "': compile it with -parameters (Maven: <parameters>true</parameters>)"
+                    + " or with -g (the default of Maven and Gradle)")));
+            return out;
+        }
         if (k < 0) {
             out.add(new Problem(Message.DERIVATIVE_WRT, List.of(a.wrt(), name, "'" + a.of() + "' has no parameter '"
                     + a.wrt() + "': the parameters are " + d.getParameters().stream()
@@ -231,6 +240,16 @@ public final class Derivatives {
             }
         }
         return true;
+    }
+
+    /** Whether the parameter names are javac's stand-ins ({@code arg0}) for a class file that keeps none. */
+    private static boolean namesLost(ExecutableElement m) {
+        for (int k = 0; k < m.getParameters().size(); k++) {
+            if (!m.getParameters().get(k).getSimpleName().contentEquals("arg" + k)) {
+                return false;
+            }
+        }
+        return !m.getParameters().isEmpty();
     }
 
     private static int indexOf(List<? extends VariableElement> params, String name) {
