@@ -11,6 +11,7 @@ import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.ResolutionCheck;
 import dev.jgrad.processor.front.SubsetTypes;
 import dev.jgrad.processor.rules.Derivatives;
+import dev.jgrad.processor.rules.Library;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,8 @@ public final class JgradProcessor extends AbstractProcessor {
         Trees trees = Trees.instance(processingEnv);
         env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()),
                 new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
-                new Derivatives(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+                new Derivatives(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
+                new Library(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
         JavacTask.instance(processingEnv).addTaskListener(new AfterAnalysis(env));
     }
 

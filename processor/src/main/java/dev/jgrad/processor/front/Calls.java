@@ -44,6 +44,10 @@ final class Calls {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
         List<Expr> args = cx.expressions.operands(path, t.getArguments(), pre);
+        Expr formatted = Printing.format(cx, candidates, args);
+        if (formatted != null) {
+            return formatted;
+        }
         ExecutableElement m = resolver.choose(candidates, args.stream().map(Expr::type).toList());
         if (m == null) {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(),

@@ -2,8 +2,13 @@ package dev.jgrad.processor.rules;
 
 import static dev.jgrad.processor.rules.StaticMethod.staticMethod;
 
+import java.util.Set;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.Name;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -20,6 +25,10 @@ public final class Library {
             .named("random").withArity(0);
     private static final String[] RANDOM_TYPES = {"java.util.random.RandomGenerator", "java.util.Random"};
     private static final String STREAM = "java.util.stream.BaseStream";
+
+    private static final StaticMethod STRING_FORMAT = staticMethod().onClass("java.lang.String").named("format");
+    private static final String SYSTEM = "java.lang.System";
+    private static final Set<String> STANDARD_STREAMS = Set.of("out", "err");
 
     private final Elements elements;
     private final Types types;
@@ -47,6 +56,31 @@ public final class Library {
     /** A stream of {@code java.util.stream} ({@code DoubleStream}, {@code Stream<Double>}, ...). */
     public boolean isStream(TypeMirror t) {
         return isA(t, STREAM);
+    }
+
+    /** {@code System.out} or {@code System.err}. */
+    public boolean isStandardStream(Element e) {
+        return e instanceof VariableElement v && v.getModifiers().contains(Modifier.STATIC)
+                && STANDARD_STREAMS.contains(v.getSimpleName().toString())
+                && v.getEnclosingElement() instanceof TypeElement t && t.getQualifiedName().contentEquals(SYSTEM);
+    }
+
+    /**
+     * Whether {@code stream.method(n arguments)} is printing that a differentiated method may do:
+     * {@code print(x)}, {@code println()}, {@code println(x)}, {@code printf(format, args...)}.
+     */
+    public static boolean isPrint(Name method, int arguments) {
+        switch (method.toString()) {
+            case "print": return arguments == 1;
+            case "println": return arguments <= 1;
+            case "printf": return arguments >= 1;
+            default: return false;
+        }
+    }
+
+    /** {@code String.format}, accepted where strings are (printing, exception messages). */
+    public static boolean isStringFormat(ExecutableElement m) {
+        return STRING_FORMAT.matches(m);
     }
 
     private boolean isA(TypeMirror t, String supertype) {
