@@ -264,7 +264,8 @@ class JitCorpusTest {
         int n = 0;
         for (Object a : args) {
             n = Math.max(n, a instanceof double[] v ? v.length
-                    : a instanceof double[][] m ? m.length : a instanceof int[] l ? l.length : 0);
+                    : a instanceof double[][] m ? m.length : a instanceof int[] l ? l.length
+                    : a instanceof boolean[] f ? f.length : 0);
         }
         if (n < 2) {
             throw new IllegalArgumentException("no array to repeat");
@@ -288,6 +289,12 @@ class JitCorpusTest {
                 int[] r = new int[n * times];
                 for (int k = 0; k < times; k++) {
                     System.arraycopy(l, 0, r, k * n, n);
+                }
+                out[p] = r;
+            } else if (out[p] instanceof boolean[] f && f.length == n) {
+                boolean[] r = new boolean[n * times];
+                for (int k = 0; k < times; k++) {
+                    System.arraycopy(f, 0, r, k * n, n);
                 }
                 out[p] = r;
             }

@@ -23,6 +23,9 @@ public final class Values {
         if (v instanceof int[] a) {
             return a.clone();
         }
+        if (v instanceof boolean[] a) {
+            return a.clone();
+        }
         return v; // boxed primitives are immutable
     }
 
@@ -95,6 +98,12 @@ public final class Values {
             return null;
         }
         if (expected instanceof int[] e && actual instanceof int[] a) {
+            if (!Arrays.equals(e, a)) {
+                return "expected " + Arrays.toString(e) + ", was " + Arrays.toString(a);
+            }
+            return null;
+        }
+        if (expected instanceof boolean[] e && actual instanceof boolean[] a) {
             if (!Arrays.equals(e, a)) {
                 return "expected " + Arrays.toString(e) + ", was " + Arrays.toString(a);
             }

@@ -27,7 +27,7 @@ public enum Message {
     RESERVED_NAME("JgradReservedName",
             "'%s' cannot be used as a name in a @Grad method: %s; rename it"),
     UNSUPPORTED_TYPE("JgradType",
-            "type %s is not supported in a differentiated method: use double, int, long, boolean, double[], double[][] or int[]"),
+            "type %s is not supported in a differentiated method: use double, int, long, boolean, double[], double[][], int[] or boolean[]"),
     UNSUPPORTED_STATEMENT("JgradStatement",
             "%s is not supported in a differentiated method: %s"),
     UNSUPPORTED_EXPRESSION("JgradExpression",

@@ -120,4 +120,52 @@ public final class CustomDerivatives {
         }
         return sum / x.length;
     }
+
+    /**
+     * What the kinder errors now accept: {@code boolean[]} (never active, as {@code int[]}) and printing,
+     * which runs in the forward sweep only. (The corpus's inputs never make these methods print, so
+     * that the test output stays readable; {@code PrintingTest} runs the printing.)
+     */
+    public static final class Inactive {
+        private Inactive() {}
+
+        /** A mask parameter and a local mask written in a loop, read in branches and conditions. */
+        @Grad
+        static double masked(double[] w, boolean[] mask) {
+            boolean[] positive = new boolean[w.length];
+            for (int i = 0; i < w.length; i++) {
+                positive[i] = w[i] > 0;
+            }
+            double sum = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (mask[i] && positive[i]) {
+                    sum += w[i] * w[i];
+                } else if (!mask[i]) {
+                    sum += Math.sin(w[i]);
+                }
+            }
+            boolean[] copy = mask.clone();
+            copy[0] = !copy[0];
+            return copy[0] ? sum : 2 * sum;
+        }
+
+        /** Printing in a loop, after it, with printf and String.format, of values the gradient needs. */
+        @Grad
+        static double printing(double[] x, double w, int every) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                double t = Math.tanh(w * x[i]);
+                if (every > 0 && i % every == 0) {
+                    System.out.printf("i=%d t=%s%n", i, String.format("%.4f", t));
+                }
+                sum += t * t;
+            }
+            if (every > 0) {
+                System.out.println("sum " + sum);
+                System.err.print(w);
+                System.err.println();
+            }
+            return sum * w;
+        }
+    }
 }
