@@ -208,7 +208,9 @@ final class ClassPipeline {
         for (VariableElement p : m.getParameters()) {
             Type t = env.types().typeOf(p.asType());
             if (t == null || t == Type.STRING || t == Type.VOID) {
-                env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
+                Message why = env.library().isRandom(p.asType()) ? Message.RANDOM
+                        : env.library().isStream(p.asType()) ? Message.STREAM : Message.UNSUPPORTED_TYPE;
+                env.diag().error(why, p, why == Message.UNSUPPORTED_TYPE ? p.asType() : "parameter '" + p.getSimpleName() + "'");
             }
             if (kind == Grad.class && p.getSimpleName().contentEquals("value")) {
                 env.diag().error(Message.RESERVED_NAME, p, "value",

@@ -7,6 +7,7 @@ import dev.jgrad.Derivative;
 import dev.jgrad.Grad;
 import dev.jgrad.Jit;
 import dev.jgrad.processor.diag.Diagnostics;
+import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.ResolutionCheck;
 import dev.jgrad.processor.front.SubsetTypes;
@@ -45,7 +46,8 @@ public final class JgradProcessor extends AbstractProcessor {
         env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()),
                 new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
                 new Derivatives(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
-                new Library(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+                new Library(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                        type -> List.of(GeneratedNames.gradClass(type).simpleName(), GeneratedNames.jitClass(type).simpleName())));
         JavacTask.instance(processingEnv).addTaskListener(new AfterAnalysis(env));
     }
 

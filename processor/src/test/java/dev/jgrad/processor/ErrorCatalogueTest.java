@@ -533,7 +533,7 @@ class ErrorCatalogueTest {
 
                 class C {
                     @Grad static double random(double w) {
-                        // error: JgradMath at "Math.random()"
+                        // error: JgradRandom at "Math.random()"
                         return w * Math.random();
                     }
 
@@ -571,7 +571,7 @@ class ErrorCatalogueTest {
                     }
 
                     @Grad static double stream(double[] w) {
-                        // error: JgradCall at "java.util.Arrays.stream(w).sum()"
+                        // error: JgradStream at "java.util.Arrays.stream(w).sum()"
                         return java.util.Arrays.stream(w).sum();
                     }
 
@@ -1119,6 +1119,115 @@ class ErrorCatalogueTest {
                     }
                 }
                 """);
+    }
+
+    /** A stream, at the call chain or the declaration: write a for loop. */
+    @Test
+    void jgradStream() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Arrays;
+                import java.util.stream.DoubleStream;
+
+                class C {
+                    @Grad static double sum(double[] w) {
+                        // error: JgradStream at "Arrays.stream(w).sum()"
+                        return Arrays.stream(w).sum();
+                    }
+
+                    @Grad static double chain(double[] w) {
+                        // error: JgradStream at "DoubleStream.of(w).map((x)->x * x).sum()"
+                        return DoubleStream.of(w).map((x)->x * x).sum();
+                    }
+
+                    @Grad static double declared(double[] w) {
+                        // error: JgradStream at "DoubleStream"
+                        DoubleStream s;
+                        return w[0];
+                    }
+
+                    // error: JgradStream at "DoubleStream s"
+                    @Grad static double parameter(double w, DoubleStream s) {
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    /** A random generator, however it is reached: draw the numbers outside and pass them in. */
+    @Test
+    void jgradRandom() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Random;
+                import java.util.SplittableRandom;
+                import java.util.concurrent.ThreadLocalRandom;
+
+                class C {
+                    @Grad static double mathRandom(double w) {
+                        // error: JgradRandom at "Math.random()"
+                        return w * Math.random();
+                    }
+
+                    @Grad static double threadLocal(double w) {
+                        // error: JgradRandom at "ThreadLocalRandom.current().nextGaussian()"
+                        return w * ThreadLocalRandom.current().nextGaussian();
+                    }
+
+                    @Grad static double created(double w) {
+                        // error: JgradRandom at "new Random(42).nextGaussian()"
+                        return w * new Random(42).nextGaussian();
+                    }
+
+                    @Grad static double local(double w) {
+                        // error: JgradRandom at "new SplittableRandom(1)"
+                        SplittableRandom rng = new SplittableRandom(1);
+                        return w;
+                    }
+
+                    // error: JgradRandom at "rng"
+                    @Grad static double parameter(double w, Random rng) {
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    /**
+     * The gradient jgrad generates, called in a differentiated method (not generated yet when the
+     * method is read): call the source method; for second derivatives, {@code @Hessian}.
+     */
+    @Test
+    void jgradGenerated() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                class C {
+                    @Grad @Jit static double f(double w) {
+                        return w * w * w;
+                    }
+
+                    @Grad static double slope(double w) {
+                        // error: JgradGenerated at "CGrad.f(w)"
+                        return CGrad.f(w).w();
+                    }
+
+                    @Grad static double fast(double w) {
+                        // error: JgradGenerated at "CJit.f(w)"
+                        return 2 * CJit.f(w);
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(c);
+        assertErrorsAsMarked(compilation, c);
+        assertThat(compilation).hadErrorContaining("call the source method C.f in its place");
     }
 
     // ------------------------------------------------------------------ the catalogue itself

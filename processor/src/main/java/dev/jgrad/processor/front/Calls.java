@@ -41,6 +41,7 @@ final class Calls {
         Resolver resolver = cx.resolver();
         List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {
+            Hints.unresolved(cx, t);
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
         List<Expr> args = cx.expressions.operands(path, t.getArguments(), pre);
@@ -54,6 +55,7 @@ final class Calls {
                     "it is overloaded and jgrad cannot tell which method these arguments call; give the methods different names");
         }
         cx.env.resolutions().record(path, m, cx.owner);
+        Hints.resolved(cx, t, m);
         args = resolver.asPassed(m, args);
         if (args == null) {
             throw cx.reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",

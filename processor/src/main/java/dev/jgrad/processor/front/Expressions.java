@@ -150,6 +150,7 @@ final class Expressions {
             case NEW_ARRAY:
                 return newArray(path, pre);
             case NEW_CLASS:
+                Hints.newObject(cx, (com.sun.source.tree.NewClassTree) tree, tree);
                 throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "creating an object",
                         "use doubles and arrays of doubles; objects are allowed only in a throw");
             case LAMBDA_EXPRESSION:

@@ -51,6 +51,7 @@ final class TypeTrees {
         Tree t = path.getLeaf();
         Type type = quietType(t);
         if (type == null) {
+            Hints.type(cx, t);
             throw cx.reject(Message.UNSUPPORTED_TYPE, t, t.toString());
         }
         return type;

@@ -2,11 +2,17 @@ package dev.jgrad.processor.rules;
 
 import static dev.jgrad.processor.rules.StaticMethod.staticMethod;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.Name;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.TypeKind;
@@ -32,10 +38,45 @@ public final class Library {
 
     private final Elements elements;
     private final Types types;
+    /** The simple names of the classes jgrad generates for a class ({@code CGrad}, {@code CJit}), decided by emit. */
+    private final Function<TypeElement, List<String>> generatedNames;
+    private final Map<PackageElement, Map<String, TypeElement>> generatedIn = new HashMap<>();
 
-    public Library(Elements elements, Types types) {
+    public Library(Elements elements, Types types, Function<TypeElement, List<String>> generatedNames) {
         this.elements = elements;
         this.types = types;
+        this.generatedNames = generatedNames;
+    }
+
+    /**
+     * The annotated method whose generated counterpart a call names: {@code CGrad.f} gives {@code C.f},
+     * for a class {@code CGrad} that jgrad generates (or will, later in this compilation) in package
+     * {@code pkg}; null for any other name.
+     */
+    public ExecutableElement generatedFrom(PackageElement pkg, Name generatedClass, Name method) {
+        TypeElement t = generatedIn.computeIfAbsent(pkg, this::generatedNamesIn).get(generatedClass.toString());
+        if (t != null) {
+            for (Element e : t.getEnclosedElements()) {
+                if (e instanceof ExecutableElement m && m.getSimpleName().equals(method)
+                        && (m.getAnnotation(dev.jgrad.Grad.class) != null || m.getAnnotation(dev.jgrad.Jit.class) != null)) {
+                    return m;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The classes of a package (nested ones too) by the names of the classes jgrad generates for them. */
+    private Map<String, TypeElement> generatedNamesIn(PackageElement pkg) {
+        Map<String, TypeElement> out = new HashMap<>();
+        List<TypeElement> all = new ArrayList<>();
+        pkg.getEnclosedElements().stream().filter(e -> e instanceof TypeElement).forEach(e -> all.add((TypeElement) e));
+        for (int k = 0; k < all.size(); k++) {
+            TypeElement t = all.get(k);
+            t.getEnclosedElements().stream().filter(e -> e instanceof TypeElement).forEach(e -> all.add((TypeElement) e));
+            generatedNames.apply(t).forEach(n -> out.putIfAbsent(n, t));
+        }
+        return out;
     }
 
     /** {@code Math.random()}, or a method of a random generator. */
