@@ -60,6 +60,7 @@ public final class JgradProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         Set<Element> checked = new java.util.HashSet<>();
+        Set<String> imported = imported(round);
         for (TypeElement annotation : annotations) {
             for (Element e : round.getElementsAnnotatedWith(annotation)) {
                 if (e.getKind() != ElementKind.METHOD) {
@@ -86,9 +87,33 @@ public final class JgradProcessor extends AbstractProcessor {
                     methods.add((ExecutableElement) member);
                 }
             }
-            runWithDeepStack(new ClassPipeline(env, processingEnv, entry.getKey(), methods)::run);
+            runWithDeepStack(new ClassPipeline(env, processingEnv, entry.getKey(), methods, imported)::run);
         }
         return true;
+    }
+
+    /**
+     * The classes the round's sources import, by qualified name: {@code p.C} for {@code import p.C},
+     * {@code import p.C.D}, {@code import static p.C.f} and {@code import static p.C.*} (the stand-ins
+     * of {@link dev.jgrad.processor.emit.Stubs} are written for these only).
+     */
+    private Set<String> imported(RoundEnvironment round) {
+        Set<String> out = new java.util.HashSet<>();
+        Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.HashSet<>();
+        for (Element root : round.getRootElements()) {
+            com.sun.source.util.TreePath path = env.trees().getPath(root);
+            if (path == null || !units.add(path.getCompilationUnit())) {
+                continue;
+            }
+            for (com.sun.source.tree.ImportTree i : path.getCompilationUnit().getImports()) {
+                String name = i.getQualifiedIdentifier().toString();
+                for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+                    out.add(name.substring(0, dot));
+                }
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     /**

@@ -56,4 +56,60 @@ class KinderErrorsTest {
                 """);
         assertThat(c).hadErrorContaining("(in 'helper', called from 'outer', called from @Grad method 'first')");
     }
+
+    /**
+     * After jgrad's error, no cascade of "cannot find symbol CGrad": javac leaves method bodies that
+     * use it alone, and the imports of it (which javac would report) find a stand-in ({@code Stubs}).
+     */
+    @Test
+    void anErrorCausesNoCascadeInCodeThatUsesOrImportsTheGeneratedClass() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public class C {
+                    @Grad @Jit public static double f(double w) {
+                        // error: JgradExpression at "null"
+                        double[] a = null;
+                        return w;
+                    }
+
+                    static double sameClass(double w) {
+                        return CGrad.f(w).value() + CJit.f(w);
+                    }
+                }
+                """);
+        MarkedSource samePackage = MarkedSource.of("p.D", """
+                package p;
+
+                class D {
+                    static double use(double w) {
+                        CGrad.FGradient g = CGrad.f(w);
+                        return g.w();
+                    }
+                }
+                """);
+        MarkedSource imports = MarkedSource.of("q.E", """
+                package q;
+
+                import static p.CGrad.f;
+
+                import p.CGrad;
+                import p.CGrad.FGradient;
+                import p.CJit;
+
+                class E {
+                    static double use(double w) {
+                        FGradient g = f(w);
+                        return g.value() + CGrad.f(w).w() + CJit.f(w);
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(c, samePackage, imports);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[JgradExpression]").inFile(c.file()).onLine(c.expected().get(0).line());
+        JgradCompiler.assertOnlyJgradErrors(compilation);
+    }
 }
