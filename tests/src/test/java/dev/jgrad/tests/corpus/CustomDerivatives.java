@@ -121,6 +121,20 @@ public final class CustomDerivatives {
         return sum / x.length;
     }
 
+    /** A probit model's likelihood: rows of an inner product, split over threads by {@code @Jit} on large data. */
+    @Grad
+    static double probit(double[] w, double[][] x, int[] y) {
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            double z = 0;
+            for (int j = 0; j < w.length; j++) {
+                z += w[j] * x[i][j];
+            }
+            sum += Math.log(y[i] == 1 ? normCdf(z) : normCdf(-z));
+        }
+        return -sum / x.length;
+    }
+
     /**
      * What the kinder errors now accept: {@code boolean[]} (never active, as {@code int[]}) and printing,
      * which runs in the forward sweep only. (The corpus's inputs never make these methods print, so
