@@ -221,6 +221,7 @@ public final class Corpus {
             method(CustomDerivatives.class, "solver", r -> args(u(r, 0.5, 2), u(r, -2, 2))),
             method(CustomDerivatives.class, "inLoop", r -> args(vec(r, 6, -1.5, 1.5), u(r, -1, 1), u(r, -1, 1))),
             method(CustomDerivatives.class, "probit", r -> args(vec(r, 3, -0.5, 0.5), mat(r, 10, 3, -1, 1), labels(r, 10, 2))),
+            method(CustomDerivatives.class, "iterated", r -> args(u(r, -1, 1), i(r, 0, 5))),
             method(CustomDerivatives.Inactive.class, "masked", r -> args(awayVec(r, 6, -2, 2, 0), mask(r, 6))),
             method(CustomDerivatives.Inactive.class, "printing", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), 0)));
 

@@ -136,6 +136,21 @@ public final class CustomDerivatives {
     }
 
     /**
+     * A taped loop (a variable overwritten in a while loop): the reverse sweep calls the partials with
+     * the values each iteration had, the int argument changing from one iteration to the next.
+     */
+    @Grad
+    static double iterated(double w, int n) {
+        double x = w;
+        int k = 0;
+        while (k < n) {
+            x = scaledSoftplus(x, k + 1, 0.5) - cubicRoot(1 + k, x);
+            k++;
+        }
+        return x;
+    }
+
+    /**
      * What the kinder errors now accept: {@code boolean[]} (never active, as {@code int[]}) and printing,
      * which runs in the forward sweep only. (The corpus's inputs never make these methods print, so
      * that the test output stays readable; {@code PrintingTest} runs the printing.)
