@@ -21,7 +21,7 @@ import java.lang.annotation.Target;
  * <p>The method has the same parameters as the function {@link #of()} (which picks the overload),
  * and returns the partial in the parameter {@link #wrt()}: a {@code double}, for a {@code double}
  * parameter. Each {@code double} parameter of the function needs one such method (one method per
- * partial, so the annotation is not repeatable). The function and its partials must have no side
+ * partial, so the annotation is not repeatable), unless every call passes it a constant. The function and its partials must have no side
  * effects: jgrad may call them more often than the source does. The annotation is kept in class
  * files, so a function and its partials may come from a jar.
  */

@@ -121,16 +121,16 @@ class CustomDerivativeTest {
 
                 class C {
                     @Grad static double f(double w, double v) {
-                        return Special.logistic(w * v) + Special.blend(w, 2, v);
+                        return Special.logistic(w * v) + Special.blend(w, 2, v) + Special.scale(v, 3);
                     }
                 }
                 """));
         assertThat(c).succeededWithoutWarnings();
         String generated = JgradCompiler.content(c.generatedSourceFile("p.CGrad").orElseThrow());
-        for (String call : List.of("Special.logisticDx(", "Special.blendDa(", "Special.blendDt(")) {
+        for (String call : List.of("Special.logisticDx(", "Special.blendDa(", "Special.blendDt(", "Special.scaleDx(v, 3)")) {
             assertTrue(generated.contains(call), () -> call + " not in:\n" + generated);
         }
-        // the partial in a constant argument is zero, and never called
+        // the partial in a constant argument is zero, and never called (scale has none in s: only constants go there)
         assertTrue(!generated.contains("blendDb"), generated);
     }
 
@@ -145,8 +145,8 @@ class CustomDerivativeTest {
 
                 class C {
                     @Grad static double f(double w) {
-                        // error: JgradDerivative at "Special.scale(w, 2)"
-                        return Special.scale(w, 2) * w;
+                        // error: JgradDerivative at "Special.scale(w, w)"
+                        return Special.scale(w, w) * w;
                     }
                 }
                 """);

@@ -1104,8 +1104,8 @@ class ErrorCatalogueTest {
                     }
 
                     @Grad static double missing(double w) {
-                        // error: JgradDerivative at "only(w, 2)"
-                        return only(w, 2);
+                        // error: JgradDerivative at "only(w, w)"
+                        return only(w, 2) + only(w, w);
                     }
 
                     @Grad static double brokenPartial(double w) {

@@ -33,6 +33,12 @@ final class UserPrimitives {
                 throw cx.reject(Message.NOT_VISIBLE, t, d.getSimpleName(), "@Derivative method");
             }
         }
+        for (var missing : primitive.missing().entrySet()) {
+            Expr arg = args.get(missing.getKey());
+            if (!(arg instanceof Expr.Lit || arg instanceof Expr.Const)) {
+                throw cx.reject(missing.getValue().message(), t, missing.getValue().arguments());
+            }
+        }
         for (int k = 0; k < args.size(); k++) {
             if (args.get(k).type().isArray()) {
                 throw cx.reject(Message.UNKNOWN_CALL, t.getArguments().get(k), m.getSimpleName() + "(...)",

@@ -37,8 +37,13 @@ public final class Derivatives {
     /** What a call to a function with {@code @Derivative} methods resolves to: a rule, or why not. */
     public sealed interface Lookup {}
 
-    /** The function is a primitive of this rule. */
-    public record Primitive(Rule rule, List<ExecutableElement> partials) implements Lookup {}
+    /**
+     * The function is a primitive of this rule. {@code missing} says, for each {@code double} parameter
+     * without a partial, what to report at a call that passes it anything but a constant (a constant
+     * carries no derivative, so its partial is never needed).
+     */
+    public record Primitive(Rule rule, List<ExecutableElement> partials, Map<Integer, Problem> missing)
+            implements Lookup {}
 
     /** The function has partials, but the call cannot use them: say so at the call. */
     public record Problem(Message message, List<Object> args) implements Lookup {
@@ -95,6 +100,7 @@ public final class Derivatives {
         for (int k = 0; k < all.length; k++) {
             all[k] = k;
         }
+        Map<Integer, Problem> missing = new HashMap<>();
         for (int k = 0; k < params.size(); k++) {
             TypeMirror t = params.get(k).asType();
             if (isDouble(t) && byParam[k] == null) {
@@ -105,8 +111,8 @@ public final class Derivatives {
                 String declaration = "    @Derivative(of = \"" + name + "\", wrt = \"" + pname + "\")\n    static "
                         + t + " " + name + "D" + pname + "(" + params.stream().map(p -> p.asType() + " "
                         + p.getSimpleName()).collect(Collectors.joining(", ")) + ")";
-                return new Problem(Message.DERIVATIVE_MISSING, List.of(name, pname,
-                        name + " has @Derivative methods for " + given + " only", owner, declaration));
+                missing.put(k, new Problem(Message.DERIVATIVE_MISSING, List.of(name, pname,
+                        name + " has @Derivative methods for " + given + " only", owner, declaration)));
             }
             if (isDoubleArray(t)) {
                 return new Problem(Message.DERIVATIVE_UNUSABLE, List.of(name, "its parameter '"
@@ -128,7 +134,7 @@ public final class Derivatives {
             }
             return out;
         });
-        return new Primitive(rule, List.copyOf(partials));
+        return new Primitive(rule, List.copyOf(partials), Map.copyOf(missing));
     }
 
     /** The {@code @Derivative} methods of {@code function}: in its class, naming it, with its parameters. */
