@@ -7,6 +7,7 @@ import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ClassWriter;
 import dev.jgrad.processor.emit.CodeSize;
 import dev.jgrad.processor.emit.GeneratedNames;
+import dev.jgrad.processor.emit.Stubs;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
 import dev.jgrad.processor.front.RecordParams;
@@ -53,11 +54,15 @@ final class ClassPipeline {
     private final ProcessingEnvironment processing;
     private final TypeElement type;
     private final List<ExecutableElement> methods;
+    /** The classes the compilation imports, by qualified name: a class with an error gets stand-ins for those ({@link Stubs}). */
+    private final Set<String> imported;
     /** {@code @Grad}'s type, to find its mirror among a method's annotations. */
     private final TypeMirror gradType;
 
-    ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods) {
+    ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods,
+            Set<String> imported) {
         this.env = env;
+        this.imported = imported;
         this.processing = processing;
         this.type = type;
         this.methods = methods;
@@ -161,7 +166,9 @@ final class ClassPipeline {
         for (ClassWriter.JitMethod j : jits) {
             checkSize(j.element(), j.body());
         }
-        if (env.diag().errorCount() > before) {
+        if (env.diag().errorCount() > before || DerivativeCheck.anyProblem(env, type)) {
+            Stubs.writeIfImported(processing, type, methods.stream().filter(m -> m.getAnnotation(Grad.class) != null).toList(),
+                    methods.stream().filter(m -> m.getAnnotation(Jit.class) != null).toList(), imported);
             return;
         }
         ClassWriter writer = new ClassWriter(processing, type);
@@ -237,7 +244,9 @@ final class ClassPipeline {
                     env.diag().error(Message.RECORD_TYPE, p, p.getSimpleName(), p.asType(), problem);
                 }
             } else if (t == null || t == Type.STRING || t == Type.VOID) {
-                env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
+                Message why = env.library().isRandom(p.asType()) ? Message.RANDOM
+                        : env.library().isStream(p.asType()) ? Message.STREAM : Message.UNSUPPORTED_TYPE;
+                env.diag().error(why, p, why == Message.UNSUPPORTED_TYPE ? p.asType() : "parameter '" + p.getSimpleName() + "'");
             }
             if (kind == Grad.class && p.getSimpleName().contentEquals("value")) {
                 env.diag().error(Message.RESERVED_NAME, p, "value",

@@ -533,7 +533,7 @@ class ErrorCatalogueTest {
 
                 class C {
                     @Grad static double random(double w) {
-                        // error: JgradMath at "Math.random()"
+                        // error: JgradRandom at "Math.random()"
                         return w * Math.random();
                     }
 
@@ -640,7 +640,7 @@ class ErrorCatalogueTest {
                     }
 
                     @Grad static double stream(double[] w) {
-                        // error: JgradCall at "java.util.Arrays.stream(w).sum()"
+                        // error: JgradStream at "java.util.Arrays.stream(w).sum()"
                         return java.util.Arrays.stream(w).sum();
                     }
 
@@ -1308,6 +1308,230 @@ class ErrorCatalogueTest {
                     }
                 }
                 """);
+    }
+
+    /**
+     * {@code @Derivative}: a method that cannot be the partial it claims to be is an error at its
+     * annotation; a call to a function whose partials cannot serve it (one missing, one in error, an
+     * array parameter) is an error at the call.
+     */
+    @Test
+    void jgradDerivative() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Derivative;
+                import dev.jgrad.Grad;
+
+                class C {
+                    static double f(double x, double y) {
+                        return x * y;
+                    }
+
+                    @Derivative(of = "f", wrt = "x")
+                    static double fDx(double x, double y) {
+                        return y;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"x\")"
+                    @Derivative(of = "f", wrt = "x")
+                    static double fDxAgain(double x, double y) {
+                        return y;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"g\", wrt = \"x\")"
+                    @Derivative(of = "g", wrt = "x")
+                    static double noSuchFunction(double x) {
+                        return 1;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"y\")"
+                    @Derivative(of = "f", wrt = "y")
+                    static double otherParameters(double x) {
+                        return 1;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"z\")"
+                    @Derivative(of = "f", wrt = "z")
+                    static double noSuchParameter(double x, double y) {
+                        return 1;
+                    }
+
+                    static double h(double x, int n) {
+                        return n * x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"h\", wrt = \"n\")"
+                    @Derivative(of = "h", wrt = "n")
+                    static double intParameter(double x, int n) {
+                        return x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"h\", wrt = \"x\")"
+                    @Derivative(of = "h", wrt = "x")
+                    double notStatic(double x, int n) {
+                        return n;
+                    }
+
+                    static double k(double x) {
+                        return x * x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"k\", wrt = \"x\")"
+                    @Derivative(of = "k", wrt = "x")
+                    static float wrongType(double x) {
+                        return (float) (2 * x);
+                    }
+
+                    static double sum(double[] v, double s) {
+                        return v[0] * s;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"sum\", wrt = \"v\")"
+                    @Derivative(of = "sum", wrt = "v")
+                    static double[] sumDv(double[] v, double s) {
+                        return new double[] {s};
+                    }
+
+                    @Derivative(of = "sum", wrt = "s")
+                    static double sumDs(double[] v, double s) {
+                        return v[0];
+                    }
+
+                    static double only(double x, double y) {
+                        return x + y;
+                    }
+
+                    @Derivative(of = "only", wrt = "x")
+                    static double onlyDx(double x, double y) {
+                        return 1;
+                    }
+
+                    @Grad static double missing(double w) {
+                        // error: JgradDerivative at "only(w, w)"
+                        return only(w, 2) + only(w, w);
+                    }
+
+                    @Grad static double brokenPartial(double w) {
+                        // error: JgradDerivative at "k(w)"
+                        return k(w) + h(w, 2);
+                    }
+
+                    @Grad static double arrayFunction(double[] v, double w) {
+                        // error: JgradDerivative at "sum(v, w)"
+                        return sum(v, w);
+                    }
+                }
+                """);
+    }
+
+    /** A stream, at the call chain or the declaration: write a for loop. */
+    @Test
+    void jgradStream() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Arrays;
+                import java.util.stream.DoubleStream;
+
+                class C {
+                    @Grad static double sum(double[] w) {
+                        // error: JgradStream at "Arrays.stream(w).sum()"
+                        return Arrays.stream(w).sum();
+                    }
+
+                    @Grad static double chain(double[] w) {
+                        // error: JgradStream at "DoubleStream.of(w).map((x)->x * x).sum()"
+                        return DoubleStream.of(w).map((x)->x * x).sum();
+                    }
+
+                    @Grad static double declared(double[] w) {
+                        // error: JgradStream at "DoubleStream"
+                        DoubleStream s;
+                        return w[0];
+                    }
+
+                    // error: JgradStream at "DoubleStream s"
+                    @Grad static double parameter(double w, DoubleStream s) {
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    /** A random generator, however it is reached: draw the numbers outside and pass them in. */
+    @Test
+    void jgradRandom() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Random;
+                import java.util.SplittableRandom;
+                import java.util.concurrent.ThreadLocalRandom;
+
+                class C {
+                    @Grad static double mathRandom(double w) {
+                        // error: JgradRandom at "Math.random()"
+                        return w * Math.random();
+                    }
+
+                    @Grad static double threadLocal(double w) {
+                        // error: JgradRandom at "ThreadLocalRandom.current().nextGaussian()"
+                        return w * ThreadLocalRandom.current().nextGaussian();
+                    }
+
+                    @Grad static double created(double w) {
+                        // error: JgradRandom at "new Random(42).nextGaussian()"
+                        return w * new Random(42).nextGaussian();
+                    }
+
+                    @Grad static double local(double w) {
+                        // error: JgradRandom at "new SplittableRandom(1)"
+                        SplittableRandom rng = new SplittableRandom(1);
+                        return w;
+                    }
+
+                    // error: JgradRandom at "rng"
+                    @Grad static double parameter(double w, Random rng) {
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    /**
+     * The gradient jgrad generates, called in a differentiated method (not generated yet when the
+     * method is read): call the source method; for second derivatives, {@code @Hessian}.
+     */
+    @Test
+    void jgradGenerated() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                class C {
+                    @Grad @Jit static double f(double w) {
+                        return w * w * w;
+                    }
+
+                    @Grad static double slope(double w) {
+                        // error: JgradGenerated at "CGrad.f(w)"
+                        return CGrad.f(w).w();
+                    }
+
+                    @Grad static double fast(double w) {
+                        // error: JgradGenerated at "CJit.f(w)"
+                        return 2 * CJit.f(w);
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(c);
+        assertErrorsAsMarked(compilation, c);
+        assertThat(compilation).hadErrorContaining("call the source method C.f in its place");
     }
 
     // ------------------------------------------------------------------ the catalogue itself

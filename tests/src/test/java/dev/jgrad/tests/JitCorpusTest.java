@@ -285,7 +285,8 @@ class JitCorpusTest {
             }
             return n;
         }
-        return a instanceof double[] v ? v.length : a instanceof double[][] m ? m.length : a instanceof int[] l ? l.length : 0;
+        return a instanceof double[] v ? v.length : a instanceof double[][] m ? m.length : a instanceof int[] l ? l.length
+                : a instanceof boolean[] f ? f.length : 0;
     }
 
     /** {@code a} with an array of length {@code n} repeated {@code times} times (in a record too). */
@@ -313,6 +314,12 @@ class JitCorpusTest {
             int[] r = new int[n * times];
             for (int k = 0; k < times; k++) {
                 System.arraycopy(l, 0, r, k * n, n);
+            }
+            return r;
+        } else if (a instanceof boolean[] f && f.length == n) {
+            boolean[] r = new boolean[n * times];
+            for (int k = 0; k < times; k++) {
+                System.arraycopy(f, 0, r, k * n, n);
             }
             return r;
         }

@@ -30,6 +30,9 @@ public final class Values {
             }
             return Pytrees.rebuild(v.getClass(), c);
         }
+        if (v instanceof boolean[] a) {
+            return a.clone();
+        }
         return v; // boxed primitives are immutable
     }
 
@@ -118,6 +121,12 @@ public final class Values {
                 if (d != null) {
                     return "." + rc[k].getName() + "(): " + d;
                 }
+            }
+            return null;
+        }
+        if (expected instanceof boolean[] e && actual instanceof boolean[] a) {
+            if (!Arrays.equals(e, a)) {
+                return "expected " + Arrays.toString(e) + ", was " + Arrays.toString(a);
             }
             return null;
         }

@@ -19,6 +19,8 @@ public final class Diagnostics {
     private int errors;
     /** While a {@link #trial} runs: where its errors go instead of javac. */
     private java.util.List<String> swallowed;
+    /** The errors printed at trees, by file, position and text: each is printed once. */
+    private final java.util.Set<String> printed = new java.util.HashSet<>();
 
     public Diagnostics(Trees trees, Messager messager) {
         this.trees = trees;
@@ -26,6 +28,16 @@ public final class Diagnostics {
     }
 
     public void error(Message message, Tree tree, CompilationUnitTree unit, Object... args) {
+        errorOnce(message, tree, unit, "", args);
+    }
+
+    /**
+     * An error at {@code tree}, printed once however often it is found (a helper inlined into several
+     * methods is read once per method), with {@code context} after the message (which method the
+     * helper was reached from, on the first report). Every call counts as an error, printed or not,
+     * so that each class that met it gets nothing generated.
+     */
+    public void errorOnce(Message message, Tree tree, CompilationUnitTree unit, String context, Object... args) {
         errors++;
         if (swallowed != null) {
             long pos = trees.getSourcePositions().getStartPosition(unit, tree);
@@ -35,7 +47,11 @@ public final class Diagnostics {
                     : file + ":" + unit.getLineMap().getLineNumber(pos) + ": " + message.format(args));
             return;
         }
-        trees.printMessage(Diagnostic.Kind.ERROR, message.format(args), tree, unit);
+        String text = message.format(args);
+        long at = trees.getSourcePositions().getStartPosition(unit, tree);
+        if (printed.add(unit.getSourceFile().toUri() + "@" + at + ": " + text)) {
+            trees.printMessage(Diagnostic.Kind.ERROR, text + context, tree, unit);
+        }
     }
 
     public void error(Message message, Element element, Object... args) {

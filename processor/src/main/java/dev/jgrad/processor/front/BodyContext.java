@@ -85,8 +85,30 @@ final class BodyContext {
 
     Rejected reject(Message message, Tree tree, Object... args) {
         errors++;
-        env.diag().error(message, tree, unit, args);
+        env.diag().errorOnce(message, tree, unit, reachedFrom(), args);
         return new Rejected();
+    }
+
+    /**
+     * For an error in a helper, the way it was reached from the annotated method being read:
+     * {@code (in 'h', called from @Grad method 'f')}; empty for an error in the annotated method itself.
+     */
+    private String reachedFrom() {
+        if (inlining.size() <= 1) {
+            return "";
+        }
+        StringBuilder way = new StringBuilder();
+        java.util.Iterator<ExecutableElement> innermostFirst = inlining.iterator();
+        way.append(" (in '").append(innermostFirst.next().getSimpleName()).append("'");
+        while (innermostFirst.hasNext()) {
+            ExecutableElement m = innermostFirst.next();
+            way.append(", called from ");
+            if (!innermostFirst.hasNext()) {
+                way.append(m.getAnnotation(dev.jgrad.Grad.class) != null ? "@Grad" : "@Jit").append(" method ");
+            }
+            way.append("'").append(m.getSimpleName()).append("'");
+        }
+        return way.append(")").toString();
     }
 
     Src src(Tree tree) {

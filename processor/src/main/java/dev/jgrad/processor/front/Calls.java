@@ -45,6 +45,7 @@ final class Calls {
         Resolver resolver = cx.resolver();
         List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {
+            Hints.unresolved(cx, t);
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
         if (OpsLowering.isOps(candidates)) {
@@ -52,12 +53,17 @@ final class Calls {
             return OpsLowering.lower(cx, path, pre, statement);
         }
         List<Expr> args = operands(path, pre);
+        Expr formatted = Printing.format(cx, candidates, args);
+        if (formatted != null) {
+            return formatted;
+        }
         ExecutableElement m = resolver.choose(candidates, args.stream().map(Expr::type).toList());
         if (m == null) {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(),
                     "it is overloaded and jgrad cannot tell which method these arguments call; give the methods different names");
         }
         cx.env.resolutions().record(path, m, cx.owner);
+        Hints.resolved(cx, t, m);
         args = resolver.asPassed(m, args);
         if (args == null) {
             throw cx.reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
@@ -86,6 +92,10 @@ final class Calls {
         }
         if (Rules.isMathFunction(m)) {
             throw cx.reject(Message.UNSUPPORTED_MATH, t, declaring.getSimpleName() + "." + name, Rules.names());
+        }
+        Expr custom = UserPrimitives.call(cx, t, m, args);
+        if (custom != null) {
+            return dropped(statement, t, name, custom);
         }
         // a method of the same source class, nested ones included (a static nested class calling its
         // enclosing class's helper), or a @Grad method anywhere: its body is read and inlined

@@ -155,6 +155,7 @@ final class Expressions {
                     throw cx.reject(Message.RECORD_USE, tree, "creating a record",
                             "compute with its components in locals and arrays, or take the record as a parameter");
                 }
+                Hints.newObject(cx, (com.sun.source.tree.NewClassTree) tree, tree);
                 throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "creating an object",
                         "use doubles and arrays of doubles; objects are allowed only in a throw");
             case LAMBDA_EXPRESSION:

@@ -271,7 +271,9 @@ final class Statements {
                 return;
             }
             case METHOD_INVOCATION:
-                cx.calls.call(path, out, true);
+                if (!Printing.statement(cx, path, out)) {
+                    cx.calls.call(path, out, true);
+                }
                 return;
             default:
                 throw cx.reject(Message.UNSUPPORTED_STATEMENT, tree, "this expression statement",

@@ -299,7 +299,16 @@ public final class Corpus {
             method(OpsLosses.class, "blackScholes", r -> args(u(r, 80, 120), u(r, 80, 120), u(r, 0.25, 2), u(r, 0, 0.05), u(r, 0.1, 0.5))),
             method(OpsLosses.class, "blackScholesMixed", OpsInputs::blackScholesBook),
             method(OpsLosses.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
-            method(OpsLosses.class, "gaussianNllMixed", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))));
+            method(OpsLosses.class, "gaussianNllMixed", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
+
+            // CustomDerivatives: functions with @Derivative partials are primitives
+            method(CustomDerivatives.class, "blackScholes", r -> args(u(r, 80, 120), u(r, 90, 110), u(r, 0.15, 0.4), u(r, 0.25, 2))),
+            method(CustomDerivatives.class, "solver", r -> args(u(r, 0.5, 2), u(r, -2, 2))),
+            method(CustomDerivatives.class, "inLoop", r -> args(vec(r, 6, -1.5, 1.5), u(r, -1, 1), u(r, -1, 1))),
+            method(CustomDerivatives.class, "probit", r -> args(vec(r, 3, -0.5, 0.5), mat(r, 10, 3, -1, 1), labels(r, 10, 2))),
+            method(CustomDerivatives.class, "iterated", r -> args(u(r, -1, 1), i(r, 0, 5))),
+            method(CustomDerivatives.Inactive.class, "masked", r -> args(awayVec(r, 6, -2, 2, 0), mask(r, 6))),
+            method(CustomDerivatives.Inactive.class, "printing", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), 0)));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
@@ -511,6 +520,15 @@ public final class Corpus {
     }
 
     /** n labels in [0, classes). */
+    /** {@code n} flags, each true with probability one half. */
+    public static boolean[] mask(Random r, int n) {
+        boolean[] m = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = r.nextBoolean();
+        }
+        return m;
+    }
+
     public static int[] labels(Random r, int n, int classes) {
         int[] y = new int[n];
         for (int k = 0; k < n; k++) {
