@@ -7,8 +7,10 @@ import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ClassWriter;
 import dev.jgrad.processor.emit.CodeSize;
 import dev.jgrad.processor.emit.GeneratedNames;
+import dev.jgrad.processor.emit.Stubs;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
+import dev.jgrad.processor.front.RecordParams;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
@@ -52,11 +54,15 @@ final class ClassPipeline {
     private final ProcessingEnvironment processing;
     private final TypeElement type;
     private final List<ExecutableElement> methods;
+    /** The classes the compilation imports, by qualified name: a class with an error gets stand-ins for those ({@link Stubs}). */
+    private final Set<String> imported;
     /** {@code @Grad}'s type, to find its mirror among a method's annotations. */
     private final TypeMirror gradType;
 
-    ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods) {
+    ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods,
+            Set<String> imported) {
         this.env = env;
+        this.imported = imported;
         this.processing = processing;
         this.type = type;
         this.methods = methods;
@@ -105,15 +111,16 @@ final class ClassPipeline {
                     if (ir == null) {
                         continue;
                     }
-                    Activity activity = Activity.of(ir, new HashSet<>(wrt));
+                    List<String> leaves = WrtLeaves.of(ir, wrt);
+                    Activity activity = Activity.of(ir, new HashSet<>(leaves));
                     if (reportActiveCalls(activity, ir.origins())) {
                         continue;
                     }
-                    JitGrad.Outcome fused = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
+                    JitGrad.Outcome fused = jit ? JitGrad.of(ir, leaves, activity, threads(m)) : null;
                     Gradient gradient = fused != null ? fused.gradient() : null;
                     GradientForm form;
                     if (gradient == null) {
-                        Reverse.Taped taped = Reverse.taped(ir, wrt, activity);
+                        Reverse.Taped taped = Reverse.taped(ir, leaves, activity);
                         gradient = taped.gradient();
                         form = new GradientForm(GradientForm.Kind.TAPED,
                                 fused == null ? null : new GradientForm.Blocker(fused.reason(), fused.at()), taped.saved());
@@ -127,7 +134,7 @@ final class ClassPipeline {
                     if (fused != null && fused.gradient() == null) {
                         noteFallback(m, ir, fused);
                     }
-                    gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m)), gradient.value(),
+                    gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m, ir)), gradient.value(),
                             gradient.components(), gradient.tape());
                     grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
                     if (report != null) {
@@ -140,7 +147,8 @@ final class ClassPipeline {
                         continue;
                     }
                     List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names());
-                    jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m)), ir.names().all()));
+                    jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
+                            ir.records()));
                     if (report != null) {
                         report.value(m, fast);
                     }
@@ -158,7 +166,9 @@ final class ClassPipeline {
         for (ClassWriter.JitMethod j : jits) {
             checkSize(j.element(), j.body());
         }
-        if (env.diag().errorCount() > before) {
+        if (env.diag().errorCount() > before || DerivativeCheck.anyProblem(env, type)) {
+            Stubs.writeIfImported(processing, type, methods.stream().filter(m -> m.getAnnotation(Grad.class) != null).toList(),
+                    methods.stream().filter(m -> m.getAnnotation(Jit.class) != null).toList(), imported);
             return;
         }
         ClassWriter writer = new ClassWriter(processing, type);
@@ -181,9 +191,11 @@ final class ClassPipeline {
         }
     }
 
-    private static Set<String> paramNames(ExecutableElement m) {
+    /** The parameters of the generated method, and the leaves of its records, which are read once at entry. */
+    private static Set<String> paramNames(ExecutableElement m, Method ir) {
         Set<String> out = new HashSet<>();
         m.getParameters().forEach(p -> out.add(p.getSimpleName().toString()));
+        ir.params().forEach(p -> out.add(p.name()));
         return out;
     }
 
@@ -197,7 +209,8 @@ final class ClassPipeline {
     private void checkSize(ExecutableElement m, List<dev.jgrad.processor.ir.Stmt> body) {
         int paramSlots = 0;
         for (VariableElement p : m.getParameters()) {
-            paramSlots += env.types().typeOf(p.asType()).slots();
+            Type t = env.types().typeOf(p.asType());
+            paramSlots += t == null ? 1 : t.slots();
         }
         long bytes = CodeSize.estimate(body, paramSlots);
         if (bytes > CodeSize.LIMIT) {
@@ -225,8 +238,15 @@ final class ClassPipeline {
         }
         for (VariableElement p : m.getParameters()) {
             Type t = env.types().typeOf(p.asType());
-            if (t == null || t == Type.STRING || t == Type.VOID) {
-                env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
+            if (RecordParams.recordType(p.asType()) != null) {
+                String problem = RecordParams.problem(env, p.asType(), env.elements().getPackageOf(m), false);
+                if (problem != null) {
+                    env.diag().error(Message.RECORD_TYPE, p, p.getSimpleName(), p.asType(), problem);
+                }
+            } else if (t == null || t == Type.STRING || t == Type.VOID) {
+                Message why = env.library().isRandom(p.asType()) ? Message.RANDOM
+                        : env.library().isStream(p.asType()) ? Message.STREAM : Message.UNSUPPORTED_TYPE;
+                env.diag().error(why, p, why == Message.UNSUPPORTED_TYPE ? p.asType() : "parameter '" + p.getSimpleName() + "'");
             }
             if (kind == Grad.class && p.getSimpleName().contentEquals("value")) {
                 env.diag().error(Message.RESERVED_NAME, p, "value",
@@ -281,7 +301,14 @@ final class ClassPipeline {
             if (!wrt.contains(name)) {
                 continue;
             }
-            slots += env.types().typeOf(p.asType()).slots();
+            Type t = env.types().typeOf(p.asType());
+            slots += t == null ? 1 : t.slots();
+            if (RecordParams.recordType(p.asType()) != null) {
+                String problem = RecordParams.problem(env, p.asType(), env.elements().getPackageOf(m), true);
+                if (problem != null) {
+                    env.diag().error(Message.RECORD_TYPE, p, name, p.asType(), problem);
+                }
+            }
             if (GeneratedNames.NOT_COMPONENTS.contains(name)) {
                 env.diag().error(Message.RESERVED_NAME, p, name, "the gradient record "
                         + GeneratedNames.record(m.getSimpleName().toString()) + " has a component for each wrt"
@@ -315,7 +342,7 @@ final class ClassPipeline {
             if (k < 0) {
                 env.diag().error(Message.WRT_UNKNOWN, m, mirror, w, m.getSimpleName(), params);
                 ok = false;
-            } else if (!env.types().typeOf(m.getParameters().get(k).asType()).isDifferentiable()) {
+            } else if (!RecordParams.differentiable(env, m.getParameters().get(k).asType())) {
                 env.diag().error(Message.WRT_NOT_DIFFERENTIABLE, m, mirror, w, m.getParameters().get(k).asType());
                 ok = false;
             }
@@ -326,7 +353,7 @@ final class ClassPipeline {
         List<String> wrt = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             String n = p.getSimpleName().toString();
-            boolean differentiable = env.types().typeOf(p.asType()).isDifferentiable();
+            boolean differentiable = RecordParams.differentiable(env, p.asType());
             if (asked.isEmpty() ? differentiable : asked.contains(n)) {
                 wrt.add(n);
             }
@@ -339,8 +366,12 @@ final class ClassPipeline {
         for (Expr.Call c : activity.activeExternCalls()) {
             Origins.Origin o = origins.get(c);
             String owner = c.owner().substring(c.owner().lastIndexOf('.') + 1);
+            String reason = origins.reason(c);
             env.diag().error(Message.UNKNOWN_CALL, o.tree(), o.unit(), owner + "." + c.name() + "(...)",
-                    "its arguments depend on the differentiated inputs; make it a static method of this class, or mark it @Grad");
+                    "its arguments depend on the differentiated inputs, and " + (reason != null
+                            ? reason + ": keep the helper's body to the subset"
+                            : "its source is not part of this compilation (a library's method, from a jar), so jgrad cannot see into it:"
+                                    + " write the computation in a static method compiled with this class"));
             any = true;
         }
         return any;

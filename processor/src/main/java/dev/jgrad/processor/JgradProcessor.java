@@ -3,10 +3,16 @@ package dev.jgrad.processor;
 import com.google.auto.service.AutoService;
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.Trees;
+import dev.jgrad.Derivative;
+import dev.jgrad.Grad;
+import dev.jgrad.Jit;
 import dev.jgrad.processor.diag.Diagnostics;
+import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.ResolutionCheck;
 import dev.jgrad.processor.front.SubsetTypes;
+import dev.jgrad.processor.rules.Derivatives;
+import dev.jgrad.processor.rules.Library;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,10 +32,11 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * The jgrad annotation processor: collects the {@code @Grad} and {@code @Jit} methods of each round,
- * class by class, and hands each class to {@link ClassPipeline}. Nothing else happens here.
+ * class by class, and hands each class to {@link ClassPipeline}; checks each {@code @Derivative}
+ * method where it is declared ({@link DerivativeCheck}). Nothing else happens here.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT})
+@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, "dev.jgrad.Derivative"})
 @SupportedOptions(Reports.OPTION)
 public final class JgradProcessor extends AbstractProcessor {
     private Env env;
@@ -39,7 +46,10 @@ public final class JgradProcessor extends AbstractProcessor {
         super.init(processingEnv);
         Trees trees = Trees.instance(processingEnv);
         env = new Env(trees, processingEnv.getElementUtils(), new Diagnostics(trees, processingEnv.getMessager()),
-                new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()));
+                new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
+                new Derivatives(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
+                new Library(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
+                        type -> List.of(GeneratedNames.gradClass(type).simpleName(), GeneratedNames.jitClass(type).simpleName())));
         JavacTask.instance(processingEnv).addTaskListener(new AfterAnalysis(env));
     }
 
@@ -51,9 +61,17 @@ public final class JgradProcessor extends AbstractProcessor {
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+        Set<Element> checked = new java.util.HashSet<>();
+        Set<String> imported = imported(round);
         for (TypeElement annotation : annotations) {
             for (Element e : round.getElementsAnnotatedWith(annotation)) {
                 if (e.getKind() != ElementKind.METHOD) {
+                    continue;
+                }
+                if (e.getAnnotation(Derivative.class) != null && checked.add(e)) {
+                    DerivativeCheck.check(env, (ExecutableElement) e);
+                }
+                if (e.getAnnotation(Grad.class) == null && e.getAnnotation(Jit.class) == null) {
                     continue;
                 }
                 TypeElement owner = (TypeElement) e.getEnclosingElement();
@@ -71,9 +89,33 @@ public final class JgradProcessor extends AbstractProcessor {
                     methods.add((ExecutableElement) member);
                 }
             }
-            runWithDeepStack(new ClassPipeline(env, processingEnv, entry.getKey(), methods)::run);
+            runWithDeepStack(new ClassPipeline(env, processingEnv, entry.getKey(), methods, imported)::run);
         }
         return true;
+    }
+
+    /**
+     * The classes the round's sources import, by qualified name: {@code p.C} for {@code import p.C},
+     * {@code import p.C.D}, {@code import static p.C.f} and {@code import static p.C.*} (the stand-ins
+     * of {@link dev.jgrad.processor.emit.Stubs} are written for these only).
+     */
+    private Set<String> imported(RoundEnvironment round) {
+        Set<String> out = new java.util.HashSet<>();
+        Set<com.sun.source.tree.CompilationUnitTree> units = new java.util.HashSet<>();
+        for (Element root : round.getRootElements()) {
+            com.sun.source.util.TreePath path = env.trees().getPath(root);
+            if (path == null || !units.add(path.getCompilationUnit())) {
+                continue;
+            }
+            for (com.sun.source.tree.ImportTree i : path.getCompilationUnit().getImports()) {
+                String name = i.getQualifiedIdentifier().toString();
+                for (int dot = name.lastIndexOf('.'); dot > 0; dot = name.lastIndexOf('.', dot - 1)) {
+                    out.add(name.substring(0, dot));
+                }
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     /**

@@ -533,7 +533,7 @@ class ErrorCatalogueTest {
 
                 class C {
                     @Grad static double random(double w) {
-                        // error: JgradMath at "Math.random()"
+                        // error: JgradRandom at "Math.random()"
                         return w * Math.random();
                     }
 
@@ -555,6 +555,75 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * An {@code Ops} method jgrad has no lowering for (here one of a stand-in {@code dev.jgrad.Ops} that
+     * has more methods than the table): an error naming the method and listing the Ops it knows.
+     */
+    @Test
+    void jgradOps() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import static dev.jgrad.Ops.*;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double flipped(double[] w) {
+                        // error: JgradOps at "flip(w)"
+                        return sum(add(w, flip(w)));
+                    }
+                }
+                """);
+        JavaFileObject ops = JavaFileObjects.forSourceString("dev.jgrad.Ops", """
+                package dev.jgrad;
+
+                public final class Ops {
+                    public static double[] add(double[] a, double[] b) {
+                        double[] r = new double[a.length];
+                        for (int i = 0; i < r.length; i++) r[i] = a[i] + b[i];
+                        return r;
+                    }
+
+                    public static double sum(double[] x) {
+                        double s = 0.0;
+                        for (double v : x) s += v;
+                        return s;
+                    }
+
+                    public static double[] flip(double[] x) {
+                        double[] r = new double[x.length];
+                        for (int i = 0; i < r.length; i++) r[i] = x[x.length - 1 - i];
+                        return r;
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(List.of(c.file(), ops));
+        assertErrorsAsMarked(compilation, c);
+        assertTrue(compilation.errors().get(0).getMessage(null).contains("Ops.flip is not differentiable by jgrad"),
+                compilation.errors().get(0).getMessage(null));
+    }
+
+    /** An Ops call whose result is dropped does nothing (the eager call only allocates): an error, as for any call. */
+    @Test
+    void opsCallAsAStatement() {
+        assertMarked("""
+                package p;
+
+                import static dev.jgrad.Ops.*;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double dropped(double[] w) {
+                        // error: JgradCall at "add(w, w)"
+                        add(w, w);
+                        return sum(w);
+                    }
+                }
+                """);
+    }
+
     @Test
     void jgradCall() {
         assertMarked("""
@@ -571,7 +640,7 @@ class ErrorCatalogueTest {
                     }
 
                     @Grad static double stream(double[] w) {
-                        // error: JgradCall at "java.util.Arrays.stream(w).sum()"
+                        // error: JgradStream at "java.util.Arrays.stream(w).sum()"
                         return java.util.Arrays.stream(w).sum();
                     }
 
@@ -580,13 +649,22 @@ class ErrorCatalogueTest {
                         return w * ("w=" + w).length();
                     }
 
-                    @Grad static double otherClassActive(double w) {
+                    @Grad static double libraryActive(double w) {
+                        // error: JgradCall at "Double.sum(w, 1.0)"
+                        return Double.sum(w, 1.0) * 2;
+                    }
+
+                    @Grad static double libraryArray(double w, double[] x) {
+                        // error: JgradCall at "x"
+                        return w * java.util.Arrays.hashCode(x);
+                    }
+
+                    @Grad static double otherClassOutsideSubset(double w) {
                         // error: JgradCall at "Other.scale(w)"
                         return Other.scale(w) * 2;
                     }
 
-                    @Grad static double otherClassArray(double w, double[] x) {
-                        // error: JgradCall at "x"
+                    @Grad static double otherClassArrayOutsideSubset(double w, double[] x) {
                         return w * Other.sum(x);
                     }
 
@@ -632,26 +710,31 @@ class ErrorCatalogueTest {
                 }
 
                 class Other {
+                    static double factor = 3;
+
+                    // other classes' helpers are inlined when their body is in the subset; these read a
+                    // field that is not final, so they stay calls, which may not take active arguments
                     static double scale(double v) {
-                        return 3 * v;
+                        return factor * v;
                     }
 
                     static double exp(double v) {
-                        return 2 * v;
+                        return factor * v;
                     }
 
                     static double floor(double v) {
-                        return v * v;
+                        return v * factor;
                     }
 
                     static double tanh(double v) {
-                        return v + 1;
+                        return v + factor;
                     }
 
                     static double sum(double[] v) {
                         double s = 0;
                         for (double e : v) {
-                            s += e;
+                            // error: JgradFieldRead at "factor"
+                            s += e * factor;
                         }
                         return s;
                     }
@@ -726,6 +809,48 @@ class ErrorCatalogueTest {
                         Counter.calls++;
                         return w;
                     }
+
+                    static final double[] TABLE = {1, 2};
+                    static final double[][] GRID = {{1, 2}, {3, 4}};
+
+                    @Grad static double intoTable(double w) {
+                        // error: JgradFieldWrite at "TABLE[0] = w"
+                        TABLE[0] = w;
+                        return w;
+                    }
+
+                    @Grad static double intoTableRow(double w) {
+                        double[] row = GRID[1];
+                        // error: JgradFieldWrite at "row[0] *= w"
+                        row[0] *= w;
+                        // error: JgradFieldWrite at "GRID[0][1]++"
+                        GRID[0][1]++;
+                        return w * row[0];
+                    }
+
+                    @Grad static double throughAlias(double w, boolean b) {
+                        double[] t = new double[2];
+                        t = b ? t : TABLE;
+                        // error: JgradFieldWrite at "t[1] = w"
+                        t[1] = w;
+                        return t[1];
+                    }
+
+                    @Grad static double throughHelper(double w) {
+                        return scaleFirst(TABLE, w);
+                    }
+
+                    static double scaleFirst(double[] v, double w) {
+                        // error: JgradFieldWrite at "v[0] *= w"
+                        v[0] *= w;
+                        return v[0];
+                    }
+
+                    @Grad static double intoCopy(double w) {
+                        double[] t = TABLE.clone();
+                        t[0] = w;
+                        return t[0] * TABLE[1];
+                    }
                 }
 
                 class Counter {
@@ -744,6 +869,7 @@ class ErrorCatalogueTest {
                 class C {
                     static double scale = 2;
                     static final double[] WEIGHTS = {1, 2};
+                    static double[] MUTABLE = {1, 2};
                     private static final double SEED = Math.random();
 
                     @Grad static double nonFinal(double w) {
@@ -756,9 +882,18 @@ class ErrorCatalogueTest {
                         return w * Settings.rate;
                     }
 
+                    @Grad static double nonFinalArray(double w) {
+                        // error: JgradFieldRead at "MUTABLE"
+                        return w * MUTABLE[0];
+                    }
+
                     @Grad static double finalArray(double w) {
-                        // error: JgradFieldRead at "WEIGHTS"
                         return w * WEIGHTS[0];
+                    }
+
+                    @Grad static double privateTableThroughHelper(double w) {
+                        // error: JgradCall at "Tables.first(w)"
+                        return Tables.first(w) + Tables.scaled(w);
                     }
 
                     @Grad static double privateNotConstant(double w) {
@@ -769,6 +904,145 @@ class ErrorCatalogueTest {
 
                 class Settings {
                     static double rate = 0.1;
+                }
+
+                class Tables {
+                    private static final double[] P = {1, 2};
+                    private static final double K = 2.5;
+
+                    // the private table makes the helper's body unreadable by the generated class: the
+                    // call is kept as it is, and its active argument is then an error that says why
+                    static double first(double w) {
+                        return w * P[0];
+                    }
+
+                    // a private compile-time constant is copied as its literal; a private helper is inlined
+                    static double scaled(double w) {
+                        return twice(w) * K;
+                    }
+
+                    private static double twice(double w) {
+                        return 2 * w;
+                    }
+                }
+                """);
+    }
+
+    @Test
+    void jgradRecord() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    record Mlp(double[] w, double b, Inner inner) {
+                        double norm() {
+                            return b * b;
+                        }
+                    }
+
+                    record Inner(double x, int n) {}
+
+                    record Named(double[] w, String label) {}
+
+                    record Pair<T>(T a, T b) {}
+
+                    private record Hidden(double x) {}
+
+                    record Abs(double x) {
+                        public double x() {
+                            return Math.abs(x);
+                        }
+                    }
+
+                    record Positive(double x) {
+                        Positive {
+                            if (x <= 0) {
+                                throw new IllegalArgumentException("x must be positive");
+                            }
+                        }
+                    }
+
+                    record Counts(int n, int[] k) {}
+
+                    // error: JgradRecord at "Named p"
+                    @Grad static double stringComponent(Named p) {
+                        return p.w()[0];
+                    }
+
+                    // error: JgradRecord at "Pair<double[]> p"
+                    @Grad static double generic(Pair<double[]> p, double w) {
+                        return w;
+                    }
+
+                    // error: JgradRecord at "Hidden p"
+                    @Grad static double notVisible(Hidden p) {
+                        return p.x();
+                    }
+
+                    // error: JgradRecord at "Abs p"
+                    @Grad static double ownAccessor(Abs p) {
+                        return p.x() * 2;
+                    }
+
+                    // error: JgradRecord at "Positive p"
+                    @Grad static double ownConstructor(Positive p) {
+                        return p.x() * 2;
+                    }
+
+                    // a record with a constructor of its own is fine when it is not wrt: no new one is built
+                    @Grad(wrt = "w") static double ownConstructorNotWrt(Positive p, double w) {
+                        return p.x() * w;
+                    }
+
+                    // error: JgradWrtType at "@Grad"
+                    @Grad(wrt = "c") static double nothingToDifferentiate(Counts c, double w) {
+                        return c.n() * w;
+                    }
+
+                    @Grad static double creates(Mlp p) {
+                        // error: JgradRecord at "new Inner(p.b(), 1)"
+                        Inner q = new Inner(p.b(), 1);
+                        return q.x();
+                    }
+
+                    @Grad static double assigns(Mlp p, Mlp other) {
+                        Inner q = p.inner();
+                        // error: JgradRecord at "q"
+                        q = other.inner();
+                        return q.x();
+                    }
+
+                    @Grad static double localFromElsewhere(Mlp p) {
+                        // error: JgradRecord at "Inner q;"
+                        Inner q;
+                        return p.b();
+                    }
+
+                    @Grad static double compares(Mlp p, Mlp other) {
+                        // error: JgradRecord at "other"
+                        return p.b() + (other == null ? 1 : 0);
+                    }
+
+                    @Grad static double otherMethod(Mlp p) {
+                        // error: JgradRecord at "p.norm()"
+                        return p.norm() + p.b();
+                    }
+
+                    @Grad static double toLibrary(Mlp p) {
+                        // error: JgradRecord at "java.util.Objects.hashCode(p)"
+                        return p.b() * java.util.Objects.hashCode(p);
+                    }
+
+                    @Grad static double nestedAsNumber(Mlp p) {
+                        // error: JgradRecord at "p.inner()"
+                        return p.b() * helper(2, p.inner());
+                    }
+
+                    static double helper(double v, double w) {
+                        return v * w;
+                    }
                 }
                 """);
     }
@@ -1034,6 +1308,230 @@ class ErrorCatalogueTest {
                     }
                 }
                 """);
+    }
+
+    /**
+     * {@code @Derivative}: a method that cannot be the partial it claims to be is an error at its
+     * annotation; a call to a function whose partials cannot serve it (one missing, one in error, an
+     * array parameter) is an error at the call.
+     */
+    @Test
+    void jgradDerivative() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Derivative;
+                import dev.jgrad.Grad;
+
+                class C {
+                    static double f(double x, double y) {
+                        return x * y;
+                    }
+
+                    @Derivative(of = "f", wrt = "x")
+                    static double fDx(double x, double y) {
+                        return y;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"x\")"
+                    @Derivative(of = "f", wrt = "x")
+                    static double fDxAgain(double x, double y) {
+                        return y;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"g\", wrt = \"x\")"
+                    @Derivative(of = "g", wrt = "x")
+                    static double noSuchFunction(double x) {
+                        return 1;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"y\")"
+                    @Derivative(of = "f", wrt = "y")
+                    static double otherParameters(double x) {
+                        return 1;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"f\", wrt = \"z\")"
+                    @Derivative(of = "f", wrt = "z")
+                    static double noSuchParameter(double x, double y) {
+                        return 1;
+                    }
+
+                    static double h(double x, int n) {
+                        return n * x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"h\", wrt = \"n\")"
+                    @Derivative(of = "h", wrt = "n")
+                    static double intParameter(double x, int n) {
+                        return x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"h\", wrt = \"x\")"
+                    @Derivative(of = "h", wrt = "x")
+                    double notStatic(double x, int n) {
+                        return n;
+                    }
+
+                    static double k(double x) {
+                        return x * x;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"k\", wrt = \"x\")"
+                    @Derivative(of = "k", wrt = "x")
+                    static float wrongType(double x) {
+                        return (float) (2 * x);
+                    }
+
+                    static double sum(double[] v, double s) {
+                        return v[0] * s;
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"sum\", wrt = \"v\")"
+                    @Derivative(of = "sum", wrt = "v")
+                    static double[] sumDv(double[] v, double s) {
+                        return new double[] {s};
+                    }
+
+                    @Derivative(of = "sum", wrt = "s")
+                    static double sumDs(double[] v, double s) {
+                        return v[0];
+                    }
+
+                    static double only(double x, double y) {
+                        return x + y;
+                    }
+
+                    @Derivative(of = "only", wrt = "x")
+                    static double onlyDx(double x, double y) {
+                        return 1;
+                    }
+
+                    @Grad static double missing(double w) {
+                        // error: JgradDerivative at "only(w, w)"
+                        return only(w, 2) + only(w, w);
+                    }
+
+                    @Grad static double brokenPartial(double w) {
+                        // error: JgradDerivative at "k(w)"
+                        return k(w) + h(w, 2);
+                    }
+
+                    @Grad static double arrayFunction(double[] v, double w) {
+                        // error: JgradDerivative at "sum(v, w)"
+                        return sum(v, w);
+                    }
+                }
+                """);
+    }
+
+    /** A stream, at the call chain or the declaration: write a for loop. */
+    @Test
+    void jgradStream() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Arrays;
+                import java.util.stream.DoubleStream;
+
+                class C {
+                    @Grad static double sum(double[] w) {
+                        // error: JgradStream at "Arrays.stream(w).sum()"
+                        return Arrays.stream(w).sum();
+                    }
+
+                    @Grad static double chain(double[] w) {
+                        // error: JgradStream at "DoubleStream.of(w).map((x)->x * x).sum()"
+                        return DoubleStream.of(w).map((x)->x * x).sum();
+                    }
+
+                    @Grad static double declared(double[] w) {
+                        // error: JgradStream at "DoubleStream"
+                        DoubleStream s;
+                        return w[0];
+                    }
+
+                    // error: JgradStream at "DoubleStream s"
+                    @Grad static double parameter(double w, DoubleStream s) {
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    /** A random generator, however it is reached: draw the numbers outside and pass them in. */
+    @Test
+    void jgradRandom() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Random;
+                import java.util.SplittableRandom;
+                import java.util.concurrent.ThreadLocalRandom;
+
+                class C {
+                    @Grad static double mathRandom(double w) {
+                        // error: JgradRandom at "Math.random()"
+                        return w * Math.random();
+                    }
+
+                    @Grad static double threadLocal(double w) {
+                        // error: JgradRandom at "ThreadLocalRandom.current().nextGaussian()"
+                        return w * ThreadLocalRandom.current().nextGaussian();
+                    }
+
+                    @Grad static double created(double w) {
+                        // error: JgradRandom at "new Random(42).nextGaussian()"
+                        return w * new Random(42).nextGaussian();
+                    }
+
+                    @Grad static double local(double w) {
+                        // error: JgradRandom at "new SplittableRandom(1)"
+                        SplittableRandom rng = new SplittableRandom(1);
+                        return w;
+                    }
+
+                    // error: JgradRandom at "rng"
+                    @Grad static double parameter(double w, Random rng) {
+                        return w;
+                    }
+                }
+                """);
+    }
+
+    /**
+     * The gradient jgrad generates, called in a differentiated method (not generated yet when the
+     * method is read): call the source method; for second derivatives, {@code @Hessian}.
+     */
+    @Test
+    void jgradGenerated() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                class C {
+                    @Grad @Jit static double f(double w) {
+                        return w * w * w;
+                    }
+
+                    @Grad static double slope(double w) {
+                        // error: JgradGenerated at "CGrad.f(w)"
+                        return CGrad.f(w).w();
+                    }
+
+                    @Grad static double fast(double w) {
+                        // error: JgradGenerated at "CJit.f(w)"
+                        return 2 * CJit.f(w);
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(c);
+        assertErrorsAsMarked(compilation, c);
+        assertThat(compilation).hadErrorContaining("call the source method C.f in its place");
     }
 
     // ------------------------------------------------------------------ the catalogue itself

@@ -90,6 +90,16 @@ public final class Arrays2 {
         }
     }
 
+    public static boolean[] copyOf(boolean[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    public static void copyInto(boolean[] from, boolean[] to) {
+        if (from != null) {
+            System.arraycopy(from, 0, to, 0, from.length);
+        }
+    }
+
     /** {@code to[i] += from[i]} for every i. */
     public static void addInto(double[] from, double[] to) {
         for (int i = 0; i < from.length; i++) {

@@ -171,6 +171,78 @@ public final class Shapes {
         }
     }
 
+    // ------------------------------------------------------------------------------------------
+    // The same checks on dimensions, for the loops the processor generates from Ops calls, whose
+    // operands are often not arrays (the product in add(matvec(x, w), b) is never stored): the same
+    // conditions and the same messages as the checks above.
+
+    /**
+     * Checks {@code [n]} against {@code [m]}: the same length (element-wise ops, {@code dot}).
+     *
+     * @throws IllegalArgumentException {@code op: shapes [n] and [m] do not match}
+     */
+    public static void sameLength(String op, int n, int m) {
+        if (n != m) {
+            throw mismatch(op, "[" + n + "]", "[" + m + "]");
+        }
+    }
+
+    /**
+     * Checks {@code [r][c]} against {@code [p][q]}: the same shape (element-wise ops).
+     *
+     * @throws IllegalArgumentException {@code op: shapes [r][c] and [p][q] do not match}
+     */
+    public static void sameShape(String op, int r, int c, int p, int q) {
+        if (r != p || c != q) {
+            throw mismatch(op, "[" + r + "][" + c + "]", "[" + p + "][" + q + "]");
+        }
+    }
+
+    /**
+     * Checks a matrix {@code [r][c]} against a vector {@code [n]} as long as a row ({@code matvec},
+     * a vector broadcast along the rows).
+     *
+     * @throws IllegalArgumentException {@code op: shapes [r][c] and [n] do not match}
+     */
+    public static void matrixAndRow(String op, int r, int c, int n) {
+        if (c != n) {
+            throw mismatch(op, "[" + r + "][" + c + "]", "[" + n + "]");
+        }
+    }
+
+    /**
+     * Checks a vector {@code [n]}, broadcast along the rows of a matrix {@code [r][c]}, as long as a row.
+     *
+     * @throws IllegalArgumentException {@code op: shapes [n] and [r][c] do not match}
+     */
+    public static void rowAndMatrix(String op, int n, int r, int c) {
+        if (c != n) {
+            throw mismatch(op, "[" + n + "]", "[" + r + "][" + c + "]");
+        }
+    }
+
+    /**
+     * Checks a vector {@code [n]} against a matrix {@code [r][c]} with one row per entry ({@code vecmat}).
+     *
+     * @throws IllegalArgumentException {@code op: shapes [n] and [r][c] do not match}
+     */
+    public static void vectorAndRows(String op, int n, int r, int c) {
+        if (r != n) {
+            throw mismatch(op, "[" + n + "]", "[" + r + "][" + c + "]");
+        }
+    }
+
+    /**
+     * Checks {@code [r][c]} against {@code [p][q]} for a product: {@code c == p} ({@code matmul}).
+     *
+     * @throws IllegalArgumentException {@code op: shapes [r][c] and [p][q] do not match}
+     */
+    public static void inner(String op, int r, int c, int p, int q) {
+        if (c != p) {
+            throw mismatch(op, "[" + r + "][" + c + "]", "[" + p + "][" + q + "]");
+        }
+    }
+
     private static IllegalArgumentException mismatch(String op, String first, String second) {
         return new IllegalArgumentException(op + ": shapes " + first + " and " + second + " do not match");
     }

@@ -153,8 +153,9 @@ class CorpusGradientTest {
         return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";
     }
 
+    /** A double, an array of doubles, or a record of parameters with such a leaf ({@link Pytrees}). */
     static boolean isDifferentiable(Class<?> t) {
-        return t == double.class || t == double[].class || t == double[][].class;
+        return Pytrees.isDifferentiable(t);
     }
 
     /** One case on one seed. */
@@ -373,7 +374,7 @@ class CorpusGradientTest {
             }
             if (!expected.equals(new TreeSet<>(wrt))) {
                 throw failure("the gradient record has components " + wrt + " but @Grad"
-                        + (declared.isEmpty() ? " (default wrt: every double, double[], double[][] parameter)"
+                        + (declared.isEmpty() ? " (default wrt: every double, double[], double[][] parameter and record of them)"
                                 : "(wrt = " + declared + ")")
                         + " asks for " + expected);
             }

@@ -263,8 +263,7 @@ class JitCorpusTest {
     static Object[] repeated(Object[] args, int size) {
         int n = 0;
         for (Object a : args) {
-            n = Math.max(n, a instanceof double[] v ? v.length
-                    : a instanceof double[][] m ? m.length : a instanceof int[] l ? l.length : 0);
+            n = Math.max(n, longest(a));
         }
         if (n < 2) {
             throw new IllegalArgumentException("no array to repeat");
@@ -272,27 +271,59 @@ class JitCorpusTest {
         int times = (size + n - 1) / n;
         Object[] out = Values.deepCopy(args);
         for (int p = 0; p < out.length; p++) {
-            if (out[p] instanceof double[] v && v.length == n) {
-                double[] r = new double[n * times];
-                for (int k = 0; k < times; k++) {
-                    System.arraycopy(v, 0, r, k * n, n);
-                }
-                out[p] = r;
-            } else if (out[p] instanceof double[][] m && m.length == n) {
-                double[][] r = new double[n * times][];
-                for (int i = 0; i < r.length; i++) {
-                    r[i] = m[i % n] == null ? null : m[i % n].clone();
-                }
-                out[p] = r;
-            } else if (out[p] instanceof int[] l && l.length == n) {
-                int[] r = new int[n * times];
-                for (int k = 0; k < times; k++) {
-                    System.arraycopy(l, 0, r, k * n, n);
-                }
-                out[p] = r;
-            }
+            out[p] = repeated(out[p], n, times);
         }
         return out;
+    }
+
+    /** The largest length of an array in {@code a}, the components of a record of parameters included. */
+    private static int longest(Object a) {
+        if (Pytrees.isRecord(a)) {
+            int n = 0;
+            for (Object c : Pytrees.components(a)) {
+                n = Math.max(n, longest(c));
+            }
+            return n;
+        }
+        return a instanceof double[] v ? v.length : a instanceof double[][] m ? m.length : a instanceof int[] l ? l.length
+                : a instanceof boolean[] f ? f.length : 0;
+    }
+
+    /** {@code a} with an array of length {@code n} repeated {@code times} times (in a record too). */
+    private static Object repeated(Object a, int n, int times) {
+        if (Pytrees.isRecord(a)) {
+            Object[] c = Pytrees.components(a);
+            for (int k = 0; k < c.length; k++) {
+                c[k] = repeated(c[k], n, times);
+            }
+            return Pytrees.rebuild(a.getClass(), c);
+        }
+        if (a instanceof double[] v && v.length == n) {
+            double[] r = new double[n * times];
+            for (int k = 0; k < times; k++) {
+                System.arraycopy(v, 0, r, k * n, n);
+            }
+            return r;
+        } else if (a instanceof double[][] m && m.length == n) {
+            double[][] r = new double[n * times][];
+            for (int i = 0; i < r.length; i++) {
+                r[i] = m[i % n] == null ? null : m[i % n].clone();
+            }
+            return r;
+        } else if (a instanceof int[] l && l.length == n) {
+            int[] r = new int[n * times];
+            for (int k = 0; k < times; k++) {
+                System.arraycopy(l, 0, r, k * n, n);
+            }
+            return r;
+        } else if (a instanceof boolean[] f && f.length == n) {
+            boolean[] r = new boolean[n * times];
+            for (int k = 0; k < times; k++) {
+                System.arraycopy(f, 0, r, k * n, n);
+            }
+            return r;
+        }
+        return a;
     }
 
     /** {@code dev.jgrad.tests.corpus.Outer$C} gives {@code Outer_C}: the stem of its generated classes. */
@@ -492,6 +523,19 @@ class JitCorpusTest {
                     }
                     for (int j = 0; j < e[i].length; j++) {
                         element(component + "()[" + i + "][" + j + "]", e[i][j], a[i][j], scale, out, count);
+                    }
+                }
+            } else if (Pytrees.isRecord(expected) && actual != null && actual.getClass() == expected.getClass()) {
+                // a record of parameters: leaf by leaf, its other components as they are
+                Object[] e = Pytrees.components(expected);
+                Object[] a = Pytrees.components(actual);
+                RecordComponent[] rc = expected.getClass().getRecordComponents();
+                for (int k = 0; k < rc.length; k++) {
+                    String inner = component + "()." + rc[k].getName();
+                    if (Pytrees.isDifferentiable(rc[k].getType())) {
+                        compare(inner, e[k], a[k], out, count);
+                    } else if (Values.firstDifference(e[k], a[k]) != null) {
+                        throw failure(inner + "() is " + a[k] + "; the @Grad gradient's is " + e[k]);
                     }
                 }
             } else {

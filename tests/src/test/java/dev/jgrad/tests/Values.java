@@ -23,6 +23,16 @@ public final class Values {
         if (v instanceof int[] a) {
             return a.clone();
         }
+        if (Pytrees.isRecord(v)) {
+            Object[] c = Pytrees.components(v);
+            for (int k = 0; k < c.length; k++) {
+                c[k] = deepCopy(c[k]);
+            }
+            return Pytrees.rebuild(v.getClass(), c);
+        }
+        if (v instanceof boolean[] a) {
+            return a.clone();
+        }
         return v; // boxed primitives are immutable
     }
 
@@ -95,6 +105,26 @@ public final class Values {
             return null;
         }
         if (expected instanceof int[] e && actual instanceof int[] a) {
+            if (!Arrays.equals(e, a)) {
+                return "expected " + Arrays.toString(e) + ", was " + Arrays.toString(a);
+            }
+            return null;
+        }
+        if (Pytrees.isRecord(expected) && actual != null && actual.getClass() == expected.getClass()) {
+            Object[] e = Pytrees.components(expected);
+            Object[] a = Pytrees.components(actual);
+            java.lang.reflect.RecordComponent[] rc = expected.getClass().getRecordComponents();
+            for (int k = 0; k < e.length; k++) {
+                String d = e[k] instanceof Double x && a[k] instanceof Double y
+                        ? (sameBits(x, y) ? null : "expected " + bits(x) + ", was " + bits(y))
+                        : firstDifference(e[k], a[k]);
+                if (d != null) {
+                    return "." + rc[k].getName() + "(): " + d;
+                }
+            }
+            return null;
+        }
+        if (expected instanceof boolean[] e && actual instanceof boolean[] a) {
             if (!Arrays.equals(e, a)) {
                 return "expected " + Arrays.toString(e) + ", was " + Arrays.toString(a);
             }

@@ -10,6 +10,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.RecordParam;
 import dev.jgrad.processor.ir.Stmt;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,7 +42,12 @@ public final class ClassWriter {
      * A {@code @Jit} method and the body of its fast version. The bodies here are finished: their
      * parallel loops know which captures they copy.
      */
-    public record JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names) {}
+    public record JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names,
+            List<RecordParam> records) {
+        public JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names) {
+            this(element, body, names, List.of());
+        }
+    }
 
     private static final String PROCESSOR = "dev.jgrad.processor.JgradProcessor";
 
@@ -75,6 +81,7 @@ public final class ClassWriter {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
             Printer printer = new Printer(null, thrown(m.element()));
+            RecordPrinter.unpack(m.records(), body);
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -103,12 +110,20 @@ public final class ClassWriter {
     private MethodSpec gradMethod(GradMethod m, ClassName record, Printer printer) {
         Gradient g = m.gradient();
         CodeBlock.Builder body = CodeBlock.builder();
+        RecordPrinter.unpack(m.ir().records(), body);
         printer.statements(g.body(), body);
         if (g.value() != null) {
             List<CodeBlock> args = new ArrayList<>();
             args.add(printer.expr(g.value(), 0));
-            for (Expr c : g.components()) {
-                args.add(printer.expr(c, 0));
+            java.util.Iterator<Expr> components = g.components().iterator();
+            for (VariableElement p : m.element().getParameters()) {
+                String name = p.getSimpleName().toString();
+                if (!m.wrt().contains(name)) {
+                    continue;
+                }
+                RecordParam params = m.ir().records().stream().filter(r -> r.access().equals(name)).findFirst().orElse(null);
+                args.add(params == null ? printer.expr(components.next(), 0)
+                        : RecordPrinter.pack(params, components, c -> printer.expr(c, 0)));
             }
             body.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
         }
@@ -140,8 +155,10 @@ public final class ClassWriter {
         }
         return TypeSpec.recordBuilder(record)
                 .addModifiers(Modifier.PUBLIC)
-                .addJavadoc("The value of\n{@link $T#$L}\nand its partial derivatives: one component per wrt parameter, with the parameter's name and type.\n",
-                        type, link(m.element()))
+                .addJavadoc("The value of\n{@link $T#$L}\nand its partial derivatives: one component per wrt parameter, with the parameter's name and type$L\n",
+                        type, link(m.element()), m.ir().records().stream().anyMatch(r -> m.wrt().contains(r.access()))
+                                ? "\n(for a record of parameters, a new record holding the gradient of each component that is a double or\nan array of doubles, and the parameter's own value of each other component)."
+                                : ".")
                 .recordConstructor(ctor.build())
                 .build();
     }

@@ -62,6 +62,7 @@ final class Printer {
             case DOUBLE_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(double.class);
             case DOUBLE_MATRIX: return com.palantir.javapoet.ArrayTypeName.of(double[].class);
             case INT_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(int.class);
+            case BOOLEAN_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(boolean.class);
             case STRING: return ClassName.get(String.class);
             default: throw new IllegalArgumentException(t.toString());
         }
@@ -376,7 +377,8 @@ final class Printer {
             return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), arguments(c.args()));
         }
         if (e instanceof Expr.NewArray n) {
-            CodeBlock.Builder b = CodeBlock.builder().add("new $L", n.type() == Type.INT_ARRAY ? "int" : "double");
+            CodeBlock.Builder b = CodeBlock.builder().add("new $L", n.type() == Type.INT_ARRAY ? "int"
+                    : n.type() == Type.BOOLEAN_ARRAY ? "boolean" : "double");
             for (Expr d : n.dims()) {
                 b.add("[$L]", expr(d, 0));
             }

@@ -36,9 +36,9 @@ final class ArrayCopies {
                     "the clone of a double[][] shares its rows with the original; copy the rows too: "
                             + "double[][] c = new double[m.length][]; for (...) c[i] = m[i].clone();");
         }
-        if (array.type() != Type.DOUBLE_ARRAY && array.type() != Type.INT_ARRAY) {
+        if (array.type() != Type.DOUBLE_ARRAY && array.type() != Type.INT_ARRAY && array.type() != Type.BOOLEAN_ARRAY) {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect() + "()",
-                    "only arrays (double[], int[]) can be cloned in a differentiated method");
+                    "only arrays (double[], int[], boolean[]) can be cloned in a differentiated method");
         }
         Expr source = ArrayValues.needsLocal(array) ? ArrayValues.bind(array, pre, cx.names) : array;
         Expr.Local copy = new Expr.Local(array.type(), cx.names.fresh("copy"));

@@ -15,9 +15,17 @@ import java.util.List;
 final class ArrayValues {
     private ArrayValues() {}
 
-    /** Whether indexing {@code array} needs a local first: no variable is at its root. */
+    /**
+     * Whether indexing {@code array} needs a local first: no variable is at its root, nor a constant
+     * table (which never changes, has no adjoint, and is read as the source reads it).
+     */
     static boolean needsLocal(Expr array) {
-        return Walk.root(array) == null;
+        return Walk.root(array) == null && !isTable(array);
+    }
+
+    /** A constant table ({@code Owner.TABLE}) or a row of one. */
+    static boolean isTable(Expr array) {
+        return array instanceof Expr.Const || array instanceof Expr.Index i && isTable(i.array());
     }
 
     /** Whether {@code e} makes a new array ({@code new double[n]}, {@code new double[] {..}}), which has no adjoint to choose. */

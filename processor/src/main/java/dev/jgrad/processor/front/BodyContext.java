@@ -8,6 +8,7 @@ import com.sun.source.tree.Tree;
 import com.sun.source.tree.WhileLoopTree;
 import com.sun.source.util.TreePath;
 import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Lit;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Names;
@@ -42,6 +43,13 @@ final class BodyContext {
     final Origins origins;
     final Deque<ExecutableElement> inlining;
     final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
+    /**
+     * The records each scope declares (parameters, locals, a helper's parameters), by the name the
+     * body uses; keyed by the scope's map of locals, by identity, so that they leave with it.
+     */
+    private final Map<Map<String, Local>, Map<String, RecordValue>> records = new java.util.IdentityHashMap<>();
+    /** Record arguments of a call being read, by identity: each stands for its record until bound. */
+    final Map<Expr, RecordValue> recordArgs = new java.util.IdentityHashMap<>();
     /** Parameters of an inlined helper bound to a literal argument: read as the literal. */
     final Map<String, Lit> constants = new HashMap<>();
     /** The text of the compilation unit, read once, for literals as they are spelled. */
@@ -55,6 +63,7 @@ final class BodyContext {
     final Expressions expressions;
     final Calls calls;
     final Inliner inliner;
+    final RecordReads recordReads;
 
     BodyContext(Env env, CompilationUnitTree unit, TypeElement owner, Names names, Origins origins,
             Deque<ExecutableElement> inlining) {
@@ -69,14 +78,37 @@ final class BodyContext {
         this.expressions = new Expressions(this);
         this.calls = new Calls(this);
         this.inliner = new Inliner(this);
+        this.recordReads = new RecordReads(this);
     }
 
     // ---------------------------------------------------------------- errors
 
     Rejected reject(Message message, Tree tree, Object... args) {
         errors++;
-        env.diag().error(message, tree, unit, args);
+        env.diag().errorOnce(message, tree, unit, reachedFrom(), args);
         return new Rejected();
+    }
+
+    /**
+     * For an error in a helper, the way it was reached from the annotated method being read:
+     * {@code (in 'h', called from @Grad method 'f')}; empty for an error in the annotated method itself.
+     */
+    private String reachedFrom() {
+        if (inlining.size() <= 1) {
+            return "";
+        }
+        StringBuilder way = new StringBuilder();
+        java.util.Iterator<ExecutableElement> innermostFirst = inlining.iterator();
+        way.append(" (in '").append(innermostFirst.next().getSimpleName()).append("'");
+        while (innermostFirst.hasNext()) {
+            ExecutableElement m = innermostFirst.next();
+            way.append(", called from ");
+            if (!innermostFirst.hasNext()) {
+                way.append(m.getAnnotation(dev.jgrad.Grad.class) != null ? "@Grad" : "@Jit").append(" method ");
+            }
+            way.append("'").append(m.getSimpleName()).append("'");
+        }
+        return way.append(")").toString();
     }
 
     Src src(Tree tree) {
@@ -116,14 +148,33 @@ final class BodyContext {
 
     // ---------------------------------------------------------------- names
 
-    /** Whether a scope declares {@code name}, possibly as a parameter bound to a literal. */
+    /** Whether a scope declares {@code name}, possibly as a parameter bound to a literal, or names a record. */
     boolean lookupDeclared(String name) {
         for (Map<String, Local> scope : scopes) {
             if (scope.containsKey(name)) {
                 return true;
             }
         }
-        return false;
+        return lookupRecord(name) != null;
+    }
+
+    /** Declares a record in the innermost scope. */
+    void declareRecord(String name, RecordValue value) {
+        records.computeIfAbsent(scopes.peek(), k -> new HashMap<>()).put(name, value);
+    }
+
+    /** The record {@code name} denotes in scope, or null (a local of another type, or no record). */
+    RecordValue lookupRecord(String name) {
+        for (Map<String, Local> scope : scopes) {
+            if (scope.containsKey(name)) {
+                return null;
+            }
+            Map<String, RecordValue> declared = records.get(scope);
+            if (declared != null && declared.containsKey(name)) {
+                return declared.get(name);
+            }
+        }
+        return null;
     }
 
     Local lookup(String name) {

@@ -38,18 +38,32 @@ final class Calls {
         if (ArrayCopies.isClone(t)) {
             return ArrayCopies.copy(cx.expressions.expr(new TreePath(path, ArrayCopies.receiver(t)), pre), t, pre, cx);
         }
+        Expr component = cx.recordReads.component(path);
+        if (component != null) {
+            return dropped(statement, t, t.getMethodSelect().toString(), component);
+        }
         Resolver resolver = cx.resolver();
         List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {
+            Hints.unresolved(cx, t);
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
-        List<Expr> args = cx.expressions.operands(path, t.getArguments(), pre);
+        if (OpsLowering.isOps(candidates)) {
+            // an Ops call and the Ops calls in its arguments become loops, read as one expression
+            return OpsLowering.lower(cx, path, pre, statement);
+        }
+        List<Expr> args = operands(path, pre);
+        Expr formatted = Printing.format(cx, candidates, args);
+        if (formatted != null) {
+            return formatted;
+        }
         ExecutableElement m = resolver.choose(candidates, args.stream().map(Expr::type).toList());
         if (m == null) {
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(),
                     "it is overloaded and jgrad cannot tell which method these arguments call; give the methods different names");
         }
         cx.env.resolutions().record(path, m, cx.owner);
+        Hints.resolved(cx, t, m);
         args = resolver.asPassed(m, args);
         if (args == null) {
             throw cx.reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
@@ -62,6 +76,16 @@ final class Calls {
             throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)",
                     "it is an instance method; only static methods can be differentiated through");
         }
+        boolean takesRecord = args.stream().anyMatch(cx.recordArgs::containsKey);
+        boolean sameSource = ResolutionCheck.outermost(declaring).equals(ResolutionCheck.outermost(cx.owner));
+        boolean hasSource = cx.env.trees().getPath(m) != null;
+        if (takesRecord && (sameSource || hasSource || m.getAnnotation(dev.jgrad.Grad.class) != null)) {
+            return cx.inliner.inline(t, m, args, pre);
+        }
+        if (takesRecord) {
+            throw cx.reject(Message.RECORD_USE, t, "passing a record to " + name + "(...)",
+                    "a record can be passed only to a static helper compiled in this build, which jgrad inlines");
+        }
         Rule rule = Rules.resolve(m);
         if (rule != null) {
             return dropped(statement, t, name, primitive(t, m, rule, args));
@@ -69,42 +93,87 @@ final class Calls {
         if (Rules.isMathFunction(m)) {
             throw cx.reject(Message.UNSUPPORTED_MATH, t, declaring.getSimpleName() + "." + name, Rules.names());
         }
+        Expr custom = UserPrimitives.call(cx, t, m, args);
+        if (custom != null) {
+            return dropped(statement, t, name, custom);
+        }
         // a method of the same source class, nested ones included (a static nested class calling its
         // enclosing class's helper), or a @Grad method anywhere: its body is read and inlined
-        boolean sameSource = ResolutionCheck.outermost(declaring).equals(ResolutionCheck.outermost(cx.owner));
         if (sameSource || m.getAnnotation(dev.jgrad.Grad.class) != null) {
             return cx.inliner.inline(t, m, args, pre);
         }
+        // another class's method compiled in this build: inlined like a helper of this class if its
+        // body is in the subset, else kept as a call, which may then take only inactive arguments
+        List<String> why = new java.util.ArrayList<>();
+        if (hasSource) {
+            Expr inlined = cx.inliner.attempt(t, m, args, pre, why);
+            if (inlined != null) {
+                return inlined;
+            }
+        }
+        String seeInto = hasSource ? "jgrad cannot differentiate through its body ("
+                + (why.isEmpty() ? "outside the subset" : why.get(0)) + ")"
+                : "its source is not part of this compilation (a library's method), so jgrad cannot see into it";
         Type type = cx.env.types().typeOf(m.getReturnType());
         if (type == null || type == Type.VOID || type == Type.STRING) {
-            throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)",
-                    "it is not a method of this class or a @Grad method, and it returns " + m.getReturnType());
+            if (hasSource) {
+                return cx.inliner.inline(t, m, args, pre); // reports what keeps its body out, where it is
+            }
+            throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", seeInto + ", and it returns " + m.getReturnType());
         }
         for (int k = 0; k < args.size(); k++) {
             if (args.get(k).type().isArray()) {
+                if (hasSource) {
+                    return cx.inliner.inline(t, m, args, pre);
+                }
                 throw cx.reject(Message.UNKNOWN_CALL, t.getArguments().get(k), name + "(...)",
-                        "an array passed to a method jgrad cannot see into could be changed by it; make the method a static method of this class, or mark it @Grad");
+                        seeInto + "; an array passed to it could be changed by it: compute with the array in this build's code");
             }
         }
         if (!visible(declaring) || !visible(m)) {
+            if (hasSource) {
+                return cx.inliner.inline(t, m, args, pre);
+            }
             throw cx.reject(Message.NOT_VISIBLE, t, name, "method");
         }
         Call call = new Call(type, ownerName, name, List.copyOf(args));
         cx.origins.put(call, t, cx.unit);
+        if (hasSource) {
+            cx.origins.because(call, seeInto);
+        }
         return dropped(statement, t, name, call);
+    }
+
+    /**
+     * The arguments of a call, read left to right as {@link Expressions#operands} reads them; a
+     * record argument ({@code p}, {@code p.inner()}) is a placeholder that a helper's parameter binds.
+     */
+    private List<Expr> operands(TreePath path, List<Stmt> pre) {
+        MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
+        List<Expr> values = new java.util.ArrayList<>();
+        List<List<Stmt>> statements = new java.util.ArrayList<>();
+        for (com.sun.source.tree.ExpressionTree a : t.getArguments()) {
+            TreePath at = new TreePath(path, a);
+            RecordValue record = cx.recordReads.value(at);
+            List<Stmt> own = new java.util.ArrayList<>();
+            values.add(record != null ? cx.recordReads.argument(record) : cx.expressions.expr(at, own));
+            statements.add(own);
+        }
+        return Order.inOrder(values, statements, pre, cx.names);
     }
 
     /** {@code call}, unless it stands as a statement: then its result would be dropped, and it does nothing else. */
     private Expr dropped(boolean statement, MethodInvocationTree t, String name, Expr call) {
         if (statement) {
             throw cx.reject(Message.UNKNOWN_CALL, t, name,
-                    "a call whose result is dropped can only be to a static method of this class or a @Grad method");
+                    "a call whose result is dropped can only be to a helper jgrad inlines (a static method compiled in this build, whose body is in the subset)");
         }
         return call;
     }
 
     /**
-     * Whether the generated class, in the package of the method being read, can name {@code e}:
+     * Whether the generated class, in the package of the method being differentiated (not that of a
+     * helper inlined into it), can name {@code e}:
      * public all the way out, or package-private in that package (protected counts as that too: the
      * generated class is no subclass).
      */
@@ -114,7 +183,7 @@ final class Calls {
                 return false;
             }
             if (!x.getModifiers().contains(Modifier.PUBLIC)
-                    && !cx.env.elements().getPackageOf(x).equals(cx.env.elements().getPackageOf(cx.owner))) {
+                    && !cx.env.elements().getPackageOf(x).equals(cx.env.elements().getPackageOf(cx.inlining.peekLast()))) {
                 return false;
             }
             if (x instanceof TypeElement te && te.getNestingKind() != javax.lang.model.element.NestingKind.TOP_LEVEL

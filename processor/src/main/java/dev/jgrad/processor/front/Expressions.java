@@ -150,6 +150,12 @@ final class Expressions {
             case NEW_ARRAY:
                 return newArray(path, pre);
             case NEW_CLASS:
+                if (cx.resolve(new TreePath(path, ((com.sun.source.tree.NewClassTree) tree).getIdentifier()))
+                        instanceof TypeElement te && te.getKind() == ElementKind.RECORD) {
+                    throw cx.reject(Message.RECORD_USE, tree, "creating a record",
+                            "compute with its components in locals and arrays, or take the record as a parameter");
+                }
+                Hints.newObject(cx, (com.sun.source.tree.NewClassTree) tree, tree);
                 throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "creating an object",
                         "use doubles and arrays of doubles; objects are allowed only in a throw");
             case LAMBDA_EXPRESSION:
@@ -266,6 +272,14 @@ final class Expressions {
         if (constant != null && cx.lookupDeclared(id.getName().toString())) {
             return constant;
         }
+        RecordValue record = cx.lookupRecord(id.getName().toString());
+        if (record == RecordValue.REJECTED) {
+            throw cx.recordReads.quietly();
+        }
+        if (record != null) {
+            throw cx.reject(Message.RECORD_USE, id, "'" + id.getName() + "' is a record here",
+                    "read its components (" + id.getName() + ".w()), give it to a local, or pass it to a helper");
+        }
         if (id.getName().contentEquals("this") || id.getName().contentEquals("super")) {
             throw cx.reject(Message.UNSUPPORTED_EXPRESSION, id, "'" + id.getName() + "'",
                     "a differentiated method is static; pass what it needs as parameters");
@@ -280,16 +294,24 @@ final class Expressions {
         }
         VariableElement v = (VariableElement) e;
         Type type = cx.env.types().typeOf(v.asType());
-        if (!v.getModifiers().contains(Modifier.STATIC) || !v.getModifiers().contains(Modifier.FINAL)) {
+        boolean staticFinal = v.getModifiers().contains(Modifier.STATIC) && v.getModifiers().contains(Modifier.FINAL);
+        if (!staticFinal && type != null && type.isArray()) {
+            throw cx.reject(Message.FIELD_ARRAY, tree, v.getSimpleName());
+        }
+        if (!staticFinal) {
             throw cx.reject(Message.FIELD_READ, tree, v.getSimpleName());
         }
         if (type == null || type == Type.STRING && cx.messages == 0) {
             throw cx.reject(Message.UNSUPPORTED_TYPE, tree, v.asType());
         }
-        if (type.isArray()) {
-            throw cx.reject(Message.FIELD_ARRAY, tree, v.getSimpleName());
-        }
         TypeElement c = (TypeElement) v.getEnclosingElement();
+        if (type.isArray()) {
+            // a constant table: read by reference, as the source reads it; never written (ConstantTables)
+            if (!cx.calls.visible(v)) {
+                throw cx.reject(Message.TABLE_ACCESS, tree, v.getSimpleName());
+            }
+            return new Expr.Const(type, cx.env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
+        }
         if (v.getModifiers().contains(Modifier.PUBLIC) && c.getModifiers().contains(Modifier.PUBLIC)) {
             return new Expr.Const(type, cx.env.elements().getBinaryName(c).toString(), v.getSimpleName().toString());
         }

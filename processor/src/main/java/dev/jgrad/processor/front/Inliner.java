@@ -66,6 +66,19 @@ final class Inliner {
             Set<String> assigned = assignedNames(tree);
             for (int k = 0; k < params.size(); k++) {
                 VariableElement p = params.get(k);
+                RecordValue record = cx.recordArgs.get(args.get(k));
+                if (record != null && RecordParams.recordType(p.asType()) == null) {
+                    throw cx.reject(Message.RECORD_USE, t.getArguments().get(k), "'" + t.getArguments().get(k)
+                            + "' is a record here", "pass it where the helper takes a record, or pass one of its components");
+                }
+                if (record != null || RecordParams.recordType(p.asType()) != null) {
+                    if (record == null) {
+                        throw cx.reject(Message.RECORD_USE, t.getArguments().get(k), "this argument is no record"
+                                + " of parameters", "pass a record parameter, or a component of one that is a record");
+                    }
+                    callee.declareRecord(p.getSimpleName().toString(), record);
+                    continue;
+                }
                 Type type = cx.env.types().typeOf(p.asType());
                 if (type == null || type == Type.STRING) {
                     throw cx.reject(Message.UNSUPPORTED_TYPE, t, p.asType().toString());
@@ -111,6 +124,28 @@ final class Inliner {
         } finally {
             cx.inlining.pop();
         }
+    }
+
+    /**
+     * Tries to inline a call to another class's method: null, with what kept it out in {@code why}
+     * and nothing reported, if its body is outside the subset.
+     */
+    Expr attempt(MethodInvocationTree t, ExecutableElement m, List<Expr> args, List<Stmt> pre, List<String> why) {
+        int errors = cx.errors;
+        List<Stmt> own = new ArrayList<>();
+        Expr result = cx.env.diag().trial(() -> {
+            try {
+                return inline(t, m, args, own);
+            } catch (BodyContext.Rejected e) {
+                return null;
+            }
+        }, why);
+        if (result == null) {
+            cx.errors = errors;
+            return null;
+        }
+        pre.addAll(own);
+        return result;
     }
 
     /** The names a method assigns (=, op=, ++, --) anywhere in its body. */

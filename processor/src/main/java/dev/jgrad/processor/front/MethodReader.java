@@ -6,6 +6,7 @@ import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Origins;
+import dev.jgrad.processor.ir.RecordParam;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import java.util.ArrayDeque;
@@ -43,21 +44,31 @@ public final class MethodReader {
         String pkg = env.elements().getPackageOf(method).getQualifiedName().toString();
         reader.names.reserve(pkg.isEmpty() ? "java" : pkg.split("\\.")[0]);
         List<Method.Param> params = new ArrayList<>();
+        List<RecordParam> records = new ArrayList<>();
         reader.scopes.push(new HashMap<>());
         for (VariableElement p : method.getParameters()) {
+            reader.names.param(p.getSimpleName().toString());
+        }
+        for (VariableElement p : method.getParameters()) {
             String name = p.getSimpleName().toString();
+            if (RecordParams.recordType(p.asType()) != null) {
+                // a record of parameters: its leaves are the IR's parameters, read from it at entry
+                RecordValue[] value = new RecordValue[1];
+                records.add(RecordParams.flatten(env, name, name, p.asType(), reader.names, params, value));
+                reader.declareRecord(name, value[0]);
+                continue;
+            }
             Type type = env.types().typeOf(p.asType());
-            reader.names.param(name);
             reader.scopes.peek().put(name, new Local(type, name));
             params.add(new Method.Param(name, type));
         }
         MethodTree tree = (MethodTree) path.getLeaf();
         List<Stmt> body = reader.statements.block(new TreePath(path, tree.getBody()));
-        if (reader.errors > 0) {
+        if (reader.errors > 0 || ConstantTables.checkWrites(body, reader.origins, env) > 0) {
             return null;
         }
         body = Structure.method(body, reader.names);
         return new Method(method.getSimpleName().toString(), List.copyOf(params), body, reader.names,
-                reader.origins);
+                reader.origins, List.copyOf(records));
     }
 }

@@ -199,6 +199,9 @@ final class Statements {
     private void declaration(TreePath path, List<Stmt> out) {
         VariableTree t = (VariableTree) path.getLeaf();
         String user = t.getName().toString();
+        if (cx.recordReads.declaration(path)) {
+            return;
+        }
         Expr init;
         try {
             init = t.getInitializer() == null ? null : assignedValue(new TreePath(path, t.getInitializer()), out);
@@ -207,6 +210,8 @@ final class Statements {
             Type type = t.getType() == null || TypeTrees.isVar(t.getType()) ? null : TypeTrees.quietType(t.getType());
             if (type != null) {
                 cx.scopes.peek().put(user, new Local(type, cx.names.fresh(user)));
+            } else if (cx.recordReads.declaredRecord(path) != null) {
+                cx.declareRecord(user, RecordValue.REJECTED);
             }
             throw e;
         }
@@ -266,7 +271,9 @@ final class Statements {
                 return;
             }
             case METHOD_INVOCATION:
-                cx.calls.call(path, out, true);
+                if (!Printing.statement(cx, path, out)) {
+                    cx.calls.call(path, out, true);
+                }
                 return;
             default:
                 throw cx.reject(Message.UNSUPPORTED_STATEMENT, tree, "this expression statement",
@@ -346,6 +353,10 @@ final class Statements {
             Local local = cx.lookup(id.getName().toString());
             if (local != null) {
                 return local;
+            }
+            if (cx.lookupRecord(id.getName().toString()) != null) {
+                throw cx.reject(Message.RECORD_USE, tree, "assigning the record '" + id.getName() + "'",
+                        "declare a new local for the other record");
             }
             throw cx.reject(Message.FIELD_WRITE, tree, id.getName());
         }

@@ -36,6 +36,9 @@ public final class SubsetTypes {
                 if (c.getKind() == TypeKind.INT) {
                     return Type.INT_ARRAY;
                 }
+                if (c.getKind() == TypeKind.BOOLEAN) {
+                    return Type.BOOLEAN_ARRAY;
+                }
                 if (c.getKind() == TypeKind.ARRAY
                         && ((ArrayType) c).getComponentType().getKind() == TypeKind.DOUBLE) {
                     return Type.DOUBLE_MATRIX;

@@ -42,7 +42,7 @@ final class TypeTrees {
         if (t instanceof ArrayTypeTree a) {
             Type element = quietType(a.getType());
             return element == Type.DOUBLE ? Type.DOUBLE_ARRAY : element == Type.INT ? Type.INT_ARRAY
-                    : element == Type.DOUBLE_ARRAY ? Type.DOUBLE_MATRIX : null;
+                    : element == Type.BOOLEAN ? Type.BOOLEAN_ARRAY : element == Type.DOUBLE_ARRAY ? Type.DOUBLE_MATRIX : null;
         }
         return null;
     }
@@ -51,6 +51,7 @@ final class TypeTrees {
         Tree t = path.getLeaf();
         Type type = quietType(t);
         if (type == null) {
+            Hints.type(cx, t);
             throw cx.reject(Message.UNSUPPORTED_TYPE, t, t.toString());
         }
         return type;
@@ -134,6 +135,7 @@ final class TypeTrees {
         switch (element) {
             case DOUBLE: return Type.DOUBLE_ARRAY;
             case INT: return Type.INT_ARRAY;
+            case BOOLEAN: return Type.BOOLEAN_ARRAY;
             case DOUBLE_ARRAY: return Type.DOUBLE_MATRIX;
             default: throw cx.reject(Message.UNSUPPORTED_TYPE, tree, element.java() + "[]");
         }

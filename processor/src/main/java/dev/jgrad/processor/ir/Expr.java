@@ -58,7 +58,8 @@ public sealed interface Expr {
     /**
      * A call to any other static method: one of another class whose arguments must turn out inactive
      * ({@code Other.scale(n)}), or one of the runtime that the transform writes; {@code owner} is a
-     * binary class name.
+     * binary class name. Printing is a call through a static field of {@code owner}, named with it:
+     * {@code System.out.println(x)} has owner {@code java.lang.System} and name {@code out.println}.
      */
     record Call(Type type, String owner, String name, List<Expr> args) implements Expr {}
 

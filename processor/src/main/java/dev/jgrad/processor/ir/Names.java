@@ -21,11 +21,11 @@ public final class Names {
      * a qualified name needs when a parameter hides a class's simple name.
      */
     public static final Set<String> QUALIFIERS = Set.of("java", "javax", "dev",
-            "Math", "StrictMath", "String", "Arrays2", "Aliases", "Tape", "Sums", "Parallel");
+            "Math", "StrictMath", "String", "Double", "Arrays2", "Aliases", "Tape", "Sums", "Parallel", "Ops", "Shapes");
 
     /** The first segment of the package of each class in {@link #QUALIFIERS}: what its qualified name starts with. */
     public static String packageRoot(String qualifier) {
-        return Set.of("Math", "StrictMath", "String").contains(qualifier) ? "java" : "dev";
+        return Set.of("Math", "StrictMath", "String", "Double").contains(qualifier) ? "java" : "dev";
     }
 
     /**

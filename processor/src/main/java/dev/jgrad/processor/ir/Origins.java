@@ -15,6 +15,7 @@ public final class Origins {
     public record Origin(Tree tree, CompilationUnitTree unit) {}
 
     private final Map<Object, Origin> map = new IdentityHashMap<>();
+    private final Map<Object, String> reasons = new IdentityHashMap<>();
 
     public void put(Object node, Tree tree, CompilationUnitTree unit) {
         map.put(node, new Origin(tree, unit));
@@ -22,5 +23,15 @@ public final class Origins {
 
     public Origin get(Object node) {
         return map.get(node);
+    }
+
+    /** Why the front kept {@code node} (a call) as it is rather than seeing into it. */
+    public void because(Object node, String reason) {
+        reasons.put(node, reason);
+    }
+
+    /** Why {@code node} was kept as it is; null if no reason was given (a library's method). */
+    public String reason(Object node) {
+        return reasons.get(node);
     }
 }

@@ -9,6 +9,8 @@ public enum Type {
     DOUBLE_ARRAY("double[]"),
     DOUBLE_MATRIX("double[][]"),
     INT_ARRAY("int[]"),
+    /** Flags, masks: never active, as {@code int[]}. */
+    BOOLEAN_ARRAY("boolean[]"),
     STRING("String"),
     VOID("void");
 
@@ -24,7 +26,7 @@ public enum Type {
     }
 
     public boolean isArray() {
-        return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX || this == INT_ARRAY;
+        return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX || this == INT_ARRAY || this == BOOLEAN_ARRAY;
     }
 
     public boolean isNumeric() {
@@ -51,6 +53,7 @@ public enum Type {
             case DOUBLE_ARRAY: return DOUBLE;
             case DOUBLE_MATRIX: return DOUBLE_ARRAY;
             case INT_ARRAY: return INT;
+            case BOOLEAN_ARRAY: return BOOLEAN;
             default: throw new IllegalStateException("not an array: " + this);
         }
     }

@@ -105,6 +105,8 @@ public final class Walk {
             }
         } else if (s instanceof Stmt.Push p) {
             f.accept(p.value());
+        } else if (s instanceof Stmt.Run r) {
+            f.accept(r.call());
         } else if (s instanceof Stmt.Repeat r) {
             f.accept(r.from());
         }

@@ -44,6 +44,7 @@ import javax.lang.model.element.ExecutableElement;
 public final class Rules {
     private static final String MATH = "java.lang.Math";
     private static final String STRICT_MATH = "java.lang.StrictMath";
+    static final String OPS = "dev.jgrad.Ops";
 
     /** Every static method of the classes whose functions are primitives, in the table or not. */
     private static final StaticMethod MATH_FUNCTION = staticMethod().onClass(MATH, STRICT_MATH);
@@ -89,9 +90,17 @@ public final class Rules {
         return MATH_FUNCTION.matches(m);
     }
 
-    /** The functions of the table, by name, for the message that lists them. */
+    /** The functions of {@code Math} in the table, by name, for the message that lists them. */
     public static String names() {
-        return TABLE.stream().map(e -> e.rule().name()).distinct().collect(Collectors.joining(" "));
+        return TABLE.stream().map(Entry::rule).filter(r -> r.owner().equals(MATH)).map(Rule::name).distinct()
+                .collect(Collectors.joining(" "));
+    }
+
+    /** The rule of {@code owner.name} with {@code arity} parameters in the table: for the formulas of {@link OpsTable}. */
+    static Rule rule(String owner, String name, int arity) {
+        return TABLE.stream().map(Entry::rule)
+                .filter(r -> r.owner().equals(owner) && r.name().equals(name) && r.arity() == arity)
+                .findFirst().orElseThrow(() -> new IllegalStateException("no rule " + owner + "." + name));
     }
 
     /** Every rule of the table and every operator's, in the order of the table. */
@@ -180,11 +189,29 @@ public final class Rules {
         for (String f : List.of("floorMod", "floorDiv", "addExact", "subtractExact", "multiplyExact")) {
             t.constant(f, 2);
         }
+        opsScalars(t);
         return Collections.unmodifiableList(t.entries);
     }
 
+    /**
+     * The scalar functions of {@code dev.jgrad.Ops} (on a {@code double}; their array overloads are
+     * {@link OpsTable}'s, lowered into loops that call these): partials as the Ops contract gives them.
+     */
+    private static void opsScalars(Table t) {
+        Rule sigmoid = t.ops("sigmoid", Reads.RESULT, (x, r) -> mul(r, sub(ONE, r)));
+        t.ops("softplus", Reads.args(0), (x, r) -> new Expr.Prim(Type.DOUBLE, sigmoid, List.of(x)));
+        // the kink rule of Math.max(x, 0.0): a tie passes to x
+        t.ops("relu", Reads.args(0), (x, r) -> cond(compare(BinaryOp.GE, x, ZERO), ONE, ZERO));
+        double twoOverSqrtPi = 2 / Math.sqrt(Math.PI);
+        t.ops("erf", Reads.args(0), (x, r) -> mul(lit(twoOverSqrtPi), math("exp", neg(mul(x, x)))));
+        t.ops("erfc", Reads.args(0), (x, r) -> mul(lit(-twoOverSqrtPi), math("exp", neg(mul(x, x)))));
+        t.ops("normCdf", Reads.args(0), (x, r) -> mul(lit(1 / Math.sqrt(2 * Math.PI)), math("exp", mul(lit(-0.5), mul(x, x)))));
+        // the value, with no derivative (JAX's lax.stop_gradient)
+        t.put(Rule.piecewiseConstant(OPS, "stopGradient", 1), "double");
+    }
+
     /** A call of {@code Math.name} on doubles, for the formulas. */
-    private static Expr math(String name, Expr... args) {
+    static Expr math(String name, Expr... args) {
         Rule rule = Objects.requireNonNull(MATH_RULES.get(name + "/" + args.length), name);
         return new Expr.Prim(Type.DOUBLE, rule, List.of(args));
     }
@@ -225,12 +252,21 @@ public final class Rules {
             add(name, List.of(Reads.NOTHING), (a, r) -> List.of(lit(slope)));
         }
 
-        private void put(Rule rule) {
+        /** {@code Ops.name(double)}: its partial written with x or the result. */
+        Rule ops(String name, Reads reads, java.util.function.BinaryOperator<Expr> d) {
+            Rule rule = new Rule(OPS, name, List.of(reads), (a, r) -> List.of(d.apply(a.get(0), r)));
+            put(rule, "double");
+            return rule;
+        }
+
+        /** A rule, matched by owner, name and arity, or (for an owner with overloads) by its parameter types. */
+        private void put(Rule rule, String... parameterTypes) {
             String key = rule.owner() + "." + rule.name() + "/" + rule.arity();
             if (seen.put(key, rule) != null) {
                 throw new IllegalStateException("two rules for " + key);
             }
-            entries.add(new Entry(staticMethod().onClass(rule.owner()).named(rule.name()).withArity(rule.arity()), rule));
+            StaticMethod m = staticMethod().onClass(rule.owner()).named(rule.name());
+            entries.add(new Entry(parameterTypes.length > 0 ? m.withParameters(parameterTypes) : m.withArity(rule.arity()), rule));
         }
     }
 }

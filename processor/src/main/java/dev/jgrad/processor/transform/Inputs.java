@@ -84,18 +84,19 @@ final class Inputs {
     }
 
     /**
-     * {@code Aliases.check("f", "a", a, "b", b, ...)}: {@code a} (and its rows) against every other
+     * {@code Aliases.check("f", "a", a, "b", b, ...)} (a record's leaf named as the body reads it,
+     * {@code "p.w()"}): {@code a} (and its rows) against every other
      * {@code double} array but those already {@code checked} against it; null if that leaves nothing
      * to check.
      */
     private static Stmt aliasCheck(Method method, Method.Param written, List<Method.Param> checked) {
         List<Expr> args = new ArrayList<>();
         args.add(string(method.name()));
-        args.add(string(written.name()));
+        args.add(string(method.display(written.name())));
         args.add(new Local(written.type(), written.name()));
         for (Method.Param q : method.params()) {
             if (q != written && q.type().isArray() && q.type().isDifferentiable() && !checked.contains(q)) {
-                args.add(string(q.name()));
+                args.add(string(method.display(q.name())));
                 args.add(new Local(q.type(), q.name()));
             }
         }

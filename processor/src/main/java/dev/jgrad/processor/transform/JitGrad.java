@@ -68,7 +68,8 @@ public final class JitGrad {
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
         Method method = new Method(source.name(), source.params(),
-                Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names(), source.origins());
+                Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names(), source.origins(),
+                source.records());
         LoopForm form = LoopForm.of(method);
         List<Stmt> body = method.body();
         boolean reachesReturn = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return

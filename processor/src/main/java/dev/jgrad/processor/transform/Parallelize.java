@@ -84,7 +84,10 @@ public final class Parallelize {
         LoopForm.Counted counted = LoopForm.counted(f);
         boolean[] nested = {false};
         Walk.statements(f.body(), s -> nested[0] |= s instanceof Stmt.For || s instanceof Stmt.While);
-        if (counted == null || !nested[0]) {
+        boolean[] effects = {false};
+        Walk.statements(f.body(), s -> effects[0] |= s instanceof Stmt.Run);
+        if (counted == null || !nested[0] || effects[0]) {
+            // (a loop with an effect, printing, runs in order: its lines must come out as the source prints them)
             // a loop without an inner loop does too little per iteration to pay for chunks
             return null;
         }

@@ -1,5 +1,11 @@
 package dev.jgrad.tests.corpus;
 
+import dev.jgrad.tests.params.Data;
+import dev.jgrad.tests.params.Deep;
+import dev.jgrad.tests.params.Gauss;
+import dev.jgrad.tests.params.Layer;
+import dev.jgrad.tests.params.Mlp;
+import dev.jgrad.tests.params.Tagged;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Function;
@@ -214,7 +220,103 @@ public final class Corpus {
             method(Models.class, "dampedOscillator", r -> args(u(r, 1, 4), u(r, 0.1, 0.5), u(r, -1, 1), u(r, -1, 1))),
             method(Models.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
             method(Models.class, "polyFit", r -> args(vec(r, 4, -1, 1), vec(r, 10, -1.5, 1.5), vec(r, 10, -2, 2))),
-            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))));
+            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))),
+
+            // Tables: constant tables and other classes' helpers (issue 12, section 4)
+            method(Tables.class, "horner", r -> args(u(r, -1.5, 1.5))),
+            method(Tables.class, "mixed", r -> args(vec(r, 3, -1, 1))),
+            method(Tables.class, "weightedNorm", r -> args(vec(r, 7, -1, 1))),
+            method(Tables.class, "otherClassHelpers", r -> args(u(r, -1, 1), vec(r, 6, -1, 1))),
+            method(Tables.class, "tableCopy", r -> args(vec(r, 4, -1.5, 1.5))),
+
+            // Records: records of parameters (issue 12, section 3)
+            method(Records.class, "mlp", r -> args(mlpParams(r, 5, 3), mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1))),
+            method(Records.class, "deep", r -> args(new Deep(layer(r, 4, 3), layer(r, 2, 4),
+                    new Deep.Scale(u(r, 0.5, 1.5))), vec(r, 3, -1, 1))),
+            method(Records.class, "throughHelper", r -> args(mlpParams(r, 4, 2), mat(r, 6, 2, -2, 2), vec(r, 6, -1, 1))),
+            method(Records.class, "tagged", r -> args(new Tagged(vec(r, 3, -1, 1), i(r, 1, 4), r.nextBoolean(),
+                    labels(r, 6, 3), u(r, -0.5, 0.5)), vec(r, 6, -1, 1))),
+            method(Records.class, "gaussianNll", r -> args(new Gauss(u(r, -0.5, 0.5), u(r, -0.5, 0.5)),
+                    new Data(mat(r, 7, 2, -1, 1), vec(r, 7, -2, 2)))),
+            method(Records.class, "scaledInPlace", r -> args(layer(r, 4, 2), u(r, 0.5, 1.5))),
+
+            // OpsOps: every dev.jgrad.Ops op and broadcasting case, lowered into loops
+            method(OpsOps.class, "creation", r -> args(vec(r, 5, -2, 2), u(r, -2, 2))),
+            method(OpsOps.class, "creationMatrix", r -> args(mat(r, 4, 3, -2, 2), u(r, -2, 2))),
+            method(OpsOps.class, "vectorVector", r -> args(vec(r, 5, -2, 2), vec(r, 5, 0.5, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "vectorScalar", r -> args(vec(r, 5, -2, 2), u(r, 0.5, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "scalarVector", r -> args(u(r, -2, 2), vec(r, 5, 0.5, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "matrixMatrix", r -> args(mat(r, 4, 3, -2, 2), mat(r, 4, 3, 0.5, 2), mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "matrixVector", r -> args(mat(r, 4, 3, -2, 2), vec(r, 3, 0.5, 2), mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "vectorMatrix", r -> args(vec(r, 3, -2, 2), mat(r, 4, 3, 0.5, 2), mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "matrixScalar", r -> args(mat(r, 4, 3, -2, 2), u(r, 0.5, 2), mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "scalarMatrix", r -> args(u(r, -2, 2), mat(r, 4, 3, 0.5, 2), mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "power", r -> args(vec(r, 5, 0.5, 2), mat(r, 3, 2, 0.5, 2), u(r, 0.5, 2.5), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "negate", r -> args(vec(r, 5, -2, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "absolute", r -> args(awayVec(r, 5, -2, 2, 0), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "squared", r -> args(vec(r, 5, -2, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "roots", r -> args(vec(r, 5, 0.3, 3), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "exponential", r -> args(vec(r, 5, -2, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "logarithm", r -> args(vec(r, 5, 0.3, 3), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "logOnePlus", r -> args(vec(r, 5, -0.5, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "hyperbolicTangent", r -> args(vec(r, 5, -2, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "sigmoids", r -> args(vec(r, 5, -3, 3), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "relus", r -> args(awayVec(r, 5, -2, 2, 0), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "softpluses", r -> args(vec(r, 5, -3, 3), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "unaryMatrix", r -> args(mat(r, 3, 3, 0.5, 2), (Object) mat(r, 3, 3, -1, 1))),
+            method(OpsOps.class, "scalars", r -> args(away(r, -2, 2, 0), u(r, -2, 2))),
+            method(OpsOps.class, "stopped", r -> args(u(r, -2, 2), vec(r, 4, -1, 1), mat(r, 3, 2, -1, 1))),
+            method(OpsOps.class, "sums", r -> args(vec(r, 5, -2, 2), (Object) mat(r, 3, 4, -2, 2))),
+            method(OpsOps.class, "extremaVector", r -> args(spread(r, 6, -2, 2))),
+            method(OpsOps.class, "extremaMatrix", r -> args((Object) OpsInputs.spreadMat(r, 3, 4, -2, 2))),
+            method(OpsOps.class, "dotAndNorm", r -> args(vec(r, 5, -2, 2), vec(r, 5, -2, 2))),
+            method(OpsOps.class, "logSumExps", r -> args(vec(r, 5, -2, 2), mat(r, 4, 3, -2, 2), vec(r, 4, -1, 1))),
+            method(OpsOps.class, "rowAndColumnSums", r -> args(mat(r, 4, 3, -2, 2), vec(r, 4, -1, 1), vec(r, 3, -1, 1))),
+            method(OpsOps.class, "softmaxVector", r -> args(vec(r, 5, -2, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "logSoftmaxVector", r -> args(vec(r, 5, -2, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "softmaxRows", r -> args(mat(r, 3, 4, -2, 2), (Object) mat(r, 3, 4, -1, 1))),
+            method(OpsOps.class, "runningSums", r -> args(vec(r, 5, -2, 2), vec(r, 5, -1, 1))),
+            method(OpsOps.class, "matrixTimesVector", r -> args(mat(r, 4, 3, -2, 2), vec(r, 3, -2, 2), vec(r, 4, -1, 1))),
+            method(OpsOps.class, "vectorTimesMatrix", r -> args(vec(r, 4, -2, 2), mat(r, 4, 3, -2, 2), vec(r, 3, -1, 1))),
+            method(OpsOps.class, "matrixProduct", r -> args(mat(r, 4, 3, -2, 2), mat(r, 3, 2, -2, 2), mat(r, 4, 2, -1, 1))),
+            method(OpsOps.class, "transposed", r -> args(mat(r, 4, 3, -2, 2), (Object) mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "outerProduct", r -> args(vec(r, 4, -2, 2), vec(r, 3, -2, 2), mat(r, 4, 3, -1, 1))),
+            method(OpsOps.class, "withMath", r -> args(spread(r, 4, -1, 1), away(r, 0.2, 2, 1.0))),
+            method(OpsOps.class, "nestedOperands", OpsInputs::nestedOperands),
+            method(OpsOps.class, "resultsInLocals", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 4, 3, -1, 1))),
+
+            // OpsLosses: the models written with Ops, each also mixed with a hand-written loop
+            method(OpsLosses.class, "mse", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
+            method(OpsLosses.class, "mseMixed", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 12, 3, -2, 2), vec(r, 12, -2, 2))),
+            method(OpsLosses.class, "ridge", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
+            method(OpsLosses.class, "ridgeMixed", r -> args(vec(r, 3, -1, 1), mat(r, 10, 3, -2, 2), vec(r, 10, -2, 2), u(r, 0.05, 1))),
+            method(OpsLosses.class, "logistic", r -> args(vec(r, 3, -1, 1), u(r, -0.5, 0.5), mat(r, 10, 3, -2, 2), OpsInputs.binary(r, 10))),
+            method(OpsLosses.class, "logisticMixed", r -> args(vec(r, 3, -1, 1), u(r, -0.5, 0.5), mat(r, 10, 3, -2, 2), labels(r, 10, 2))),
+            method(OpsLosses.class, "softmaxCrossEntropy", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), OpsInputs.oneHot(r, 8, 4))),
+            method(OpsLosses.class, "softmaxCrossEntropyMixed", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), labels(r, 8, 4))),
+            method(OpsLosses.class, "twoLayer", r -> args(mat(r, 3, 5, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5), mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1))),
+            method(OpsLosses.class, "twoLayerMixed", r -> args(mat(r, 3, 5, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5), mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1))),
+            method(OpsLosses.class, "blackScholes", r -> args(u(r, 80, 120), u(r, 80, 120), u(r, 0.25, 2), u(r, 0, 0.05), u(r, 0.1, 0.5))),
+            method(OpsLosses.class, "blackScholesMixed", OpsInputs::blackScholesBook),
+            method(OpsLosses.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
+            method(OpsLosses.class, "gaussianNllMixed", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
+
+            // CustomDerivatives: functions with @Derivative partials are primitives
+            method(CustomDerivatives.class, "blackScholes", r -> args(u(r, 80, 120), u(r, 90, 110), u(r, 0.15, 0.4), u(r, 0.25, 2))),
+            method(CustomDerivatives.class, "solver", r -> args(u(r, 0.5, 2), u(r, -2, 2))),
+            method(CustomDerivatives.class, "inLoop", r -> args(vec(r, 6, -1.5, 1.5), u(r, -1, 1), u(r, -1, 1))),
+            method(CustomDerivatives.class, "probit", r -> args(vec(r, 3, -0.5, 0.5), mat(r, 10, 3, -1, 1), labels(r, 10, 2))),
+            method(CustomDerivatives.class, "iterated", r -> args(u(r, -1, 1), i(r, 0, 5))),
+            method(CustomDerivatives.Inactive.class, "masked", r -> args(awayVec(r, 6, -2, 2, 0), mask(r, 6))),
+            method(CustomDerivatives.Inactive.class, "printing", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), 0)));
+
+    static Mlp mlpParams(Random r, int hidden, int inputs) {
+        return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
+    }
+
+    static Layer layer(Random r, int out, int in) {
+        return new Layer(mat(r, out, in, -1, 1), vec(r, out, -0.5, 0.5));
+    }
 
     /** The name of a case: the class name within the package, then the method. */
     public static String nameOf(Class<?> owner, String method) {
@@ -418,6 +520,15 @@ public final class Corpus {
     }
 
     /** n labels in [0, classes). */
+    /** {@code n} flags, each true with probability one half. */
+    public static boolean[] mask(Random r, int n) {
+        boolean[] m = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            m[i] = r.nextBoolean();
+        }
+        return m;
+    }
+
     public static int[] labels(Random r, int n, int classes) {
         int[] y = new int[n];
         for (int k = 0; k < n; k++) {

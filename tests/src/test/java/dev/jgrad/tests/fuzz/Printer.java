@@ -136,7 +136,8 @@ final class Printer {
             raw(1, extraMembers);
         }
         add(0, "}");
-        for (String t : p.extraTypes()) {
+        // the probe is compiled with the program: the program's extra top-level types serve both
+        for (String t : probe ? List.<String>of() : p.extraTypes()) {
             add(0, "");
             raw(0, t);
         }

@@ -47,6 +47,8 @@ public final class JitCorpus implements AutoCloseable {
     public static final String PACKAGE = "dev.jgrad.tests.jitcorpus";
     /** The corpus sources, relative to the module directory (surefire's working directory). */
     public static final String CORPUS_DIR = "src/test/java/" + CORPUS_PACKAGE.replace('.', '/');
+    /** Beside the corpus: the package of the records of parameters it uses, compiled with it as they are. */
+    public static final String PARAMS_DIR = "params";
     /** The packages each {@link #loader} loads itself rather than asking its parent. */
     private static final List<String> CHILD_FIRST = List.of(PACKAGE + ".", "dev.jgrad.runtime.");
 
@@ -392,6 +394,14 @@ public final class JitCorpus implements AutoCloseable {
             rewritten.add(out);
         }
 
+        // the records of parameters that corpus methods take, compiled with them as sources (jgrad reads a
+        // record's source to check its accessors) but not rewritten: the tests' own classes are loaded
+        Path params = sourceDir(corpusClass).getParent().resolve(PARAMS_DIR);
+        if (Files.isDirectory(params)) {
+            try (Stream<Path> s = Files.list(params)) {
+                rewritten.addAll(s.filter(p -> p.toString().endsWith(".java")).sorted().toList());
+            }
+        }
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         if (javac == null) {
             throw new IllegalStateException("no system Java compiler: run the tests on a JDK, not a JRE");

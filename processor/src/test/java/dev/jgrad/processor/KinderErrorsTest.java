@@ -1,0 +1,115 @@
+package dev.jgrad.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jgrad.processor.testing.JgradCompiler.assertErrorsAsMarked;
+
+import com.google.testing.compile.Compilation;
+import dev.jgrad.processor.testing.JgradCompiler;
+import dev.jgrad.processor.testing.MarkedSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Errors as a newcomer meets them: each once, at the construct, saying how it was reached; no errors
+ * that follow from another; and, for the constructs newcomers reach for first, what to write instead.
+ */
+class KinderErrorsTest {
+
+    private static Compilation assertMarked(String source) {
+        MarkedSource c = MarkedSource.of("p.C", source);
+        Compilation compilation = JgradCompiler.compile(c);
+        assertErrorsAsMarked(compilation, c);
+        return compilation;
+    }
+
+    /** A helper's error is printed once, not once per caller, and names the method it was reached from. */
+    @Test
+    void aHelpersErrorIsReportedOnceNamingTheGradMethodThatReachedIt() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                class C {
+                    @Grad static double first(double w) {
+                        return outer(w);
+                    }
+
+                    @Grad static double second(double w) {
+                        return 2 * outer(w);
+                    }
+
+                    @Jit static double third(double w) {
+                        return helper(w);
+                    }
+
+                    static double outer(double w) {
+                        return helper(w) + 1;
+                    }
+
+                    static double helper(double w) {
+                        // error: JgradExpression at "null"
+                        double[] a = null;
+                        return w;
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("(in 'helper', called from 'outer', called from @Grad method 'first')");
+    }
+
+    /**
+     * After jgrad's error, no cascade of "cannot find symbol CGrad": javac leaves method bodies that
+     * use it alone, and the imports of it (which javac would report) find a stand-in ({@code Stubs}).
+     */
+    @Test
+    void anErrorCausesNoCascadeInCodeThatUsesOrImportsTheGeneratedClass() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public class C {
+                    @Grad @Jit public static double f(double w) {
+                        // error: JgradExpression at "null"
+                        double[] a = null;
+                        return w;
+                    }
+
+                    static double sameClass(double w) {
+                        return CGrad.f(w).value() + CJit.f(w);
+                    }
+                }
+                """);
+        MarkedSource samePackage = MarkedSource.of("p.D", """
+                package p;
+
+                class D {
+                    static double use(double w) {
+                        CGrad.FGradient g = CGrad.f(w);
+                        return g.w();
+                    }
+                }
+                """);
+        MarkedSource imports = MarkedSource.of("q.E", """
+                package q;
+
+                import static p.CGrad.f;
+
+                import p.CGrad;
+                import p.CGrad.FGradient;
+                import p.CJit;
+
+                class E {
+                    static double use(double w) {
+                        FGradient g = f(w);
+                        return g.value() + CGrad.f(w).w() + CJit.f(w);
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(c, samePackage, imports);
+        assertThat(compilation).hadErrorCount(1);
+        assertThat(compilation).hadErrorContaining("[JgradExpression]").inFile(c.file()).onLine(c.expected().get(0).line());
+        JgradCompiler.assertOnlyJgradErrors(compilation);
+    }
+}

@@ -1,0 +1,166 @@
+package dev.jgrad.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.jgrad.processor.testing.JgradCompiler;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardLocation;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What the lowering of {@code Ops} calls generates, read as code: the seed's loss in its Ops form
+ * ({@code mean(square(sub(add(matvec(x, w), b), y)))}) must become the program its loop form becomes,
+ * under {@code @Jit @Grad} one fused pass over the samples, parallel, with no tape and no array.
+ */
+class OpsLoweringTest {
+    private static final String SOURCE = """
+            package p;
+
+            import static dev.jgrad.Ops.*;
+
+            import dev.jgrad.Grad;
+            import dev.jgrad.Jit;
+
+            public final class Losses {
+                @Jit @Grad(wrt = {"w", "b"})
+                static double loops(double[] w, double b, double[][] x, double[] y) {
+                    double sum = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double pred = b;
+                        for (int j = 0; j < w.length; j++) pred += w[j] * x[i][j];
+                        double r = pred - y[i];
+                        sum += r * r;
+                    }
+                    return sum / x.length;
+                }
+
+                @Jit @Grad(wrt = {"w", "b"})
+                static double ops(double[] w, double b, double[][] x, double[] y) {
+                    return mean(square(sub(add(matvec(x, w), b), y)));
+                }
+            }
+            """;
+
+    @Test
+    void theSeedsOpsFormIsTheLoopFormsFusedTapeFreeParallelPass() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Losses", SOURCE));
+        assertThat(compilation).succeededWithoutWarnings();
+        String grad = generated(compilation, "p.LossesGrad");
+        for (String method : List.of("loops", "ops")) {
+            String entry = method(grad, "public static " + Character.toUpperCase(method.charAt(0)) + method.substring(1)
+                    + "Gradient " + method + "(");
+            String chunk = code(method(grad, "private static void " + method + "Chunk("));
+            assertFalse(entry.contains("Tape") || chunk.contains("Tape"), method + " uses a tape:\n" + grad);
+            assertTrue(entry.contains("Parallel.run("), method + " is not a parallel loop:\n" + entry);
+            assertFalse(loops().matcher(entry).find(), method + " loops outside its chunks:\n" + entry);
+            assertFalse(chunk.contains("new double["), method + " allocates in its chunks:\n" + chunk);
+            // four samples at a time, then the rest one at a time: two loops over the samples, each
+            // with one inner loop forward (the dot product) and one for its adjoint (w_bar[j] +=)
+            assertEquals(2, count(chunk, "for (;"), method + ":\n" + chunk);
+            assertEquals(4, count(chunk, "for (int j = 0; j < "), method + ":\n" + chunk);
+            assertEquals(2, count(chunk, "w_bar[j] +="), method + ":\n" + chunk);
+        }
+        // the same shape of program: the Ops form is the loop form with the Ops names and its shape checks
+        String ops = code(method(grad, "private static void opsChunk("));
+        String loops = code(method(grad, "private static void loopsChunk("));
+        assertEquals(loops.split("\n").length, ops.split("\n").length, "the two chunks differ in length:\n" + loops + "\n" + ops);
+        String jit = generated(compilation, "p.LossesJit");
+        assertFalse(method(jit, "private static void opsChunk(").contains("new double["), jit);
+        assertEquals(code(method(jit, "private static void loopsChunk(")).split("\n").length,
+                code(method(jit, "private static void opsChunk(")).split("\n").length, jit);
+    }
+
+    /**
+     * A two-layer network in one Ops expression: the hidden layer's product ({@code matmul}) is a
+     * view, so the whole network is one loop over the samples with each hidden unit's dot product
+     * inside, tape-free and parallel, as the hand-written MLP's gradient.
+     */
+    @Test
+    void aTwoLayerNetworkInOneExpressionIsOneFusedPass() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Net", """
+                package p;
+
+                import static dev.jgrad.Ops.*;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jit;
+
+                public final class Net {
+                    @Jit @Grad(wrt = {"w1", "b1", "w2", "b2"})
+                    static double loss(double[][] w1, double[] b1, double[] w2, double b2, double[][] x, double[] y) {
+                        return mean(square(sub(add(matvec(tanh(add(matmul(x, w1), b1)), w2), b2), y)));
+                    }
+                }
+                """));
+        assertThat(compilation).succeededWithoutWarnings();
+        String grad = generated(compilation, "p.NetGrad");
+        String entry = method(grad, "public static LossGradient loss(");
+        assertFalse(grad.contains("Tape"), grad);
+        assertTrue(entry.contains("Parallel.run("), entry);
+        assertFalse(loops().matcher(entry).find(), "loops outside the chunks:\n" + entry);
+        String chunk = code(method(grad, "private static void lossChunk("));
+        assertTrue(chunk.contains("Math.tanh(matmul + b1[j])"), chunk);
+        assertFalse(chunk.contains("new double[][]") || Pattern.compile("new double\\[[^\\]]*\\]\\[").matcher(chunk).find(),
+                "a matrix allocated in the chunks:\n" + chunk);
+    }
+
+    @Test
+    void shapeChecksComeFirstWithTheEagerMessages() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Losses", SOURCE));
+        String entry = method(generated(compilation, "p.LossesGrad"), "public static OpsGradient ops(");
+        int cols = entry.indexOf("int xCols = Shapes.cols(\"matvec\", x);");
+        int matvec = entry.indexOf("Shapes.matrixAndRow(\"matvec\", x.length, xCols, w.length);");
+        int sub = entry.indexOf("Shapes.sameLength(\"sub\", x.length, y.length);");
+        int loop = entry.indexOf("Parallel.run(");
+        assertTrue(cols >= 0 && cols < matvec && matvec < sub && sub < loop, entry);
+    }
+
+    /** The code without its comments. */
+    private static String code(String text) {
+        return text.replaceAll("(?m)^\\s*//.*\n", "");
+    }
+
+    private static Pattern loops() {
+        return Pattern.compile("(?m)^\\s*for \\(");
+    }
+
+    private static int count(String text, String what) {
+        return text.split(Pattern.quote(what), -1).length - 1;
+    }
+
+    /** The text of the method that starts with {@code header}, to its closing brace. */
+    private static String method(String source, String header) {
+        int start = source.indexOf(header);
+        assertTrue(start >= 0, "no " + header + " in\n" + source);
+        int open = source.indexOf('{', start);
+        int depth = 0;
+        for (int k = open; k < source.length(); k++) {
+            if (source.charAt(k) == '{') {
+                depth++;
+            } else if (source.charAt(k) == '}' && --depth == 0) {
+                return source.substring(start, k + 1);
+            }
+        }
+        throw new AssertionError("unbalanced " + header);
+    }
+
+    private static String generated(Compilation compilation, String className) {
+        JavaFileObject file = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT,
+                className.replace('.', '/') + ".java").orElseThrow(() -> new AssertionError("no " + className));
+        try {
+            return file.getCharContent(true).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

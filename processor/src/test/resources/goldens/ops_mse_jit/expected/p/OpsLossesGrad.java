@@ -1,0 +1,114 @@
+package p;
+
+import dev.jgrad.runtime.Arrays2;
+import dev.jgrad.runtime.Parallel;
+import dev.jgrad.runtime.Shapes;
+import dev.jgrad.runtime.Sums;
+import javax.annotation.processing.Generated;
+
+/**
+ * Gradients of the {@code @Grad} methods of {@link OpsLosses}, written by jgrad at compile time.
+ */
+@Generated("dev.jgrad.processor.JgradProcessor")
+public final class OpsLossesGrad {
+    private OpsLossesGrad() {
+    }
+
+    /**
+     * Value and gradient of {@link OpsLosses#mse(double[], double, double[][], double[])} with respect to w, b.
+     */
+    public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
+        double[] w_bar = Arrays2.zerosLike(w);
+        double b_bar = 0.0;
+        int xCols = Shapes.cols("matvec", x);
+        Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
+        Shapes.sameLength("sub", x.length, y.length);
+        double sum = 0.0;
+        // adjoints of the loops' sums: known before the loops run
+        // grad of: return mean(square(sub(add(matvec(x, w), b), y)))
+        double t = (double) x.length;
+        double sum_bar = 1.0 / t;
+        // mean(square(sub(add(matvec(x, w), b), y))), in chunks
+        Sums sums = new Sums(/* scalars */ 2, /* vectors */ new double[][] {w_bar}, /* matrices */ new double[][][] {});
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, xCols, sum_bar));
+        sum += sums.scalars[0];
+        b_bar += sums.scalars[1];
+        double value = sum / (double) x.length;
+        return new MseGradient(value, w_bar, b_bar);
+    }
+
+    /**
+     * Iterations {@code [from, to)} of a parallel loop, adding into {@code sums}.
+     */
+    private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
+            double[] y, int xCols, double sum_bar) {
+        double sum = 0.0;
+        double b_bar = 0.0;
+        double[] w_bar = sums.vectors[0];
+        {
+            int i = from;
+            try {
+                for (; i < to - 3; i += 4) {
+                    double matvec = 0.0;
+                    double matvec1 = 0.0;
+                    double matvec2 = 0.0;
+                    double matvec3 = 0.0;
+                    for (int j = 0; j < xCols; j++) {
+                        matvec += x[i][j] * w[j];
+                        matvec1 += x[i + 1][j] * w[j];
+                        matvec2 += x[i + 2][j] * w[j];
+                        matvec3 += x[i + 3][j] * w[j];
+                    }
+                    double sub = matvec + b - y[i];
+                    double sub1 = matvec1 + b - y[i + 1];
+                    double sub2 = matvec2 + b - y[i + 2];
+                    double sub3 = matvec3 + b - y[i + 3];
+                    sum += sub * sub + sub1 * sub1 + (sub2 * sub2 + sub3 * sub3);
+                    // adjoint of this iteration
+                    double sub_bar = sum_bar * 2.0 * sub;
+                    double sub1_bar = sum_bar * 2.0 * sub1;
+                    double sub2_bar = sum_bar * 2.0 * sub2;
+                    double sub3_bar = sum_bar * 2.0 * sub3;
+                    double matvec_bar = sub_bar;
+                    double matvec1_bar = sub1_bar;
+                    double matvec2_bar = sub2_bar;
+                    double matvec3_bar = sub3_bar;
+                    b_bar += sub_bar + sub1_bar + (sub2_bar + sub3_bar);
+                    // grad of: matvec(x, w)
+                    for (int j = 0; j < xCols; j++) {
+                        w_bar[j] += matvec_bar * x[i][j] + matvec1_bar * x[i + 1][j]
+                                + (matvec2_bar * x[i + 2][j] + matvec3_bar * x[i + 3][j]);
+                    }
+                }
+            } finally {
+                // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
+                for (; i < to; i++) {
+                    double matvec = 0.0;
+                    for (int j = 0; j < xCols; j++) {
+                        matvec += x[i][j] * w[j];
+                    }
+                    double sub = matvec + b - y[i];
+                    sum += sub * sub;
+                    // adjoint of this iteration
+                    double sub_bar = sum_bar * 2.0 * sub;
+                    double matvec_bar = sub_bar;
+                    b_bar += sub_bar;
+                    // grad of: matvec(x, w)
+                    for (int j = 0; j < xCols; j++) {
+                        w_bar[j] += matvec_bar * x[i][j];
+                    }
+                }
+            }
+        }
+        sums.scalars[0] = sum;
+        sums.scalars[1] = b_bar;
+    }
+
+    /**
+     * The value of
+     * {@link OpsLosses#mse(double[], double, double[][], double[])}
+     * and its partial derivatives: one component per wrt parameter, with the parameter's name and type.
+     */
+    public record MseGradient(double value, double[] w, double b) {
+    }
+}

@@ -1,0 +1,113 @@
+package dev.jgrad.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.jgrad.Grad;
+import dev.jgrad.Jit;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
+import java.util.function.DoubleSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Printing in a differentiated method (JAX's {@code jax.debug.print}) runs in the forward sweep only:
+ * the gradient and the {@code @Jit} version print exactly what the source prints, once, in the same
+ * order, also where a loop without the printing would be split over threads.
+ */
+class PrintingTest {
+    /** Methods that print; both annotations, so that both the jit value and the jit gradient are made. */
+    static final class Printed {
+        private Printed() {}
+
+        /** A loop of rows with an inner loop: split over threads under {@code @Jit} unless it prints. */
+        @Jit @Grad(wrt = "w")
+        static double rows(double[] w, double[][] x, int every) {
+            double sum = 0;
+            for (int i = 0; i < x.length; i++) {
+                double s = 0;
+                for (int j = 0; j < w.length; j++) {
+                    s += w[j] * x[i][j];
+                }
+                if (i % every == 0) {
+                    System.out.printf("row %d: %s%n", i, String.format("%.6f", s));
+                }
+                sum += s * s;
+            }
+            System.out.println("sum " + sum);
+            return sum;
+        }
+
+        /** A taped loop: the printing must not be repeated by the reverse sweep. */
+        @Jit @Grad
+        static double taped(double w, int n) {
+            double x = w;
+            for (int k = 0; k < n; k++) {
+                x = Math.sin(x) + 0.5 * x;
+                System.out.print(k);
+                System.out.println(" " + x);
+            }
+            System.err.println("done");
+            return x;
+        }
+    }
+
+    /** What {@code call} prints on System.out and System.err, and its result. */
+    private record Printout(String out, String err, double value) {}
+
+    private static Printout capture(DoubleSupplier call) {
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(o, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(e, true, StandardCharsets.UTF_8));
+            double v = call.getAsDouble();
+            return new Printout(o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8), v);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+    }
+
+    @Test
+    void aLoopThatPrintsPrintsInOrderOnceEvenWhereItWouldRunInParallel() {
+        Random r = new Random(7);
+        double[] w = new double[4];
+        for (int j = 0; j < w.length; j++) {
+            w[j] = r.nextDouble() - 0.5;
+        }
+        double[][] x = new double[30_000][w.length];
+        for (double[] row : x) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = r.nextDouble() - 0.5;
+            }
+        }
+        Printout source = capture(() -> Printed.rows(w, x, 1000));
+        Printout grad = capture(() -> PrintingTest_PrintedGrad.rows(w, x, 1000).value());
+        Printout jit = capture(() -> PrintingTest_PrintedJit.rows(w, x, 1000));
+        assertEquals(31, source.out().lines().count(), source.out());
+        // the lines print s, which @Jit computes as the source does (the inner sum is not reassociated
+        // in a loop that prints): only the final sum may differ, by reassociation
+        assertEquals(withoutLast(source.out()), withoutLast(grad.out()));
+        assertEquals(withoutLast(source.out()), withoutLast(jit.out()));
+        assertTrue(Math.abs(jit.value() - source.value()) <= 1e-12 * Math.abs(source.value()));
+    }
+
+    @Test
+    void aTapedLoopPrintsInTheForwardSweepOnly() {
+        Printout source = capture(() -> Printed.taped(0.7, 5));
+        Printout grad = capture(() -> PrintingTest_PrintedGrad.taped(0.7, 5).value());
+        Printout jit = capture(() -> PrintingTest_PrintedJit.taped(0.7, 5));
+        assertEquals(5, source.out().lines().count(), source.out());
+        assertEquals(source, grad);
+        assertEquals(source, jit);
+    }
+
+    private static String withoutLast(String lines) {
+        return lines.lines().limit(lines.lines().count() - 1).reduce("", (a, b) -> a + b + "\n");
+    }
+}
