@@ -11,9 +11,8 @@ import java.util.Random;
  * pricing formula; then Monte Carlo pathwise Greeks of one option, by differentiating the simulation.
  *
  * <p>Part 1: {@link #price} is the Black-Scholes formula written out, with the normal distribution
- * function {@link #normCdf} computed by a rational approximation in plain Java (Hart's, as West gives
- * it: an absolute error below 1e-15), which jgrad differentiates like the rest. Its gradient in spot,
- * volatility and rate is delta, vega and rho; they are checked against the closed forms
+ * function {@link Ops#normCdf}, whose derivative jgrad knows (the normal density). Its gradient in
+ * spot, volatility and rate is delta, vega and rho; they are checked against the closed forms
  * ({@code N(d1)}, {@code S n(d1) sqrt(T)}, {@code K T exp(-rT) N(d2)} for a call). {@link #bookValue}
  * sums the book: its gradient with respect to the arrays of spots, volatilities and rates is every
  * option's Greeks in one call.
@@ -38,29 +37,6 @@ public final class BlackScholes {
     // ---------------------------------------------------------------------------------------------
     // The functions jgrad differentiates
 
-    /**
-     * The standard normal distribution function, by Hart's rational approximation (algorithm 5666,
-     * 1968, in the form of G. West, "Better approximations to cumulative normal functions", 2005).
-     */
-    static double normCdf(double x) {
-        double a = Math.abs(x);
-        double tail;
-        if (a > 37) {
-            tail = 0;
-        } else if (a < 7.07106781186547) {
-            double num = (((((0.0352624965998911 * a + 0.700383064443688) * a + 6.37396220353165) * a
-                    + 33.912866078383) * a + 112.079291497871) * a + 221.213596169931) * a + 220.206867912376;
-            double den = ((((((0.0883883476483184 * a + 1.75566716318264) * a + 16.064177579207) * a
-                    + 86.7807322029461) * a + 296.564248779674) * a + 637.333633378831) * a + 793.826512519948) * a
-                    + 440.413735824752;
-            tail = Math.exp(-a * a / 2) * num / den;
-        } else {
-            double c = a + 1 / (a + 2 / (a + 3 / (a + 4 / (a + 0.65))));
-            tail = Math.exp(-a * a / 2) / c / 2.506628274631;
-        }
-        return x > 0 ? 1 - tail : tail;
-    }
-
     /** The Black-Scholes price of a European call ({@code isCall}) or put, no dividends. */
     @Grad(wrt = {"spot", "vol", "rate"})
     static double price(double spot, double strike, double expiry, double vol, double rate, boolean isCall) {
@@ -70,31 +46,30 @@ public final class BlackScholes {
         double discount = Math.exp(-rate * expiry);
         double price;
         if (isCall) {
-            price = spot * normCdf(d1) - strike * discount * normCdf(d2);
+            price = spot * Ops.normCdf(d1) - strike * discount * Ops.normCdf(d2);
         } else {
-            price = strike * discount * normCdf(-d2) - spot * normCdf(-d1);
+            price = strike * discount * Ops.normCdf(-d2) - spot * Ops.normCdf(-d1);
         }
         return price;
     }
 
     /**
-     * The value of the whole book, one of each option. {@code kind[i]} is 1 for a call and 0 for a put.
+     * The value of the whole book, one of each option. {@code isCall[i]} tells a call from a put.
      * Each option's price depends on its own inputs only, so the partial derivative with respect to
      * {@code spot[i]} is option {@code i}'s delta, and so on.
      *
      * <p>With {@code @Jit}, the generated gradient is one loop over the options that computes each price
-     * and, straight after it, its adjoint: no tape. That needs the inlined helpers to assign each local
-     * once, which is why {@link #normCdf} writes Horner's rule as one expression and {@link #price} picks
-     * the call or put formula with an {@code if}/{@code else} and one {@code return}. Written with
-     * {@code num = num * a + c} steps, or with {@code if (isCall) return ...; return ...;}, the gradient
-     * is right but taped, several times slower, and javac prints a {@code [JgradJitFallback]} note
-     * saying which variable prevented the fused form.
+     * and, straight after it, its adjoint: no tape. That needs the inlined helper to assign each local
+     * once, which is why {@link #price} picks the call or put formula with an {@code if}/{@code else} and
+     * one {@code return}. Written with {@code if (isCall) return ...; return ...;}, the gradient is right
+     * but taped, several times slower, and javac prints a {@code [JgradJitFallback]} note.
      */
     @Jit @Grad(wrt = {"spot", "vol", "rate"})
-    static double bookValue(double[] spot, double[] strike, double[] expiry, double[] vol, double[] rate, int[] kind) {
+    static double bookValue(double[] spot, double[] strike, double[] expiry, double[] vol, double[] rate,
+            boolean[] isCall) {
         double total = 0;
         for (int i = 0; i < spot.length; i++) {
-            total += price(spot[i], strike[i], expiry[i], vol[i], rate[i], kind[i] == 1);
+            total += price(spot[i], strike[i], expiry[i], vol[i], rate[i], isCall[i]);
         }
         return total;
     }
@@ -134,11 +109,7 @@ public final class BlackScholes {
         return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
     }
 
-    /**
-     * Delta, vega and rho of a call or put, by the textbook formulas, with the normal distribution
-     * function of {@link Ops#normCdf} (accurate to about an ulp): a reference independent of
-     * {@link #normCdf}.
-     */
+    /** Delta, vega and rho of a call or put, by the textbook formulas. */
     public record Greeks(double delta, double vega, double rho) {
         static Greeks closedForm(double spot, double strike, double expiry, double vol, double rate, boolean isCall) {
             double sqrtT = Math.sqrt(expiry);
@@ -157,7 +128,7 @@ public final class BlackScholes {
     // Part 1: the book
 
     /** A book of options: the inputs of {@link #bookValue}. */
-    public record Book(double[] spot, double[] strike, double[] expiry, double[] vol, double[] rate, int[] kind) {
+    public record Book(double[] spot, double[] strike, double[] expiry, double[] vol, double[] rate, boolean[] isCall) {
         int size() {
             return spot.length;
         }
@@ -166,14 +137,14 @@ public final class BlackScholes {
     /** {@code n} options with spots near 100, strikes 70 to 130, 1 month to 2 years, vols 10 to 50 %. */
     public static Book makeBook(long seed, int n) {
         Random rng = new Random(seed);
-        Book book = new Book(new double[n], new double[n], new double[n], new double[n], new double[n], new int[n]);
+        Book book = new Book(new double[n], new double[n], new double[n], new double[n], new double[n], new boolean[n]);
         for (int i = 0; i < n; i++) {
             book.spot()[i] = 100 * Math.exp(0.1 * rng.nextGaussian());
             book.strike()[i] = 70 + 60 * rng.nextDouble();
             book.expiry()[i] = 1.0 / 12 + (2 - 1.0 / 12) * rng.nextDouble();
             book.vol()[i] = 0.1 + 0.4 * rng.nextDouble();
             book.rate()[i] = 0.05 * rng.nextDouble();
-            book.kind()[i] = rng.nextBoolean() ? 1 : 0;
+            book.isCall()[i] = rng.nextBoolean();
         }
         return book;
     }
@@ -194,7 +165,7 @@ public final class BlackScholes {
         double[] vega = new double[book.size()];
         double[] rho = new double[book.size()];
         for (int i = 0; i < book.size(); i++) {
-            boolean isCall = book.kind()[i] == 1;
+            boolean isCall = book.isCall()[i];
             BlackScholesGrad.PriceGradient g = BlackScholesGrad.price(book.spot()[i], book.strike()[i],
                     book.expiry()[i], book.vol()[i], book.rate()[i], isCall);
             Greeks exact = Greeks.closedForm(book.spot()[i], book.strike()[i], book.expiry()[i], book.vol()[i],
@@ -207,7 +178,7 @@ public final class BlackScholes {
             rho[i] = g.rate();
         }
         BlackScholesGrad.BookValueGradient all = BlackScholesGrad.bookValue(book.spot(), book.strike(), book.expiry(),
-                book.vol(), book.rate(), book.kind());
+                book.vol(), book.rate(), book.isCall());
         double maxBook = 0;
         for (int i = 0; i < book.size(); i++) {
             maxBook = Math.max(maxBook, Math.abs(all.spot()[i] - delta[i]));
@@ -269,13 +240,13 @@ public final class BlackScholes {
         PrintStream out = System.out;
         Book book = makeBook(SEED, BOOK);
         out.printf("Black-Scholes Greeks by jgrad: a book of %d calls and puts, seed %d%n", BOOK, SEED);
-        out.printf("  price: BlackScholes.price (the formula, normCdf a rational approximation in plain Java)%n");
+        out.printf("  price: BlackScholes.price, the formula written out with Ops.normCdf%n");
         out.printf("  Greeks: BlackScholesGrad.price, its gradient in spot (delta), vol (vega) and rate (rho)%n%n");
 
         out.printf("  %4s %-4s %7s %7s %5s %5s %6s %9s %9s %9s %9s%n",
                 "#", "kind", "spot", "strike", "T", "vol", "rate", "price", "delta", "vega", "rho");
         for (int i = 0; i < 5; i++) {
-            boolean isCall = book.kind()[i] == 1;
+            boolean isCall = book.isCall()[i];
             BlackScholesGrad.PriceGradient g = BlackScholesGrad.price(book.spot()[i], book.strike()[i],
                     book.expiry()[i], book.vol()[i], book.rate()[i], isCall);
             out.printf("  %4d %-4s %7.2f %7.2f %5.2f %5.2f %6.4f %9.4f %9.5f %9.4f %9.4f%n", i, isCall ? "call" : "put",
@@ -326,12 +297,12 @@ public final class BlackScholes {
             double acc = 0;
             for (int i = 0; i < book.size(); i++) {
                 acc += BlackScholesGrad.price(book.spot()[i], book.strike()[i], book.expiry()[i], book.vol()[i],
-                        book.rate()[i], book.kind()[i] == 1).spot();
+                        book.rate()[i], book.isCall()[i]).spot();
             }
             return acc;
         });
         double whole = Timing.steadyStateNanos(() -> BlackScholesGrad.bookValue(book.spot(), book.strike(),
-                book.expiry(), book.vol(), book.rate(), book.kind()).spot()[0]);
+                book.expiry(), book.vol(), book.rate(), book.isCall()).spot()[0]);
         out.printf("  time for the book's Greeks (after warm-up): %d calls of BlackScholesGrad.price %s, "
                 + "one call of BlackScholesGrad.bookValue %s%n", book.size(), Timing.formatNanos(perOption),
                 Timing.formatNanos(whole));
