@@ -9,7 +9,8 @@ import java.util.Random;
  * A small neural network, 2 inputs, two hidden layers of {@value #HIDDEN} tanh units, one output,
  * learns to tell two interleaved spirals apart. The network is the plain Java method {@link #logit};
  * the loss {@link #loss} calls it for every point, and jgrad writes the gradient of the loss with
- * respect to all six weight arrays, {@code SpiralsGrad.loss}, at build time. Adam does the rest.
+ * respect to the network (a record of its weights), {@code SpiralsGrad.loss}, at build time. Adam does
+ * the rest.
  *
  * <p>The data: {@value #POINTS_PER_ARM} points on each of two arms that wind {@value #TURNS} times
  * around the origin, half a turn apart, with Gaussian noise of {@value #NOISE}; a second draw of the
@@ -27,12 +28,15 @@ public final class Spirals {
 
     private Spirals() {}
 
-    /** The network's weights: {@code w1[k][j]} is the weight of input {@code j} in unit {@code k} of layer 1. */
-    public record Network(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3, double[] b3) {
+    /**
+     * The network's weights: {@code w1[k][j]} is the weight of input {@code j} in unit {@code k} of layer 1.
+     * A record parameter of a {@code @Grad} method: its gradient is a {@code Network} too.
+     */
+    public record Network(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3, double b3) {
         /** Weights drawn as a newcomer learns to: normal, with variance 1 / (inputs of the unit); biases 0. */
         public static Network random(Random rng, int inputs, int hidden) {
             return new Network(gaussian(rng, hidden, inputs), new double[hidden], gaussian(rng, hidden, hidden),
-                    new double[hidden], gaussian(rng, 1, hidden)[0], new double[1]);
+                    new double[hidden], gaussian(rng, 1, hidden)[0], 0);
         }
 
         private static double[][] gaussian(Random rng, int rows, int cols) {
@@ -50,27 +54,26 @@ public final class Spirals {
     // The functions jgrad differentiates
 
     /** The network's output for the point {@code p}: positive means arm 1, negative arm 0. */
-    static double logit(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3, double b3,
-            double[] p) {
-        double[] h1 = new double[b1.length];
+    static double logit(Network net, double[] p) {
+        double[] h1 = new double[net.b1().length];
         for (int k = 0; k < h1.length; k++) {
-            double s = b1[k];
+            double s = net.b1()[k];
             for (int j = 0; j < p.length; j++) {
-                s += w1[k][j] * p[j];
+                s += net.w1()[k][j] * p[j];
             }
             h1[k] = Math.tanh(s);
         }
-        double[] h2 = new double[b2.length];
+        double[] h2 = new double[net.b2().length];
         for (int k = 0; k < h2.length; k++) {
-            double s = b2[k];
+            double s = net.b2()[k];
             for (int j = 0; j < h1.length; j++) {
-                s += w2[k][j] * h1[j];
+                s += net.w2()[k][j] * h1[j];
             }
             h2[k] = Math.tanh(s);
         }
-        double out = b3;
+        double out = net.b3();
         for (int k = 0; k < h2.length; k++) {
-            out += w3[k] * h2[k];
+            out += net.w3()[k] * h2[k];
         }
         return out;
     }
@@ -83,12 +86,11 @@ public final class Spirals {
      * {@code @Jit} does not take: javac prints a {@code [JgradJitFallback]} note at {@code h1[k] = ...},
      * and the gradient is the taped one (about 7 times the time of the loss here).
      */
-    @Jit @Grad(wrt = {"w1", "b1", "w2", "b2", "w3", "b3"})
-    static double loss(double[][] w1, double[] b1, double[][] w2, double[] b2, double[] w3, double b3,
-            double[][] x, double[] y) {
+    @Jit @Grad(wrt = {"net"})
+    static double loss(Network net, double[][] x, double[] y) {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
-            double z = logit(w1, b1, w2, b2, w3, b3, x[i]);
+            double z = logit(net, x[i]);
             sum += Math.max(z, 0) + Math.log1p(Math.exp(-Math.abs(z))) - y[i] * z;
         }
         return sum / x.length;
@@ -120,7 +122,7 @@ public final class Spirals {
     public static double accuracy(Network n, Dataset data) {
         int right = 0;
         for (int i = 0; i < data.x().length; i++) {
-            double z = logit(n.w1(), n.b1(), n.w2(), n.b2(), n.w3(), n.b3()[0], data.x()[i]);
+            double z = logit(n, data.x()[i]);
             if ((z > 0 ? 1 : 0) == data.label()[i]) {
                 right++;
             }
@@ -129,38 +131,37 @@ public final class Spirals {
     }
 
     /**
-     * {@code steps} full-batch Adam steps on the training set, updating {@code n} in place. Prints the
-     * loss and both accuracies every {@code printEvery} steps if {@code out} is not null; returns the
-     * loss after the last step.
+     * {@code steps} full-batch Adam steps on the training set from {@code n}, whose arrays it updates in
+     * place; returns the trained network (a new record, for its new {@code b3}). Prints the loss and both
+     * accuracies every {@code printEvery} steps if {@code out} is not null.
      */
-    public static double train(Network n, Dataset train, Dataset test, int steps, double learningRate, int printEvery,
-            PrintStream out) {
+    public static Network train(Network n, Dataset train, Dataset test, int steps, double learningRate,
+            int printEvery, PrintStream out) {
         Adam adam = new Adam(learningRate);
         if (out != null) {
             out.printf("  %5s  %9s  %9s  %9s  %8s%n", "step", "loss", "train acc", "test acc", "time");
         }
         long start = System.nanoTime();
         for (int step = 0; step < steps; step++) {
-            SpiralsGrad.LossGradient g = SpiralsGrad.loss(n.w1(), n.b1(), n.w2(), n.b2(), n.w3(), n.b3()[0],
-                    train.x(), train.label());
+            SpiralsGrad.LossGradient g = SpiralsGrad.loss(n, train.x(), train.label());
             if (out != null && step % printEvery == 0) {
                 out.printf("  %5d  %9.5f  %8.1f%%  %8.1f%%  %6.1f s%n", step, g.value(), 100 * accuracy(n, train),
                         100 * accuracy(n, test), (System.nanoTime() - start) / 1e9);
             }
+            Network d = g.net();
             adam.nextStep();
-            adam.update(n.w1(), g.w1());
-            adam.update(n.b1(), g.b1());
-            adam.update(n.w2(), g.w2());
-            adam.update(n.b2(), g.b2());
-            adam.update(n.w3(), g.w3());
-            n.b3()[0] = adam.update("b3", n.b3()[0], g.b3());
+            adam.update(n.w1(), d.w1());
+            adam.update(n.b1(), d.b1());
+            adam.update(n.w2(), d.w2());
+            adam.update(n.b2(), d.b2());
+            adam.update(n.w3(), d.w3());
+            n = new Network(n.w1(), n.b1(), n.w2(), n.b2(), n.w3(), adam.update("b3", n.b3(), d.b3()));
         }
-        double last = SpiralsJit.loss(n.w1(), n.b1(), n.w2(), n.b2(), n.w3(), n.b3()[0], train.x(), train.label());
         if (out != null) {
-            out.printf("  %5d  %9.5f  %8.1f%%  %8.1f%%  %6.1f s%n", steps, last, 100 * accuracy(n, train),
-                    100 * accuracy(n, test), (System.nanoTime() - start) / 1e9);
+            out.printf("  %5d  %9.5f  %8.1f%%  %8.1f%%  %6.1f s%n", steps, SpiralsJit.loss(n, train.x(), train.label()),
+                    100 * accuracy(n, train), 100 * accuracy(n, test), (System.nanoTime() - start) / 1e9);
         }
-        return last;
+        return n;
     }
 
     public static void main(String[] args) {
@@ -174,7 +175,7 @@ public final class Spirals {
         out.printf("  %d training points, %d test points, %s turns per arm, noise %s%n",
                 train.x().length, test.x().length, TURNS, NOISE);
         out.printf("  loss: Spirals.loss (plain loops); gradient: SpiralsGrad.loss, written by jgrad%n%n");
-        train(n, train, test, STEPS, LEARNING_RATE, STEPS / 10, out);
+        n = train(n, train, test, STEPS, LEARNING_RATE, STEPS / 10, out);
         out.printf("%n  what the network says, on [-1.2, 1.2]^2 ('#' arm 1, '.' arm 0; capitals: training points)%n");
         printMap(out, n, train);
     }
@@ -187,7 +188,7 @@ public final class Spirals {
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
                 double[] p = {-1.2 + 2.4 * (c + 0.5) / cols, 1.2 - 2.4 * (r + 0.5) / rows};
-                map[r][c] = logit(n.w1(), n.b1(), n.w2(), n.b2(), n.w3(), n.b3()[0], p) > 0 ? '#' : '.';
+                map[r][c] = logit(n, p) > 0 ? '#' : '.';
             }
         }
         for (int i = 0; i < train.x().length; i++) {
