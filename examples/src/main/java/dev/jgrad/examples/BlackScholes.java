@@ -21,9 +21,9 @@ import java.util.Random;
  * {@value #STEPS} steps of geometric Brownian motion. The random normals are drawn outside, with a
  * seeded {@link Random}, and passed in as an array: the simulation is then a plain function of spot,
  * volatility and rate, and its gradient is the pathwise estimate of the Greeks
- * ({@code exp(-rT) 1{S_T > K} dS_T/dθ}, averaged over the paths). Since each step adds the exact increment of
- * log S, the estimate is unbiased, and it should lie within a few standard errors
- * of the closed form; the standard errors come from {@value #BATCHES} independent batches of paths.
+ * ({@code exp(-rT) 1{S_T > K} dS_T/dθ}, averaged over the paths). Since each step adds the exact
+ * increment of {@code log S}, the estimate is unbiased, and it should lie within a few standard errors of
+ * the closed form; the standard errors come from {@value #BATCHES} independent batches of paths.
  */
 public final class BlackScholes {
     public static final long SEED = 2024;
