@@ -289,7 +289,8 @@ public final class BlackScholes {
                     (estimate[c] - closed[c]) / mc.stdError()[c]);
         }
         out.printf("%n  drawing the normals %.0f ms; price and Greeks over all %d paths in one call of "
-                + "BlackScholesGrad.monteCarloPrice %.0f ms (the first call)%n", (t1 - t0) / 1e6, PATHS, (t2 - t1) / 1e6);
+                + "BlackScholesGrad.monteCarloPrice %.0f ms (the first call)%n", (t1 - t0) / 1e6, PATHS,
+                (t2 - t1) / 1e6);
     }
 
     private static void timeBook(PrintStream out, Book book) {

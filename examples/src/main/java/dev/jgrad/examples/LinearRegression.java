@@ -160,7 +160,8 @@ public final class LinearRegression {
 
     private static void compareOpsForm(PrintStream out, Dataset data, Fit fit) {
         double[] w0 = new double[fit.w().length];
-        out.printf("%nThe same loss in the Ops vocabulary, Losses.mseOps: mean(square(sub(add(matvec(x, w), b), y)))%n");
+        out.printf("%nThe same loss in the Ops vocabulary, Losses.mseOps: "
+                + "mean(square(sub(add(matvec(x, w), b), y)))%n");
         out.printf("  %-18s %16s %16s %16s %16s%n", "", "loss (loop)", "loss (Ops)", "dL/dw[0] (loop)",
                 "dL/dw[0] (Ops)");
         double[][] points = {w0, fit.w()};

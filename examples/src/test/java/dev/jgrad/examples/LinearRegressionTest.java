@@ -51,7 +51,7 @@ class LinearRegressionTest {
         Fit fit = LinearRegression.fit(DATA, LinearRegression.LEARNING_RATE, 10, 0, null);
         assertTrue(LinearRegression.opsFormDifference(DATA, new double[LinearRegression.TRUE_W.length], 0) < 1e-12);
         assertTrue(LinearRegression.opsFormDifference(DATA, fit.w(), fit.b()) < 1e-12);
-        assertEquals(Losses.mse(fit.w(), fit.b(), DATA.x(), DATA.y()), Losses.mseOps(fit.w(), fit.b(), DATA.x(), DATA.y()),
-                1e-12 * Losses.mse(fit.w(), fit.b(), DATA.x(), DATA.y()));
+        double loop = Losses.mse(fit.w(), fit.b(), DATA.x(), DATA.y());
+        assertEquals(loop, Losses.mseOps(fit.w(), fit.b(), DATA.x(), DATA.y()), 1e-12 * loop);
     }
 }

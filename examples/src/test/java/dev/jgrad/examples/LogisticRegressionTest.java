@@ -25,7 +25,8 @@ class LogisticRegressionTest {
         double ceiling = LogisticRegression.accuracy(DATA.trueW(), DATA.trueB(), DATA.x(), DATA.y(), TRAIN,
                 LogisticRegression.N);
         assertTrue(ceiling > 0.9, "hidden weights score " + ceiling);
-        assertTrue(fit.testAccuracy() > ceiling - 0.015, "test accuracy " + fit.testAccuracy() + ", ceiling " + ceiling);
+        assertTrue(fit.testAccuracy() > ceiling - 0.015,
+                "test accuracy " + fit.testAccuracy() + ", ceiling " + ceiling);
         assertTrue(fit.trainAccuracy() > 0.9, "train accuracy " + fit.trainAccuracy());
         assertTrue(LogisticRegression.cosine(fit.w(), DATA.trueW()) > 0.99);
         // the loss at zero weights is log 2 for every row
