@@ -26,16 +26,13 @@ import java.lang.annotation.Annotation;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * One class through the stages, each of which must pass before the next: check the signatures, read
@@ -51,15 +48,12 @@ final class ClassPipeline {
     private final ProcessingEnvironment processing;
     private final TypeElement type;
     private final List<ExecutableElement> methods;
-    /** {@code @Grad}'s type, to find its mirror among a method's annotations. */
-    private final TypeMirror gradType;
 
     ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods) {
         this.env = env;
         this.processing = processing;
         this.type = type;
         this.methods = methods;
-        this.gradType = env.elements().getTypeElement(Grad.class.getCanonicalName()).asType();
     }
 
     void run() {
@@ -69,6 +63,7 @@ final class ClassPipeline {
         Set<String> gradNames = new HashSet<>();
         Set<String> jitNames = new HashSet<>();
         java.util.Map<String, ExecutableElement> records = new java.util.HashMap<>();
+        ForwardPipeline forward = new ForwardPipeline(env, processing, type);
         checkQualifiers();
         for (ExecutableElement m : methods) {
             try {
@@ -76,8 +71,12 @@ final class ClassPipeline {
                 boolean jit = m.getAnnotation(Jit.class) != null;
                 if (type.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
                         || type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
-                    env.diag().error(Message.LOCAL_CLASS, m, grad ? "Grad" : "Jit", m.getSimpleName());
+                    env.diag().error(Message.LOCAL_CLASS, m, grad ? "Grad" : jit ? "Jit"
+                            : m.getAnnotation(dev.jgrad.Jvp.class) != null ? "Jvp" : "Hessian", m.getSimpleName());
                     continue;
+                }
+                if (ForwardPipeline.isForward(m)) {
+                    forward.add(m);
                 }
                 if (grad && !checkSignature(m, Grad.class, gradNames)) {
                     continue;
@@ -104,7 +103,7 @@ final class ClassPipeline {
                         continue;
                     }
                     Activity activity = Activity.of(ir, new HashSet<>(wrt));
-                    if (reportActiveCalls(activity, ir.origins())) {
+                    if (reportActiveCalls(env, activity, ir.origins())) {
                         continue;
                     }
                     JitGrad.Outcome fused = jit ? JitGrad.of(ir, wrt, activity, threads(m)) : null;
@@ -154,6 +153,7 @@ final class ClassPipeline {
             if (!jits.isEmpty()) {
                 writer.writeJit(jits);
             }
+            forward.write(writer);
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof javax.annotation.processing.FilerException) {
                 env.diag().error(Message.CLASS_CLASH, type, type.getQualifiedName());
@@ -199,7 +199,10 @@ final class ClassPipeline {
         if (!m.getModifiers().contains(Modifier.STATIC)) {
             env.diag().error(Message.NOT_STATIC, m, annotation, name);
         }
-        if (env.types().typeOf(m.getReturnType()) != Type.DOUBLE) {
+        Type returns = env.types().typeOf(m.getReturnType());
+        if (kind == Grad.class && returns == Type.DOUBLE_ARRAY) {
+            env.diag().error(Message.GRAD_OF_ARRAY, m, name);
+        } else if (returns != Type.DOUBLE) {
             env.diag().error(Message.NOT_DOUBLE, m, annotation, name, m.getReturnType());
         }
         if (!seen.add(name)) {
@@ -280,43 +283,11 @@ final class ClassPipeline {
 
     /** The parameters to differentiate, in parameter order; null after reporting an error. */
     private List<String> wrt(ExecutableElement m) {
-        String[] named = m.getAnnotation(Grad.class).wrt();
-        AnnotationMirror mirror = m.getAnnotationMirrors().stream()
-                .filter(a -> processing.getTypeUtils().isSameType(a.getAnnotationType(), gradType)).findFirst().orElse(null);
-        List<String> params = new ArrayList<>();
-        m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
-        boolean ok = true;
-        Set<String> asked = new LinkedHashSet<>();
-        for (String w : named) {
-            if (!asked.add(w)) {
-                env.diag().error(Message.WRT_DUPLICATE, m, mirror, w);
-                ok = false;
-                continue;
-            }
-            int k = params.indexOf(w);
-            if (k < 0) {
-                env.diag().error(Message.WRT_UNKNOWN, m, mirror, w, m.getSimpleName(), params);
-                ok = false;
-            } else if (!env.types().typeOf(m.getParameters().get(k).asType()).isDifferentiable()) {
-                env.diag().error(Message.WRT_NOT_DIFFERENTIABLE, m, mirror, w, m.getParameters().get(k).asType());
-                ok = false;
-            }
-        }
-        if (!ok) {
-            return null;
-        }
-        List<String> wrt = new ArrayList<>();
-        for (VariableElement p : m.getParameters()) {
-            String n = p.getSimpleName().toString();
-            boolean differentiable = env.types().typeOf(p.asType()).isDifferentiable();
-            if (asked.isEmpty() ? differentiable : asked.contains(n)) {
-                wrt.add(n);
-            }
-        }
-        return wrt;
+        return Wrt.of(env, processing, m, m.getAnnotation(Grad.class).wrt(), Grad.class);
     }
 
-    private boolean reportActiveCalls(Activity activity, Origins origins) {
+    /** Reports each call to a method jgrad cannot see into whose arguments are active; whether there was one. */
+    static boolean reportActiveCalls(Env env, Activity activity, Origins origins) {
         boolean any = false;
         for (Expr.Call c : activity.activeExternCalls()) {
             Origins.Origin o = origins.get(c);

@@ -90,7 +90,7 @@ public final class ClassWriter {
         write(name, c.build());
     }
 
-    private TypeSpec.Builder classBuilder(ClassName name, String javadoc) {
+    TypeSpec.Builder classBuilder(ClassName name, String javadoc) {
         return TypeSpec.classBuilder(name)
                 .addOriginatingElement(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -146,7 +146,7 @@ public final class ClassWriter {
                 .build();
     }
 
-    private static List<ParameterSpec> parameters(ExecutableElement m) {
+    static List<ParameterSpec> parameters(ExecutableElement m) {
         List<ParameterSpec> out = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             out.add(ParameterSpec.builder(com.palantir.javapoet.TypeName.get(p.asType()), p.getSimpleName().toString()).build());
@@ -158,7 +158,7 @@ public final class ClassWriter {
      * The checked exceptions the source method declares: its argument checks may throw them, and so
      * may the chunks of its parallel loops.
      */
-    private static List<com.palantir.javapoet.TypeName> thrown(ExecutableElement m) {
+    static List<com.palantir.javapoet.TypeName> thrown(ExecutableElement m) {
         List<com.palantir.javapoet.TypeName> out = new ArrayList<>();
         m.getThrownTypes().forEach(t -> out.add(com.palantir.javapoet.TypeName.get(t)));
         return out;
@@ -170,7 +170,7 @@ public final class ClassWriter {
                 .replace("*/", "*&#47;");
     }
 
-    private static String link(ExecutableElement m) {
+    static String link(ExecutableElement m) {
         List<String> types = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             types.add(p.asType().toString());
@@ -178,7 +178,7 @@ public final class ClassWriter {
         return m.getSimpleName() + "(" + String.join(", ", types) + ")";
     }
 
-    private void write(ClassName name, TypeSpec spec) {
+    void write(ClassName name, TypeSpec spec) {
         JavaFile file = JavaFile.builder(name.packageName(), spec)
                 .skipJavaLangImports(true)
                 .indent("    ")

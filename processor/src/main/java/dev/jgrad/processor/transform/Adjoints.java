@@ -103,7 +103,8 @@ final class Adjoints {
         if (value instanceof Expr.NewArray n) {
             return n;
         }
-        if (value instanceof Expr.ArrayLit) {
+        if (value instanceof Expr.ArrayLit || value instanceof Expr.Call) {
+            // a literal's slots take their elements' adjoints later; a call's result depends on nothing active
             return new Expr.Call(value.type(), "dev.jgrad.runtime.Arrays2", "zerosLike", List.of(assigned));
         }
         return adjointOf.apply(value);

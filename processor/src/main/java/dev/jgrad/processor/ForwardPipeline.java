@@ -1,0 +1,161 @@
+package dev.jgrad.processor;
+
+import dev.jgrad.Hessian;
+import dev.jgrad.Jvp;
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.diag.Message;
+import dev.jgrad.processor.emit.ClassWriter;
+import dev.jgrad.processor.emit.ForwardWriter;
+import dev.jgrad.processor.emit.GeneratedNames;
+import dev.jgrad.processor.front.Env;
+import dev.jgrad.processor.front.MethodReader;
+import dev.jgrad.processor.ir.Gradient;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.Tangent;
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * The forward-mode annotations of one class, beside {@link ClassPipeline}'s {@code @Grad} and
+ * {@code @Jit}: {@code @Jvp} (the tangent transform) and {@code @Hessian} (the reverse mode of the
+ * tangent: {@link HessianPipeline}). Each method's stages must pass before the next; what they make
+ * is written only if the whole class had no error.
+ */
+final class ForwardPipeline {
+    static final String JVP = "dev.jgrad.Jvp";
+    static final String HESSIAN = "dev.jgrad.Hessian";
+
+    private final Env env;
+    private final ProcessingEnvironment processing;
+    private final TypeElement type;
+    private final Map<String, List<ForwardWriter.Out>> byKind = new HashMap<>();
+    private final Map<String, Set<String>> seen = new HashMap<>();
+    private final Map<String, Map<String, ExecutableElement>> records = new HashMap<>();
+
+    ForwardPipeline(Env env, ProcessingEnvironment processing, TypeElement type) {
+        this.env = env;
+        this.processing = processing;
+        this.type = type;
+    }
+
+    /** Whether {@code m} carries a forward-mode annotation. */
+    static boolean isForward(ExecutableElement m) {
+        return m.getAnnotation(Jvp.class) != null || m.getAnnotation(Hessian.class) != null;
+    }
+
+    /** Checks, reads and transforms {@code m} for each forward-mode annotation it carries. */
+    void add(ExecutableElement m) {
+        Jvp jvp = m.getAnnotation(Jvp.class);
+        if (jvp != null && checkSignature(m, Jvp.class, true)) {
+            List<String> wrt = Wrt.of(env, processing, m, jvp.wrt(), Jvp.class);
+            if (wrt != null && checkDotNames(m, wrt)) {
+                jvp(m, wrt);
+            }
+        }
+        Hessian hessian = m.getAnnotation(Hessian.class);
+        if (hessian != null && checkSignature(m, Hessian.class, false)) {
+            List<String> wrt = Wrt.of(env, processing, m, hessian.wrt(), Hessian.class);
+            if (wrt != null) {
+                List<ForwardWriter.Out> out = new HessianPipeline(env).of(m, wrt);
+                if (out != null) {
+                    byKind.computeIfAbsent("Hessian", k -> new ArrayList<>()).addAll(out);
+                }
+            }
+        }
+    }
+
+    /** Writes {@code CJvp} and {@code CHessian}, those that have methods. */
+    void write(ClassWriter writer) {
+        ForwardWriter forward = new ForwardWriter(writer, type);
+        for (String kind : List.of("Jvp", "Hessian")) {
+            if (byKind.containsKey(kind)) {
+                forward.write(kind, byKind.get(kind));
+            }
+        }
+    }
+
+    private void jvp(ExecutableElement m, List<String> wrt) {
+        Method ir = MethodReader.read(env, m);
+        if (ir == null) {
+            return;
+        }
+        Activity activity = Activity.of(ir, new HashSet<>(wrt));
+        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())) {
+            return;
+        }
+        Tangent.Result t = Tangent.of(ir, wrt, activity, true);
+        Type returns = env.types().typeOf(m.getReturnType());
+        String name = m.getSimpleName().toString();
+        Gradient body = new Gradient(t.body(), t.value(), t.value() == null ? List.of() : List.of(t.tangent()), null);
+        byKind.computeIfAbsent("Jvp", k -> new ArrayList<>()).add(new ForwardWriter.Out(m, name, t.tangentParams(),
+                GeneratedNames.forwardRecord(name, "Jvp"), returns, List.of(new ForwardWriter.Component("tangent", returns)),
+                body, ir.names().all(), "Value and directional derivative of {@link $T#$L} (forward mode) along the"
+                        + " tangents " + (wrt.isEmpty() ? "of no parameter" : String.join(", ", t.tangentParams().stream()
+                                .map(Method.Param::name).toList())) + " of " + String.join(", ", wrt) + ".", null));
+    }
+
+    /** The tangent parameters {@code xDot} must not clash with the source's parameters. */
+    private boolean checkDotNames(ExecutableElement m, List<String> wrt) {
+        Set<String> params = new HashSet<>();
+        m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
+        boolean ok = true;
+        for (VariableElement p : m.getParameters()) {
+            String dot = Tangent.parameterName(p.getSimpleName().toString());
+            if (wrt.contains(p.getSimpleName().toString()) && params.contains(dot)) {
+                VariableElement clash = m.getParameters().stream().filter(q -> q.getSimpleName().contentEquals(dot))
+                        .findFirst().orElseThrow();
+                env.diag().error(Message.DOT_NAME, clash, dot, p.getSimpleName());
+                ok = false;
+            }
+        }
+        return ok;
+    }
+
+    /**
+     * The signature of a forward-mode method: static, returning double (or double[] where
+     * {@code arrays}), of a name no other method of its kind in this class has, with a body.
+     */
+    private boolean checkSignature(ExecutableElement m, Class<? extends Annotation> kind, boolean arrays) {
+        String annotation = kind.getSimpleName();
+        int before = env.diag().errorCount();
+        String name = m.getSimpleName().toString();
+        if (!m.getModifiers().contains(Modifier.STATIC)) {
+            env.diag().error(Message.NOT_STATIC, m, annotation, name);
+        }
+        Type returns = env.types().typeOf(m.getReturnType());
+        if (returns != Type.DOUBLE && !(arrays && returns == Type.DOUBLE_ARRAY)) {
+            env.diag().error(Message.FORWARD_NOT_DOUBLE, m, annotation, name, arrays ? "double or double[]" : "double",
+                    m.getReturnType());
+        }
+        if (!seen.computeIfAbsent(annotation, k -> new HashSet<>()).add(name)) {
+            env.diag().error(Message.OVERLOADED, m, annotation, name, type.getSimpleName());
+        }
+        ExecutableElement other = records.computeIfAbsent(annotation, k -> new HashMap<>())
+                .putIfAbsent(GeneratedNames.forwardRecord(name, annotation), m);
+        if (other != null && other != m && !other.getSimpleName().contentEquals(name)) {
+            env.diag().error(Message.RECORD_CLASH, m, other.getSimpleName(), name,
+                    GeneratedNames.forwardRecord(name, annotation));
+        }
+        for (VariableElement p : m.getParameters()) {
+            Type t = env.types().typeOf(p.asType());
+            if (t == null || t == Type.STRING || t == Type.VOID) {
+                env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
+            }
+        }
+        if (env.trees().getTree(m) == null || env.trees().getTree(m).getBody() == null) {
+            env.diag().error(Message.UNKNOWN_CALL, m, name, "it has no body in this compilation");
+        }
+        return env.diag().errorCount() == before;
+    }
+}
