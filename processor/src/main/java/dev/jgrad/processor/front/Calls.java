@@ -41,6 +41,7 @@ final class Calls {
         Resolver resolver = cx.resolver();
         List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {
+            GeneratedCalls.rejectGradOfGrad(t, cx);
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
         List<Expr> args = cx.expressions.operands(path, t.getArguments(), pre);

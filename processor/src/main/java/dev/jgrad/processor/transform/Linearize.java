@@ -165,10 +165,20 @@ final class Linearize {
             if (e instanceof Local l) {
                 return l;
             }
-            Local t = new Local(e.type(), names.fresh(Adjoints.nameOf(e, "t")));
+            Local t = new Local(e.type(), names.fresh(nameOf(e)));
             out.add(new Stmt.Decl(null, e.type(), t.name(), e));
             return t;
         }
+    }
+
+    /** {@code x_i} for {@code x[i]}, {@code p_0} for {@code p[0]}, {@code exp_a} for {@code Math.exp(a)}; else {@code t}. */
+    private static String nameOf(Expr e) {
+        if (e instanceof Expr.Index i && i.array() instanceof Local a
+                && (i.index() instanceof Local || i.index() instanceof Expr.Lit l && l.text().matches("[0-9]+"))) {
+            String index = i.index() instanceof Local l ? l.name() : ((Expr.Lit) i.index()).text();
+            return a.name() + "_" + index;
+        }
+        return Adjoints.nameOf(e, "t");
     }
 
     static Expr orZero(Expr tangent) {

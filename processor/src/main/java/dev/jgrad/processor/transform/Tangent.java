@@ -139,8 +139,8 @@ public final class Tangent {
             if (!dots.containsKey(d.name())) {
                 out.add(d);
             } else if (d.init() == null) {
-                out.add(new Stmt.Decl(null, d.type(), dots.get(d.name()), null));
                 out.add(d);
+                out.add(new Stmt.Decl(null, d.type(), dots.get(d.name()), null));
             } else {
                 assignment(d.src(), v, d.init(), true, d.type(), out);
             }
@@ -178,8 +178,17 @@ public final class Tangent {
             Linearize.Pair p = linearize.of(value, out);
             Expr tangent = Linearize.orZero(p.tangent());
             if (declare) {
+                // a fresh local: the value cannot read it, so the primal comes first, and holds the
+                // result that the tangent reads ({@code double y = Math.exp(x); double y_dot = y * x_dot;})
+                Expr primal = p.primal();
+                if (primal instanceof Local t && !out.isEmpty() && out.get(out.size() - 1) instanceof Stmt.Decl last
+                        && last.name().equals(t.name())) {
+                    out.remove(out.size() - 1);
+                    primal = last.init();
+                    tangent = Subst.local(tangent, t.name(), target);
+                }
+                out.add(new Stmt.Decl(src, declared, ((Local) target).name(), primal));
                 out.add(new Stmt.Decl(null, Type.DOUBLE, ((Local) dotTarget).name(), tangent));
-                out.add(new Stmt.Decl(src, declared, ((Local) target).name(), p.primal()));
             } else {
                 out.add(new Stmt.Assign(null, dotTarget, tangent));
                 out.add(new Stmt.Assign(src, target, p.primal()));
