@@ -72,7 +72,8 @@ final class ClassPipeline {
                 if (type.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
                         || type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
                     env.diag().error(Message.LOCAL_CLASS, m, grad ? "Grad" : jit ? "Jit"
-                            : m.getAnnotation(dev.jgrad.Jvp.class) != null ? "Jvp" : "Hessian", m.getSimpleName());
+                            : m.getAnnotation(dev.jgrad.Jvp.class) != null ? "Jvp"
+                            : m.getAnnotation(dev.jgrad.Hessian.class) != null ? "Hessian" : "Jacobian", m.getSimpleName());
                     continue;
                 }
                 if (ForwardPipeline.isForward(m)) {

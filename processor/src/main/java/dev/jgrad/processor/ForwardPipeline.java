@@ -1,6 +1,7 @@
 package dev.jgrad.processor;
 
 import dev.jgrad.Hessian;
+import dev.jgrad.Jacobian;
 import dev.jgrad.Jvp;
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.diag.Message;
@@ -35,6 +36,7 @@ import javax.lang.model.element.VariableElement;
 final class ForwardPipeline {
     static final String JVP = "dev.jgrad.Jvp";
     static final String HESSIAN = "dev.jgrad.Hessian";
+    static final String JACOBIAN = "dev.jgrad.Jacobian";
 
     private final Env env;
     private final ProcessingEnvironment processing;
@@ -51,25 +53,36 @@ final class ForwardPipeline {
 
     /** Whether {@code m} carries a forward-mode annotation. */
     static boolean isForward(ExecutableElement m) {
-        return m.getAnnotation(Jvp.class) != null || m.getAnnotation(Hessian.class) != null;
+        return m.getAnnotation(Jvp.class) != null || m.getAnnotation(Hessian.class) != null
+                || m.getAnnotation(Jacobian.class) != null;
     }
 
     /** Checks, reads and transforms {@code m} for each forward-mode annotation it carries. */
     void add(ExecutableElement m) {
         Jvp jvp = m.getAnnotation(Jvp.class);
-        if (jvp != null && checkSignature(m, Jvp.class, true)) {
+        if (jvp != null && checkSignature(m, Jvp.class, Set.of(Type.DOUBLE, Type.DOUBLE_ARRAY))) {
             List<String> wrt = Wrt.of(env, processing, m, jvp.wrt(), Jvp.class);
-            if (wrt != null && checkDotNames(m, wrt)) {
+            if (wrt != null && checkDotNames(m, wrt, "Jvp")) {
                 jvp(m, wrt);
             }
         }
         Hessian hessian = m.getAnnotation(Hessian.class);
-        if (hessian != null && checkSignature(m, Hessian.class, false)) {
+        if (hessian != null && checkSignature(m, Hessian.class, Set.of(Type.DOUBLE))) {
             List<String> wrt = Wrt.of(env, processing, m, hessian.wrt(), Hessian.class);
-            if (wrt != null) {
+            if (wrt != null && checkDotNames(m, wrt, "Hessian")) {
                 List<ForwardWriter.Out> out = new HessianPipeline(env).of(m, wrt);
                 if (out != null) {
                     byKind.computeIfAbsent("Hessian", k -> new ArrayList<>()).addAll(out);
+                }
+            }
+        }
+        Jacobian jacobian = m.getAnnotation(Jacobian.class);
+        if (jacobian != null && checkSignature(m, Jacobian.class, Set.of(Type.DOUBLE_ARRAY))) {
+            List<String> wrt = Wrt.of(env, processing, m, jacobian.wrt(), Jacobian.class);
+            if (wrt != null && checkDotNames(m, wrt, "Jacobian")) {
+                List<ForwardWriter.Out> out = new JacobianPipeline(env).of(m, wrt);
+                if (out != null) {
+                    byKind.computeIfAbsent("Jacobian", k -> new ArrayList<>()).addAll(out);
                 }
             }
         }
@@ -78,7 +91,7 @@ final class ForwardPipeline {
     /** Writes {@code CJvp} and {@code CHessian}, those that have methods. */
     void write(ClassWriter writer) {
         ForwardWriter forward = new ForwardWriter(writer, type);
-        for (String kind : List.of("Jvp", "Hessian")) {
+        for (String kind : List.of("Jvp", "Hessian", "Jacobian")) {
             if (byKind.containsKey(kind)) {
                 forward.write(kind, byKind.get(kind));
             }
@@ -106,7 +119,7 @@ final class ForwardPipeline {
     }
 
     /** The tangent parameters {@code xDot} must not clash with the source's parameters. */
-    private boolean checkDotNames(ExecutableElement m, List<String> wrt) {
+    private boolean checkDotNames(ExecutableElement m, List<String> wrt, String kind) {
         Set<String> params = new HashSet<>();
         m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
         boolean ok = true;
@@ -115,7 +128,7 @@ final class ForwardPipeline {
             if (wrt.contains(p.getSimpleName().toString()) && params.contains(dot)) {
                 VariableElement clash = m.getParameters().stream().filter(q -> q.getSimpleName().contentEquals(dot))
                         .findFirst().orElseThrow();
-                env.diag().error(Message.DOT_NAME, clash, dot, p.getSimpleName());
+                env.diag().error(Message.DOT_NAME, clash, dot, kind, p.getSimpleName());
                 ok = false;
             }
         }
@@ -123,10 +136,10 @@ final class ForwardPipeline {
     }
 
     /**
-     * The signature of a forward-mode method: static, returning double (or double[] where
-     * {@code arrays}), of a name no other method of its kind in this class has, with a body.
+     * The signature of a forward-mode method: static, returning one of {@code returnTypes}, of a name
+     * no other method of its kind in this class has, with a body.
      */
-    private boolean checkSignature(ExecutableElement m, Class<? extends Annotation> kind, boolean arrays) {
+    private boolean checkSignature(ExecutableElement m, Class<? extends Annotation> kind, Set<Type> returnTypes) {
         String annotation = kind.getSimpleName();
         int before = env.diag().errorCount();
         String name = m.getSimpleName().toString();
@@ -134,9 +147,9 @@ final class ForwardPipeline {
             env.diag().error(Message.NOT_STATIC, m, annotation, name);
         }
         Type returns = env.types().typeOf(m.getReturnType());
-        if (returns != Type.DOUBLE && !(arrays && returns == Type.DOUBLE_ARRAY)) {
-            env.diag().error(Message.FORWARD_NOT_DOUBLE, m, annotation, name, arrays ? "double or double[]" : "double",
-                    m.getReturnType());
+        if (!returnTypes.contains(returns)) {
+            env.diag().error(Message.FORWARD_NOT_DOUBLE, m, annotation, name, returnTypes.size() == 2 ? "double or double[]"
+                    : returnTypes.contains(Type.DOUBLE) ? "double" : "double[]", m.getReturnType());
         }
         if (!seen.computeIfAbsent(annotation, k -> new HashSet<>()).add(name)) {
             env.diag().error(Message.OVERLOADED, m, annotation, name, type.getSimpleName());

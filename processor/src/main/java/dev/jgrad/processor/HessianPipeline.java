@@ -11,14 +11,12 @@ import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
-import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tangent;
 import dev.jgrad.processor.transform.Tidy;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import javax.lang.model.element.ExecutableElement;
 
 /**
@@ -29,8 +27,6 @@ import javax.lang.model.element.ExecutableElement;
  * Hessian is {@code n} such products with the unit vectors, made exactly symmetric.
  */
 final class HessianPipeline {
-    private static final String ARRAYS2 = "dev.jgrad.runtime.Arrays2";
-
     private final Env env;
 
     HessianPipeline(Env env) {
@@ -54,12 +50,12 @@ final class HessianPipeline {
         List<ForwardWriter.Component> hvpComponents = List.of(new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
                 new ForwardWriter.Component("hvp", Type.DOUBLE_ARRAY));
         List<ForwardWriter.Out> out = new ArrayList<>();
-        Expr size = flatSize(ir, wrt);
+        Expr size = Flat.size(ir, wrt);
         Gradient body;
         if (t.value() == null) {
             body = new Gradient(t.body(), null, List.of(), null);
         } else {
-            body = hvpBody(ir, wrt, t, v, size);
+            body = hvpBody(ir, wrt, t, v);
         }
         out.add(new ForwardWriter.Out(m, hvp, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)),
                 GeneratedNames.forwardRecord(hvp, ""), Type.DOUBLE, hvpComponents, body, ir.names().all(),
@@ -75,12 +71,12 @@ final class HessianPipeline {
                         + ", flattened in parameter order. The Hessian is {@code n} Hessian-vector products with"
                         + " the unit vectors (each about one forward and one reverse sweep of the tangent code),"
                         + " each entry then the mean of itself and its mirror: exactly symmetric.",
-                new ForwardWriter.Driver(hvp, size, writtenArrays(ir, activity))));
+                new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity))));
         return out;
     }
 
     /** The body of {@code fHvp}: {@code v} into the tangents, the tangent method's gradient, flattened. */
-    private Gradient hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v, Expr size) {
+    private Gradient hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v) {
         Local fvalue = new Local(Type.DOUBLE, ir.names().fresh("value"));
         List<Stmt> tangentBody = new ArrayList<>(t.body());
         tangentBody.add(new Stmt.Decl(null, Type.DOUBLE, fvalue.name(), t.value()));
@@ -94,20 +90,8 @@ final class HessianPipeline {
         Gradient g = Reverse.of(tangent, reverseWrt, activity);
         List<Expr> keep = new ArrayList<>(g.components());
         keep.add(fvalue);
-        List<Stmt> body = new ArrayList<>();
-        body.add(new Stmt.Run(new Expr.Call(Type.VOID, ARRAYS2, "checkFlat",
-                List.of(v, size, string(v.name()), string(ir.name())))));
         // v, unflattened into the tangent of each wrt parameter
-        Expr at = Expr.Lit.ofInt(0);
-        for (int k = 0; k < wrt.size(); k++) {
-            Method.Param p = ir.param(wrt.get(k));
-            Method.Param dot = t.tangentParams().get(k);
-            Local primal = new Local(p.type(), p.name());
-            Expr init = p.type() == Type.DOUBLE ? new Expr.Index(Type.DOUBLE, v, at)
-                    : new Expr.Call(p.type(), ARRAYS2, "take", List.of(v, at, primal));
-            body.add(new Stmt.Decl(null, p.type(), dot.name(), init));
-            at = plus(at, flatLength(p));
-        }
+        List<Stmt> body = new ArrayList<>(Flat.unflatten(ir, wrt, t.tangentParams(), v));
         if (g.value() == null) {
             body.addAll(g.body());
             return new Gradient(body, null, List.of(), g.tape());
@@ -115,55 +99,6 @@ final class HessianPipeline {
         body.addAll(Tidy.apply(g.body(), g.value(), keep, ir.params().stream().map(Method.Param::name).toList()));
         List<Expr> hvp = g.components().subList(0, wrt.size());
         List<Expr> gradient = g.components().subList(wrt.size(), g.components().size());
-        return new Gradient(body, fvalue, List.of(flatten(gradient), flatten(hvp)), g.tape());
-    }
-
-    /** The number of entries of the wrt parameters, flattened. */
-    private static Expr flatSize(Method ir, List<String> wrt) {
-        Expr size = Expr.Lit.ofInt(0);
-        for (String w : wrt) {
-            size = plus(size, flatLength(ir.param(w)));
-        }
-        return size;
-    }
-
-    private static Expr flatLength(Method.Param p) {
-        return p.type() == Type.DOUBLE ? Expr.Lit.ofInt(1)
-                : new Expr.Call(Type.INT, ARRAYS2, "flatLength", List.of(new Local(p.type(), p.name())));
-    }
-
-    private static Expr plus(Expr a, Expr b) {
-        if (a instanceof Expr.Lit x && b instanceof Expr.Lit y) {
-            return Expr.Lit.ofInt(Integer.parseInt(x.text()) + Integer.parseInt(y.text()));
-        }
-        if (a instanceof Expr.Lit x && x.text().equals("0")) {
-            return b;
-        }
-        return new Expr.Binary(Type.INT, dev.jgrad.processor.ir.BinaryOp.ADD, a, b);
-    }
-
-    private static Expr flatten(List<Expr> parts) {
-        return new Expr.Call(Type.DOUBLE_ARRAY, ARRAYS2, "flatten", List.copyOf(parts));
-    }
-
-    private static Expr string(String text) {
-        return new Expr.Lit(Type.STRING, "\"" + text + "\"");
-    }
-
-    /** The array parameters the method writes into: the full Hessian gives each product but the last a copy. */
-    private static List<Method.Param> writtenArrays(Method ir, Activity activity) {
-        Set<String> written = new HashSet<>();
-        Walk.statements(ir.body(), s -> {
-            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index) {
-                written.add(activity.aliasOf(Walk.root(a.target())));
-            }
-        });
-        List<Method.Param> out = new ArrayList<>();
-        for (Method.Param p : ir.params()) {
-            if (p.type().isArray() && written.contains(activity.aliasOf(p.name()))) {
-                out.add(p);
-            }
-        }
-        return out;
+        return new Gradient(body, fvalue, List.of(Flat.flatten(gradient), Flat.flatten(hvp)), g.tape());
     }
 }

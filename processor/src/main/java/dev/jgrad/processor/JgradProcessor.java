@@ -28,7 +28,8 @@ import javax.lang.model.element.TypeElement;
  * class by class, and hands each class to {@link ClassPipeline}. Nothing else happens here.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, ForwardPipeline.JVP, ForwardPipeline.HESSIAN})
+@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, ForwardPipeline.JVP, ForwardPipeline.HESSIAN,
+        ForwardPipeline.JACOBIAN})
 public final class JgradProcessor extends AbstractProcessor {
     private Env env;
 

@@ -212,4 +212,11 @@ public final class Arrays2 {
         }
         return h;
     }
+
+    /** The unit vector {@code e_k} of length {@code n}. */
+    public static double[] unit(int n, int k) {
+        double[] e = new double[n];
+        e[k] = 1.0;
+        return e;
+    }
 }

@@ -17,7 +17,7 @@ public enum Message {
     GRAD_OF_GRAD("JgradGradOfGrad",
             "%s calls the generated gradient %s: jgrad does not differentiate generated code; for second derivatives put @Hessian on %s (CHessian gives the value, gradient and Hessian, and fHvp Hessian-vector products)"),
     DOT_NAME("JgradReservedName",
-            "'%s' cannot be used as a name in a @Jvp method: it is the name of the tangent parameter of '%s'; rename it"),
+            "'%s' cannot be used as a name in a @%s method: it is the name jgrad gives the tangent of '%s'; rename it"),
     WRT_UNKNOWN("JgradWrtUnknown",
             "wrt names '%s', which is not a parameter of '%s': the parameters are %s"),
     WRT_NOT_DIFFERENTIABLE("JgradWrtType",

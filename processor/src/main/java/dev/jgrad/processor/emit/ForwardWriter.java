@@ -39,7 +39,12 @@ public final class ForwardWriter {
      * writes into) are given as copies to every product but the last, so the caller's arrays end as the
      * source leaves them after one call.
      */
-    public record Driver(String hvp, Expr size, List<Method.Param> copied) {}
+    public record Driver(String hvp, Expr size, List<Method.Param> copied, String row) {
+        /** The driver of a full Hessian. */
+        public Driver(String hvp, Expr size, List<Method.Param> copied) {
+            this(hvp, size, copied, null);
+        }
+    }
 
     private final ClassWriter writer;
     private final TypeElement type;
@@ -55,15 +60,20 @@ public final class ForwardWriter {
         TypeSpec.Builder c = writer.classBuilder(name, "The {@code @" + kind + "} methods of {@link $T}, written by jgrad at compile time.\n");
         for (Out m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
-            ClassName record = name.nestedClass(m.record());
+            // a helper (no record) returns its one component
+            ClassName record = m.record() == null ? null : name.nestedClass(m.record());
             Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()));
             CodeBlock.Builder body = CodeBlock.builder();
-            if (m.driver() != null) {
+            if (m.driver() != null && m.driver().row() != null) {
+                jacobian(m, record, printer, body);
+            } else if (m.driver() != null) {
                 driver(m, name, record, printer, body);
             } else {
                 printer.statements(m.body().body(), body);
             }
-            if (m.driver() == null && m.body().value() != null) {
+            if (m.driver() == null && m.body().value() != null && record == null) {
+                body.addStatement("return $L", printer.expr(m.body().components().get(0), 0));
+            } else if (m.driver() == null && m.body().value() != null) {
                 List<CodeBlock> args = new ArrayList<>();
                 args.add(printer.expr(m.body().value(), 0));
                 for (Expr e : m.body().components()) {
@@ -76,14 +86,17 @@ public final class ForwardWriter {
                 params.add(ParameterSpec.builder(Printer.typeName(p.type()), p.name()).build());
             }
             c.addMethod(MethodSpec.methodBuilder(m.name())
-                    .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+                    .addModifiers(record == null ? Modifier.PRIVATE : Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc(m.doc() + "\n", type, ClassWriter.link(m.element()))
-                    .returns(record)
+                    .returns(record == null ? Printer.typeName(m.components().get(0).type()) : record)
                     .addParameters(params)
                     .addExceptions(ClassWriter.thrown(m.element()))
                     .addCode(body.build())
                     .build());
             c.addMethods(printer.chunks());
+            if (record == null) {
+                continue;
+            }
             MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
                     .addParameter(Printer.typeName(m.valueType()), "value");
             for (Component k : m.components()) {
@@ -127,6 +140,69 @@ public final class ForwardWriter {
         b.endControlFlow();
         b.addStatement("return new $T($N.value(), $N.gradient(), $T.symmetrize($N))", record, last, last,
                 ClassName.get("dev.jgrad.runtime", "Arrays2"), h);
+    }
+
+    /**
+     * The body of a Jacobian: a first column (forward mode) gives the value and the number of outputs
+     * {@code m}; then the other columns if there are no more entries {@code n} than outputs, else the
+     * {@code m} rows (reverse mode). The caller's written arrays, if any, are left as the source leaves
+     * them by one last call with the caller's own arrays.
+     */
+    private void jacobian(Out m, ClassName record, Printer printer, CodeBlock.Builder b) {
+        Driver d = m.driver();
+        Set<String> taken = new java.util.HashSet<>();
+        m.element().getParameters().forEach(p -> taken.add(p.getSimpleName().toString()));
+        String n = free("n", taken);
+        String first = free("first", taken);
+        String value = free("value", taken);
+        String rows = free("m", taken);
+        String jac = free("jacobian", taken);
+        String k = free("k", taken);
+        String i = free("i", taken);
+        String col = free("column", taken);
+        ClassName arrays2 = ClassName.get("dev.jgrad.runtime", "Arrays2");
+        boolean copies = !d.copied().isEmpty();
+        b.addStatement("int $N = $L", n, printer.expr(d.size(), 0));
+        b.addStatement("double[][] $N = $N($L)", first, d.hvp(), arguments(m, d,
+                CodeBlock.of("$N > 0 ? $T.unit($N, 0) : new double[0]", n, arrays2, n), copies));
+        b.addStatement("double[] $N = $N[0]", value, first);
+        b.addStatement("int $N = $N == null ? 0 : $N.length", rows, value, value);
+        b.addStatement("double[][] $N = new double[$N][$N]", jac, rows, n);
+        b.beginControlFlow("if ($N <= $N)", n, rows);
+        b.add("// forward mode: one column per entry\n");
+        b.beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, n, k);
+        b.addStatement("double[] $N = $N == 0 ? $N[1] : $N($L)[1]", col, k, first, d.hvp(),
+                arguments(m, d, CodeBlock.of("$T.unit($N, $N)", arrays2, n, k), copies));
+        b.beginControlFlow("for (int $N = 0; $N < $N; $N++)", i, i, rows, i);
+        b.addStatement("$N[$N][$N] = $N[$N]", jac, i, k, col, i);
+        b.endControlFlow();
+        b.endControlFlow();
+        b.nextControlFlow("else");
+        b.add("// reverse mode: one row per output\n");
+        b.beginControlFlow("for (int $N = 0; $N < $N; $N++)", i, i, rows, i);
+        b.addStatement("$N[$N] = $N($L)", jac, i, d.row(),
+                arguments(m, d, CodeBlock.of("$T.unit($N, $N)", arrays2, rows, i), copies));
+        b.endControlFlow();
+        b.endControlFlow();
+        if (copies) {
+            b.add("// the caller's arrays, as the source leaves them\n");
+            b.addStatement("$N($L)", d.hvp(), arguments(m, d, CodeBlock.of("new double[$N]", n), false));
+        }
+        b.addStatement("return new $T($N, $N)", record, value, jac);
+    }
+
+    /** The source's arguments then {@code last}; written arrays as copies where {@code copies}. */
+    private static CodeBlock arguments(Out m, Driver d, CodeBlock last, boolean copies) {
+        List<CodeBlock> args = new ArrayList<>();
+        for (javax.lang.model.element.VariableElement p : m.element().getParameters()) {
+            String pn = p.getSimpleName().toString();
+            boolean copy = copies && d.copied().stream().anyMatch(c -> c.name().equals(pn));
+            args.add(copy ? CodeBlock.of("$T.$N($N)", ClassName.get("dev.jgrad.runtime", "Arrays2"),
+                    d.copied().stream().filter(c -> c.name().equals(pn)).findFirst().orElseThrow().type() == Type.INT_ARRAY
+                            ? "copyOf" : "deepCopy", pn) : CodeBlock.of("$N", pn));
+        }
+        args.add(last);
+        return CodeBlock.join(args, ", ");
     }
 
     /** The source's arguments then the unit vector; written arrays as copies unless {@code last}. */

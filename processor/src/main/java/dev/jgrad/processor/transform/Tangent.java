@@ -110,14 +110,20 @@ public final class Tangent {
             return new Result(body, p.primal(), Linearize.orZero(p.tangent()), tangentParams);
         }
         // a double[]: the array, and its tangent array (zeros if the result does not depend on wrt)
-        Expr array = Adjoints.isAtomic(value) ? value : bind(value, body);
+        Expr array = value;
+        if (!Adjoints.isAtomic(value)) {
+            // return new double[] {a, b}: a local of its own, with its tangent, as a declaration
+            Local t = new Local(value.type(), names.fresh("value"));
+            types.put(t.name(), t.type());
+            if (activity.isActive(value)) {
+                dots.put(t.name(), names.fresh(t.name() + "_dot"));
+                assignment(last.src(), t, value, true, t.type(), body);
+            } else {
+                body.add(new Stmt.Decl(last.src(), t.type(), t.name(), value));
+            }
+            array = t;
+        }
         return new Result(body, array, arrayTangent(array), tangentParams);
-    }
-
-    private Local bind(Expr e, List<Stmt> out) {
-        Local t = new Local(e.type(), names.fresh("value"));
-        out.add(new Stmt.Decl(null, e.type(), t.name(), e));
-        return t;
     }
 
     private boolean isActive(String name) {

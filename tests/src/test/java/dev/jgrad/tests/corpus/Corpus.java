@@ -214,7 +214,14 @@ public final class Corpus {
             method(Models.class, "dampedOscillator", r -> args(u(r, 1, 4), u(r, 0.1, 0.5), u(r, -1, 1), u(r, -1, 1))),
             method(Models.class, "gaussianNll", r -> args(u(r, -1, 1), u(r, -0.5, 0.5), vec(r, 10, -2, 2))),
             method(Models.class, "polyFit", r -> args(vec(r, 4, -1, 1), vec(r, 10, -1.5, 1.5), vec(r, 10, -2, 2))),
-            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))));
+            method(Models.class, "presentValue", r -> args(u(r, 0.01, 0.1), vec(r, 10, 50, 150))),
+
+            // Vectors: element i of a double[] method's result (its Jacobian's row i, VectorsTest)
+            method(Vectors.class, "residualsAt", r -> args(vec(r, 3, 0.5, 1.5), vec(r, 8, 0, 3), vec(r, 8, -1, 1), i(r, 0, 7))),
+            method(Vectors.class, "softmaxAt", r -> args(spread(r, 4, -2, 2), i(r, 0, 3))),
+            method(Vectors.class, "momentsAt", r -> args(mat(r, 3, 4, -1, 1), u(r, -1, 1), i(r, 0, 1))),
+            method(Vectors.class, "normalizeInPlaceAt", r -> args(vec(r, 5, 0.2, 1.5), i(r, 0, 4))),
+            method(Vectors.class, "piecewiseAt", r -> args(vec(r, 2, -1.5, 1.5), away(r, -1.5, 1.5, 0), i(r, 0, 2))));
 
     /** The name of a case: the class name within the package, then the method. */
     public static String nameOf(Class<?> owner, String method) {
