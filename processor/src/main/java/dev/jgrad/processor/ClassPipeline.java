@@ -203,7 +203,7 @@ final class ClassPipeline {
         Type returns = env.types().typeOf(m.getReturnType());
         if (kind == Grad.class && returns == Type.DOUBLE_ARRAY) {
             env.diag().error(Message.GRAD_OF_ARRAY, m, name);
-        } else if (returns != Type.DOUBLE) {
+        } else if (returns != Type.DOUBLE && !(kind == Jit.class && returns == Type.DOUBLE_ARRAY)) {
             env.diag().error(Message.NOT_DOUBLE, m, annotation, name, m.getReturnType());
         }
         if (!seen.add(name)) {

@@ -2,6 +2,7 @@ package dev.jgrad.processor;
 
 import dev.jgrad.Hessian;
 import dev.jgrad.Jacobian;
+import dev.jgrad.Jit;
 import dev.jgrad.Jvp;
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.diag.Message;
@@ -13,6 +14,9 @@ import dev.jgrad.processor.front.MethodReader;
 import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.Captures;
+import dev.jgrad.processor.transform.Jam;
+import dev.jgrad.processor.transform.Parallelize;
 import dev.jgrad.processor.transform.Tangent;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
@@ -110,7 +114,18 @@ final class ForwardPipeline {
         Tangent.Result t = Tangent.of(ir, wrt, activity, true);
         Type returns = env.types().typeOf(m.getReturnType());
         String name = m.getSimpleName().toString();
-        Gradient body = new Gradient(t.body(), t.value(), t.value() == null ? List.of() : List.of(t.tangent()), null);
+        List<dev.jgrad.processor.ir.Stmt> code = t.body();
+        Jit jit = m.getAnnotation(Jit.class);
+        if (jit != null) {
+            // @Jit @Jvp: the tangent code is a body like any other, rewritten as @Jit rewrites the method's
+            List<Method.Param> params = new ArrayList<>(ir.params());
+            params.addAll(t.tangentParams());
+            Method tangent = new Method(ir.name(), List.copyOf(params), code, ir.names(), ir.origins());
+            Set<String> names = new HashSet<>();
+            params.forEach(p -> names.add(p.name()));
+            code = Captures.mark(Jam.apply(Parallelize.apply(code, tangent, jit.parallel()), ir.names()), names);
+        }
+        Gradient body = new Gradient(code, t.value(), t.value() == null ? List.of() : List.of(t.tangent()), null);
         byKind.computeIfAbsent("Jvp", k -> new ArrayList<>()).add(new ForwardWriter.Out(m, name, t.tangentParams(),
                 GeneratedNames.forwardRecord(name, "Jvp"), returns, List.of(new ForwardWriter.Component("tangent", returns)),
                 body, ir.names().all(), "Value and directional derivative of {@link $T#$L} (forward mode) along the"

@@ -20,30 +20,42 @@ import java.util.regex.Pattern;
  */
 final class ForwardCorpus {
     static final String PACKAGE = "dev.jgrad.tests.fwdcorpus";
+    static final String JIT_PACKAGE = "dev.jgrad.tests.fwdjitcorpus";
 
-    static final JitCorpus.Twin TWIN = new JitCorpus.Twin(PACKAGE,
-            Pattern.compile("@\\s*(?:dev\\s*\\.\\s*jgrad\\s*\\.\\s*)?(?:Jvp|Hessian)\\b"),
+    private static final Pattern ALREADY = Pattern.compile("@\\s*(?:dev\\s*\\.\\s*jgrad\\s*\\.\\s*)?(?:Jvp|Hessian)\\b");
+
+    /** Every {@code @Grad} method also {@code @Jvp} and {@code @Hessian}. */
+    static final JitCorpus.Twin TWIN = new JitCorpus.Twin(PACKAGE, ALREADY,
             args -> "@dev.jgrad.Jvp" + args + " @dev.jgrad.Hessian" + args + " ");
 
-    private static JitCorpus corpus;
-    private static ClassLoader loader;
+    /** Every {@code @Grad} method also {@code @Jit @Jvp}. */
+    static final JitCorpus.Twin JIT_TWIN = new JitCorpus.Twin(JIT_PACKAGE, ALREADY,
+            args -> "@dev.jgrad.Jit @dev.jgrad.Jvp" + args + " ");
+
+    private static final java.util.Map<JitCorpus.Twin, JitCorpus> CORPORA = new java.util.HashMap<>();
+    private static final java.util.Map<JitCorpus.Twin, ClassLoader> LOADERS = new java.util.HashMap<>();
 
     private ForwardCorpus() {}
 
-    /** The compiled twin, built on first use (both test classes share it). */
-    static synchronized JitCorpus corpus() throws Exception {
-        if (corpus == null) {
-            corpus = JitCorpus.build(Corpus.class, TWIN);
-            loader = corpus.loader();
-            JitCorpus built = corpus;
-            Runtime.getRuntime().addShutdownHook(new Thread(built::close)); // the temporary directory
-        }
-        return corpus;
+    /** The compiled twin, built on first use (the test classes share it). */
+    static JitCorpus corpus() throws Exception {
+        return corpus(TWIN);
     }
 
-    static synchronized ClassLoader loader() throws Exception {
-        corpus();
-        return loader;
+    static synchronized JitCorpus corpus(JitCorpus.Twin twin) throws Exception {
+        JitCorpus c = CORPORA.get(twin);
+        if (c == null) {
+            c = JitCorpus.build(Corpus.class, twin);
+            CORPORA.put(twin, c);
+            LOADERS.put(twin, c.loader());
+            Runtime.getRuntime().addShutdownHook(new Thread(c::close)); // the temporary directory
+        }
+        return c;
+    }
+
+    static synchronized ClassLoader loader(JitCorpus.Twin twin) throws Exception {
+        corpus(twin);
+        return LOADERS.get(twin);
     }
 
     /** What a failed build says: the methods withheld, or the errors. */
@@ -62,7 +74,11 @@ final class ForwardCorpus {
 
     /** The generated class {@code XJvp} (or another suffix) of a case's owner, in the twin. */
     static Class<?> generated(Case c, String suffix) throws Exception {
-        return loader().loadClass(PACKAGE + "." + JitCorpusTest.stem(c.owner()) + suffix);
+        return generated(TWIN, c, suffix);
+    }
+
+    static Class<?> generated(JitCorpus.Twin twin, Case c, String suffix) throws Exception {
+        return loader(twin).loadClass(twin.pkg() + "." + JitCorpusTest.stem(c.owner()) + suffix);
     }
 
     /** One case's source method, its wrt parameters (from the corpus's own gradient record) and their indices. */

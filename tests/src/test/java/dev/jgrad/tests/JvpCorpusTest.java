@@ -38,6 +38,9 @@ import org.junit.jupiter.api.TestFactory;
  *       (the direction unchanged);
  *   <li>a second call, and calls from several threads at once, give the same bits.
  * </ol>
+ * and the same again with {@code @Jit @Jvp} ({@link ForwardCorpus#JIT_TWIN}), where the value is
+ * within {@link #RTOL} of the source's (with the floor {@link JitCorpusTest#ATOL}) instead of bit for
+ * bit: {@code @Jit} may reassociate sums in the tangent code as in the method's.
  */
 class JvpCorpusTest {
     static final double RTOL = 1e-12;
@@ -52,19 +55,34 @@ class JvpCorpusTest {
                 + Corpus.CASES.size() + " cases");
     }
 
+    @Test
+    void theCorpusCompilesWithJitAndJvp() throws Exception {
+        JitCorpus c = ForwardCorpus.corpus(ForwardCorpus.JIT_TWIN);
+        assertTrue(c.compiled() && c.withheld.isEmpty(),
+                "the corpus with @Jit @Jvp on every @Grad method does not compile:" + ForwardCorpus.problems(c));
+    }
+
     @TestFactory
     Stream<DynamicContainer> jvpOfTheCorpus() {
         return JitCorpusTest.selectedCases().map(c -> dynamicContainer(c.name(), IntStream.range(0, CorpusGradientTest.SEEDS)
                 .mapToObj(k -> CorpusGradientTest.seed(c, k))
-                .map(seed -> dynamicTest("seed " + seed, () -> check(c, seed)))));
+                .map(seed -> dynamicTest("seed " + seed, () -> check(ForwardCorpus.TWIN, c, seed)))));
     }
 
-    private static void check(Case c, long seed) throws Exception {
+    @TestFactory
+    Stream<DynamicContainer> jitJvpOfTheCorpus() {
+        return JitCorpusTest.selectedCases().map(c -> dynamicContainer(c.name(), IntStream.range(0, CorpusGradientTest.SEEDS)
+                .mapToObj(k -> CorpusGradientTest.seed(c, k))
+                .map(seed -> dynamicTest("seed " + seed, () -> check(ForwardCorpus.JIT_TWIN, c, seed)))));
+    }
+
+    private static void check(JitCorpus.Twin twin, Case c, long seed) throws Exception {
+        boolean jit = twin == ForwardCorpus.JIT_TWIN;
         ForwardCorpus.Shape shape = ForwardCorpus.Shape.of(c);
         Object[] args = c.arguments(seed);
         Object[] direction = ForwardCorpus.direction(args, shape.wrtParams(), new Random(seed * 17 + 3));
-        Method jvp = ForwardCorpus.generated(c, "Jvp").getMethod(c.method(), shape.jvpTypes());
-        String where = c.name() + " (seed " + seed + ")";
+        Method jvp = ForwardCorpus.generated(twin, c, "Jvp").getMethod(c.method(), shape.jvpTypes());
+        String where = c.name() + (jit ? " @Jit" : "") + " (seed " + seed + ")";
 
         // 1 and 4: the value bit for bit, the arguments as the source leaves them, the direction unchanged
         Object[] srcArgs = Values.deepCopy(args);
@@ -74,7 +92,8 @@ class JvpCorpusTest {
         Object result = ForwardCorpus.invoke(jvp, ForwardCorpus.concat(jvpArgs, dir));
         double value = (double) ForwardCorpus.component(result, "value");
         double tangent = (double) ForwardCorpus.component(result, "tangent");
-        assertTrue(Values.sameBits(expected, value), where + ": value() is " + Values.bits(value)
+        assertTrue(jit ? Math.abs(value - expected) <= RTOL * Math.abs(expected) + JitCorpusTest.ATOL
+                : Values.sameBits(expected, value), where + ": value() is " + Values.bits(value)
                 + " but the source returns " + Values.bits(expected));
         for (int p = 0; p < args.length; p++) {
             String d = Values.firstDifference(srcArgs[p], jvpArgs[p]);
@@ -95,7 +114,8 @@ class JvpCorpusTest {
             dot += g[i] * u[i];
             scale += Math.abs(g[i] * u[i]);
         }
-        assertTrue(Math.abs(tangent - dot) <= RTOL * scale + Double.MIN_NORMAL, String.format(Locale.ROOT,
+        assertTrue(Math.abs(tangent - dot) <= RTOL * scale + (jit ? JitCorpusTest.ATOL : Double.MIN_NORMAL),
+                String.format(Locale.ROOT,
                 "%s: tangent() is %s but <@Grad gradient, direction> is %s (difference %.3e, scale %.3e)", where,
                 tangent, dot, Math.abs(tangent - dot), scale));
 

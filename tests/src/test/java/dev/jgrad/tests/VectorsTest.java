@@ -29,7 +29,9 @@ import org.junit.jupiter.api.TestFactory;
  *       every {@code i}, to {@link #RTOL};
  *   <li>both modes: the Jacobian by columns (forward mode, {@code fColumn}) and by rows (reverse
  *       mode, {@code fRow}) equal to {@link #RTOL}, whichever {@code f} chose;
- *   <li>{@code VectorsJvp.f(args, d)}: the value bit for bit, the tangent equal to {@code J d}.
+ *   <li>{@code VectorsJvp.f(args, d)}: the value bit for bit, the tangent equal to {@code J d};
+ *   <li>for the methods that carry {@code @Jit}: {@code VectorsJit.f(args)} within {@link #RTOL} of
+ *       the source, and {@code @Jvp}'s value too (not bit for bit: {@code @Jit} may reassociate sums).
  * </ol>
  */
 class VectorsTest {
@@ -119,8 +121,18 @@ class VectorsTest {
         }
         Object jvp = ForwardCorpus.invoke(Class.forName(Vectors.class.getName() + "Jvp").getMethod(f, jvpTypes),
                 ForwardCorpus.concat(Values.deepCopy(args), Values.deepCopy(direction)));
-        assertTrue(Values.firstDifference(expected, ForwardCorpus.component(jvp, "value")) == null,
-                where + ": @Jvp's value() differs from the source's");
+        Method jit = null;
+        for (Method x : Class.forName(Vectors.class.getName() + "Jit").getMethods()) {
+            jit = x.getName().equals(f) ? x : jit;
+        }
+        if (jit == null) {
+            assertTrue(Values.firstDifference(expected, ForwardCorpus.component(jvp, "value")) == null,
+                    where + ": @Jvp's value() differs from the source's");
+        } else {
+            // 4: @Jit
+            close(where + ": VectorsJit's value", (double[]) ForwardCorpus.invoke(jit, Values.deepCopy(args)), expected);
+            close(where + ": @Jit @Jvp's value()", (double[]) ForwardCorpus.component(jvp, "value"), expected);
+        }
         double[] d = new WrtLayout(shape.wrt(), shape.wrtParams(), atArgs).flatten(direction);
         double[] jd = new double[m];
         for (int i = 0; i < m; i++) {

@@ -79,7 +79,7 @@ public final class ClassWriter {
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
-                    .returns(double.class)
+                    .returns(com.palantir.javapoet.TypeName.get(m.element().getReturnType()))
                     .addParameters(parameters(m.element()))
                     .varargs(m.element().isVarArgs())
                     .addExceptions(thrown(m.element()))

@@ -53,7 +53,7 @@ final class Linearize {
     private final class Run {
         private final List<Stmt> out;
         private final boolean ordered;
-        /** The throwing operations bound so far: an equal one reads the same temporary (it cannot throw twice). */
+        /** The values bound so far: an equal expression reads the same temporary (and cannot throw twice). */
         private final java.util.Map<Expr, Local> bound = new java.util.HashMap<>();
 
         Run(List<Stmt> out, boolean ordered) {
@@ -143,12 +143,7 @@ final class Linearize {
             }
             if (e instanceof Expr.Cond || e instanceof Expr.Call || isThrowing(e)) {
                 Local known = bound.get(e);
-                if (known != null) {
-                    return known;
-                }
-                Local t = bind(e instanceof Expr.Index ? bindThrowingInside(e) : e);
-                bound.put(e, t);
-                return t;
+                return known != null ? known : bind(e instanceof Expr.Index ? bindThrowingInside(e) : e);
             }
             return rebuildChildren(e, this::bindThrowing);
         }
@@ -161,12 +156,18 @@ final class Linearize {
             return e;
         }
 
+        /** A temporary that holds {@code e}: one per value, since an expression has no side effects. */
         private Local bind(Expr e) {
             if (e instanceof Local l) {
                 return l;
             }
+            Local known = bound.get(e);
+            if (known != null) {
+                return known;
+            }
             Local t = new Local(e.type(), names.fresh(nameOf(e)));
             out.add(new Stmt.Decl(null, e.type(), t.name(), e));
+            bound.put(e, t);
             return t;
         }
     }

@@ -2,12 +2,15 @@ package dev.jgrad.tests.corpus;
 
 import dev.jgrad.Grad;
 import dev.jgrad.Jacobian;
+import dev.jgrad.Jit;
 import dev.jgrad.Jvp;
 
 /**
  * Corpus: methods that return {@code double[]}, under {@code @Jvp} and {@code @Jacobian}
  * ({@code VectorsTest}), each with a {@code @Grad} method {@code fAt(..., i)} that returns element
- * {@code i} of its result: the registry's cases, against which the Jacobian's rows are checked.
+ * {@code i} of its result: the registry's cases, against which the Jacobian's rows are checked. Two
+ * carry {@code @Jit} as well: {@code VectorsJit} returns {@code double[]}, and {@code @Jit @Jvp} is
+ * the rewritten tangent code.
  */
 public final class Vectors {
     private Vectors() {}
@@ -27,8 +30,8 @@ public final class Vectors {
         return residuals(p, t, y)[i];
     }
 
-    /** Covers: as many outputs as inputs, each depending on every input. */
-    @Jvp @Jacobian
+    /** Covers: as many outputs as inputs, each depending on every input; under @Jit too. */
+    @Jit @Jvp @Jacobian
     static double[] softmax(double[] z) {
         double max = z[0];
         for (double v : z) {
@@ -51,8 +54,11 @@ public final class Vectors {
         return softmax(z)[i];
     }
 
-    /** Covers: a matrix and a scalar in, two outputs (more inputs than outputs: reverse mode), an array literal. */
-    @Jvp @Jacobian
+    /**
+     * Covers: a matrix and a scalar in, two outputs (more inputs than outputs: reverse mode), an array
+     * literal; under @Jit too.
+     */
+    @Jit @Jvp @Jacobian
     static double[] moments(double[][] x, double shift) {
         double sum = 0;
         double squares = 0;
