@@ -31,8 +31,16 @@ import java.util.function.UnaryOperator;
  * throws; the tangent then reads only what has already been read once.
  */
 final class Linearize {
-    /** A primal expression (over temporaries) and its tangent, or null where the tangent is zero. */
-    record Pair(Expr primal, Expr tangent) {}
+    /**
+     * A primal expression (over temporaries) and its tangent, or null where the tangent is zero;
+     * {@code primalFirst}: the primal must be assigned before the tangent is evaluated (see
+     * {@link #of(Expr, List, boolean)}).
+     */
+    record Pair(Expr primal, Expr tangent, boolean primalFirst) {
+        Pair(Expr primal, Expr tangent) {
+            this(primal, tangent, false);
+        }
+    }
 
     private final Activity activity;
     private final Names names;
@@ -47,7 +55,63 @@ final class Linearize {
 
     /** The primal and tangent of {@code e}; the temporaries they read are appended to {@code out}. */
     Pair of(Expr e, List<Stmt> out) {
-        return new Run(out, throwing(e) >= 2).lin(e, true);
+        return of(e, out, false);
+    }
+
+    /**
+     * As {@link #of(Expr, List)}. With two or more operations that may throw, where
+     * {@code primalMayGoFirst} (the value does not read what the statement assigns) and no value the
+     * partials read holds such an operation, nothing that may throw is bound: the caller assigns the
+     * primal first, exactly as written, and the tangent then reads only what the primal read
+     * ({@code z += w[j] * x[i][j]}: no temporaries, nothing for a tape to keep).
+     */
+    Pair of(Expr e, List<Stmt> out, boolean primalMayGoFirst) {
+        if (throwing(e) < 2) {
+            return new Run(out, false).lin(e, true);
+        }
+        if (primalMayGoFirst && !boundValueMayThrow(e)) {
+            Pair p = new Run(out, false, true).lin(e, true);
+            return new Pair(p.primal(), p.tangent(), true);
+        }
+        return new Run(out, true).lin(e, true);
+    }
+
+    /** Whether a value the partials of {@code e} read (an argument that is no variable, a result) holds an operation that may throw. */
+    private boolean boundValueMayThrow(Expr e) {
+        if (e instanceof Expr.Cond || !activity.isActive(e) || e.type() != Type.DOUBLE) {
+            return false;
+        }
+        if (e instanceof Expr.Unary u) {
+            return boundValueMayThrow(u.operand());
+        }
+        if (e instanceof Expr.Cast c) {
+            return boundValueMayThrow(c.operand());
+        }
+        Rule rule = rule(e);
+        if (rule == null) {
+            return false;
+        }
+        List<Expr> args = args(e);
+        if (rule.readsResult() && mayThrow(e)) {
+            return true;
+        }
+        for (int k = 0; k < args.size(); k++) {
+            if (readByPartials(rule, args, k) && !Adjoints.isAtomic(args.get(k)) && mayThrow(args.get(k))
+                    || boundValueMayThrow(args.get(k))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether some partial of {@code rule} at an active argument reads argument {@code k}. */
+    private boolean readByPartials(Rule rule, List<Expr> args, int k) {
+        for (int j = 0; j < args.size(); j++) {
+            if (rule.differentiableIn(j) && activity.isActive(args.get(j)) && rule.reads(j).args().contains(k)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private final class Run {
@@ -56,9 +120,17 @@ final class Linearize {
         /** The values bound so far: an equal expression reads the same temporary (and cannot throw twice). */
         private final java.util.Map<Expr, Local> bound = new java.util.HashMap<>();
 
+        /** Binds only what cannot throw: the primal, as written, is evaluated first. */
+        private final boolean safe;
+
         Run(List<Stmt> out, boolean ordered) {
+            this(out, ordered, false);
+        }
+
+        Run(List<Stmt> out, boolean ordered, boolean safe) {
             this.out = out;
             this.ordered = ordered;
+            this.safe = safe;
         }
 
         /** {@code mayBind} is false inside a branch of {@code ?:}: nothing there may be evaluated unconditionally. */
@@ -126,16 +198,6 @@ final class Linearize {
             return new Pair(primal, tangent);
         }
 
-        /** Whether some partial of {@code rule} at an active argument reads argument {@code k}. */
-        private boolean readByPartials(Rule rule, List<Expr> args, int k) {
-            for (int j = 0; j < args.size(); j++) {
-                if (rule.differentiableIn(j) && activity.isActive(args.get(j)) && rule.reads(j).args().contains(k)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
         /** {@code e} with each operation that may throw bound to a temporary, in evaluation order. */
         Expr bindThrowing(Expr e) {
             if (!mayThrow(e)) {
@@ -164,6 +226,9 @@ final class Linearize {
             Local known = bound.get(e);
             if (known != null) {
                 return known;
+            }
+            if (safe && mayThrow(e)) {
+                throw new IllegalStateException("a value that may throw would be evaluated before the primal: " + e);
             }
             Local t = new Local(e.type(), names.fresh(nameOf(e)));
             out.add(new Stmt.Decl(null, e.type(), t.name(), e));

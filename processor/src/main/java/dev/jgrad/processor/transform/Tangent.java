@@ -181,9 +181,12 @@ public final class Tangent {
             List<Stmt> out) {
         Expr dotTarget = dotOf(target);
         if (target.type() == Type.DOUBLE) {
-            Linearize.Pair p = linearize.of(value, out);
+            Linearize.Pair p = linearize.of(value, out, declare || !readsTarget(target, value));
             Expr tangent = Linearize.orZero(p.tangent());
-            if (declare) {
+            if (p.primalFirst() && !declare) {
+                out.add(new Stmt.Assign(src, target, p.primal()));
+                out.add(new Stmt.Assign(null, dotTarget, tangent));
+            } else if (declare) {
                 // a fresh local: the value cannot read it, so the primal comes first, and holds the
                 // result that the tangent reads ({@code double y = Math.exp(x); double y_dot = y * x_dot;})
                 Expr primal = p.primal();
@@ -227,6 +230,23 @@ public final class Tangent {
                 : new Stmt.Assign(null, dotTarget, arrayTangent);
         out.add(after ? primal : tangent);
         out.add(after ? tangent : primal);
+    }
+
+    /**
+     * Whether {@code value} reads what {@code target} names, but as the {@code t} of {@code t = t + e}:
+     * the same local, or an array of the target's alias class.
+     */
+    private boolean readsTarget(Expr target, Expr value) {
+        if (value instanceof Expr.Binary b && (b.op() == dev.jgrad.processor.ir.BinaryOp.ADD
+                || b.op() == dev.jgrad.processor.ir.BinaryOp.SUB) && b.left().equals(target)) {
+            value = b.right();
+        }
+        String root = Walk.root(target);
+        boolean array = target instanceof Expr.Index;
+        boolean[] reads = {false};
+        Walk.locals(value, n -> reads[0] |= n.equals(root)
+                || array && types.containsKey(n) && types.get(n).isArray() && activity.aliasOf(n).equals(activity.aliasOf(root)));
+        return reads[0];
     }
 
     /** An array literal's tangent: its elements' tangents (zero for inactive ones); {@code primal} gets its elements over temporaries. */
