@@ -201,7 +201,7 @@ class ErrorCatalogueTest {
                     }
 
                     @Grad static double gamma(double s, double sigma) {
-                        // error: JgradGradOfGrad at "CGrad.price(s, sigma).s()"
+                        // error: JgradGradOfGrad at "CGrad.price(s, sigma)"
                         return CGrad.price(s, sigma).s();
                     }
 
@@ -227,7 +227,8 @@ class ErrorCatalogueTest {
                     }
                 }
                 """));
-        assertTrue(c.errors().get(0).getMessage(null).contains("put @Hessian on C.price"), c.errors().toString());
+        assertTrue(c.errors().get(0).getMessage(null).contains("put @Hessian on C.price and call CHessian.price"),
+                c.errors().toString());
     }
 
     /** The tangent parameter of {@code w} is {@code wDot}: a parameter of that name would clash. */

@@ -15,7 +15,7 @@ public enum Message {
     FORWARD_NOT_DOUBLE("JgradNotDouble",
             "@%s method '%s' must return %s, not %s"),
     GRAD_OF_GRAD("JgradGradOfGrad",
-            "%s calls the generated gradient %s: jgrad does not differentiate generated code; for second derivatives put @Hessian on %s (CHessian gives the value, gradient and Hessian, and fHvp Hessian-vector products)"),
+            "%s calls the generated gradient %s: jgrad does not differentiate generated code; for second derivatives put @Hessian on %s and call %s (the value, gradient and Hessian; %sHvp for Hessian-vector products)"),
     DOT_NAME("JgradReservedName",
             "'%s' cannot be used as a name in a @%s method: it is the name jgrad gives the tangent of '%s'; rename it"),
     WRT_UNKNOWN("JgradWrtUnknown",

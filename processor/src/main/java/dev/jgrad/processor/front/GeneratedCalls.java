@@ -20,6 +20,7 @@ final class GeneratedCalls {
      * {@code XGrad.f(...)}; returns normally otherwise.
      */
     static void rejectGradOfGrad(MethodInvocationTree t, BodyContext cx) {
+        MethodInvocationTree call = t;
         ExpressionTree select = t.getMethodSelect();
         while (select instanceof MemberSelectTree m) {
             ExpressionTree receiver = m.getExpression();
@@ -27,11 +28,17 @@ final class GeneratedCalls {
                 String stem = GeneratedClasses.gradientsOf(id.getName().toString());
                 if (stem != null) {
                     String method = m.getIdentifier().toString();
-                    throw cx.reject(Message.GRAD_OF_GRAD, t, cx.inlining.peekLast().getSimpleName(),
-                            id.getName() + "." + method + "(...)", stem + "." + method);
+                    throw cx.reject(Message.GRAD_OF_GRAD, call, cx.inlining.peekLast().getSimpleName(),
+                            id.getName() + "." + method + "(...)", stem + "." + method,
+                            GeneratedClasses.hessiansOf(stem) + "." + method, method);
                 }
             }
-            select = receiver instanceof MethodInvocationTree inner ? inner.getMethodSelect() : receiver;
+            if (receiver instanceof MethodInvocationTree inner) {
+                call = inner;
+                select = inner.getMethodSelect();
+            } else {
+                select = receiver;
+            }
         }
     }
 }

@@ -8,6 +8,7 @@ package dev.jgrad.processor.rules;
  */
 public final class GeneratedClasses {
     private static final String GRAD = "Grad";
+    private static final String HESSIAN = "Hessian";
 
     private GeneratedClasses() {}
 
@@ -15,5 +16,10 @@ public final class GeneratedClasses {
     public static String gradientsOf(String simpleName) {
         return simpleName.length() > GRAD.length() && simpleName.endsWith(GRAD)
                 ? simpleName.substring(0, simpleName.length() - GRAD.length()) : null;
+    }
+
+    /** The class of the Hessians of class {@code stem}'s methods ({@code CHessian} for {@code C}). */
+    public static String hessiansOf(String stem) {
+        return stem + HESSIAN;
     }
 }
