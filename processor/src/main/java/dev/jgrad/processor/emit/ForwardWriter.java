@@ -90,6 +90,7 @@ public final class ForwardWriter {
                     .addJavadoc(m.doc() + "\n", type, ClassWriter.link(m.element()))
                     .returns(record == null ? Printer.typeName(m.components().get(0).type()) : record)
                     .addParameters(params)
+                    .varargs(m.extra().isEmpty() && m.element().isVarArgs())
                     .addExceptions(ClassWriter.thrown(m.element()))
                     .addCode(body.build())
                     .build());
