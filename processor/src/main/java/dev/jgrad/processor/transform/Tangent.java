@@ -75,7 +75,9 @@ public final class Tangent {
         List<Stmt> entry = new ArrayList<>();
         for (Method.Param p : method.params()) {
             if (wrt.contains(p.name())) {
-                String dot = names.param(parameterName(p.name()));
+                // a local of the source may have that name already (the caller rejects a parameter of it): then the next free one
+                String dot = names.all().contains(parameterName(p.name())) ? names.fresh(parameterName(p.name()))
+                        : names.param(parameterName(p.name()));
                 dots.put(p.name(), dot);
                 tangentParams.add(new Method.Param(dot, p.type()));
             } else if (isActive(p.name())) {

@@ -2,6 +2,7 @@ package p;
 
 import dev.jgrad.Grad;
 import dev.jgrad.Hessian;
+import dev.jgrad.Jacobian;
 import dev.jgrad.Jvp;
 
 public final class Options {
@@ -18,8 +19,8 @@ public final class Options {
         return 0.5 * (1 + Math.tanh(0.7978845608 * (x + 0.044715 * x * x * x)));
     }
 
-    /** Residuals of a curve fit: a double[] result, whose tangent is a double[] too. */
-    @Jvp(wrt = "p")
+    /** Residuals of a curve fit: a double[] result, whose tangent is a double[] too, and its Jacobian. */
+    @Jvp(wrt = "p") @Jacobian(wrt = "p")
     static double[] residuals(double[] p, double[] x, double[] y) {
         double[] r = new double[x.length];
         for (int i = 0; i < x.length; i++) {
