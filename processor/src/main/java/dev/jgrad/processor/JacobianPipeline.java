@@ -80,6 +80,13 @@ final class JacobianPipeline {
         Local u = new Local(Type.DOUBLE_ARRAY, ir.names().fresh("u"));
         List<Stmt> body = new ArrayList<>(ir.body());
         Stmt.Return last = (Stmt.Return) body.remove(body.size() - 1);
+        if (!dev.jgrad.processor.ir.Flow.canComplete(body)) {
+            // the method always throws: so does this
+            return new ForwardWriter.Out(m, name, List.of(new Method.Param(u.name(), Type.DOUBLE_ARRAY)), null,
+                    Type.DOUBLE, List.of(new ForwardWriter.Component("row", Type.DOUBLE_ARRAY)),
+                    new Gradient(body, null, List.of(), null), ir.names().all(),
+                    "{@code " + u.name() + "} times the Jacobian of {@link $T#$L}.", null);
+        }
         Local r;
         if (last.value() instanceof Local l) {
             r = l;

@@ -44,6 +44,20 @@ class ForwardSemanticsTest {
             return r;
         }
 
+        /** Always throws: the generated methods throw the same, and compile (no return after a throw). */
+        @Jvp @Hessian
+        static double fails(double x) {
+            throw new IllegalArgumentException("no " + x);
+        }
+
+        @Jvp @Jacobian
+        static double[] failsToo(double x) {
+            if (x > 0) {
+                throw new IllegalStateException("positive");
+            }
+            throw new IllegalArgumentException("not positive");
+        }
+
         @Hessian
         static double sumSquares(double... xs) {
             double s = 0;
@@ -78,6 +92,15 @@ class ForwardSemanticsTest {
                 () -> ForwardSemanticsTest_ShapesJvp.store(new double[3], 2, 1, new double[3]));
         sameException(() -> Shapes.store(new double[3], 2, 1), () -> ForwardSemanticsTest_ShapesJacobian.store(new double[3], 2, 1));
         assertEquals(6.0, ForwardSemanticsTest_ShapesJvp.product(a, b, 1, 0, da, db).value());
+    }
+
+    @Test
+    void aMethodThatAlwaysThrowsThrowsTheSame() {
+        sameException(() -> Shapes.fails(1), () -> ForwardSemanticsTest_ShapesJvp.fails(1, 1));
+        sameException(() -> Shapes.fails(1), () -> ForwardSemanticsTest_ShapesHessian.fails(1));
+        sameException(() -> Shapes.fails(1), () -> ForwardSemanticsTest_ShapesHessian.failsHvp(1, new double[1]));
+        sameException(() -> Shapes.failsToo(1), () -> ForwardSemanticsTest_ShapesJvp.failsToo(1, 1));
+        sameException(() -> Shapes.failsToo(-1), () -> ForwardSemanticsTest_ShapesJacobian.failsToo(-1));
     }
 
     @Test

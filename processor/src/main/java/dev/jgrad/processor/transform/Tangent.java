@@ -102,7 +102,7 @@ public final class Tangent {
                 statement(s, body);
             }
         }
-        if (last == null || last.value() == null) {
+        if (last == null || last.value() == null || !dev.jgrad.processor.ir.Flow.canComplete(body)) {
             // the method always throws: there is nothing to return
             return new Result(body, null, null, tangentParams);
         }
