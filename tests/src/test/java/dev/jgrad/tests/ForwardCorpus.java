@@ -28,9 +28,9 @@ final class ForwardCorpus {
     static final JitCorpus.Twin TWIN = new JitCorpus.Twin(PACKAGE, ALREADY,
             args -> "@dev.jgrad.Jvp" + args + " @dev.jgrad.Hessian" + args + " ");
 
-    /** Every {@code @Grad} method also {@code @Jit @Jvp}. */
+    /** Every {@code @Grad} method also {@code @Jit @Jvp @Hessian}. */
     static final JitCorpus.Twin JIT_TWIN = new JitCorpus.Twin(JIT_PACKAGE, ALREADY,
-            args -> "@dev.jgrad.Jit @dev.jgrad.Jvp" + args + " ");
+            args -> "@dev.jgrad.Jit @dev.jgrad.Jvp" + args + " @dev.jgrad.Hessian" + args + " ");
 
     private static final java.util.Map<JitCorpus.Twin, JitCorpus> CORPORA = new java.util.HashMap<>();
     private static final java.util.Map<JitCorpus.Twin, ClassLoader> LOADERS = new java.util.HashMap<>();

@@ -36,6 +36,8 @@ import org.junit.jupiter.api.TestFactory;
  *   <li>the arguments after each call are as the source leaves them; calls from several threads at
  *       once give the same bits.
  * </ol>
+ * and the same again with {@code @Jit @Hessian} ({@link ForwardCorpus#JIT_TWIN}): {@code @Jit} does
+ * not change the Hessian's code.
  */
 class HessianCorpusTest {
     /** The two gradients run different code (reverse mode, and the reverse mode of the tangent). */
@@ -56,18 +58,24 @@ class HessianCorpusTest {
     Stream<DynamicContainer> hessianOfTheCorpus() {
         return JitCorpusTest.selectedCases().map(c -> dynamicContainer(c.name(), IntStream.range(0, CorpusGradientTest.SEEDS)
                 .mapToObj(k -> CorpusGradientTest.seed(c, k))
-                .map(seed -> dynamicTest("seed " + seed, () -> check(c, seed)))));
+                .map(seed -> dynamicTest("seed " + seed, () -> check(ForwardCorpus.TWIN, c, seed)))));
+    }
+
+    @TestFactory
+    Stream<DynamicContainer> jitHessianOfTheCorpus() {
+        return JitCorpusTest.selectedCases().map(c -> dynamicContainer(c.name(), Stream.of(CorpusGradientTest.seed(c, 0))
+                .map(seed -> dynamicTest("seed " + seed, () -> check(ForwardCorpus.JIT_TWIN, c, seed)))));
     }
 
     private static synchronized void worst(int k, double relative) {
         WORST[k] = Math.max(WORST[k], relative);
     }
 
-    private static void check(Case c, long seed) throws Exception {
+    private static void check(dev.jgrad.tests.jit.JitCorpus.Twin twin, Case c, long seed) throws Exception {
         ForwardCorpus.Shape shape = ForwardCorpus.Shape.of(c);
         Object[] args = c.arguments(seed);
-        String where = c.name() + " (seed " + seed + ")";
-        Class<?> owner = ForwardCorpus.generated(c, "Hessian");
+        String where = c.name() + (twin == ForwardCorpus.TWIN ? "" : " @Jit") + " (seed " + seed + ")";
+        Class<?> owner = ForwardCorpus.generated(twin, c, "Hessian");
         Class<?>[] types = shape.source().getParameterTypes();
         Method full = owner.getMethod(c.method(), types);
         Class<?>[] hvpTypes = java.util.Arrays.copyOf(types, types.length + 1);
