@@ -61,7 +61,7 @@ public final class ForwardWriter {
         for (Out m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             // a helper (no record) returns its one component
-            ClassName record = m.record() == null ? null : name.nestedClass(m.record());
+            ClassName record = m.record() == null ? null : name.nestedClass(GeneratedNames.notClassName(m.record(), name));
             Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()));
             CodeBlock.Builder body = CodeBlock.builder();
             if (m.driver() != null && m.driver().row() != null) {

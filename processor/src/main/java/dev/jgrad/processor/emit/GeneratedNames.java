@@ -33,6 +33,15 @@ public final class GeneratedNames {
         return Character.toUpperCase(method.charAt(0)) + method.substring(1) + kind;
     }
 
+    /**
+     * {@code record}, unless it is the simple name of the class {@code owner} it is nested in (method
+     * {@code price} of class {@code Price}: {@code PriceJvp} in {@code PriceJvp}), which Java forbids:
+     * then {@code PriceJvpResult}.
+     */
+    public static String notClassName(String record, ClassName owner) {
+        return record.equals(owner.simpleName()) ? record + "Result" : record;
+    }
+
     /** {@code fHvp}: the Hessian-vector product of method {@code f}. */
     public static String hvpMethod(String method) {
         return method + "Hvp";

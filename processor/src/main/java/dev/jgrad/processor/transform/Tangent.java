@@ -183,6 +183,7 @@ public final class Tangent {
             List<Stmt> out) {
         Expr dotTarget = dotOf(target);
         if (target.type() == Type.DOUBLE) {
+            int before = out.size();
             Linearize.Pair p = linearize.of(value, out, declare || !readsTarget(target, value));
             Expr tangent = Linearize.orZero(p.tangent());
             if (p.primalFirst() && !declare) {
@@ -192,8 +193,9 @@ public final class Tangent {
                 // a fresh local: the value cannot read it, so the primal comes first, and holds the
                 // result that the tangent reads ({@code double y = Math.exp(x); double y_dot = y * x_dot;})
                 Expr primal = p.primal();
-                if (primal instanceof Local t && !out.isEmpty() && out.get(out.size() - 1) instanceof Stmt.Decl last
+                if (primal instanceof Local t && out.size() > before && out.get(out.size() - 1) instanceof Stmt.Decl last
                         && last.name().equals(t.name())) {
+                    // the temporary this statement just bound for its own result
                     out.remove(out.size() - 1);
                     primal = last.init();
                     tangent = Subst.local(tangent, t.name(), target);
