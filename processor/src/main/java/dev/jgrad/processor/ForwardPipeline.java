@@ -66,14 +66,14 @@ final class ForwardPipeline {
         Jvp jvp = m.getAnnotation(Jvp.class);
         if (jvp != null && checkSignature(m, Jvp.class, Set.of(Type.DOUBLE, Type.DOUBLE_ARRAY))) {
             List<String> wrt = Wrt.of(env, processing, m, jvp.wrt(), Jvp.class);
-            if (wrt != null && checkDotNames(m, wrt, "Jvp")) {
+            if (wrt != null && checkDotNames(m, wrt, "Jvp") && checkSlots(m, wrt, "Jvp")) {
                 jvp(m, wrt);
             }
         }
         Hessian hessian = m.getAnnotation(Hessian.class);
         if (hessian != null && checkSignature(m, Hessian.class, Set.of(Type.DOUBLE))) {
             List<String> wrt = Wrt.of(env, processing, m, hessian.wrt(), Hessian.class);
-            if (wrt != null && checkDotNames(m, wrt, "Hessian")) {
+            if (wrt != null && checkDotNames(m, wrt, "Hessian") && checkSlots(m, wrt, "Hessian")) {
                 List<ForwardWriter.Out> out = new HessianPipeline(env).of(m, wrt);
                 if (out != null) {
                     byKind.computeIfAbsent("Hessian", k -> new ArrayList<>()).addAll(out);
@@ -83,7 +83,7 @@ final class ForwardPipeline {
         Jacobian jacobian = m.getAnnotation(Jacobian.class);
         if (jacobian != null && checkSignature(m, Jacobian.class, Set.of(Type.DOUBLE_ARRAY))) {
             List<String> wrt = Wrt.of(env, processing, m, jacobian.wrt(), Jacobian.class);
-            if (wrt != null && checkDotNames(m, wrt, "Jacobian")) {
+            if (wrt != null && checkDotNames(m, wrt, "Jacobian") && checkSlots(m, wrt, "Jacobian")) {
                 List<ForwardWriter.Out> out = new JacobianPipeline(env).of(m, wrt);
                 if (out != null) {
                     byKind.computeIfAbsent("Jacobian", k -> new ArrayList<>()).addAll(out);
@@ -133,6 +133,31 @@ final class ForwardPipeline {
                                 .map(Method.Param::name).toList())) + " of " + String.join(", ", wrt) + ".", null));
     }
 
+    /**
+     * The generated methods' parameters fit the JVM's 255 slots: {@code CJvp.f} takes a tangent per wrt
+     * parameter after the method's own, {@code fHvp} and the Jacobian's helpers one {@code double[]}.
+     */
+    private boolean checkSlots(ExecutableElement m, List<String> wrt, String kind) {
+        int own = 0;
+        int extra = 0;
+        for (VariableElement p : m.getParameters()) {
+            int slots = env.types().typeOf(p.asType()).slots();
+            own += slots;
+            extra += wrt.contains(p.getSimpleName().toString()) ? slots : 0;
+        }
+        if (!kind.equals("Jvp")) {
+            extra = 1;
+        }
+        if (own + extra > Method.PARAMETER_SLOTS) {
+            String name = m.getSimpleName().toString();
+            env.diag().error(Message.FORWARD_TOO_MANY_PARAMETERS, m, kind.equals("Jvp") ? "C" + kind + "." + name
+                    : kind.equals("Hessian") ? GeneratedNames.hvpMethod(name) : name + "Column", own + extra,
+                    kind.equals("Jvp") ? "a tangent for each wrt parameter" : "a double[]", Method.PARAMETER_SLOTS);
+            return false;
+        }
+        return true;
+    }
+
     /** The tangent parameters {@code xDot} must not clash with the source's parameters. */
     private boolean checkDotNames(ExecutableElement m, List<String> wrt, String kind) {
         Set<String> params = new HashSet<>();
@@ -162,7 +187,7 @@ final class ForwardPipeline {
             env.diag().error(Message.NOT_STATIC, m, annotation, name);
         }
         Type returns = env.types().typeOf(m.getReturnType());
-        if (!returnTypes.contains(returns)) {
+        if (returns == null || !returnTypes.contains(returns)) {
             env.diag().error(Message.FORWARD_NOT_DOUBLE, m, annotation, name, returnTypes.size() == 2 ? "double or double[]"
                     : returnTypes.contains(Type.DOUBLE) ? "double" : "double[]", m.getReturnType());
         }

@@ -231,6 +231,33 @@ class ErrorCatalogueTest {
                 c.errors().toString());
     }
 
+    /** {@code CJvp.f} takes a tangent per wrt parameter after the method's own: 255 slots at most. */
+    @Test
+    void jgradTooLargeForForwardMode() {
+        StringBuilder params = new StringBuilder();
+        StringBuilder sum = new StringBuilder("0");
+        for (int k = 0; k < 100; k++) {
+            params.append(k == 0 ? "" : ", ").append("double a").append(k);
+            sum.append(" + a").append(k);
+        }
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Jvp;
+
+                class C {
+                    // error: JgradTooLarge at "wide"
+                    @Jvp static double wide(PARAMS) {
+                        return SUM;
+                    }
+
+                    @Jvp(wrt = "a0") static double narrow(PARAMS) {
+                        return SUM;
+                    }
+                }
+                """.replace("PARAMS", params).replace("SUM", sum));
+    }
+
     /** The tangent parameter of {@code w} is {@code wDot}: a parameter of that name would clash. */
     @Test
     void jgradReservedNameOfATangent() {

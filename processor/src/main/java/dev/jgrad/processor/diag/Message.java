@@ -68,6 +68,8 @@ public enum Message {
             "jgrad read '%s' as the %s, but javac reads it as the %s: please report this with the method; giving the two different names avoids it"),
     TOO_MANY_PARAMETERS("JgradTooLarge",
             "the gradient record %s would have the value and %s components, %s parameter slots for its constructor, more than the JVM's %s (a double takes two): differentiate with respect to fewer parameters (wrt), or pass them in a double[]"),
+    FORWARD_TOO_MANY_PARAMETERS("JgradTooLarge",
+            "the generated %s would take %s parameter slots (the method's, then %s), more than the JVM's %s (a double takes two): differentiate with respect to fewer parameters (wrt), or pass them in a double[]"),
     INTERNAL("JgradInternal",
             "internal error in jgrad while processing '%s' (%s): please report it with this method");
 
