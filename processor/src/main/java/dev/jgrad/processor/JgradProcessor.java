@@ -36,7 +36,8 @@ import javax.lang.model.element.TypeElement;
  * method where it is declared ({@link DerivativeCheck}). Nothing else happens here.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, "dev.jgrad.Derivative"})
+@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, ForwardPipeline.JVP, ForwardPipeline.HESSIAN,
+        ForwardPipeline.JACOBIAN, "dev.jgrad.Derivative"})
 @SupportedOptions(Reports.OPTION)
 public final class JgradProcessor extends AbstractProcessor {
     private Env env;
