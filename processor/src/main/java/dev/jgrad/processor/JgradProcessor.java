@@ -72,7 +72,8 @@ public final class JgradProcessor extends AbstractProcessor {
                 if (e.getAnnotation(Derivative.class) != null && checked.add(e)) {
                     DerivativeCheck.check(env, (ExecutableElement) e);
                 }
-                if (e.getAnnotation(Grad.class) == null && e.getAnnotation(Jit.class) == null) {
+                if (e.getAnnotation(Grad.class) == null && e.getAnnotation(Jit.class) == null
+                        && !ForwardPipeline.isForward((ExecutableElement) e)) {
                     continue;
                 }
                 TypeElement owner = (TypeElement) e.getEnclosingElement();

@@ -1650,7 +1650,7 @@ class ErrorCatalogueTest {
                     }
 
                     @Grad static double slope(double w) {
-                        // error: JgradGenerated at "CGrad.f(w)"
+                        // error: JgradGradOfGrad at "CGrad.f(w)"
                         return CGrad.f(w).w();
                     }
 
