@@ -29,16 +29,13 @@ import java.lang.annotation.Annotation;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.ProcessingEnvironment;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
-import javax.lang.model.type.TypeMirror;
 
 /**
  * One class through the stages, each of which must pass before the next: check the signatures, read
@@ -56,8 +53,6 @@ final class ClassPipeline {
     private final List<ExecutableElement> methods;
     /** The classes the compilation imports, by qualified name: a class with an error gets stand-ins for those ({@link Stubs}). */
     private final Set<String> imported;
-    /** {@code @Grad}'s type, to find its mirror among a method's annotations. */
-    private final TypeMirror gradType;
 
     ClassPipeline(Env env, ProcessingEnvironment processing, TypeElement type, List<ExecutableElement> methods,
             Set<String> imported) {
@@ -66,7 +61,6 @@ final class ClassPipeline {
         this.processing = processing;
         this.type = type;
         this.methods = methods;
-        this.gradType = env.elements().getTypeElement(Grad.class.getCanonicalName()).asType();
     }
 
     void run() {
@@ -77,6 +71,7 @@ final class ClassPipeline {
         Set<String> jitNames = new HashSet<>();
         java.util.Map<String, ExecutableElement> records = new java.util.HashMap<>();
         Reports report = Reports.wanted(processing) ? new Reports(env, processing, type) : null;
+        ForwardPipeline forward = new ForwardPipeline(env, processing, type);
         checkQualifiers();
         for (ExecutableElement m : methods) {
             try {
@@ -84,8 +79,13 @@ final class ClassPipeline {
                 boolean jit = m.getAnnotation(Jit.class) != null;
                 if (type.getNestingKind() == javax.lang.model.element.NestingKind.LOCAL
                         || type.getNestingKind() == javax.lang.model.element.NestingKind.ANONYMOUS) {
-                    env.diag().error(Message.LOCAL_CLASS, m, grad ? "Grad" : "Jit", m.getSimpleName());
+                    env.diag().error(Message.LOCAL_CLASS, m, grad ? "Grad" : jit ? "Jit"
+                            : m.getAnnotation(dev.jgrad.Jvp.class) != null ? "Jvp"
+                            : m.getAnnotation(dev.jgrad.Hessian.class) != null ? "Hessian" : "Jacobian", m.getSimpleName());
                     continue;
+                }
+                if (ForwardPipeline.isForward(m)) {
+                    forward.add(m);
                 }
                 if (grad && !checkSignature(m, Grad.class, gradNames)) {
                     continue;
@@ -113,7 +113,7 @@ final class ClassPipeline {
                     }
                     List<String> leaves = WrtLeaves.of(ir, wrt);
                     Activity activity = Activity.of(ir, new HashSet<>(leaves));
-                    if (reportActiveCalls(activity, ir.origins())) {
+                    if (reportActiveCalls(env, activity, ir.origins())) {
                         continue;
                     }
                     JitGrad.Outcome fused = jit ? JitGrad.of(ir, leaves, activity, threads(m)) : null;
@@ -182,6 +182,7 @@ final class ClassPipeline {
             if (report != null) {
                 report.write();
             }
+            forward.write(writer);
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof javax.annotation.processing.FilerException) {
                 env.diag().error(Message.CLASS_CLASH, type, type.getQualifiedName());
@@ -230,7 +231,10 @@ final class ClassPipeline {
         if (!m.getModifiers().contains(Modifier.STATIC)) {
             env.diag().error(Message.NOT_STATIC, m, annotation, name);
         }
-        if (env.types().typeOf(m.getReturnType()) != Type.DOUBLE) {
+        Type returns = env.types().typeOf(m.getReturnType());
+        if (kind == Grad.class && returns == Type.DOUBLE_ARRAY) {
+            env.diag().error(Message.GRAD_OF_ARRAY, m, name);
+        } else if (returns != Type.DOUBLE && !(kind == Jit.class && returns == Type.DOUBLE_ARRAY)) {
             env.diag().error(Message.NOT_DOUBLE, m, annotation, name, m.getReturnType());
         }
         if (!seen.add(name)) {
@@ -325,43 +329,11 @@ final class ClassPipeline {
 
     /** The parameters to differentiate, in parameter order; null after reporting an error. */
     private List<String> wrt(ExecutableElement m) {
-        String[] named = m.getAnnotation(Grad.class).wrt();
-        AnnotationMirror mirror = m.getAnnotationMirrors().stream()
-                .filter(a -> processing.getTypeUtils().isSameType(a.getAnnotationType(), gradType)).findFirst().orElse(null);
-        List<String> params = new ArrayList<>();
-        m.getParameters().forEach(p -> params.add(p.getSimpleName().toString()));
-        boolean ok = true;
-        Set<String> asked = new LinkedHashSet<>();
-        for (String w : named) {
-            if (!asked.add(w)) {
-                env.diag().error(Message.WRT_DUPLICATE, m, mirror, w);
-                ok = false;
-                continue;
-            }
-            int k = params.indexOf(w);
-            if (k < 0) {
-                env.diag().error(Message.WRT_UNKNOWN, m, mirror, w, m.getSimpleName(), params);
-                ok = false;
-            } else if (!RecordParams.differentiable(env, m.getParameters().get(k).asType())) {
-                env.diag().error(Message.WRT_NOT_DIFFERENTIABLE, m, mirror, w, m.getParameters().get(k).asType());
-                ok = false;
-            }
-        }
-        if (!ok) {
-            return null;
-        }
-        List<String> wrt = new ArrayList<>();
-        for (VariableElement p : m.getParameters()) {
-            String n = p.getSimpleName().toString();
-            boolean differentiable = RecordParams.differentiable(env, p.asType());
-            if (asked.isEmpty() ? differentiable : asked.contains(n)) {
-                wrt.add(n);
-            }
-        }
-        return wrt;
+        return Wrt.of(env, processing, m, m.getAnnotation(Grad.class).wrt(), Grad.class);
     }
 
-    private boolean reportActiveCalls(Activity activity, Origins origins) {
+    /** Reports each call to a method jgrad cannot see into whose arguments are active; whether there was one. */
+    static boolean reportActiveCalls(Env env, Activity activity, Origins origins) {
         boolean any = false;
         for (Expr.Call c : activity.activeExternCalls()) {
             Origins.Origin o = origins.get(c);

@@ -36,7 +36,8 @@ import javax.lang.model.element.TypeElement;
  * method where it is declared ({@link DerivativeCheck}). Nothing else happens here.
  */
 @AutoService(Processor.class)
-@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, "dev.jgrad.Derivative"})
+@SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, ForwardPipeline.JVP, ForwardPipeline.HESSIAN,
+        ForwardPipeline.JACOBIAN, "dev.jgrad.Derivative"})
 @SupportedOptions(Reports.OPTION)
 public final class JgradProcessor extends AbstractProcessor {
     private Env env;
@@ -71,7 +72,8 @@ public final class JgradProcessor extends AbstractProcessor {
                 if (e.getAnnotation(Derivative.class) != null && checked.add(e)) {
                     DerivativeCheck.check(env, (ExecutableElement) e);
                 }
-                if (e.getAnnotation(Grad.class) == null && e.getAnnotation(Jit.class) == null) {
+                if (e.getAnnotation(Grad.class) == null && e.getAnnotation(Jit.class) == null
+                        && !ForwardPipeline.isForward((ExecutableElement) e)) {
                     continue;
                 }
                 TypeElement owner = (TypeElement) e.getEnclosingElement();

@@ -145,6 +145,137 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /** {@code @Grad} on a {@code double[]} method points to {@code @Jacobian}; {@code @Jvp} and {@code @Hessian} say what they take. */
+    @Test
+    void jgradNotDoubleForForwardMode() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Hessian;
+                import dev.jgrad.Jvp;
+
+                class C {
+                    // error: JgradNotDouble at "residuals"
+                    @Grad static double[] residuals(double[] w) {
+                        return new double[] {w[0] - 1, w[1] - 2};
+                    }
+
+                    // error: JgradNotDouble at "asInt"
+                    @Jvp static int asInt(double w) {
+                        return (int) w;
+                    }
+
+                    // error: JgradNotDouble at "curvatures"
+                    @Hessian static double[] curvatures(double w) {
+                        return new double[] {w};
+                    }
+                }
+                """);
+        Compilation c = JgradCompiler.compile(MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double[] residuals(double[] w) {
+                        return w;
+                    }
+                }
+                """));
+        assertTrue(c.errors().get(0).getMessage(null).contains("@Jacobian"), c.errors().toString());
+    }
+
+    /** Grad of grad: a call of the generated gradient inside a differentiated method points to {@code @Hessian}. */
+    @Test
+    void jgradGradOfGrad() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jvp;
+
+                class C {
+                    @Grad static double price(double s, double sigma) {
+                        return s * s * sigma;
+                    }
+
+                    @Grad static double gamma(double s, double sigma) {
+                        // error: JgradGradOfGrad at "CGrad.price(s, sigma)"
+                        return CGrad.price(s, sigma).s();
+                    }
+
+                    @Jvp static double delta(double s, double sigma) {
+                        // error: JgradGradOfGrad at "CGrad.price(s, sigma)"
+                        var g = CGrad.price(s, sigma);
+                        return s;
+                    }
+                }
+                """);
+        Compilation c = JgradCompiler.compile(MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double price(double s) {
+                        return s * s;
+                    }
+
+                    @Grad static double gamma(double s) {
+                        return CGrad.price(s).s();
+                    }
+                }
+                """));
+        assertTrue(c.errors().get(0).getMessage(null).contains("put @Hessian on C.price and call CHessian.price"),
+                c.errors().toString());
+    }
+
+    /** {@code CJvp.f} takes a tangent per wrt parameter after the method's own: 255 slots at most. */
+    @Test
+    void jgradTooLargeForForwardMode() {
+        StringBuilder params = new StringBuilder();
+        StringBuilder sum = new StringBuilder("0");
+        for (int k = 0; k < 100; k++) {
+            params.append(k == 0 ? "" : ", ").append("double a").append(k);
+            sum.append(" + a").append(k);
+        }
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Jvp;
+
+                class C {
+                    // error: JgradTooLarge at "wide"
+                    @Jvp static double wide(PARAMS) {
+                        return SUM;
+                    }
+
+                    @Jvp(wrt = "a0") static double narrow(PARAMS) {
+                        return SUM;
+                    }
+                }
+                """.replace("PARAMS", params).replace("SUM", sum));
+    }
+
+    /** The tangent parameter of {@code w} is {@code wDot}: a parameter of that name would clash. */
+    @Test
+    void jgradReservedNameOfATangent() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Jvp;
+
+                class C {
+                    @Jvp(wrt = "w")
+                    // error: JgradReservedName at "wDot"
+                    static double f(double w, double wDot) {
+                        return w * wDot;
+                    }
+                }
+                """);
+    }
+
     @Test
     void jgradWrtUnknown() {
         assertMarked("""
@@ -1519,7 +1650,7 @@ class ErrorCatalogueTest {
                     }
 
                     @Grad static double slope(double w) {
-                        // error: JgradGenerated at "CGrad.f(w)"
+                        // error: JgradGradOfGrad at "CGrad.f(w)"
                         return CGrad.f(w).w();
                     }
 

@@ -115,4 +115,118 @@ public final class Arrays2 {
             }
         }
     }
+
+    /** A copy of {@code a} (a tangent the caller passed, which generated code then writes), or null for null. */
+    public static double[] deepCopy(double[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    /** A copy of {@code m} and of each of its rows (null rows stay null), or null for null. */
+    public static double[][] deepCopy(double[][] m) {
+        if (m == null) {
+            return null;
+        }
+        double[][] c = new double[m.length][];
+        for (int i = 0; i < m.length; i++) {
+            c[i] = m[i] == null ? null : m[i].clone();
+        }
+        return c;
+    }
+
+    // ---- the flat vectors of @Hessian: wrt parameters flattened in parameter order, a matrix row-major
+
+    /** How many entries {@code a} takes in a flat vector (0 for null). */
+    public static int flatLength(double[] a) {
+        return a == null ? 0 : a.length;
+    }
+
+    /** How many entries {@code m} takes in a flat vector: the lengths of its rows (null rows take none). */
+    public static int flatLength(double[][] m) {
+        int n = 0;
+        if (m != null) {
+            for (double[] row : m) {
+                n += row == null ? 0 : row.length;
+            }
+        }
+        return n;
+    }
+
+    /** Throws unless {@code v} has {@code n} entries: one per entry of the wrt parameters. */
+    public static void checkFlat(double[] v, int n, String name, String method) {
+        if (v == null || v.length != n) {
+            throw new IllegalArgumentException("jgrad: " + name + " has " + (v == null ? "no" : String.valueOf(v.length))
+                    + " entries; " + method + " has " + n + " (its wrt parameters, flattened in parameter order)");
+        }
+    }
+
+    /** The entries of {@code v} from {@code at}, in an array of the shape of {@code like}. */
+    public static double[] take(double[] v, int at, double[] like) {
+        if (like == null) {
+            return null;
+        }
+        double[] a = new double[like.length];
+        System.arraycopy(v, at, a, 0, a.length);
+        return a;
+    }
+
+    /** The entries of {@code v} from {@code at}, row by row, in a matrix of the shape of {@code like}. */
+    public static double[][] take(double[] v, int at, double[][] like) {
+        if (like == null) {
+            return null;
+        }
+        double[][] m = new double[like.length][];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = take(v, at, like[i]);
+            at += flatLength(like[i]);
+        }
+        return m;
+    }
+
+    /** The parts ({@code Double}, {@code double[]}, {@code double[][]}) flattened in order, a matrix row-major. */
+    public static double[] flatten(Object... parts) {
+        int n = 0;
+        for (Object p : parts) {
+            n += p instanceof Double ? 1 : p instanceof double[] a ? a.length : p instanceof double[][] m ? flatLength(m) : 0;
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (Object p : parts) {
+            if (p instanceof Double d) {
+                out[at++] = d;
+            } else if (p instanceof double[] a) {
+                System.arraycopy(a, 0, out, at, a.length);
+                at += a.length;
+            } else if (p instanceof double[][] m) {
+                for (double[] row : m) {
+                    if (row != null) {
+                        System.arraycopy(row, 0, out, at, row.length);
+                        at += row.length;
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code h} made exactly symmetric: each pair {@code h[i][j]}, {@code h[j][i]} replaced by its mean,
+     * the symmetric matrix nearest to {@code h}. Returns {@code h}.
+     */
+    public static double[][] symmetrize(double[][] h) {
+        for (int i = 0; i < h.length; i++) {
+            for (int j = 0; j < i; j++) {
+                double mean = 0.5 * (h[i][j] + h[j][i]);
+                h[i][j] = mean;
+                h[j][i] = mean;
+            }
+        }
+        return h;
+    }
+
+    /** The unit vector {@code e_k} of length {@code n}. */
+    public static double[] unit(int n, int k) {
+        double[] e = new double[n];
+        e[k] = 1.0;
+        return e;
+    }
 }

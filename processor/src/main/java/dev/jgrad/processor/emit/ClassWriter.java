@@ -86,7 +86,7 @@ public final class ClassWriter {
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
                     .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc("The fast version of {@link $T#$L}: the same result.\n", type, link(m.element()))
-                    .returns(double.class)
+                    .returns(com.palantir.javapoet.TypeName.get(m.element().getReturnType()))
                     .addParameters(parameters(m.element()))
                     .varargs(m.element().isVarArgs())
                     .addExceptions(thrown(m.element()))
@@ -97,7 +97,7 @@ public final class ClassWriter {
         write(name, c.build());
     }
 
-    private TypeSpec.Builder classBuilder(ClassName name, String javadoc) {
+    TypeSpec.Builder classBuilder(ClassName name, String javadoc) {
         return TypeSpec.classBuilder(name)
                 .addOriginatingElement(type)
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
@@ -163,7 +163,7 @@ public final class ClassWriter {
                 .build();
     }
 
-    private static List<ParameterSpec> parameters(ExecutableElement m) {
+    static List<ParameterSpec> parameters(ExecutableElement m) {
         List<ParameterSpec> out = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             out.add(ParameterSpec.builder(com.palantir.javapoet.TypeName.get(p.asType()), p.getSimpleName().toString()).build());
@@ -175,7 +175,7 @@ public final class ClassWriter {
      * The checked exceptions the source method declares: its argument checks may throw them, and so
      * may the chunks of its parallel loops.
      */
-    private static List<com.palantir.javapoet.TypeName> thrown(ExecutableElement m) {
+    static List<com.palantir.javapoet.TypeName> thrown(ExecutableElement m) {
         List<com.palantir.javapoet.TypeName> out = new ArrayList<>();
         m.getThrownTypes().forEach(t -> out.add(com.palantir.javapoet.TypeName.get(t)));
         return out;
@@ -187,7 +187,7 @@ public final class ClassWriter {
                 .replace("*/", "*&#47;");
     }
 
-    private static String link(ExecutableElement m) {
+    static String link(ExecutableElement m) {
         List<String> types = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             types.add(p.asType().toString());
@@ -195,7 +195,7 @@ public final class ClassWriter {
         return m.getSimpleName() + "(" + String.join(", ", types) + ")";
     }
 
-    private void write(ClassName name, TypeSpec spec) {
+    void write(ClassName name, TypeSpec spec) {
         JavaFile file = JavaFile.builder(name.packageName(), spec)
                 .skipJavaLangImports(true)
                 .indent("    ")

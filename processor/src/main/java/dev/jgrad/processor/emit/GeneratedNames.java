@@ -32,6 +32,30 @@ public final class GeneratedNames {
         return packageOf(type);
     }
 
+    /** {@code p.CJvp}, {@code p.CHessian}: the classes of the forward-mode API ({@code kind} is the annotation's name). */
+    public static ClassName forwardClass(TypeElement type, String kind) {
+        return ClassName.get(packageOf(type), flatName(type) + kind);
+    }
+
+    /** {@code FJvp}, {@code FHessian}, {@code FHvp} for method {@code f} ({@code kind}: {@code Jvp}, ...). */
+    public static String forwardRecord(String method, String kind) {
+        return Character.toUpperCase(method.charAt(0)) + method.substring(1) + kind;
+    }
+
+    /**
+     * {@code record}, unless it is the simple name of the class {@code owner} it is nested in (method
+     * {@code price} of class {@code Price}: {@code PriceJvp} in {@code PriceJvp}), which Java forbids:
+     * then {@code PriceJvpResult}.
+     */
+    public static String notClassName(String record, ClassName owner) {
+        return record.equals(owner.simpleName()) ? record + "Result" : record;
+    }
+
+    /** {@code fHvp}: the Hessian-vector product of method {@code f}. */
+    public static String hvpMethod(String method) {
+        return method + "Hvp";
+    }
+
     /** {@code FGradient} for method {@code f}. */
     public static String record(String method) {
         return Character.toUpperCase(method.charAt(0)) + method.substring(1) + "Gradient";

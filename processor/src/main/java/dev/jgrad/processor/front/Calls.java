@@ -45,6 +45,7 @@ final class Calls {
         Resolver resolver = cx.resolver();
         List<ExecutableElement> candidates = resolver.methods(t);
         if (candidates.isEmpty()) {
+            GeneratedCalls.rejectGradOfGrad(t, cx);
             Hints.unresolved(cx, t);
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }

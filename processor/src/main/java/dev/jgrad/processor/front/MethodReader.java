@@ -67,7 +67,7 @@ public final class MethodReader {
         if (reader.errors > 0 || ConstantTables.checkWrites(body, reader.origins, env) > 0) {
             return null;
         }
-        body = Structure.method(body, reader.names);
+        body = Structure.method(body, reader.names, env.types().typeOf(method.getReturnType()));
         return new Method(method.getSimpleName().toString(), List.copyOf(params), body, reader.names,
                 reader.origins, List.copyOf(records));
     }

@@ -49,14 +49,15 @@ final class Structure {
         this.result = result;
     }
 
-    /** The body of a top-level method: returns are lowered unless the only one is the last statement. */
-    static List<Stmt> method(List<Stmt> body, Names names) {
+    /** The body of a top-level method returning {@code returns}: returns are lowered unless the only one is the last statement. */
+    static List<Stmt> method(List<Stmt> body, Names names, Type returns) {
         if (onlyReturnIsLast(body)) {
             return new Structure(names, Mode.KEEP_RETURN, null).run(body);
         }
-        Local value = new Local(Type.DOUBLE, names.fresh("value"));
+        Local value = new Local(returns, names.fresh("value"));
         List<Stmt> out = new ArrayList<>();
-        out.add(new Stmt.Decl(null, Type.DOUBLE, value.name(), Exprs.ZERO));
+        out.add(new Stmt.Decl(null, returns, value.name(),
+                returns == Type.DOUBLE ? Exprs.ZERO : new Lit(returns, returns.zero())));
         out.addAll(new Structure(names, Mode.ASSIGN_RESULT, value).run(body));
         out.add(new Stmt.Return(null, value));
         return out;

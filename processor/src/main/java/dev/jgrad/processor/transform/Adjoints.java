@@ -100,10 +100,12 @@ final class Adjoints {
 
     /** The adjoint array that goes with an active array variable just assigned {@code value}. */
     Expr adjointArray(Expr value, Expr assigned) {
-        if (value instanceof Expr.NewArray n) {
-            return n;
+        if (value instanceof Expr.NewArray || value instanceof Expr.Lit) {
+            // a fresh array's adjoint is a fresh array of its shape; null's is null
+            return value;
         }
-        if (value instanceof Expr.ArrayLit) {
+        if (value instanceof Expr.ArrayLit || value instanceof Expr.Call) {
+            // a literal's slots take their elements' adjoints later; a call's result depends on nothing active
             return new Expr.Call(value.type(), "dev.jgrad.runtime.Arrays2", "zerosLike", List.of(assigned));
         }
         return adjointOf.apply(value);

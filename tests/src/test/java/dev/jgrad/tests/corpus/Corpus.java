@@ -308,7 +308,14 @@ public final class Corpus {
             method(CustomDerivatives.class, "probit", r -> args(vec(r, 3, -0.5, 0.5), mat(r, 10, 3, -1, 1), labels(r, 10, 2))),
             method(CustomDerivatives.class, "iterated", r -> args(u(r, -1, 1), i(r, 0, 5))),
             method(CustomDerivatives.Inactive.class, "masked", r -> args(awayVec(r, 6, -2, 2, 0), mask(r, 6))),
-            method(CustomDerivatives.Inactive.class, "printing", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), 0)));
+            method(CustomDerivatives.Inactive.class, "printing", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), 0)),
+
+            // Vectors: element i of a double[] method's result (its Jacobian's row i, VectorsTest)
+            method(Vectors.class, "residualsAt", r -> args(vec(r, 3, 0.5, 1.5), vec(r, 8, 0, 3), vec(r, 8, -1, 1), i(r, 0, 7))),
+            method(Vectors.class, "softmaxAt", r -> args(spread(r, 4, -2, 2), i(r, 0, 3))),
+            method(Vectors.class, "momentsAt", r -> args(mat(r, 3, 4, -1, 1), u(r, -1, 1), i(r, 0, 1))),
+            method(Vectors.class, "normalizeInPlaceAt", r -> args(vec(r, 5, 0.2, 1.5), i(r, 0, 4))),
+            method(Vectors.class, "piecewiseAt", r -> args(vec(r, 2, -1.5, 1.5), away(r, -1.5, 1.5, 0), i(r, 0, 2))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));

@@ -52,7 +52,10 @@ import java.util.stream.Collectors;
  *       {@code double[][]} the same object as after the source's call (a row the source
  *       replaced, shared or kept); calling twice gives the same bits;
  *   <li>where the source throws (on purpose: the generator's {@code IllegalStateException}), the
- *       generated methods throw an exception of the same class with the same message, unwrapped.
+ *       generated methods throw an exception of the same class with the same message, unwrapped;
+ *   <li>every {@code @Grad} method also carries {@code @Jvp} with the same wrt: along the random
+ *       {@code u} of (c), its value is the source's (bit for bit unless {@code @Jit}) and its tangent is
+ *       {@code <u, gradient>} to 1e-10 of {@code max(1, sum |u_k gradient_k|)}.
  * </ol>
  *
  * <p>Programs are compiled many per javac task (javac's fixed cost per task dominates a small
@@ -96,6 +99,7 @@ final class DifferentialHarness {
         final AtomicLong noisy = new AtomicLong();
         final AtomicLong directional = new AtomicLong();
         final AtomicLong directionalSkipped = new AtomicLong();
+        final AtomicLong jvps = new AtomicLong();
         final AtomicLong javacTasks = new AtomicLong();
         final AtomicLong javacMillis = new AtomicLong();
         final AtomicLong checkMillis = new AtomicLong();
@@ -106,11 +110,12 @@ final class DifferentialHarness {
                     "%d programs, %d methods, %d trials (%d with a non-finite value, skipped; %d that threw on purpose; "
                             + "%d with arrays aliased by the caller, %d of them rightly rejected); "
                             + "%d coordinates compared with finite differences (%d not judged: %d across a kink, %d noisy); "
-                            + "%d directional checks (%d not judged); %d javac tasks, %.1f s in javac, %.1f s checking",
+                            + "%d directional checks (%d not judged), %d @Jvp checks; %d javac tasks, %.1f s in javac,"
+                            + " %.1f s checking",
                     programs.get(), methods.get(), trials.get(), nonFiniteTrials.get(), thrownTrials.get(),
                     aliasTrials.get(), aliasRejected.get(),
                     coordinates.get(), kinked.get() + noisy.get(), kinked.get(), noisy.get(),
-                    directional.get(), directionalSkipped.get(), javacTasks.get(),
+                    directional.get(), directionalSkipped.get(), jvps.get(), javacTasks.get(),
                     javacMillis.get() / 1000.0, checkMillis.get() / 1000.0);
         }
     }
@@ -872,6 +877,58 @@ final class DifferentialHarness {
                 return fail(Kind.GRAD_DIRECTIONAL_MISMATCH, String.format(Locale.ROOT,
                         "<u, gradient> = %s but the directional derivative is %s (error %.2e > %.2e); u = %s",
                         dot, verdict.numeric(), verdict.error(), verdict.allowed(), Arrays.toString(u)));
+            }
+            return jvp(slots, wrtArgs, u, dot, absDot, v);
+        }
+
+        private static Object zerosLike(Object v) {
+            if (v instanceof double[] a) {
+                return new double[a.length];
+            }
+            if (v instanceof double[][] m) {
+                double[][] z = new double[m.length][];
+                for (int i = 0; i < m.length; i++) {
+                    z[i] = m[i] == null ? null : new double[m[i].length];
+                }
+                return z;
+            }
+            return 0.0;
+        }
+
+        /**
+         * The {@code @Jvp} along {@code u} (over {@code slots}): the value as the gradient's (bit for bit
+         * unless {@code @Jit}), the tangent {@code <gradient, u>} to 1e-10 of the sum of its terms' magnitudes.
+         */
+        Failure jvp(List<Slot> slots, List<Integer> wrtArgs, double[] u, double dot, double absDot, double v) {
+            Object[] direction = new Object[args.length];
+            for (int arg : wrtArgs) {
+                direction[arg] = zerosLike(args[arg]);
+            }
+            for (int k = 0; k < slots.size(); k++) {
+                slots.get(k).set(direction, u[k]);
+            }
+            Object[] all = Arrays.copyOf(Inputs.copy(args), args.length + wrtArgs.size());
+            Class<?>[] types = Arrays.copyOf(source.getParameterTypes(), all.length);
+            for (int k = 0; k < wrtArgs.size(); k++) {
+                all[args.length + k] = direction[wrtArgs.get(k)];
+                types[args.length + k] = source.getParameterTypes()[wrtArgs.get(k)];
+            }
+            Object result;
+            stats.jvps.incrementAndGet();
+            try {
+                java.lang.reflect.Method jvp = accessible(loader.loadClass(p.qualifiedName() + "Jvp").getMethod(m.name(), types));
+                result = call(jvp, all);
+                double value = (double) accessible(result.getClass().getMethod("value")).invoke(result);
+                double tangent = (double) accessible(result.getClass().getMethod("tangent")).invoke(result);
+                if (m.jit() ? !close(value, v, 1e-11) : Double.doubleToRawLongBits(value) != Double.doubleToRawLongBits(v)) {
+                    return fail(Kind.JVP_MISMATCH, "@Jvp value " + value + " but source " + v);
+                }
+                if (Math.abs(tangent - dot) > 1e-10 * Math.max(1, absDot)) {
+                    return fail(Kind.JVP_MISMATCH, "@Jvp tangent " + tangent + " but <gradient, u> " + dot + "; u = "
+                            + Arrays.toString(u));
+                }
+            } catch (Throwable t) {
+                return fail(Kind.JVP_MISMATCH, "@Jvp threw " + firstLines(InProcessCompiler.stackTrace(t), 12));
             }
             return null;
         }

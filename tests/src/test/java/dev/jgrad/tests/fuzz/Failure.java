@@ -49,6 +49,8 @@ record Failure(Kind kind, String method, String detail, List<Diag> diags, List<P
         JIT_THREW,
         JIT_VALUE_MISMATCH,
         JIT_GRAD_MISMATCH,
+        /** The {@code @Jvp} of a {@code @Grad} method: its value, or its tangent against {@code <gradient, u>}. */
+        JVP_MISMATCH,
         /** A check did not finish in time: generated code that loops. */
         TIMEOUT,
         /** The harness itself threw: a bug of the fuzzer. */

@@ -154,6 +154,13 @@ final class Printer {
                             .collect(Collectors.joining(", ", "(wrt = {", "})")));
                 }
                 h.append(' ');
+                // and its tangent, along the same wrt (issue 15): the harness checks it against the gradient
+                h.append("@dev.jgrad.Jvp");
+                if (!m.wrt().isEmpty()) {
+                    h.append(m.wrt().stream().map(w -> "\"" + w + "\"")
+                            .collect(Collectors.joining(", ", "(wrt = {", "})")));
+                }
+                h.append(' ');
             }
             if (m.jit() && withJit) {
                 h.append("@Jit ");

@@ -24,6 +24,8 @@ public final class CorpusRewriter {
 
     private final Pattern fromPackage;
     private final String to;
+    private final Pattern already;
+    private final java.util.function.Function<String, String> annotate;
 
     /**
      * One {@code @Grad} method of the file: its name, the lines (1-based) from its first annotation
@@ -50,8 +52,19 @@ public final class CorpusRewriter {
     }
 
     public CorpusRewriter(String from, String to) {
+        this(from, to, JIT, arguments -> "@dev.jgrad.Jit ");
+    }
+
+    /**
+     * A rewriter that puts {@code annotate.apply(arguments)} in front of every {@code @Grad} whose
+     * declaration matches no {@code already}; {@code arguments} is the text of the {@code @Grad}'s
+     * arguments, {@code (wrt = {"x"})}, or empty.
+     */
+    public CorpusRewriter(String from, String to, Pattern already, java.util.function.Function<String, String> annotate) {
         this.fromPackage = Pattern.compile("(?<![\\w.$])" + Pattern.quote(from) + "(?![\\w$])");
         this.to = to;
+        this.already = already;
+        this.annotate = annotate;
     }
 
     /** Rewrites the package and puts {@code @Jit} on every {@code @Grad} method. */
@@ -78,7 +91,7 @@ public final class CorpusRewriter {
             int last = bodyEnd(code, decl[1]);
             int firstLine = line(code, decl[0] + leadingSpace(code, decl[0]));
             int lastLine = line(code, last);
-            if (JIT.matcher(code.substring(decl[0], decl[1])).find()) {
+            if (already.matcher(code.substring(decl[0], decl[1])).find()) {
                 sites.add(new Site(name, firstLine, lastLine, true, true));
                 continue;
             }
@@ -86,7 +99,7 @@ public final class CorpusRewriter {
             sites.add(new Site(name, firstLine, lastLine, on, false));
             if (on) {
                 spans.add(new int[] {g.start(), g.start()});
-                replacements.add("@dev.jgrad.Jit ");
+                replacements.add(annotate.apply(arguments(source, code, g.end())));
             }
         }
         Integer[] order = new Integer[spans.size()];
@@ -99,6 +112,26 @@ public final class CorpusRewriter {
             out.replace(spans.get(i)[0], spans.get(i)[1], replacements.get(i));
         }
         return new Rewritten(out.toString(), List.copyOf(sites));
+    }
+
+    /** The text of an annotation's arguments, {@code (wrt = {"x"})}, if they open after {@code from}; else empty. */
+    static String arguments(String source, String code, int from) {
+        int i = from;
+        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
+            i++;
+        }
+        if (i >= code.length() || code.charAt(i) != '(') {
+            return "";
+        }
+        int depth = 0;
+        for (int j = i; j < code.length(); j++) {
+            if (code.charAt(j) == '(') {
+                depth++;
+            } else if (code.charAt(j) == ')' && --depth == 0) {
+                return source.substring(i, j + 1);
+            }
+        }
+        return "";
     }
 
     /** The identifier just before the parameter list that opens at {@code paren}, or "?" . */

@@ -51,6 +51,18 @@ public final class JitCorpus implements AutoCloseable {
     public static final String PARAMS_DIR = "params";
     /** The packages each {@link #loader} loads itself rather than asking its parent. */
     private static final List<String> CHILD_FIRST = List.of(PACKAGE + ".", "dev.jgrad.runtime.");
+    /**
+     * Which twin of the corpus: its package, the annotations that mean a method is already annotated,
+     * and what goes in front of each {@code @Grad}, given the {@code @Grad}'s arguments.
+     */
+    public record Twin(String pkg, java.util.regex.Pattern already, java.util.function.Function<String, String> annotate) {}
+
+    /** The {@code @Jit} twin: {@code @dev.jgrad.Jit} in front of every {@code @Grad}. */
+    public static final Twin JIT = new Twin(PACKAGE,
+            java.util.regex.Pattern.compile("@\\s*(?:dev\\s*\\.\\s*jgrad\\s*\\.\\s*)?Jit\\b"), args -> "@dev.jgrad.Jit ");
+
+    /** The twin these classes are of. */
+    public final Twin twin;
 
     /** A javac diagnostic, with its file's simple name. */
     public record Diag(Diagnostic.Kind kind, String file, long line, long column, String message) {
@@ -101,8 +113,9 @@ public final class JitCorpus implements AutoCloseable {
     private final URL[] childFirstPath;
     private final List<URLClassLoader> loaders = new ArrayList<>();
 
-    private JitCorpus(Path dir, List<String> files, Map<String, Withheld> withheld, Attempt last,
+    private JitCorpus(Twin twin, Path dir, List<String> files, Map<String, Withheld> withheld, Attempt last,
             List<Attempt> attempts) {
+        this.twin = twin;
         this.dir = dir;
         this.files = files;
         this.last = last;
@@ -154,7 +167,7 @@ public final class JitCorpus implements AutoCloseable {
      * there is none.
      */
     public String generatedMethod(String simpleName, String method) {
-        Path file = generated().resolve(PACKAGE.replace('.', '/')).resolve(simpleName + ".java");
+        Path file = generated().resolve(twin.pkg().replace('.', '/')).resolve(simpleName + ".java");
         if (!Files.isRegularFile(file)) {
             return null;
         }
@@ -193,6 +206,11 @@ public final class JitCorpus implements AutoCloseable {
      *     directory is not the module's
      */
     public static JitCorpus build(Class<?> corpusClass) throws IOException {
+        return build(corpusClass, JIT);
+    }
+
+    /** As {@link #build(Class)}, for another twin of the corpus. */
+    public static JitCorpus build(Class<?> corpusClass, Twin twin) throws IOException {
         Path srcDir = sourceDir(corpusClass);
         Map<String, String> originals = new TreeMap<>();
         try (Stream<Path> s = Files.list(srcDir)) {
@@ -205,14 +223,14 @@ public final class JitCorpus implements AutoCloseable {
         Map<String, Withheld> withheld = new TreeMap<>();
         Attempt last;
         while (true) {
-            last = compile(originals, withheld.keySet(), dir, attempts, corpusClass);
+            last = compile(twin, originals, withheld.keySet(), dir, attempts, corpusClass);
             Attempt a = last;
             if (a.ok() || attempts.size() >= MAX_TASKS + 1) {
                 break;
             }
             Map<String, List<String>> blamed = blame(a);
             if (blamed.isEmpty()) {
-                blamed = isolate(List.copyOf(candidates(a)), originals, withheld.keySet(), dir, attempts, corpusClass);
+                blamed = isolate(twin, List.copyOf(candidates(a)), originals, withheld.keySet(), dir, attempts, corpusClass);
             }
             blamed.keySet().removeAll(withheld.keySet());
             if (blamed.isEmpty()) {
@@ -222,7 +240,7 @@ public final class JitCorpus implements AutoCloseable {
                     k.substring(k.indexOf('#') + 1), List.copyOf(reasons))));
             // and compile again without them
         }
-        return new JitCorpus(dir, List.copyOf(originals.keySet()), withheld, last, attempts);
+        return new JitCorpus(twin, dir, List.copyOf(originals.keySet()), withheld, last, attempts);
     }
 
     /**
@@ -254,7 +272,7 @@ public final class JitCorpus implements AutoCloseable {
             return d.file();
         }
         // a generated file, XGrad.java or Outer_CJit.java
-        String stem = d.file().replaceFirst("(Grad|Jit)\\.java$", "");
+        String stem = d.file().replaceFirst("(Grad|Jit|Jvp|Hessian)\\.java$", "");
         String file = (stem.contains("_") ? stem.substring(0, stem.indexOf('_')) : stem) + ".java";
         return a.sites().containsKey(file) ? file : null;
     }
@@ -336,7 +354,7 @@ public final class JitCorpus implements AutoCloseable {
      * The methods among {@code candidates} that javac fails on when they alone carry {@code @Jit}
      * (besides those already {@code withheld}), found by halving, with the errors of each.
      */
-    private static Map<String, List<String>> isolate(List<String> candidates, Map<String, String> originals,
+    private static Map<String, List<String>> isolate(Twin twin, List<String> candidates, Map<String, String> originals,
             Set<String> withheld, Path dir, List<Attempt> attempts, Class<?> corpusClass) throws IOException {
         Map<String, List<String>> found = new TreeMap<>();
         if (candidates.isEmpty()) {
@@ -354,7 +372,7 @@ public final class JitCorpus implements AutoCloseable {
         attempts.get(0).sites().forEach((file, list) -> list.forEach(site -> all.add(key(file, site.method()))));
         all.removeAll(candidates);
         off.addAll(all);
-        Attempt a = compile(originals, off, dir, attempts, corpusClass);
+        Attempt a = compile(twin, originals, off, dir, attempts, corpusClass);
         if (a.ok()) {
             return found;
         }
@@ -368,21 +386,21 @@ public final class JitCorpus implements AutoCloseable {
             return found;
         }
         int half = candidates.size() / 2;
-        found.putAll(isolate(candidates.subList(0, half), originals, withheld, dir, attempts, corpusClass));
-        found.putAll(isolate(candidates.subList(half, candidates.size()), originals, withheld, dir, attempts,
+        found.putAll(isolate(twin, candidates.subList(0, half), originals, withheld, dir, attempts, corpusClass));
+        found.putAll(isolate(twin, candidates.subList(half, candidates.size()), originals, withheld, dir, attempts,
                 corpusClass));
         return found;
     }
 
     /** One javac task over every corpus file, {@code @Jit} on every method but those of {@code off}. */
-    private static Attempt compile(Map<String, String> originals, Set<String> off, Path root, List<Attempt> attempts,
-            Class<?> corpusClass) throws IOException {
+    private static Attempt compile(Twin twin, Map<String, String> originals, Set<String> off, Path root,
+            List<Attempt> attempts, Class<?> corpusClass) throws IOException {
         Path dir = root.resolve("task-" + attempts.size());
-        Path srcOut = dir.resolve("src/" + PACKAGE.replace('.', '/'));
+        Path srcOut = dir.resolve("src/" + twin.pkg().replace('.', '/'));
         Files.createDirectories(srcOut);
         Files.createDirectories(dir.resolve("classes"));
         Files.createDirectories(dir.resolve("generated"));
-        CorpusRewriter rewriter = new CorpusRewriter(CORPUS_PACKAGE, PACKAGE);
+        CorpusRewriter rewriter = new CorpusRewriter(CORPUS_PACKAGE, twin.pkg(), twin.already(), twin.annotate());
         Map<String, List<CorpusRewriter.Site>> sites = new TreeMap<>();
         List<Path> rewritten = new ArrayList<>();
         for (Map.Entry<String, String> f : originals.entrySet()) {
@@ -448,7 +466,8 @@ public final class JitCorpus implements AutoCloseable {
      * from the tests' loader. Closed by {@link #close()}.
      */
     public ClassLoader loader() {
-        URLClassLoader l = new ChildFirst(childFirstPath, JitCorpus.class.getClassLoader());
+        URLClassLoader l = new ChildFirst(childFirstPath, JitCorpus.class.getClassLoader(),
+                List.of(twin.pkg() + ".", "dev.jgrad.runtime."));
         synchronized (loaders) {
             loaders.add(l);
         }
@@ -584,13 +603,17 @@ public final class JitCorpus implements AutoCloseable {
             registerAsParallelCapable();
         }
 
-        ChildFirst(URL[] urls, ClassLoader parent) {
+        /** The packages this loader loads itself rather than asking its parent. */
+        private final List<String> childFirst;
+
+        ChildFirst(URL[] urls, ClassLoader parent, List<String> childFirst) {
             super(urls, parent);
+            this.childFirst = childFirst;
         }
 
         @Override
         protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (CHILD_FIRST.stream().noneMatch(name::startsWith)) {
+            if (childFirst.stream().noneMatch(name::startsWith)) {
                 return super.loadClass(name, resolve);
             }
             synchronized (getClassLoadingLock(name)) {

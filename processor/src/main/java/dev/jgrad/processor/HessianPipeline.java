@@ -1,0 +1,104 @@
+package dev.jgrad.processor;
+
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.emit.ForwardWriter;
+import dev.jgrad.processor.emit.GeneratedNames;
+import dev.jgrad.processor.front.Env;
+import dev.jgrad.processor.front.MethodReader;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Gradient;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.Reverse;
+import dev.jgrad.processor.transform.Tangent;
+import dev.jgrad.processor.transform.Tidy;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import javax.lang.model.element.ExecutableElement;
+
+/**
+ * {@code @Hessian}: the Hessian-vector product as the reverse mode of the tangent method. The tangent
+ * method {@code T(x, xDot) = <grad f(x), xDot>} ({@link Tangent}) is plain IR; its gradient
+ * ({@link Reverse}) with respect to both {@code x} and {@code xDot} is {@code (H xDot, grad f(x))}:
+ * one forward and one reverse sweep give the value, the gradient and {@code H v} together. The full
+ * Hessian is {@code n} such products with the unit vectors, made exactly symmetric.
+ */
+final class HessianPipeline {
+    private final Env env;
+
+    HessianPipeline(Env env) {
+        this.env = env;
+    }
+
+    /** {@code fHvp} and {@code f} of {@code CHessian}, or null after reporting an error. */
+    List<ForwardWriter.Out> of(ExecutableElement m, List<String> wrt) {
+        Method ir = MethodReader.read(env, m);
+        if (ir == null) {
+            return null;
+        }
+        Activity activity = Activity.of(ir, new HashSet<>(wrt));
+        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())) {
+            return null;
+        }
+        Tangent.Result t = Tangent.of(ir, wrt, activity, false);
+        String name = m.getSimpleName().toString();
+        String hvp = GeneratedNames.hvpMethod(name);
+        Local v = new Local(Type.DOUBLE_ARRAY, ir.names().fresh("v"));
+        List<ForwardWriter.Component> hvpComponents = List.of(new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
+                new ForwardWriter.Component("hvp", Type.DOUBLE_ARRAY));
+        List<ForwardWriter.Out> out = new ArrayList<>();
+        Expr size = Flat.size(ir, wrt);
+        Gradient body;
+        if (t.value() == null) {
+            body = new Gradient(t.body(), null, List.of(), null);
+        } else {
+            body = hvpBody(ir, wrt, t, v);
+        }
+        out.add(new ForwardWriter.Out(m, hvp, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)),
+                GeneratedNames.forwardRecord(hvp, ""), Type.DOUBLE, hvpComponents, body, ir.names().all(),
+                "Value, gradient and Hessian-vector product of {@link $T#$L} with respect to " + String.join(", ", wrt)
+                        + ", flattened in parameter order: {@code " + v.name() + "} and the results have one entry per"
+                        + " entry of them.",
+                null));
+        out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
+                List.of(new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
+                        new ForwardWriter.Component("hessian", Type.DOUBLE_MATRIX)),
+                null, ir.names().all(),
+                "Value, gradient and Hessian of {@link $T#$L} with respect to " + String.join(", ", wrt)
+                        + ", flattened in parameter order. The Hessian is {@code n} Hessian-vector products with"
+                        + " the unit vectors (each about one forward and one reverse sweep of the tangent code),"
+                        + " each entry then the mean of itself and its mirror: exactly symmetric.",
+                new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity))));
+        return out;
+    }
+
+    /** The body of {@code fHvp}: {@code v} into the tangents, the tangent method's gradient, flattened. */
+    private Gradient hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v) {
+        Local fvalue = new Local(Type.DOUBLE, ir.names().fresh("value"));
+        List<Stmt> tangentBody = new ArrayList<>(t.body());
+        tangentBody.add(new Stmt.Decl(null, Type.DOUBLE, fvalue.name(), t.value()));
+        tangentBody.add(new Stmt.Return(null, t.tangent()));
+        List<Method.Param> params = new ArrayList<>(ir.params());
+        params.addAll(t.tangentParams());
+        Method tangent = new Method(ir.name(), List.copyOf(params), tangentBody, ir.names(), ir.origins());
+        List<String> reverseWrt = new ArrayList<>(wrt);
+        t.tangentParams().forEach(p -> reverseWrt.add(p.name()));
+        Activity activity = Activity.of(tangent, new HashSet<>(reverseWrt));
+        Gradient g = Reverse.of(tangent, reverseWrt, activity);
+        List<Expr> keep = new ArrayList<>(g.components());
+        keep.add(fvalue);
+        // v, unflattened into the tangent of each wrt parameter
+        List<Stmt> body = new ArrayList<>(Flat.unflatten(ir, wrt, t.tangentParams(), v));
+        if (g.value() == null) {
+            body.addAll(g.body());
+            return new Gradient(body, null, List.of(), g.tape());
+        }
+        body.addAll(Tidy.apply(g.body(), g.value(), keep, ir.params().stream().map(Method.Param::name).toList()));
+        List<Expr> hvp = g.components().subList(0, wrt.size());
+        List<Expr> gradient = g.components().subList(wrt.size(), g.components().size());
+        return new Gradient(body, fvalue, List.of(Flat.flatten(gradient), Flat.flatten(hvp)), g.tape());
+    }
+}

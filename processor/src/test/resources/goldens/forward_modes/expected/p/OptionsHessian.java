@@ -1,0 +1,222 @@
+package p;
+
+import dev.jgrad.runtime.Arrays2;
+import javax.annotation.processing.Generated;
+
+/**
+ * The {@code @Hessian} methods of {@link Options}, written by jgrad at compile time.
+ */
+@Generated("dev.jgrad.processor.JgradProcessor")
+public final class OptionsHessian {
+    private OptionsHessian() {
+    }
+
+    /**
+     * Value, gradient and Hessian-vector product of {@link Options#call(double, double, double, double, double)} with respect to s, sigma, flattened in parameter order: {@code v} and the results have one entry per entry of them.
+     */
+    public static CallHvp callHvp(double s, double k, double t, double r, double sigma,
+            double[] v) {
+        Arrays2.checkFlat(v, 2, "v", "call");
+        double sDot = v[0];
+        double sigmaDot = v[1];
+        double s_bar = 0.0;
+        double sigma_bar = 0.0;
+        double sDot_bar = 0.0;
+        double sigmaDot_bar = 0.0;
+        double d1_bar = 0.0;
+        double d1_dot_bar = 0.0;
+        double d2_bar = 0.0;
+        double d2_dot_bar = 0.0;
+        double t_5_bar = 0.0;
+        double t_6_bar = 0.0;
+        double t_7_bar = 0.0;
+        double t_8_bar = 0.0;
+        double t_9_bar = 0.0;
+        double t_10_bar = 0.0;
+        double t_5 = 0.0;
+        double t_6 = 0.0;
+        double t_7 = 0.0;
+        double t_8 = 0.0;
+        double t_9 = 0.0;
+        double t_10 = 0.0;
+        double sqrt_t = Math.sqrt(t);
+        double vol = sigma * sqrt_t;
+        double vol_dot = sqrt_t * sigmaDot;
+        double t_2 = s / k;
+        double t_3 = 0.5 * sigma;
+        double d1 = (Math.log(t_2) + (r + t_3 * sigma) * t) / vol;
+        double d1_dot = 1.0 / vol * (1.0 / t_2 * (1.0 / k * sDot) + t * (sigma * (0.5 * sigmaDot) + t_3 * sigmaDot))
+                - d1 / vol * vol_dot;
+        double d2 = d1 - vol;
+        double d2_dot = d1_dot - vol_dot;
+        double cdf = 0.0;
+        double cdf_dot = 0.0;
+        {
+            // inlined: cdf(d1)
+            t_5 = 0.044715 * d1;
+            t_6 = t_5 * d1;
+            t_7 = Math.tanh(0.7978845608 * (d1 + t_6 * d1));
+            cdf_dot = 0.5 * ((1.0 - t_7 * t_7) * (0.7978845608 * (d1_dot + (d1 * (d1 * (0.044715 * d1_dot) + t_5 * d1_dot) + t_6 * d1_dot))));
+            cdf = 0.5 * (1 + t_7);
+        }
+        double cdf_2 = 0.0;
+        double cdf_2_dot = 0.0;
+        {
+            // inlined: cdf(d2)
+            t_8 = 0.044715 * d2;
+            t_9 = t_8 * d2;
+            t_10 = Math.tanh(0.7978845608 * (d2 + t_9 * d2));
+            cdf_2_dot = 0.5 * ((1.0 - t_10 * t_10) * (0.7978845608 * (d2_dot + (d2 * (d2 * (0.044715 * d2_dot) + t_8 * d2_dot) + t_9 * d2_dot))));
+            cdf_2 = 0.5 * (1 + t_10);
+        }
+        double t_11 = k * Math.exp(-r * t);
+        double value = s * cdf - t_11 * cdf_2;
+        double value_2 = cdf * sDot + s * cdf_dot - t_11 * cdf_2_dot;
+        // reverse sweep
+        double cdf_bar = sDot;
+        sDot_bar += cdf;
+        s_bar += cdf_dot;
+        double cdf_dot_bar = s;
+        double cdf_2_dot_bar = -t_11;
+        {
+            double t_12 = 1.0 - t_10 * t_10;
+            double t_13 = 0.044715 * d2_dot;
+            double t_14 = d2 * t_13 + t_8 * d2_dot;
+            double t_15 = 0.7978845608 * (d2_dot + (d2 * t_14 + t_9 * d2_dot));
+            double d = cdf_2_dot_bar * 0.5;
+            double d_2 = d * t_15;
+            t_10_bar -= d_2 * 2.0 * t_10;
+            double d_3 = d * t_12;
+            double d_4 = d_3 * 0.7978845608;
+            d2_dot_bar += d_4;
+            d2_bar += d_4 * t_14;
+            double d_5 = d_4 * d2;
+            d2_bar += d_5 * t_13;
+            double d_6 = d_5 * d2;
+            d2_dot_bar += d_6 * 0.044715;
+            t_8_bar += d_5 * d2_dot;
+            d2_dot_bar += d_5 * t_8;
+            t_9_bar += d_4 * d2_dot;
+            d2_dot_bar += d_4 * t_9;
+            double t_16 = Math.tanh(0.7978845608 * (d2 + t_9 * d2));
+            double d_7 = t_10_bar * (1.0 - t_16 * t_16);
+            double d_8 = d_7 * 0.7978845608;
+            d2_bar += d_8;
+            t_9_bar += d_8 * d2;
+            d2_bar += d_8 * t_9;
+            t_8_bar += t_9_bar * d2;
+            d2_bar += t_9_bar * t_8;
+            d2_bar += t_8_bar * 0.044715;
+        }
+        {
+            // grad of: return 0.5 * (1 + Math.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
+            double d_9 = cdf_bar * 0.5;
+            t_7_bar += d_9;
+            double t_17 = 1.0 - t_7 * t_7;
+            double t_18 = 0.044715 * d1_dot;
+            double t_19 = d1 * t_18 + t_5 * d1_dot;
+            double t_20 = 0.7978845608 * (d1_dot + (d1 * t_19 + t_6 * d1_dot));
+            double d_10 = cdf_dot_bar * 0.5;
+            double d_11 = d_10 * t_20;
+            t_7_bar -= d_11 * 2.0 * t_7;
+            double d_12 = d_10 * t_17;
+            double d_13 = d_12 * 0.7978845608;
+            d1_dot_bar += d_13;
+            d1_bar += d_13 * t_19;
+            double d_14 = d_13 * d1;
+            d1_bar += d_14 * t_18;
+            double d_15 = d_14 * d1;
+            d1_dot_bar += d_15 * 0.044715;
+            t_5_bar += d_14 * d1_dot;
+            d1_dot_bar += d_14 * t_5;
+            t_6_bar += d_13 * d1_dot;
+            d1_dot_bar += d_13 * t_6;
+            double t_21 = Math.tanh(0.7978845608 * (d1 + t_6 * d1));
+            double d_16 = t_7_bar * (1.0 - t_21 * t_21);
+            double d_17 = d_16 * 0.7978845608;
+            d1_bar += d_17;
+            t_6_bar += d_17 * d1;
+            d1_bar += d_17 * t_6;
+            t_5_bar += t_6_bar * d1;
+            d1_bar += t_6_bar * t_5;
+            d1_bar += t_5_bar * 0.044715;
+        }
+        d1_dot_bar += d2_dot_bar;
+        double vol_dot_bar = -d2_dot_bar;
+        // grad of: double d2 = d1 - vol
+        d1_bar += d2_bar;
+        double vol_bar = -d2_bar;
+        double t_22 = 1.0 / vol;
+        double t_23 = 1.0 / t_2;
+        double t_24 = 1.0 / k;
+        double t_25 = t_24 * sDot;
+        double t_26 = 0.5 * sigmaDot;
+        double t_27 = t_23 * t_25 + t * (sigma * t_26 + t_3 * sigmaDot);
+        double t_28 = d1 / vol;
+        double d_18 = d1_dot_bar * t_27;
+        vol_bar += d_18 * -(t_22 / vol);
+        double d_19 = d1_dot_bar * t_22;
+        double d_20 = d_19 * t_25;
+        double t_2_bar = d_20 * -(t_23 / t_2);
+        double d_21 = d_19 * t_23;
+        sDot_bar += d_21 * t_24;
+        double d_22 = d_19 * t;
+        sigma_bar += d_22 * t_26;
+        double d_23 = d_22 * sigma;
+        sigmaDot_bar += d_23 * 0.5;
+        double t_3_bar = d_22 * sigmaDot;
+        sigmaDot_bar += d_22 * t_3;
+        double d_24 = -(d1_dot_bar * vol_dot);
+        d1_bar += d_24 * (1.0 / vol);
+        vol_bar += d_24 * -(t_28 / vol);
+        vol_dot_bar -= d1_dot_bar * t_28;
+        // grad of: double d1 = (Math.log(s / k) + (r + 0.5 * sigma * sigma) * t) / vol
+        double t_29 = (Math.log(t_2) + (r + t_3 * sigma) * t) / vol;
+        double d_25 = d1_bar * (1.0 / vol);
+        t_2_bar += d_25 * (1.0 / t_2);
+        double d_26 = d_25 * t;
+        t_3_bar += d_26 * sigma;
+        sigma_bar += d_26 * t_3;
+        vol_bar += d1_bar * -(t_29 / vol);
+        sigma_bar += t_3_bar * 0.5;
+        s_bar += t_2_bar * (1.0 / k);
+        sigmaDot_bar += vol_dot_bar * sqrt_t;
+        // grad of: double vol = sigma * Math.sqrt(t)
+        sigma_bar += vol_bar * sqrt_t;
+        return new CallHvp(value, Arrays2.flatten(sDot_bar, sigmaDot_bar), Arrays2.flatten(s_bar, sigma_bar));
+    }
+
+    /**
+     * Value, gradient and Hessian of {@link Options#call(double, double, double, double, double)} with respect to s, sigma, flattened in parameter order. The Hessian is {@code n} Hessian-vector products with the unit vectors (each about one forward and one reverse sweep of the tangent code), each entry then the mean of itself and its mirror: exactly symmetric.
+     */
+    public static CallHessian call(double s, double k, double t, double r, double sigma) {
+        int n = 2;
+        double[][] hessian = new double[n][];
+        for (int k_ = 0; k_ < n - 1; k_++) {
+            double[] e = new double[n];
+            e[k_] = 1.0;
+            hessian[k_] = callHvp(s, k, t, r, sigma, e).hvp();
+        }
+        double[] e = new double[n];
+        if (n > 0) {
+            e[n - 1] = 1.0;
+        }
+        CallHvp last = callHvp(s, k, t, r, sigma, e);
+        if (n > 0) {
+            hessian[n - 1] = last.hvp();
+        }
+        return new CallHessian(last.value(), last.gradient(), Arrays2.symmetrize(hessian));
+    }
+
+    /**
+     * What {@link OptionsHessian#callHvp(double, double, double, double, double, double[])} returns.
+     */
+    public record CallHvp(double value, double[] gradient, double[] hvp) {
+    }
+
+    /**
+     * What {@link OptionsHessian#call(double, double, double, double, double)} returns.
+     */
+    public record CallHessian(double value, double[] gradient, double[][] hessian) {
+    }
+}

@@ -1,0 +1,114 @@
+package dev.jgrad.tests;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.jgrad.Hessian;
+import dev.jgrad.Jacobian;
+import dev.jgrad.Jvp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/**
+ * Java's semantics in the forward-mode code, called as a user calls it: an exception is the one the
+ * source throws when a statement holds several operations that may throw (the tangent code reorders
+ * nothing that can fail), and variable arity survives where it can.
+ */
+class ForwardSemanticsTest {
+    /** Methods whose statements read two arrays at indices that may be out of bounds. */
+    static final class Shapes {
+        private Shapes() {}
+
+        /** The primal goes first as written: a[i] is read before b[j]. */
+        @Jvp
+        static double product(double[] a, double[] b, int i, int j) {
+            double z = 0;
+            z += a[i] * b[j];
+            return z;
+        }
+
+        /** exp reads its result: the reads are bound to temporaries in the source's order. */
+        @Jvp
+        static double exponential(double[] a, double[] b, int i, int j) {
+            double z = 1;
+            z = z * Math.exp(a[i] * b[j]);
+            return z;
+        }
+
+        /** An element written from two elements: an array store after its value. */
+        @Jvp @Jacobian(wrt = "a")
+        static double[] store(double[] a, int i, int j) {
+            double[] r = new double[2];
+            r[i] = a[i] * a[j];
+            return r;
+        }
+
+        /** Always throws: the generated methods throw the same, and compile (no return after a throw). */
+        @Jvp @Hessian
+        static double fails(double x) {
+            throw new IllegalArgumentException("no " + x);
+        }
+
+        @Jvp @Jacobian
+        static double[] failsToo(double x) {
+            if (x > 0) {
+                throw new IllegalStateException("positive");
+            }
+            throw new IllegalArgumentException("not positive");
+        }
+
+        @Hessian
+        static double sumSquares(double... xs) {
+            double s = 0;
+            for (double x : xs) {
+                s += x * x;
+            }
+            return s;
+        }
+    }
+
+    private static void sameException(Executable source, Executable generated) {
+        Throwable expected = assertThrows(Throwable.class, source);
+        Throwable actual = assertThrows(Throwable.class, generated);
+        assertEquals(expected.getClass(), actual.getClass());
+        assertEquals(expected.getMessage(), actual.getMessage());
+    }
+
+    @Test
+    void theFirstReadThatFailsThrows() {
+        double[] a = {1, 2};
+        double[] b = {3, 4, 5};
+        double[] da = {1, 0};
+        double[] db = {0, 1, 0};
+        sameException(() -> Shapes.product(a, b, 5, 7), () -> ForwardSemanticsTest_ShapesJvp.product(a, b, 5, 7, da, db));
+        sameException(() -> Shapes.product(a, b, 1, 7), () -> ForwardSemanticsTest_ShapesJvp.product(a, b, 1, 7, da, db));
+        sameException(() -> Shapes.exponential(a, b, 5, 7),
+                () -> ForwardSemanticsTest_ShapesJvp.exponential(a, b, 5, 7, da, db));
+        sameException(() -> Shapes.exponential(a, b, 0, 7),
+                () -> ForwardSemanticsTest_ShapesJvp.exponential(a, b, 0, 7, da, db));
+        sameException(() -> Shapes.store(a, 0, 9), () -> ForwardSemanticsTest_ShapesJvp.store(a, 0, 9, da));
+        sameException(() -> Shapes.store(new double[3], 2, 1),
+                () -> ForwardSemanticsTest_ShapesJvp.store(new double[3], 2, 1, new double[3]));
+        sameException(() -> Shapes.store(new double[3], 2, 1), () -> ForwardSemanticsTest_ShapesJacobian.store(new double[3], 2, 1));
+        assertEquals(6.0, ForwardSemanticsTest_ShapesJvp.product(a, b, 1, 0, da, db).value());
+    }
+
+    @Test
+    void aMethodThatAlwaysThrowsThrowsTheSame() {
+        sameException(() -> Shapes.fails(1), () -> ForwardSemanticsTest_ShapesJvp.fails(1, 1));
+        sameException(() -> Shapes.fails(1), () -> ForwardSemanticsTest_ShapesHessian.fails(1));
+        sameException(() -> Shapes.fails(1), () -> ForwardSemanticsTest_ShapesHessian.failsHvp(1, new double[1]));
+        sameException(() -> Shapes.failsToo(1), () -> ForwardSemanticsTest_ShapesJvp.failsToo(1, 1));
+        sameException(() -> Shapes.failsToo(-1), () -> ForwardSemanticsTest_ShapesJacobian.failsToo(-1));
+    }
+
+    @Test
+    void aVariableArityHessianTakesSeparateArguments() {
+        var h = ForwardSemanticsTest_ShapesHessian.sumSquares(1, 2);
+        assertEquals(5.0, h.value());
+        assertArrayEquals(new double[] {2, 4}, h.gradient());
+        assertArrayEquals(new double[] {2, 0}, h.hessian()[0]);
+        assertArrayEquals(new double[] {0, 2}, h.hessian()[1]);
+    }
+}
