@@ -1,6 +1,7 @@
 package dev.jgrad.examples;
 
 import dev.jgrad.Grad;
+import dev.jgrad.Hessian;
 import dev.jgrad.Jit;
 import dev.jgrad.Ops;
 import java.io.PrintStream;
@@ -13,7 +14,8 @@ import java.util.Random;
  * <p>Part 1: {@link #price} is the Black-Scholes formula written out, with the normal distribution
  * function {@link Ops#normCdf}, whose derivative jgrad knows (the normal density). Its gradient in
  * spot, volatility and rate is delta, vega and rho; they are checked against the closed forms
- * ({@code N(d1)}, {@code S n(d1) sqrt(T)}, {@code K T exp(-rT) N(d2)} for a call). {@link #bookValue}
+ * ({@code N(d1)}, {@code S n(d1) sqrt(T)}, {@code K T exp(-rT) N(d2)} for a call), and so is gamma
+ * ({@code n(d1) / (S vol sqrt(T))}), the first entry of its {@code @Hessian}. {@link #bookValue}
  * sums the book: its gradient with respect to the arrays of spots, volatilities and rates is every
  * option's Greeks in one call.
  *
@@ -37,8 +39,12 @@ public final class BlackScholes {
     // ---------------------------------------------------------------------------------------------
     // The functions jgrad differentiates
 
-    /** The Black-Scholes price of a European call ({@code isCall}) or put, no dividends. */
+    /**
+     * The Black-Scholes price of a European call ({@code isCall}) or put, no dividends. With
+     * {@code @Hessian} jgrad also writes its second derivatives: gamma is {@code hessian()[0][0]}.
+     */
     @Grad(wrt = {"spot", "vol", "rate"})
+    @Hessian(wrt = {"spot", "vol", "rate"})
     static double price(double spot, double strike, double expiry, double vol, double rate, boolean isCall) {
         double sqrtT = Math.sqrt(expiry);
         double d1 = (Math.log(spot / strike) + (rate + 0.5 * vol * vol) * expiry) / (vol * sqrtT);
@@ -109,18 +115,19 @@ public final class BlackScholes {
         return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
     }
 
-    /** Delta, vega and rho of a call or put, by the textbook formulas. */
-    public record Greeks(double delta, double vega, double rho) {
+    /** Delta, vega, rho and gamma of a call or put, by the textbook formulas. */
+    public record Greeks(double delta, double vega, double rho, double gamma) {
         static Greeks closedForm(double spot, double strike, double expiry, double vol, double rate, boolean isCall) {
             double sqrtT = Math.sqrt(expiry);
             double d1 = (Math.log(spot / strike) + (rate + 0.5 * vol * vol) * expiry) / (vol * sqrtT);
             double d2 = d1 - vol * sqrtT;
             double discount = Math.exp(-rate * expiry);
             double vega = spot * normPdf(d1) * sqrtT;
+            double gamma = normPdf(d1) / (spot * vol * sqrtT);
             if (isCall) {
-                return new Greeks(Ops.normCdf(d1), vega, strike * expiry * discount * Ops.normCdf(d2));
+                return new Greeks(Ops.normCdf(d1), vega, strike * expiry * discount * Ops.normCdf(d2), gamma);
             }
-            return new Greeks(Ops.normCdf(d1) - 1, vega, -strike * expiry * discount * Ops.normCdf(-d2));
+            return new Greeks(Ops.normCdf(d1) - 1, vega, -strike * expiry * discount * Ops.normCdf(-d2), gamma);
         }
     }
 
@@ -150,10 +157,11 @@ public final class BlackScholes {
     }
 
     /** The largest differences between jgrad's Greeks and the closed forms over a book. */
-    public record BookCheck(double delta, double vega, double rho, double bookGradient) {}
+    public record BookCheck(double delta, double vega, double rho, double gamma, double bookGradient) {}
 
     /**
-     * Every option's Greeks from its own gradient call, against the closed forms; and the whole book's
+     * Every option's Greeks from its own gradient call, and its gamma from its Hessian, against the
+     * closed forms; and the whole book's
      * gradient in one call, against the per-option gradients ({@code bookGradient}: the largest
      * difference over all three Greeks).
      */
@@ -161,6 +169,7 @@ public final class BlackScholes {
         double maxDelta = 0;
         double maxVega = 0;
         double maxRho = 0;
+        double maxGamma = 0;
         double[] delta = new double[book.size()];
         double[] vega = new double[book.size()];
         double[] rho = new double[book.size()];
@@ -173,6 +182,9 @@ public final class BlackScholes {
             maxDelta = Math.max(maxDelta, Math.abs(g.spot() - exact.delta()));
             maxVega = Math.max(maxVega, Math.abs(g.vol() - exact.vega()));
             maxRho = Math.max(maxRho, Math.abs(g.rate() - exact.rho()));
+            double gamma = BlackScholesHessian.price(book.spot()[i], book.strike()[i], book.expiry()[i],
+                    book.vol()[i], book.rate()[i], isCall).hessian()[0][0];
+            maxGamma = Math.max(maxGamma, Math.abs(gamma - exact.gamma()));
             delta[i] = g.spot();
             vega[i] = g.vol();
             rho[i] = g.rate();
@@ -185,7 +197,7 @@ public final class BlackScholes {
             maxBook = Math.max(maxBook, Math.abs(all.vol()[i] - vega[i]));
             maxBook = Math.max(maxBook, Math.abs(all.rate()[i] - rho[i]));
         }
-        return new BookCheck(maxDelta, maxVega, maxRho, maxBook);
+        return new BookCheck(maxDelta, maxVega, maxRho, maxGamma, maxBook);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -241,23 +253,26 @@ public final class BlackScholes {
         Book book = makeBook(SEED, BOOK);
         out.printf("Black-Scholes Greeks by jgrad: a book of %d calls and puts, seed %d%n", BOOK, SEED);
         out.printf("  price: BlackScholes.price, the formula written out with Ops.normCdf%n");
-        out.printf("  Greeks: BlackScholesGrad.price, its gradient in spot (delta), vol (vega) and rate (rho)%n%n");
+        out.printf("  Greeks: BlackScholesGrad.price, its gradient in spot (delta), vol (vega) and rate (rho);%n");
+        out.printf("  gamma: BlackScholesHessian.price, its second derivative in spot%n%n");
 
-        out.printf("  %4s %-4s %7s %7s %5s %5s %6s %9s %9s %9s %9s%n",
-                "#", "kind", "spot", "strike", "T", "vol", "rate", "price", "delta", "vega", "rho");
+        out.printf("  %4s %-4s %7s %7s %5s %5s %6s %9s %9s %9s %9s %8s%n",
+                "#", "kind", "spot", "strike", "T", "vol", "rate", "price", "delta", "vega", "rho", "gamma");
         for (int i = 0; i < 5; i++) {
             boolean isCall = book.isCall()[i];
             BlackScholesGrad.PriceGradient g = BlackScholesGrad.price(book.spot()[i], book.strike()[i],
                     book.expiry()[i], book.vol()[i], book.rate()[i], isCall);
-            out.printf("  %4d %-4s %7.2f %7.2f %5.2f %5.2f %6.4f %9.4f %9.5f %9.4f %9.4f%n", i, isCall ? "call" : "put",
-                    book.spot()[i], book.strike()[i], book.expiry()[i], book.vol()[i], book.rate()[i], g.value(),
-                    g.spot(), g.vol(), g.rate());
+            double gamma = BlackScholesHessian.price(book.spot()[i], book.strike()[i], book.expiry()[i],
+                    book.vol()[i], book.rate()[i], isCall).hessian()[0][0];
+            out.printf("  %4d %-4s %7.2f %7.2f %5.2f %5.2f %6.4f %9.4f %9.5f %9.4f %9.4f %8.5f%n", i,
+                    isCall ? "call" : "put", book.spot()[i], book.strike()[i], book.expiry()[i], book.vol()[i],
+                    book.rate()[i], g.value(), g.spot(), g.vol(), g.rate(), gamma);
         }
         out.printf("  ...%n");
 
         BookCheck check = checkBook(book);
-        out.printf("%n  max |jgrad - closed form| over the %d options:  delta %.1e   vega %.1e   rho %.1e%n",
-                BOOK, check.delta(), check.vega(), check.rho());
+        out.printf("%n  max |jgrad - closed form| over the %d options:  delta %.1e   vega %.1e   rho %.1e"
+                + "   gamma %.1e%n", BOOK, check.delta(), check.vega(), check.rho(), check.gamma());
         out.printf("  the whole book's gradient in one call (BlackScholesGrad.bookValue) vs the %d calls: %.1e%n",
                 BOOK, check.bookGradient());
         timeBook(out, book);

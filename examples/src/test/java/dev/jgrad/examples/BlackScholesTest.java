@@ -23,6 +23,7 @@ class BlackScholesTest {
         assertTrue(check.delta() < 1e-8, "delta differs by " + check.delta());
         assertTrue(check.vega() < 1e-8, "vega differs by " + check.vega());
         assertTrue(check.rho() < 1e-8, "rho differs by " + check.rho());
+        assertTrue(check.gamma() < 1e-8, "gamma differs by " + check.gamma());
         assertTrue(check.bookGradient() < 1e-12, "book gradient differs by " + check.bookGradient());
     }
 
