@@ -136,6 +136,31 @@ final class OddInputs {
                 }
                 """));
 
+        in.add(subset("on-demand imports of packages and of a type's members", "p.Wildcards", """
+                package p;
+
+                import dev.jgrad.*;
+                import java.util.*;
+                import java.util.function.*;
+                import p.Wildcards.Shapes.*;
+
+                public class Wildcards {
+                    static final class Shapes {
+                        static final class Scale {
+                            static final double FACTOR = 2.0;
+                        }
+                    }
+
+                    @Grad @Jit static double f(double w, double[] x) {
+                        double s = Math.sin(w) * Scale.FACTOR;
+                        for (double v : x) {
+                            s += Ops.sigmoid(v * w);
+                        }
+                        return s + Double.MIN_VALUE;
+                    }
+                }
+                """));
+
         in.add(subset("names that generated code also uses", "p.Names", """
                 package p;
 

@@ -337,9 +337,12 @@ public final class Resolver {
         for (ImportTree i : unit.getImports()) {
             if (!i.isStatic() && i.getQualifiedIdentifier() instanceof MemberSelectTree s
                     && s.getIdentifier().contentEquals("*")) {
-                Object q = meaning(s.getExpression());
-                TypeElement t = q instanceof TypeElement c ? memberType(c, name)
-                        : elements.getTypeElement(s.getExpression() + "." + name);
+                // the qualifier of an on-demand import is a canonical name (JLS 7.5.2): a type, whose member
+                // types it imports, or a package; resolving it as an expression would come back here
+                String qualifier = s.getExpression().toString();
+                TypeElement imported = elements.getTypeElement(qualifier);
+                TypeElement t = imported != null ? memberType(imported, name)
+                        : elements.getTypeElement(qualifier + "." + name);
                 if (t != null) {
                     return t;
                 }

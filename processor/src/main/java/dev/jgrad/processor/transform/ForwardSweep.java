@@ -92,13 +92,22 @@ final class ForwardSweep {
         } else if (s instanceof Stmt.Assign a) {
             boolean arrayRef = a.target().type().isArray();
             boolean active = arrayRef && joint.activity.isActive(Walk.root(a.target()));
+            Stmt store = a;
             if (joint.records(a)) {
+                if (a.target() instanceof Expr.Index && !arrayRef && Linearize.mayThrowBesides(a.value(), a.target())) {
+                    // Java evaluates the right-hand side before it checks the element's index: reading
+                    // the old value first would throw the index's exception instead of the value's
+                    // (a read of the element itself in the value throws first either way)
+                    Local value = new Local(a.target().type(), joint.names.fresh("stored"));
+                    out.add(new Stmt.Decl(null, value.type(), value.name(), a.value()));
+                    store = new Stmt.Assign(a.src(), a.target(), value);
+                }
                 out.add(push(a.target(), GradientForm.What.OLD_VALUE));
                 if (active) {
                     out.add(push(joint.adjointOf(a.target()), GradientForm.What.OLD_ADJOINT));
                 }
             }
-            out.add(a);
+            out.add(store);
             if (active) {
                 out.add(new Stmt.Assign(null, joint.adjointOf(a.target()), joint.adjoints().adjointArray(a.value(), a.target())));
             }

@@ -308,9 +308,14 @@ final class Linearize {
                 || e instanceof Expr.Binary b && b.type().isIntegral() && (b.op() == BinaryOp.DIV || b.op() == BinaryOp.REM);
     }
 
-    private static boolean mayThrow(Expr e) {
+    static boolean mayThrow(Expr e) {
+        return mayThrowBesides(e, null);
+    }
+
+    /** Whether {@code e} has an operation that may throw other than reading {@code read} (null: any). */
+    static boolean mayThrowBesides(Expr e, Expr read) {
         boolean[] any = {false};
-        Walk.postOrder(e, x -> any[0] |= isThrowing(x));
+        Walk.postOrder(e, x -> any[0] |= isThrowing(x) && !x.equals(read));
         return any[0];
     }
 

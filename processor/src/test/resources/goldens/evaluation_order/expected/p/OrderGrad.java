@@ -25,10 +25,12 @@ public final class OrderGrad {
         double v = 0.0;
         double[] a = new double[x.length];
         a_bar = new double[x.length];
+        double stored = x[0];
         tape.pushDouble(a[0]);
-        a[0] = x[0];
+        a[0] = stored;
+        double stored_2 = x[1];
         tape.pushDouble(a[1]);
-        a[1] = x[1];
+        a[1] = stored_2;
         double aBefore = a[0];
         double scale = 0.0;
         {
