@@ -19,6 +19,9 @@ import java.util.Random;
  * least-squares fit itself, whose weights differ from the true ones by about
  * {@code NOISE / sqrt(N) = 0.001}, well inside the 0.05 the example promises.
  *
+ * <p>The same loss written with {@link dev.jgrad.Ops}, {@link Losses#mseOps}, gives the same loss and
+ * gradient: the example prints both side by side.
+ *
  * <p>Then it times one loss evaluation against one gradient evaluation, and, as the seed's JAX
  * {@code main.py} does for {@code jax.jit}, the plain and {@code @Jit} loss and the {@code @Grad} and
  * {@code @Jit @Grad} gradients, first call and steady state. These are rough wall-clock figures; the
@@ -122,6 +125,7 @@ public final class LinearRegression {
 
         Fit fit = fit(data, LEARNING_RATE, STEPS, PRINT_EVERY, out);
         printWeights(out, data, fit);
+        compareOpsForm(out, data, fit);
         timeLossAndGradient(out, data, fit, first);
     }
 
@@ -135,6 +139,44 @@ public final class LinearRegression {
         out.printf("  %-6s %9.4f %10.5f %9.5f%n", "b", data.trueB(), fit.b(), Math.abs(fit.b() - data.trueB()));
         out.printf("  max |fitted - true| = %.5f   (noise sigma / sqrt(N) = %.5f)%n",
                 fit.maxError(data.trueW(), data.trueB()), NOISE / Math.sqrt(N));
+    }
+
+    /**
+     * The largest difference between the loop form ({@code LossesGrad.mse}) and the Ops form
+     * ({@code LossesGrad.mseOps}) of the loss and gradient at {@code (w, b)}, relative to the larger of
+     * the loss and the largest partial derivative.
+     */
+    public static double opsFormDifference(Dataset data, double[] w, double b) {
+        LossesGrad.MseGradient loop = LossesGrad.mse(w, b, data.x(), data.y());
+        LossesGrad.MseOpsGradient ops = LossesGrad.mseOps(w, b, data.x(), data.y());
+        double diff = Math.max(Math.abs(loop.value() - ops.value()), Math.abs(loop.b() - ops.b()));
+        double scale = Math.max(Math.abs(loop.value()), Math.abs(loop.b()));
+        for (int j = 0; j < w.length; j++) {
+            diff = Math.max(diff, Math.abs(loop.w()[j] - ops.w()[j]));
+            scale = Math.max(scale, Math.abs(loop.w()[j]));
+        }
+        return diff / scale;
+    }
+
+    private static void compareOpsForm(PrintStream out, Dataset data, Fit fit) {
+        double[] w0 = new double[fit.w().length];
+        out.printf("%nThe same loss in the Ops vocabulary, Losses.mseOps: "
+                + "mean(square(sub(add(matvec(x, w), b), y)))%n");
+        out.printf("  %-18s %16s %16s %16s %16s%n", "", "loss (loop)", "loss (Ops)", "dL/dw[0] (loop)",
+                "dL/dw[0] (Ops)");
+        double[][] points = {w0, fit.w()};
+        double[] biases = {0, fit.b()};
+        String[] names = {"at zero weights", "at the fit"};
+        for (int k = 0; k < 2; k++) {
+            LossesGrad.MseGradient loop = LossesGrad.mse(points[k], biases[k], data.x(), data.y());
+            LossesGrad.MseOpsGradient ops = LossesGrad.mseOps(points[k], biases[k], data.x(), data.y());
+            out.printf("  %-18s %16.12f %16.12f %16.12f %16.12f%n", names[k], loop.value(), ops.value(), loop.w()[0],
+                    ops.w()[0]);
+        }
+        out.printf("  largest difference of loss and gradient, relative: %.1e at zero weights%n",
+                opsFormDifference(data, w0, 0));
+        out.printf("  (jgrad lowers the Ops calls into the loop the first form spells out; under @Jit each form may%n");
+        out.printf("  reassociate its sums, so the last bits could differ)%n");
     }
 
     private static void timeLossAndGradient(PrintStream out, Dataset data, Fit fit, FirstCalls first) {

@@ -1,5 +1,11 @@
 package dev.jgrad.examples;
 
+import static dev.jgrad.Ops.add;
+import static dev.jgrad.Ops.matvec;
+import static dev.jgrad.Ops.mean;
+import static dev.jgrad.Ops.square;
+import static dev.jgrad.Ops.sub;
+
 import dev.jgrad.Grad;
 import dev.jgrad.Jit;
 
@@ -46,5 +52,15 @@ public final class Losses {
             sum += r * r;
         }
         return sum / x.length;
+    }
+
+    /**
+     * The same loss as {@link #mse} in the array vocabulary of {@link dev.jgrad.Ops}, as JAX's
+     * {@code jnp.mean((x @ w + b - y) ** 2)}: jgrad lowers it into the loop that {@link #mse} spells out,
+     * so {@code LossesGrad.mseOps} is the same fused one-pass gradient.
+     */
+    @Jit @Grad(wrt = {"w", "b"})
+    public static double mseOps(double[] w, double b, double[][] x, double[] y) {
+        return mean(square(sub(add(matvec(x, w), b), y)));
     }
 }

@@ -7,7 +7,10 @@ import dev.jgrad.examples.LinearRegression.Dataset;
 import dev.jgrad.examples.LinearRegression.Fit;
 import org.junit.jupiter.api.Test;
 
-/** The seed example's promise: the printed loss goes down and the fit ends within 0.05 of the truth. */
+/**
+ * The seed example's promise: the printed loss goes down, the fit ends within 0.05 of the truth, and the Ops
+ * form of the loss gives the loop form's numbers.
+ */
 class LinearRegressionTest {
     private static final Dataset DATA = LinearRegression.seedData();
 
@@ -41,5 +44,14 @@ class LinearRegressionTest {
         Dataset again = LinearRegression.seedData();
         assertEquals(DATA.x()[1234][5], again.x()[1234][5]);
         assertEquals(DATA.y()[9999], again.y()[9999]);
+    }
+
+    @Test
+    void theOpsFormGivesTheSameLossAndGradient() {
+        Fit fit = LinearRegression.fit(DATA, LinearRegression.LEARNING_RATE, 10, 0, null);
+        assertTrue(LinearRegression.opsFormDifference(DATA, new double[LinearRegression.TRUE_W.length], 0) < 1e-12);
+        assertTrue(LinearRegression.opsFormDifference(DATA, fit.w(), fit.b()) < 1e-12);
+        double loop = Losses.mse(fit.w(), fit.b(), DATA.x(), DATA.y());
+        assertEquals(loop, Losses.mseOps(fit.w(), fit.b(), DATA.x(), DATA.y()), 1e-12 * loop);
     }
 }
