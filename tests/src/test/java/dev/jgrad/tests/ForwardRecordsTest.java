@@ -37,6 +37,17 @@ class ForwardRecordsTest {
             return s * p.scale() + p.scale() * p.scale();
         }
 
+        /** Writes into the record's array: the full Hessian's runs but one get a new record holding a copy. */
+        @Hessian
+        static double scaled(Weights p, double c) {
+            double s = 0;
+            for (int i = 0; i < p.w().length; i++) {
+                p.w()[i] *= c;
+                s += p.w()[i] * p.w()[i];
+            }
+            return s + p.b() * c;
+        }
+
         @Jvp
         @Jacobian
         static double[] affine(Weights p, double c) {
@@ -126,6 +137,32 @@ class ForwardRecordsTest {
                 ju += j.jacobian()[i][k] * u[k];
             }
             assertTrue(Math.abs(ju - r.tangent()[i]) <= 1e-12 * (1 + Math.abs(ju)), "tangent " + i);
+        }
+    }
+
+    @Test
+    void aRecordWrittenIntoEndsAsOneRunLeavesIt() {
+        double[] w = {0.5, -0.4, 1.1};
+        Weights p = new Weights(w, 0.2, 0, false);
+        ForwardRecordsTest_ModelsHessian.ScaledHessian h = ForwardRecordsTest_ModelsHessian.scaled(p, 1.5);
+        assertArrayEquals(new double[] {0.75, -0.6, 1.65}, w, 1e-15);
+        assertEquals(Models.scaled(new Weights(new double[] {0.5, -0.4, 1.1}, 0.2, 0, false), 1.5), h.value());
+        // entries w[0..2], b, c: d2/dw_i dc = 4 c w_i, d2/dc2 = 2 sum w_i^2, d2/db dc = 1
+        double[] w0 = {0.5, -0.4, 1.1};
+        double c = 1.5;
+        double[][] expected = new double[5][5];
+        double sum = 0;
+        for (int i = 0; i < 3; i++) {
+            expected[i][i] = 2 * c * c;
+            expected[i][4] = 4 * c * w0[i];
+            expected[4][i] = 4 * c * w0[i];
+            sum += w0[i] * w0[i];
+        }
+        expected[3][4] = 1;
+        expected[4][3] = 1;
+        expected[4][4] = 2 * sum;
+        for (int i = 0; i < 5; i++) {
+            assertArrayEquals(expected[i], h.hessian()[i], 1e-12, "row " + i);
         }
     }
 }
