@@ -63,9 +63,6 @@ final class ForwardPipeline {
 
     /** Checks, reads and transforms {@code m} for each forward-mode annotation it carries. */
     void add(ExecutableElement m) {
-        if (!noRecords(m)) {
-            return;
-        }
         Jvp jvp = m.getAnnotation(Jvp.class);
         if (jvp != null && checkSignature(m, Jvp.class, Set.of(Type.DOUBLE, Type.DOUBLE_ARRAY))) {
             List<String> wrt = Wrt.of(env, processing, m, jvp.wrt(), Jvp.class);
@@ -95,19 +92,6 @@ final class ForwardPipeline {
         }
     }
 
-    /** Records of parameters are not yet flattened into tangents and Hessians: an error at each, saying what to do. */
-    private boolean noRecords(ExecutableElement m) {
-        boolean ok = true;
-        for (javax.lang.model.element.VariableElement p : m.getParameters()) {
-            if (dev.jgrad.processor.front.RecordParams.recordType(p.asType()) != null) {
-                env.diag().error(Message.RECORD_TYPE, p, p.getSimpleName(), p.asType(),
-                        "@Jvp, @Hessian and @Jacobian do not take records yet: pass its components as parameters");
-                ok = false;
-            }
-        }
-        return ok;
-    }
-
     /** Writes {@code CJvp} and {@code CHessian}, those that have methods. */
     void write(ClassWriter writer) {
         ForwardWriter forward = new ForwardWriter(writer, type);
@@ -123,11 +107,14 @@ final class ForwardPipeline {
         if (ir == null) {
             return;
         }
-        Activity activity = Activity.of(ir, new HashSet<>(wrt));
+        List<String> leaves = WrtLeaves.of(ir, wrt);
+        Activity activity = Activity.of(ir, new HashSet<>(leaves));
         if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())) {
             return;
         }
-        Tangent.Result t = Tangent.of(ir, wrt, activity, true);
+        Tangent.Result t = Tangent.of(ir, leaves, activity, true);
+        List<dev.jgrad.processor.ir.RecordParam> reads = new ArrayList<>(ir.records());
+        List<Method.Param> extra = ForwardRecords.jvpParams(ir, wrt, leaves, t.tangentParams(), reads);
         Type returns = env.types().typeOf(m.getReturnType());
         String name = m.getSimpleName().toString();
         List<dev.jgrad.processor.ir.Stmt> code = t.body();
@@ -142,11 +129,14 @@ final class ForwardPipeline {
             code = Captures.mark(Jam.apply(Parallelize.apply(code, tangent, jit.parallel()), ir.names()), names);
         }
         Gradient body = new Gradient(code, t.value(), t.value() == null ? List.of() : List.of(t.tangent()), null);
-        byKind.computeIfAbsent("Jvp", k -> new ArrayList<>()).add(new ForwardWriter.Out(m, name, t.tangentParams(),
+        byKind.computeIfAbsent("Jvp", k -> new ArrayList<>()).add(new ForwardWriter.Out(m, name, extra,
                 GeneratedNames.forwardRecord(name, "Jvp"), returns, List.of(new ForwardWriter.Component("tangent", returns)),
                 body, ir.names().all(), "Value and directional derivative of {@link $T#$L} (forward mode) along the"
-                        + " tangents " + (wrt.isEmpty() ? "of no parameter" : String.join(", ", t.tangentParams().stream()
-                                .map(Method.Param::name).toList())) + " of " + String.join(", ", wrt) + ".", null));
+                        + " tangents " + (wrt.isEmpty() ? "of no parameter" : String.join(", ", extra.stream()
+                                .map(Method.Param::name).toList())) + " of " + String.join(", ", wrt)
+                        + (reads.size() > ir.records().size() ? " (a record's tangent is a record of its type, whose"
+                                + " components that are no double or array of doubles are ignored)" : "") + ".",
+                null, List.copyOf(reads)));
     }
 
     /**
@@ -157,7 +147,8 @@ final class ForwardPipeline {
         int own = 0;
         int extra = 0;
         for (VariableElement p : m.getParameters()) {
-            int slots = env.types().typeOf(p.asType()).slots();
+            Type t = env.types().typeOf(p.asType());
+            int slots = t == null ? 1 : t.slots(); // a record: one reference
             own += slots;
             extra += wrt.contains(p.getSimpleName().toString()) ? slots : 0;
         }
@@ -216,9 +207,11 @@ final class ForwardPipeline {
             env.diag().error(Message.RECORD_CLASH, m, other.getSimpleName(), name,
                     GeneratedNames.forwardRecord(name, annotation));
         }
+        ForwardRecords.check(env, m);
         for (VariableElement p : m.getParameters()) {
             Type t = env.types().typeOf(p.asType());
-            if (t == null || t == Type.STRING || t == Type.VOID) {
+            if (dev.jgrad.processor.front.RecordParams.recordType(p.asType()) == null
+                    && (t == null || t == Type.STRING || t == Type.VOID)) {
                 env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
             }
         }

@@ -39,8 +39,11 @@ final class HessianPipeline {
         if (ir == null) {
             return null;
         }
+        List<String> named = wrt;
+        wrt = WrtLeaves.of(ir, named);
         Activity activity = Activity.of(ir, new HashSet<>(wrt));
-        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())) {
+        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())
+                || !ForwardRecords.checkCopies(env, m, ir, Flat.writtenArrays(ir, activity), "Hessian")) {
             return null;
         }
         Tangent.Result t = Tangent.of(ir, wrt, activity, false);
@@ -59,19 +62,19 @@ final class HessianPipeline {
         }
         out.add(new ForwardWriter.Out(m, hvp, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)),
                 GeneratedNames.forwardRecord(hvp, ""), Type.DOUBLE, hvpComponents, body, ir.names().all(),
-                "Value, gradient and Hessian-vector product of {@link $T#$L} with respect to " + String.join(", ", wrt)
+                "Value, gradient and Hessian-vector product of {@link $T#$L} with respect to " + String.join(", ", named)
                         + ", flattened in parameter order: {@code " + v.name() + "} and the results have one entry per"
                         + " entry of them.",
-                null));
+                null, ir.records()));
         out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
                 List.of(new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
                         new ForwardWriter.Component("hessian", Type.DOUBLE_MATRIX)),
                 null, ir.names().all(),
-                "Value, gradient and Hessian of {@link $T#$L} with respect to " + String.join(", ", wrt)
+                "Value, gradient and Hessian of {@link $T#$L} with respect to " + String.join(", ", named)
                         + ", flattened in parameter order. The Hessian is {@code n} Hessian-vector products with"
                         + " the unit vectors (each about one forward and one reverse sweep of the tangent code),"
                         + " each entry then the mean of itself and its mirror: exactly symmetric.",
-                new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity))));
+                new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity)), ir.records()));
         return out;
     }
 

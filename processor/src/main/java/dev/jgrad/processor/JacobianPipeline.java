@@ -40,12 +40,15 @@ final class JacobianPipeline {
         if (ir == null) {
             return null;
         }
+        List<String> named = wrt;
+        wrt = WrtLeaves.of(ir, named);
         Activity activity = Activity.of(ir, new HashSet<>(wrt));
-        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())) {
+        List<Method.Param> copied = Flat.writtenArrays(ir, activity);
+        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())
+                || !ForwardRecords.checkCopies(env, m, ir, copied, "Jacobian")) {
             return null;
         }
         Expr size = Flat.size(ir, wrt);
-        List<Method.Param> copied = Flat.writtenArrays(ir, activity);
         List<ForwardWriter.Out> out = new ArrayList<>();
         String column = name + "Column";
         String row = name + "Row";
@@ -53,11 +56,11 @@ final class JacobianPipeline {
         out.add(row(m, MethodReader.read(env, m), wrt, row));
         out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Jacobian"),
                 Type.DOUBLE_ARRAY, List.of(new ForwardWriter.Component("jacobian", Type.DOUBLE_MATRIX)), null,
-                ir.names().all(), "Value and Jacobian of {@link $T#$L} with respect to " + String.join(", ", wrt)
+                ir.names().all(), "Value and Jacobian of {@link $T#$L} with respect to " + String.join(", ", named)
                         + ", flattened in parameter order: {@code jacobian[i][k]} is the derivative of"
                         + " {@code value[i]} in entry {@code k}. Forward mode (a pass per entry) when there are no"
                         + " more entries than outputs, else reverse mode (a pass per output).",
-                new ForwardWriter.Driver(column, size, copied, row)));
+                new ForwardWriter.Driver(column, size, copied, row), ir.records()));
         return out;
     }
 
@@ -72,7 +75,8 @@ final class JacobianPipeline {
                         t.tangent()))), null);
         return new ForwardWriter.Out(m, name, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)), null,
                 Type.DOUBLE_ARRAY, List.of(new ForwardWriter.Component("column", Type.DOUBLE_MATRIX)), g,
-                ir.names().all(), "The value of {@link $T#$L} and its Jacobian times {@code " + v.name() + "}.", null);
+                ir.names().all(), "The value of {@link $T#$L} and its Jacobian times {@code " + v.name() + "}.", null,
+                ir.records());
     }
 
     /** {@code fRow(args, u)}: {@code u^T J}, flattened: the gradient of {@code <u, f(args)>}. */
@@ -85,7 +89,7 @@ final class JacobianPipeline {
             return new ForwardWriter.Out(m, name, List.of(new Method.Param(u.name(), Type.DOUBLE_ARRAY)), null,
                     Type.DOUBLE, List.of(new ForwardWriter.Component("row", Type.DOUBLE_ARRAY)),
                     new Gradient(body, null, List.of(), null), ir.names().all(),
-                    "{@code " + u.name() + "} times the Jacobian of {@link $T#$L}.", null);
+                    "{@code " + u.name() + "} times the Jacobian of {@link $T#$L}.", null, ir.records());
         }
         Local r;
         if (last.value() instanceof Local l) {
@@ -115,6 +119,6 @@ final class JacobianPipeline {
         Gradient out = new Gradient(tidy, g.value(), List.of(Flat.flatten(g.components())), g.tape());
         return new ForwardWriter.Out(m, name, List.of(new Method.Param(u.name(), Type.DOUBLE_ARRAY)), null,
                 Type.DOUBLE, List.of(new ForwardWriter.Component("row", Type.DOUBLE_ARRAY)), out, ir.names().all(),
-                "{@code " + u.name() + "} times the Jacobian of {@link $T#$L}.", null);
+                "{@code " + u.name() + "} times the Jacobian of {@link $T#$L}.", null, ir.records());
     }
 }

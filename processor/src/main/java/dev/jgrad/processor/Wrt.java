@@ -3,7 +3,6 @@ package dev.jgrad.processor;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.RecordParams;
-import dev.jgrad.processor.ir.Type;
 import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -43,7 +42,7 @@ final class Wrt {
             if (k < 0) {
                 env.diag().error(Message.WRT_UNKNOWN, m, mirror, w, m.getSimpleName(), params);
                 ok = false;
-            } else if (!differentiable(env, m.getParameters().get(k).asType(), kind)) {
+            } else if (!differentiable(env, m.getParameters().get(k).asType())) {
                 env.diag().error(Message.WRT_NOT_DIFFERENTIABLE, m, mirror, w, m.getParameters().get(k).asType());
                 ok = false;
             }
@@ -54,7 +53,7 @@ final class Wrt {
         List<String> wrt = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             String n = p.getSimpleName().toString();
-            boolean differentiable = differentiable(env, p.asType(), kind);
+            boolean differentiable = differentiable(env, p.asType());
             if (asked.isEmpty() ? differentiable : asked.contains(n)) {
                 wrt.add(n);
             }
@@ -62,12 +61,8 @@ final class Wrt {
         return wrt;
     }
 
-    /** A parameter type {@code wrt} may name: a double or array of doubles, or for {@code @Grad} a record of them. */
-    private static boolean differentiable(Env env, TypeMirror type, Class<? extends Annotation> kind) {
-        if (kind == dev.jgrad.Grad.class) {
-            return RecordParams.differentiable(env, type);
-        }
-        Type t = env.types().typeOf(type);
-        return t != null && t.isDifferentiable();
+    /** A parameter type {@code wrt} may name: a double or array of doubles, or a record of them. */
+    private static boolean differentiable(Env env, TypeMirror type) {
+        return RecordParams.differentiable(env, type);
     }
 }

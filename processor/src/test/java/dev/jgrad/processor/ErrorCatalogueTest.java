@@ -186,6 +186,62 @@ class ErrorCatalogueTest {
         assertTrue(c.errors().get(0).getMessage(null).contains("@Jacobian"), c.errors().toString());
     }
 
+    /**
+     * Records under the forward modes: a record type {@code @Grad} rejects is rejected; a record the
+     * method writes into is copied for each Hessian or Jacobian run but one, so it must not declare
+     * its canonical constructor (the copy could differ).
+     */
+    @Test
+    void jgradRecordForForwardModes() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Hessian;
+                import dev.jgrad.Jacobian;
+                import dev.jgrad.Jvp;
+
+                class C {
+                    record Named(double[] w, String label) {}
+
+                    record Scaled(double[] w) {
+                        Scaled {
+                            w = w.clone();
+                        }
+                    }
+
+                    record Plain(double[] w) {}
+
+                    // error: JgradRecord at "Named p"
+                    @Jvp static double named(Named p) {
+                        return p.w()[0];
+                    }
+
+                    // error: JgradRecord at "Scaled p"
+                    @Hessian static double writes(Scaled p, double c) {
+                        p.w()[0] *= c;
+                        return p.w()[0] * c;
+                    }
+
+                    // error: JgradRecord at "Scaled q"
+                    @Jacobian static double[] writesToo(Scaled q, double c) {
+                        q.w()[0] *= c;
+                        return new double[] {q.w()[0] * c};
+                    }
+
+                    // fine: its own constructor, but the method does not write into it
+                    @Jvp @Hessian static double reads(Scaled p, double c) {
+                        return p.w()[0] * c * c;
+                    }
+
+                    // fine: written, and the record's constructor is the one Java makes
+                    @Hessian static double writesPlain(Plain p, double c) {
+                        p.w()[0] *= c;
+                        return p.w()[0] * c;
+                    }
+                }
+                """);
+    }
+
     /** Grad of grad: a call of the generated gradient inside a differentiated method points to {@code @Hessian}. */
     @Test
     void jgradGradOfGrad() {

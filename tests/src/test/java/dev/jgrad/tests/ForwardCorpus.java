@@ -126,7 +126,7 @@ final class ForwardCorpus {
         }
     }
 
-    /** A random direction of the shape of the wrt arguments: one tangent per wrt parameter. */
+    /** A random direction of the shape of the wrt arguments: one tangent per wrt parameter (a record for a record). */
     static Object[] direction(Object[] args, int[] wrtParams, Random r) {
         Object[] out = new Object[wrtParams.length];
         for (int k = 0; k < wrtParams.length; k++) {
@@ -136,6 +136,10 @@ final class ForwardCorpus {
     }
 
     private static Object randomLike(Object v, Random r) {
+        if (Pytrees.isRecord(v)) {
+            // a record of the same type: random leaves, its other components the argument's
+            return Pytrees.withLeaves(v, Pytrees.leaves(v).stream().map(leaf -> randomLike(leaf, r)).iterator());
+        }
         if (v instanceof Double) {
             return r.nextGaussian();
         }

@@ -8,6 +8,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.RecordParam;
 import dev.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,13 @@ public final class ForwardWriter {
      * One generated method: named {@code name}, after {@code element}; {@code extra} are the
      * parameters after the source's; it returns record {@code record} with the value (of type
      * {@code valueType}) then {@code components}, which {@code body}'s value and components fill.
+     * {@code records} are read into their leaves at entry: the source's records of parameters, and for
+     * {@code @Jvp} the tangent of each wrt one (an {@code extra} parameter named like its access, of
+     * the record's type, whose {@link Method.Param#type} is null).
      */
     public record Out(ExecutableElement element, String name, List<Method.Param> extra, String record, Type valueType,
-            List<Component> components, Gradient body, Set<String> names, String doc, Driver driver) {}
+            List<Component> components, Gradient body, Set<String> names, String doc, Driver driver,
+            List<RecordParam> records) {}
 
     /**
      * A full Hessian from Hessian-vector products: {@code size} (an int expression over the parameters)
@@ -64,6 +69,7 @@ public final class ForwardWriter {
             ClassName record = m.record() == null ? null : name.nestedClass(GeneratedNames.notClassName(m.record(), name));
             Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()));
             CodeBlock.Builder body = CodeBlock.builder();
+            RecordPrinter.unpack(m.records(), body);
             if (m.driver() != null && m.driver().row() != null) {
                 jacobian(m, record, printer, body);
             } else if (m.driver() != null) {
@@ -83,7 +89,9 @@ public final class ForwardWriter {
             }
             List<ParameterSpec> params = new ArrayList<>(ClassWriter.parameters(m.element()));
             for (Method.Param p : m.extra()) {
-                params.add(ParameterSpec.builder(Printer.typeName(p.type()), p.name()).build());
+                params.add(ParameterSpec.builder(p.type() != null ? Printer.typeName(p.type())
+                        : RecordPrinter.typeName(m.records().stream().filter(r -> r.access().equals(p.name()))
+                                .findFirst().orElseThrow()), p.name()).build());
             }
             c.addMethod(MethodSpec.methodBuilder(m.name())
                     .addModifiers(record == null ? Modifier.PRIVATE : Modifier.PUBLIC, Modifier.STATIC)
@@ -192,31 +200,33 @@ public final class ForwardWriter {
         b.addStatement("return new $T($N, $N)", record, value, jac);
     }
 
-    /** The source's arguments then {@code last}; written arrays as copies where {@code copies}. */
-    private static CodeBlock arguments(Out m, Driver d, CodeBlock last, boolean copies) {
-        List<CodeBlock> args = new ArrayList<>();
-        for (javax.lang.model.element.VariableElement p : m.element().getParameters()) {
-            String pn = p.getSimpleName().toString();
-            boolean copy = copies && d.copied().stream().anyMatch(c -> c.name().equals(pn));
-            args.add(copy ? CodeBlock.of("$T.$N($N)", ClassName.get("dev.jgrad.runtime", "Arrays2"),
-                    d.copied().stream().filter(c -> c.name().equals(pn)).findFirst().orElseThrow().type() == Type.INT_ARRAY
-                            ? "copyOf" : "deepCopy", pn) : CodeBlock.of("$N", pn));
-        }
-        args.add(last);
-        return CodeBlock.join(args, ", ");
+    /** The source's arguments then {@code e}; written arrays as copies where {@code copies}. */
+    private static CodeBlock arguments(Out m, Driver d, String e, boolean copies) {
+        return arguments(m, d, CodeBlock.of("$N", e), copies);
     }
 
-    /** The source's arguments then the unit vector; written arrays as copies unless {@code last}. */
-    private static CodeBlock arguments(Out m, Driver d, String e, boolean copies) {
+    /**
+     * The source's arguments then {@code last}; where {@code copies}, a copy of each array it writes
+     * into, and of each record holding one (a new record, the written leaves copied).
+     */
+    private static CodeBlock arguments(Out m, Driver d, CodeBlock last, boolean copies) {
+        Set<String> written = new java.util.HashSet<>();
+        d.copied().forEach(c -> written.add(c.name()));
         List<CodeBlock> args = new ArrayList<>();
         for (javax.lang.model.element.VariableElement p : m.element().getParameters()) {
             String pn = p.getSimpleName().toString();
-            boolean copy = copies && d.copied().stream().anyMatch(c -> c.name().equals(pn));
-            args.add(copy ? CodeBlock.of("$T.$N($N)", ClassName.get("dev.jgrad.runtime", "Arrays2"),
-                    d.copied().stream().filter(c -> c.name().equals(pn)).findFirst().orElseThrow().type() == Type.INT_ARRAY
-                            ? "copyOf" : "deepCopy", pn) : CodeBlock.of("$N", pn));
+            RecordParam record = m.records().stream().filter(r -> r.access().equals(pn)).findFirst().orElse(null);
+            if (copies && record != null && record.leaves().stream().anyMatch(c -> written.contains(c.leaf()))) {
+                args.add(RecordPrinter.copy(record, written));
+            } else if (copies && written.contains(pn)) {
+                args.add(CodeBlock.of("$T.$N($N)", ClassName.get("dev.jgrad.runtime", "Arrays2"),
+                        d.copied().stream().filter(c -> c.name().equals(pn)).findFirst().orElseThrow().type()
+                                == Type.INT_ARRAY ? "copyOf" : "deepCopy", pn));
+            } else {
+                args.add(CodeBlock.of("$N", pn));
+            }
         }
-        args.add(CodeBlock.of("$N", e));
+        args.add(last);
         return CodeBlock.join(args, ", ");
     }
 

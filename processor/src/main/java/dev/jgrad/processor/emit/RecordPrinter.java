@@ -49,8 +49,32 @@ final class RecordPrinter {
                 args.add(CodeBlock.of("$N", c.leaf()));
             }
         }
-        ClassName type = ClassName.get(r.packageName(), r.simpleNames().get(0),
+        return CodeBlock.of("new $T($L)", typeName(r), CodeBlock.join(args, ", "));
+    }
+
+    /**
+     * {@code new R(...)} with the components of {@code r} as they are, but a copy of each leaf array in
+     * {@code written} (a method that writes into them is called more than once); the leaves are
+     * read at entry ({@link #unpack}).
+     */
+    static CodeBlock copy(RecordParam r, java.util.Set<String> written) {
+        List<CodeBlock> args = new ArrayList<>();
+        for (RecordParam.Component c : r.components()) {
+            if (c.record() != null) {
+                args.add(copy(c.record(), written));
+            } else if (written.contains(c.leaf())) {
+                args.add(CodeBlock.of("$T.$N($N)", ClassName.get("dev.jgrad.runtime", "Arrays2"),
+                        c.type() == Type.INT_ARRAY ? "copyOf" : "deepCopy", c.leaf()));
+            } else {
+                args.add(CodeBlock.of("$N", c.leaf()));
+            }
+        }
+        return CodeBlock.of("new $T($L)", typeName(r), CodeBlock.join(args, ", "));
+    }
+
+    /** The record type of {@code r}. */
+    static ClassName typeName(RecordParam r) {
+        return ClassName.get(r.packageName(), r.simpleNames().get(0),
                 r.simpleNames().subList(1, r.simpleNames().size()).toArray(new String[0]));
-        return CodeBlock.of("new $T($L)", type, CodeBlock.join(args, ", "));
     }
 }

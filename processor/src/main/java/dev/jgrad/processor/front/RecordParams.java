@@ -103,6 +103,30 @@ public final class RecordParams {
         return null;
     }
 
+    /**
+     * The record type, {@code t}'s or a nested record's, that declares its canonical constructor itself,
+     * or null: a new record built of another's components may then not equal it.
+     */
+    public static TypeElement declaresCanonical(Env env, TypeMirror t) {
+        TypeElement r = recordType(t);
+        if (r == null) {
+            return null;
+        }
+        for (Element e : r.getEnclosedElements()) {
+            if (e.getKind() == ElementKind.CONSTRUCTOR && isCanonical((ExecutableElement) e, r)
+                    && env.elements().getOrigin(e) != javax.lang.model.util.Elements.Origin.MANDATED) {
+                return r;
+            }
+        }
+        for (RecordComponentElement c : r.getRecordComponents()) {
+            TypeElement inner = declaresCanonical(env, c.asType());
+            if (inner != null) {
+                return inner;
+            }
+        }
+        return null;
+    }
+
     private static boolean isCanonical(ExecutableElement ctor, TypeElement r) {
         List<? extends RecordComponentElement> cs = r.getRecordComponents();
         if (ctor.getParameters().size() != cs.size()) {
