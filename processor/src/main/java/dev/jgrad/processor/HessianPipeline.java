@@ -1,6 +1,7 @@
 package dev.jgrad.processor;
 
 import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ForwardWriter;
 import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
@@ -11,6 +12,7 @@ import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tangent;
 import dev.jgrad.processor.transform.Tidy;
@@ -46,6 +48,9 @@ final class HessianPipeline {
                 || !ForwardRecords.checkCopies(env, m, ir, Flat.writtenArrays(ir, activity), "Hessian")) {
             return null;
         }
+        if (!secondOrder(m, ir, activity)) {
+            return null;
+        }
         Tangent.Result t = Tangent.of(ir, wrt, activity, false);
         String name = m.getSimpleName().toString();
         String hvp = GeneratedNames.hvpMethod(name);
@@ -76,6 +81,29 @@ final class HessianPipeline {
                         + " each entry then the mean of itself and its mirror: exactly symmetric.",
                 new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity)), ir.records()));
         return out;
+    }
+
+    /**
+     * Whether every primitive the Hessian must differentiate twice can be: a function with
+     * {@code @Derivative} methods called on a value that depends on the inputs cannot yet, since its
+     * partials are calls whose own derivatives jgrad does not take. Reported at the method, naming the
+     * function, rather than giving a Hessian without those terms.
+     */
+    private boolean secondOrder(ExecutableElement m, Method ir, Activity activity) {
+        java.util.Set<String> custom = new java.util.TreeSet<>();
+        Walk.statements(ir.body(), s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
+            if (x instanceof Expr.Prim p && env.derivatives().isCustom(p.rule())
+                    && p.args().stream().anyMatch(activity::isActive)) {
+                custom.add(p.rule().name());
+            }
+        })));
+        for (String f : custom) {
+            env.diag().error(Message.DERIVATIVE_UNUSABLE, m, f,
+                    "@Hessian needs the derivatives of its @Derivative methods, which jgrad does not take yet;"
+                            + " use @Grad and @Jvp for this method, or write " + f + " in the differentiable subset"
+                            + " without @Derivative");
+        }
+        return custom.isEmpty();
     }
 
     /** The body of {@code fHvp}: {@code v} into the tangents, the tangent method's gradient, flattened. */

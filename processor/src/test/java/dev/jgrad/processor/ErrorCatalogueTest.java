@@ -242,6 +242,44 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * {@code @Hessian} over a call of a function with {@code @Derivative} methods: the partials' own
+     * derivatives are not taken, so the Hessian would miss terms; an error at the method, not a wrong Hessian.
+     * {@code @Grad} and {@code @Jvp} of the same method are fine.
+     */
+    @Test
+    void jgradDerivativeUnderHessian() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Derivative;
+                import dev.jgrad.Grad;
+                import dev.jgrad.Hessian;
+                import dev.jgrad.Jvp;
+
+                class C {
+                    static double cdf(double x) {
+                        return 0.5 * (1 + Math.tanh(0.8 * x));
+                    }
+
+                    @Derivative(of = "cdf", wrt = "x")
+                    static double cdfDx(double x) {
+                        double t = Math.tanh(0.8 * x);
+                        return 0.4 * (1 - t * t);
+                    }
+
+                    // error: JgradDerivative at "price"
+                    @Grad @Jvp @Hessian static double price(double s, double k) {
+                        return s * cdf(s - k);
+                    }
+
+                    @Hessian static double constantArgument(double s) {
+                        return s * s * cdf(0.5);
+                    }
+                }
+                """);
+    }
+
     /** Grad of grad: a call of the generated gradient inside a differentiated method points to {@code @Hessian}. */
     @Test
     void jgradGradOfGrad() {

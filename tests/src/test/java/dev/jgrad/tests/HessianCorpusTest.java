@@ -54,16 +54,25 @@ class HessianCorpusTest {
                 + " of hvp to hessian . v %.3e%n", WORST[0], WORST[1]);
     }
 
+    /**
+     * The corpus cases that carry {@code @Hessian}: all but those that call a function with
+     * {@code @Derivative} methods on an active value, which are {@code [JgradDerivative]} under
+     * {@code @Hessian} (their partials' own derivatives are not taken yet; ErrorCatalogueTest).
+     */
+    static Stream<dev.jgrad.tests.corpus.Corpus.Case> hessianCases() {
+        return JitCorpusTest.selectedCases().filter(c -> c.owner() != dev.jgrad.tests.corpus.CustomDerivatives.class);
+    }
+
     @TestFactory
     Stream<DynamicContainer> hessianOfTheCorpus() {
-        return JitCorpusTest.selectedCases().map(c -> dynamicContainer(c.name(), IntStream.range(0, CorpusGradientTest.SEEDS)
+        return hessianCases().map(c -> dynamicContainer(c.name(), IntStream.range(0, CorpusGradientTest.SEEDS)
                 .mapToObj(k -> CorpusGradientTest.seed(c, k))
                 .map(seed -> dynamicTest("seed " + seed, () -> check(ForwardCorpus.TWIN, c, seed)))));
     }
 
     @TestFactory
     Stream<DynamicContainer> jitHessianOfTheCorpus() {
-        return JitCorpusTest.selectedCases().map(c -> dynamicContainer(c.name(), Stream.of(CorpusGradientTest.seed(c, 0))
+        return hessianCases().map(c -> dynamicContainer(c.name(), Stream.of(CorpusGradientTest.seed(c, 0))
                 .map(seed -> dynamicTest("seed " + seed, () -> check(ForwardCorpus.JIT_TWIN, c, seed)))));
     }
 

@@ -63,6 +63,11 @@ public final class Derivatives {
 
     // ---------------------------------------------------------------- at a call
 
+    /** Whether {@code rule} is that of a function with {@code @Derivative} methods (a rule made here). */
+    public boolean isCustom(Rule rule) {
+        return rules.values().stream().anyMatch(l -> l instanceof Primitive p && p.rule() == rule);
+    }
+
     /**
      * The rule of a call to {@code function}, made once per function; null when no {@code @Derivative}
      * method names it (then it is no user primitive).

@@ -2,6 +2,7 @@ package dev.jgrad.tests.corpus;
 
 import dev.jgrad.Derivative;
 import dev.jgrad.Grad;
+import dev.jgrad.Jvp;
 
 /**
  * Corpus: functions whose partial derivatives the user gives with {@code @Derivative} (JAX's
@@ -98,6 +99,7 @@ public final class CustomDerivatives {
 
     /** A Black-Scholes call with the CDF above: the gradient calls normCdfDx. */
     @Grad
+    @Jvp // and no @Hessian: it would need the partials' own derivatives (HessianCorpusTest leaves these out)
     static double blackScholes(double s, double k, double sigma, double t) {
         double sd = sigma * Math.sqrt(t);
         double d1 = (Math.log(s / k) + 0.5 * sd * sd) / sd;
@@ -106,6 +108,7 @@ public final class CustomDerivatives {
 
     /** A two-argument function with both partials, nested in a formula and fed its own result. */
     @Grad
+    @Jvp // and no @Hessian: it would need the partials' own derivatives (HessianCorpusTest leaves these out)
     static double solver(double a, double b) {
         double r = cubicRoot(a, b);
         return r * r + cubicRoot(a + r, 2 * b - r);
@@ -113,6 +116,7 @@ public final class CustomDerivatives {
 
     /** In a loop (fused by {@code @Jit} in the jit corpus), with an int argument and a literal one. */
     @Grad
+    @Jvp // and no @Hessian: it would need the partials' own derivatives (HessianCorpusTest leaves these out)
     static double inLoop(double[] x, double w, double c) {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
@@ -123,6 +127,7 @@ public final class CustomDerivatives {
 
     /** A probit model's likelihood: rows of an inner product, split over threads by {@code @Jit} on large data. */
     @Grad
+    @Jvp // and no @Hessian: it would need the partials' own derivatives (HessianCorpusTest leaves these out)
     static double probit(double[] w, double[][] x, int[] y) {
         double sum = 0;
         for (int i = 0; i < x.length; i++) {
@@ -140,6 +145,7 @@ public final class CustomDerivatives {
      * the values each iteration had, the int argument changing from one iteration to the next.
      */
     @Grad
+    @Jvp // and no @Hessian: it would need the partials' own derivatives (HessianCorpusTest leaves these out)
     static double iterated(double w, int n) {
         double x = w;
         int k = 0;
