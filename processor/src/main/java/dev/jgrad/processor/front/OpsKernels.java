@@ -431,32 +431,45 @@ final class OpsKernels {
 
     /** {@code t[j][i] = a[i][j]}, {@code a} an array variable. */
     Mat transpose(Mat a) {
-        return new Mat("transpose") {
-            @Override
-            Expr rows() {
-                return a.cols();
-            }
+        return new Transposed(a);
+    }
 
-            @Override
-            Expr cols() {
-                return a.rows();
-            }
+    /**
+     * The transpose of an array variable, read in place: its elements cost a read each, so that an op
+     * reading it more than once per element ({@code matmul(x, transpose(w))}) need not copy it.
+     */
+    static final class Transposed extends Mat {
+        private final Mat a;
 
-            @Override
-            Vec row(List<Stmt> out, Expr j) {
-                return new Vec("transpose") {
-                    @Override
-                    Expr length() {
-                        return a.rows();
-                    }
+        Transposed(Mat a) {
+            super("transpose");
+            this.a = a;
+        }
 
-                    @Override
-                    Expr element(List<Stmt> o, Expr i) {
-                        return a.row(o, i).element(o, j);
-                    }
-                };
-            }
-        };
+        @Override
+        Expr rows() {
+            return a.cols();
+        }
+
+        @Override
+        Expr cols() {
+            return a.rows();
+        }
+
+        @Override
+        Vec row(List<Stmt> out, Expr j) {
+            return new Vec("transpose") {
+                @Override
+                Expr length() {
+                    return a.rows();
+                }
+
+                @Override
+                Expr element(List<Stmt> o, Expr i) {
+                    return a.row(o, i).element(o, j);
+                }
+            };
+        }
     }
 
     /** {@code r[i][j] = x[i] * y[j]}, {@code y} an array variable. */
