@@ -110,6 +110,49 @@ class OpsFusionTest {
         assertTrue(entry.contains("_bar = new double["), entry);
     }
 
+    /**
+     * What would make the tape-free adjoint wrong keeps the taped one, with the note: an array read in
+     * the loop that fills it under another name (its iterations depend on each other), and a running
+     * max updated twice in one iteration (which of two equal entries comes first is then the tape's
+     * business).
+     */
+    @Test
+    void recurrencesThroughAFilledArrayOrTwoMaxUpdatesKeepTheTape() {
+        JavaFileObject source = JavaFileObjects.forSourceLines("p.R",
+                "package p;",
+                "",
+                "import dev.jgrad.Grad;",
+                "import dev.jgrad.Jit;",
+                "",
+                "final class R {",
+                "    @Jit @Grad static double prefix(double[] w) {",
+                "        double[] c = new double[w.length];",
+                "        double[] d = c;",
+                "        for (int i = 0; i < w.length; i++) {",
+                "            c[i] = (i > 0 ? d[i - 1] : 0.0) + w[i];",
+                "        }",
+                "        return c[w.length - 1];",
+                "    }",
+                "",
+                "    @Jit @Grad static double twoMaxima(double[] w) {",
+                "        double m = w[0];",
+                "        for (int i = 0; i < w.length; i++) {",
+                "            m = Math.max(m, w[i]);",
+                "            m = Math.max(m, 2 * w[i]);",
+                "        }",
+                "        return m;",
+                "    }",
+                "}");
+        Compilation compilation = JgradCompiler.compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        assertThat(compilation).hadNoteContaining("[JgradJitFallback] @Jit @Grad method 'prefix' gets the taped"
+                + " reverse-mode gradient, not the fused tape-free one: 'c' is read under another name in the loop"
+                + " that fills it").inFile(source).onLine(10);
+        assertThat(compilation).hadNoteContaining("[JgradJitFallback] @Jit @Grad method 'twoMaxima' gets the taped"
+                + " reverse-mode gradient, not the fused tape-free one: 'm' is updated twice as a running max or sum")
+                .inFile(source).onLine(20);
+    }
+
     private static int count(String text, String what) {
         return text.split(Pattern.quote(what), -1).length - 1;
     }

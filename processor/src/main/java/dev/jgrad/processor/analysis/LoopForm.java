@@ -211,10 +211,10 @@ public final class LoopForm {
             if (declared < loops.size()) {
                 Stmt.For loop = loops.get(declared);
                 boolean extremum = isExtremum(v, a.value());
-                if (extremum && !reductions.stream().anyMatch(r -> target(r).equals(v.name()))
-                        && (!accumulatorLoop.containsKey(v.name()) || extrema.stream().anyMatch(r -> target(r).equals(v.name())))) {
-                    if (accumulatorLoop.containsKey(v.name()) && accumulatorLoop.get(v.name()) != loop) {
-                        fail("'" + v.name() + "' is a running max over two loops", s);
+                if (extremum) {
+                    // one update per iteration: the first entry attaining the max is then well defined
+                    if (accumulatorLoop.containsKey(v.name())) {
+                        fail("'" + v.name() + "' is updated twice as a running max or sum", s);
                     } else if (decls.get(v.name()) == null || decls.get(v.name()).init() == null) {
                         fail("running max '" + v.name() + "' has no first value where it is declared", s);
                     } else {
@@ -224,8 +224,9 @@ public final class LoopForm {
                     }
                 } else if (!isIncrement(v, a.value())) {
                     fail("'" + v.name() + "' is overwritten in a loop", s);
-                } else if (accumulatorLoop.containsKey(v.name()) && accumulatorLoop.get(v.name()) != loop
-                        || extremumDecls.containsKey(v.name())) {
+                } else if (extremumDecls.containsKey(v.name())) {
+                    fail("'" + v.name() + "' is updated twice as a running max or sum", s);
+                } else if (accumulatorLoop.containsKey(v.name()) && accumulatorLoop.get(v.name()) != loop) {
                     fail("'" + v.name() + "' sums over two loops", s);
                 } else {
                     accumulatorLoop.put(v.name(), loop);
