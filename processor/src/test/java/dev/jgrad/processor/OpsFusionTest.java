@@ -153,6 +153,18 @@ class OpsFusionTest {
                 .inFile(source).onLine(20);
     }
 
+    /**
+     * A local matrix read twice (the logits) is an array whose adjoint rows belong to one sample each:
+     * the parallel chunks write those rows in place, with no copy of the matrix per chunk.
+     */
+    @Test
+    void theAdjointOfALocalMatrixIsWrittenInPlaceByTheChunks() {
+        String entry = method(generated(compilation(), "p.NetGrad"), "public static CrossEntropyGradient crossEntropy(");
+        assertTrue(entry.contains("double[][] logits_bar = "), entry);
+        assertFalse(Pattern.compile("matrices \\*/ new double\\[\\]\\[\\]\\[\\] \\{[^}]*logits_bar").matcher(entry).find(),
+                "a copy of the logits' adjoint per chunk:\n" + entry);
+    }
+
     private static int count(String text, String what) {
         return text.split(Pattern.quote(what), -1).length - 1;
     }
