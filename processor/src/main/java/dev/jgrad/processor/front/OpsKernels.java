@@ -435,45 +435,7 @@ final class OpsKernels {
 
     /** {@code t[j][i] = a[i][j]}, {@code a} an array variable. */
     Mat transpose(Mat a) {
-        return new Transposed(a);
-    }
-
-    /**
-     * The transpose of an array variable, read in place: its elements cost a read each, so that an op
-     * reading it more than once per element ({@code matmul(x, transpose(w))}) need not copy it.
-     */
-    static final class Transposed extends Mat {
-        private final Mat a;
-
-        Transposed(Mat a) {
-            super("transpose");
-            this.a = a;
-        }
-
-        @Override
-        Expr rows() {
-            return a.cols();
-        }
-
-        @Override
-        Expr cols() {
-            return a.rows();
-        }
-
-        @Override
-        Vec row(List<Stmt> out, Expr j) {
-            return new Vec("transpose") {
-                @Override
-                Expr length() {
-                    return a.rows();
-                }
-
-                @Override
-                Expr element(List<Stmt> o, Expr i) {
-                    return a.row(o, i).element(o, j);
-                }
-            };
-        }
+        return new OpsViews.Transposed(a);
     }
 
     /** {@code r[i][j] = x[i] * y[j]}, {@code y} an array variable. */

@@ -298,8 +298,8 @@ final class OpsLowering {
                 Mat b = (Mat) args.get(1);
                 shapes.inner(o.name(), a, b);
                 // a transposed array variable is read in place, as an array variable is
-                return kernels.matmul(a instanceof OpsKernels.Transposed ? a : kernels.array(a),
-                        b instanceof OpsKernels.Transposed ? b : kernels.array(b));
+                return kernels.matmul(a instanceof OpsViews.Transposed ? a : kernels.array(a),
+                        b instanceof OpsViews.Transposed ? b : kernels.array(b));
             }
             case TRANSPOSE:
                 return kernels.transpose(kernels.array((Mat) args.get(0)));
