@@ -64,7 +64,11 @@ public final class BenchReport {
         JIT("jit", "@Jit value"),
         GRAD_ONLY("gradOnly", "@Grad-only gradient"),
         JIT_GRAD("jitGrad", "@Jit @Grad gradient"),
-        HAND("handWritten", "hand-written gradient");
+        HAND("handWritten", "hand-written gradient"),
+        OPS_SOURCE("opsSource", "Ops form, eager value"),
+        OPS_JIT("opsJit", "Ops form, @Jit value"),
+        OPS_GRAD_ONLY("opsGradOnly", "Ops form, @Grad-only"),
+        OPS_JIT_GRAD("opsJitGrad", "Ops form, @Jit @Grad");
 
         final String benchmark;
         final String label;
@@ -80,12 +84,14 @@ public final class BenchReport {
 
     private static final List<Workload> WORKLOADS = List.of(
             new Workload("W1MseBench", "W1 MSE", List.of("Losses.mse", "LossesJit.mse",
-                    "LossesGrad.mseNoJit", "LossesGrad.mse", "HandWritten.mse")),
+                    "LossesGrad.mseNoJit", "LossesGrad.mse", "HandWritten.mse", "OpsWorkloads.mse",
+                    "OpsWorkloadsJit.mse", "OpsWorkloadsGrad.mseNoJit", "OpsWorkloadsGrad.mse")),
             new Workload("W2LogisticBench", "W2 logistic", List.of("Workloads.logistic",
                     "WorkloadsJit.logistic", "WorkloadsGrad.logisticNoJit", "WorkloadsGrad.logistic",
                     "HandWritten.logistic")),
             new Workload("W3MlpBench", "W3 MLP", List.of("Workloads.mlp", "WorkloadsJit.mlp",
-                    "WorkloadsGrad.mlpNoJit", "WorkloadsGrad.mlp", "HandWritten.mlp")));
+                    "WorkloadsGrad.mlpNoJit", "WorkloadsGrad.mlp", "HandWritten.mlp", "OpsWorkloads.mlp",
+                    "OpsWorkloadsJit.mlp", "OpsWorkloadsGrad.mlpNoJit", "OpsWorkloadsGrad.mlp")));
 
     /** One measured benchmark: microseconds per call with JMH's 99.9% error, and bytes per call. */
     private record Measured(double micros, double error, double bytes) {}
@@ -210,14 +216,14 @@ public final class BenchReport {
                 for (Row row : Row.values()) {
                     Measured m = results.get(w.benchClass(), row, shape, false);
                     if (m != null) {
-                        printRow(out, format, first, row.label, w.methods().get(row.ordinal()), m, source, hand);
+                        printRow(out, format, first, row.label, method(w, row), m, source, hand);
                         first = "";
                     }
                 }
                 for (Row row : List.of(Row.JIT, Row.JIT_GRAD)) {
                     Measured m = results.get(w.benchClass(), row, shape, true);
                     if (m != null) {
-                        printRow(out, format, first, row.label + ", threads", w.methods().get(row.ordinal()),
+                        printRow(out, format, first, row.label + ", threads", method(w, row),
                                 m, source, hand);
                         first = "";
                     }
@@ -228,6 +234,10 @@ public final class BenchReport {
         out.println("us/call: JMH average time, single thread unless the row says threads; /source and /hand: the row's");
         out.println("time over the source method's and over the hand-written gradient's, same workload and size;");
         out.println("bytes/call: JMH's GC profiler (gc.alloc.rate.norm). Sizes: N x D, and batch x inputs x hidden for W3.");
+    }
+
+    private static String method(Workload w, Row row) {
+        return row.ordinal() < w.methods().size() ? w.methods().get(row.ordinal()) : "-";
     }
 
     private static void printRow(PrintStream out, String format, String workload, String label, String method,
@@ -249,7 +259,7 @@ public final class BenchReport {
 
     /** The targets of issue 7, each with the measured figure and ok or MISSED. */
     private static void printTargets(PrintStream out, Results r) {
-        out.println("Targets of issue 7 (single thread unless said):");
+        out.println("Targets of issues 7 and 12 (single thread unless said):");
         for (Workload w : WORKLOADS.subList(0, 2)) {
             for (String shape : r.shapes(w.benchClass())) {
                 String where = w.name() + " " + shape;
@@ -275,6 +285,7 @@ public final class BenchReport {
             target(out, where, "@Grad-only / source", r.get(w3.benchClass(), Row.GRAD_ONLY, shape, false), source,
                     "<=", 5);
         }
+        printOpsTargets(out, r);
         String w1 = WORKLOADS.get(0).benchClass();
         target(out, "W1 MSE 10000x100", "source / @Jit value", r.get(w1, Row.SOURCE, "10000x100", false),
                 r.get(w1, Row.JIT, "10000x100", false), ">=", 2);
@@ -283,6 +294,28 @@ public final class BenchReport {
                 r.get(w1, Row.JIT_GRAD, THREADED_SHAPE, true), ">=", 1.7);
         target(out, where, "@Jit value: 1 thread / threads", r.get(w1, Row.JIT, THREADED_SHAPE, false),
                 r.get(w1, Row.JIT, THREADED_SHAPE, true), ">=", 1.7);
+    }
+
+    /** The targets of issue 12: the Ops forms against the loop forms. */
+    private static void printOpsTargets(PrintStream out, Results r) {
+        for (Workload w : List.of(WORKLOADS.get(0), WORKLOADS.get(2))) {
+            boolean w1 = w == WORKLOADS.get(0);
+            for (String shape : r.shapes(w.benchClass())) {
+                String where = w.name() + " " + shape;
+                Measured opsJitGrad = r.get(w.benchClass(), Row.OPS_JIT_GRAD, shape, false);
+                if (w1) {
+                    target(out, where, "Ops @Jit @Grad / loop @Jit @Grad", opsJitGrad,
+                            r.get(w.benchClass(), Row.JIT_GRAD, shape, false), "<=", 1.1);
+                    target(out, where, "Ops @Grad-only / Ops eager value", r.get(w.benchClass(), Row.OPS_GRAD_ONLY,
+                            shape, false), r.get(w.benchClass(), Row.OPS_SOURCE, shape, false), "<=", 3);
+                } else {
+                    target(out, where, "Ops @Jit @Grad / hand-written", opsJitGrad,
+                            r.get(w.benchClass(), Row.HAND, shape, false), "<=", 1.2);
+                }
+                target(out, where, "Ops eager value / loop source", r.get(w.benchClass(), Row.OPS_SOURCE, shape, false),
+                        r.get(w.benchClass(), Row.SOURCE, shape, false), "<=", 2);
+            }
+        }
     }
 
     private static void target(PrintStream out, String where, String what, Measured a, Measured b, String op,

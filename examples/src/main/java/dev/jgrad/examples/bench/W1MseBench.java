@@ -66,4 +66,24 @@ public class W1MseBench {
     public Object handWritten() {
         return HandWritten.mse(w, b, x, y);
     }
+
+    @Benchmark
+    public double opsSource() {
+        return OpsWorkloads.mse(w, b, x, y);
+    }
+
+    @Benchmark
+    public double opsJit() {
+        return OpsWorkloadsJit.mse(w, b, x, y);
+    }
+
+    @Benchmark
+    public Object opsGradOnly() {
+        return OpsWorkloadsGrad.mseNoJit(w, b, x, y);
+    }
+
+    @Benchmark
+    public Object opsJitGrad() {
+        return OpsWorkloadsGrad.mse(w, b, x, y);
+    }
 }

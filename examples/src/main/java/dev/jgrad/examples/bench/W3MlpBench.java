@@ -63,4 +63,24 @@ public class W3MlpBench {
     public Object handWritten() {
         return HandWritten.mlp(w1, b1, w2, b2, x, y);
     }
+
+    @Benchmark
+    public double opsSource() {
+        return OpsWorkloads.mlp(w1, b1, w2, b2, x, y);
+    }
+
+    @Benchmark
+    public double opsJit() {
+        return OpsWorkloadsJit.mlp(w1, b1, w2, b2, x, y);
+    }
+
+    @Benchmark
+    public Object opsGradOnly() {
+        return OpsWorkloadsGrad.mlpNoJit(w1, b1, w2, b2, x, y);
+    }
+
+    @Benchmark
+    public Object opsJitGrad() {
+        return OpsWorkloadsGrad.mlp(w1, b1, w2, b2, x, y);
+    }
 }

@@ -97,6 +97,50 @@ class GeneratedGradientsTest {
     }
 
     /**
+     * Issue 12: the Ops forms of W1 and W3 compute the loop forms' values (eagerly, to rounding: the
+     * eager ops sum in the loops' order but W3's hidden layer adds the bias after the products) and
+     * gradients, and their fused gradients allocate nothing that grows with the data.
+     */
+    @Test
+    void opsForms() {
+        BenchData.Mse d = BenchData.Mse.make(2_000, 10, 11);
+        double source = Losses.mse(d.w(), d.b(), d.x(), d.y());
+        LossesGrad.MseNoJitGradient loop = LossesGrad.mseNoJit(d.w(), d.b(), d.x(), d.y());
+        OpsWorkloadsGrad.MseNoJitGradient plain = OpsWorkloadsGrad.mseNoJit(d.w(), d.b(), d.x(), d.y());
+        OpsWorkloadsGrad.MseGradient fused = OpsWorkloadsGrad.mse(d.w(), d.b(), d.x(), d.y());
+        double ops = OpsWorkloads.mse(d.w(), d.b(), d.x(), d.y());
+        Checks.assertRelative(source, ops, JIT, "eager Ops value");
+        assertEquals(ops, plain.value(), 0.0, "@Grad-only value is the source's, bit for bit");
+        Checks.assertRelative(ops, OpsWorkloadsJit.mse(d.w(), d.b(), d.x(), d.y()), JIT, "@Jit value");
+        Checks.assertSameGradient(new Object[] {loop.w(), loop.b()}, new Object[] {plain.w(), plain.b()}, HAND,
+                "Ops @Grad-only vs loop @Grad-only");
+        Checks.assertSameGradient(new Object[] {plain.w(), plain.b()}, new Object[] {fused.w(), fused.b()}, JIT,
+                "Ops @Jit @Grad vs Ops @Grad-only");
+
+        BenchData.Mlp m = BenchData.Mlp.make(256, 32, 64, 13);
+        WorkloadsGrad.MlpNoJitGradient mlpLoop = WorkloadsGrad.mlpNoJit(m.w1(), m.b1(), m.w2(), m.b2(), m.x(), m.y());
+        OpsWorkloadsGrad.MlpNoJitGradient mlpPlain = OpsWorkloadsGrad.mlpNoJit(m.w1(), m.b1(), m.w2(), m.b2(), m.x(), m.y());
+        OpsWorkloadsGrad.MlpGradient mlpFused = OpsWorkloadsGrad.mlp(m.w1(), m.b1(), m.w2(), m.b2(), m.x(), m.y());
+        double mlpOps = OpsWorkloads.mlp(m.w1(), m.b1(), m.w2(), m.b2(), m.x(), m.y());
+        Checks.assertRelative(Workloads.mlp(m.w1(), m.b1(), m.w2(), m.b2(), m.x(), m.y()), mlpOps, HAND, "eager Ops value");
+        assertEquals(mlpOps, mlpPlain.value(), 0.0, "@Grad-only value is the source's, bit for bit");
+        Checks.assertRelative(mlpOps, OpsWorkloadsJit.mlp(m.w1(), m.b1(), m.w2(), m.b2(), m.x(), m.y()), JIT, "@Jit value");
+        Checks.assertSameGradient(new Object[] {mlpLoop.w1(), mlpLoop.b1(), mlpLoop.w2(), mlpLoop.b2()},
+                new Object[] {mlpPlain.w1(), mlpPlain.b1(), mlpPlain.w2(), mlpPlain.b2()}, HAND,
+                "Ops @Grad-only vs loop @Grad-only");
+        Checks.assertSameGradient(new Object[] {mlpPlain.w1(), mlpPlain.b1(), mlpPlain.w2(), mlpPlain.b2()},
+                new Object[] {mlpFused.w1(), mlpFused.b1(), mlpFused.w2(), mlpFused.b2()}, JIT,
+                "Ops @Jit @Grad vs Ops @Grad-only");
+
+        BenchData.Mse small = BenchData.Mse.make(1_000, 10, 1);
+        BenchData.Mse large = BenchData.Mse.make(200_000, 10, 1);
+        long smallBytes = Checks.allocatedBytes(() -> OpsWorkloadsGrad.mse(small.w(), small.b(), small.x(), small.y()));
+        long largeBytes = Checks.allocatedBytes(() -> OpsWorkloadsGrad.mse(large.w(), large.b(), large.x(), large.y()));
+        assertTrue(largeBytes - smallBytes < 16_384, "OpsWorkloadsGrad.mse: " + smallBytes + " bytes at N = 1,000, "
+                + largeBytes + " at N = 200,000");
+    }
+
+    /**
      * Issue 7: no allocation that grows with the data in the fused gradient. Counts what the calling
      * thread allocates; with threads on, the benchmark's GC profiler (bytes/call) sees the rest.
      */

@@ -31,7 +31,12 @@ import java.util.Set;
  *   <li>no array element is written;
  *   <li>every variable is assigned at most once on any path (a parameter never), except
  *   <li>accumulators: a variable declared outside a loop and written inside it only as
- *       {@code acc += e} or {@code acc -= e}, and read nowhere before the loop ends.
+ *       {@code acc += e} or {@code acc -= e}, or only as {@code m = Math.max(m, e)} (or
+ *       {@code Math.min}: a running extremum), and read nowhere before the loop ends;
+ *   <li>fresh arrays filled by a loop nest: an array declared {@code new double[n][k]} (an Ops
+ *       result) whose one write is {@code t[i][j] = e}, indexed by the counters of the loops around
+ *       it from its declaration inward, and which that nest reads nowhere else: each element is
+ *       written once, by an iteration of its own, and the array is read only once it is full.
  * </ul>
  */
 public final class LoopForm {
@@ -39,11 +44,18 @@ public final class LoopForm {
     public record Counted(String index, Expr from, Expr to) {}
 
     private final Set<Stmt> reductions = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Set<Stmt> extrema = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Fresh arrays ({@code new double[n][k]}) by name, and the outermost loop of the nest that fills each. */
+    private final Map<String, Stmt.Decl> freshArrays = new HashMap<>();
+    private final Map<String, Stmt.For> fillNest = new HashMap<>();
+    private final Set<Stmt> fills = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Stmt.For> accumulatorLoop = new HashMap<>();
     private final Map<String, Integer> depth = new HashMap<>();
     private final Deque loops = new Deque();
     /** Every assignment of each variable (declarations with a value included), in source order. */
     private final Map<String, List<Stmt>> assignments = new HashMap<>();
+    private final Map<String, Stmt.Decl> decls = new HashMap<>();
+    private final Map<String, Stmt.Decl> extremumDecls = new HashMap<>();
     private String reason;
     private Src at;
 
@@ -67,6 +79,9 @@ public final class LoopForm {
             }
         }
         if (f.reason == null) {
+            f.checkFillReads(Aliases.of(method.body()));
+        }
+        if (f.reason == null) {
             Set<String> params = new HashSet<>();
             method.params().forEach(p -> params.add(p.name()));
             f.checkAccumulatorReads(method.body(), params);
@@ -87,6 +102,21 @@ public final class LoopForm {
     /** Whether {@code s} is {@code acc += e} for an accumulator of an enclosing loop. */
     public boolean isReduction(Stmt s) {
         return reductions.contains(s);
+    }
+
+    /** Whether {@code s} is {@code m = Math.max(m, e)} (or min) for a running extremum of an enclosing loop. */
+    public boolean isExtremum(Stmt s) {
+        return extrema.contains(s);
+    }
+
+    /** Whether {@code s} is the one write {@code t[i][j] = e} of a fresh array filled by its loop nest. */
+    public boolean isFill(Stmt s) {
+        return fills.contains(s);
+    }
+
+    /** The declaration of a running extremum's variable ({@code double m = first}), or null. */
+    public Stmt.Decl extremumDecl(String name) {
+        return extremumDecls.get(name);
     }
 
 
@@ -160,21 +190,42 @@ public final class LoopForm {
         Map<String, Integer> counts = new HashMap<>();
         if (s instanceof Stmt.Decl d) {
             depth.put(d.name(), loops.size());
+            decls.put(d.name(), d);
+            if (d.init() instanceof Expr.NewArray n && n.dims().stream().allMatch(java.util.Objects::nonNull)
+                    && dims(d.type()) > 0 && n.dims().size() == dims(d.type())) {
+                freshArrays.put(d.name(), d);
+            }
             if (d.init() != null) {
                 counts.put(d.name(), 1);
                 assignments.computeIfAbsent(d.name(), n -> new ArrayList<>()).add(s);
             }
         } else if (s instanceof Stmt.Assign a) {
             if (!(a.target() instanceof Expr.Local v)) {
-                fail("it writes an array element", s);
+                if (!isFillWrite(a)) {
+                    fail("it writes an array element", s);
+                }
                 return counts;
             }
             assignments.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(s);
             int declared = depth.getOrDefault(v.name(), 0);
             if (declared < loops.size()) {
                 Stmt.For loop = loops.get(declared);
-                if (!isIncrement(v, a.value())) {
+                boolean extremum = isExtremum(v, a.value());
+                if (extremum) {
+                    // one update per iteration: the first entry attaining the max is then well defined
+                    if (accumulatorLoop.containsKey(v.name())) {
+                        fail("'" + v.name() + "' is updated twice as a running max or sum", s);
+                    } else if (decls.get(v.name()) == null || decls.get(v.name()).init() == null) {
+                        fail("running max '" + v.name() + "' has no first value where it is declared", s);
+                    } else {
+                        accumulatorLoop.put(v.name(), loop);
+                        extrema.add(s);
+                        extremumDecls.put(v.name(), decls.get(v.name()));
+                    }
+                } else if (!isIncrement(v, a.value())) {
                     fail("'" + v.name() + "' is overwritten in a loop", s);
+                } else if (extremumDecls.containsKey(v.name())) {
+                    fail("'" + v.name() + "' is updated twice as a running max or sum", s);
                 } else if (accumulatorLoop.containsKey(v.name()) && accumulatorLoop.get(v.name()) != loop) {
                     fail("'" + v.name() + "' sums over two loops", s);
                 } else {
@@ -216,6 +267,79 @@ public final class LoopForm {
             fail("it breaks out of a loop", s);
         }
         return counts;
+    }
+
+    private static int dims(dev.jgrad.processor.ir.Type t) {
+        return t == dev.jgrad.processor.ir.Type.DOUBLE_ARRAY ? 1 : t == dev.jgrad.processor.ir.Type.DOUBLE_MATRIX ? 2 : 0;
+    }
+
+    private static String target(Stmt s) {
+        return ((Expr.Local) ((Stmt.Assign) s).target()).name();
+    }
+
+    /** {@code m = Math.max(m, e)} or {@code Math.min}, on doubles, {@code e} not reading {@code m}. */
+    private static boolean isExtremum(Expr.Local v, Expr value) {
+        if (v.type() != dev.jgrad.processor.ir.Type.DOUBLE || !(value instanceof Expr.Prim p)
+                || dev.jgrad.processor.rules.Rules.extremum(p.rule()) == 0 || !p.args().get(0).equals(v)
+                || p.args().get(1).type() != v.type()) {
+            return false;
+        }
+        boolean[] self = {false};
+        Walk.locals(p.args().get(1), n -> self[0] |= n.equals(v.name()));
+        return !self[0];
+    }
+
+    /**
+     * {@code t[i][j] = e}: {@code t} a fresh array declared at depth d, written once, at depth d + its
+     * dimensions, indexed by the counters of the loops from depth d inward, in order.
+     */
+    private boolean isFillWrite(Stmt.Assign a) {
+        String root = Walk.root(a.target());
+        Stmt.Decl d = root == null ? null : freshArrays.get(root);
+        if (d == null || fillNest.containsKey(root) || a.target().type() != dev.jgrad.processor.ir.Type.DOUBLE) {
+            return false;
+        }
+        int from = depth.getOrDefault(root, 0);
+        int dims = dims(d.type());
+        if (loops.size() != from + dims) {
+            return false;
+        }
+        Expr e = a.target();
+        for (int k = dims - 1; k >= 0; k--) {
+            Counted c = counted(loops.get(from + k));
+            if (!(e instanceof Expr.Index ix) || c == null || !(ix.index() instanceof Expr.Local i)
+                    || !i.name().equals(c.index())) {
+                return false;
+            }
+            e = ix.array();
+        }
+        fillNest.put(root, loops.get(from));
+        fills.add(a);
+        return true;
+    }
+
+    /** A filled array is read nowhere in the nest that fills it (its elements are not all there yet). */
+    private void checkFillReads(Aliases aliases) {
+        fillNest.forEach((t, nest) -> {
+            // nor under another name (double[][] h = t; a row of it)
+            Set<String> named = new HashSet<>();
+            Walk.statements(List.of(nest), s -> Walk.expressions(s, e -> Walk.locals(e, named::add)));
+            if (!aliases.others(Set.of(t), named).isEmpty()) {
+                fail("'" + t + "' is read under another name in the loop that fills it", nest);
+            }
+            int[] uses = {0};
+            // its lengths are known from the start: t.length and t[i].length are no reads of its elements
+            Walk.statements(List.of(nest), s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
+                if (x instanceof Expr.Local l && l.name().equals(t)) {
+                    uses[0]++;
+                } else if (x instanceof Expr.Length n && t.equals(Walk.root(n.array()))) {
+                    uses[0]--;
+                }
+            })));
+            if (uses[0] != 1) {
+                fail("'" + t + "' is read in the loop that fills it", nest);
+            }
+        });
     }
 
     private static boolean isIncrement(Expr.Local v, Expr value) {
@@ -269,9 +393,10 @@ public final class LoopForm {
                 checkReads(s, open);
                 continue;
             }
-            if (reductions.contains(s)) {
-                Expr.Binary b = (Expr.Binary) ((Stmt.Assign) s).value();
-                Walk.locals(b.right(), n -> {
+            if (reductions.contains(s) || extrema.contains(s)) {
+                Expr v = ((Stmt.Assign) s).value();
+                Expr right = v instanceof Expr.Binary b ? b.right() : ((Expr.Prim) v).args().get(1);
+                Walk.locals(right, n -> {
                     if (open.contains(n)) {
                         fail("accumulator '" + n + "' is read before its loop ends", s);
                     }

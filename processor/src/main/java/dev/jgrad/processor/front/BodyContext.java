@@ -52,6 +52,8 @@ final class BodyContext {
     final Map<Expr, RecordValue> recordArgs = new java.util.IdentityHashMap<>();
     /** Parameters of an inlined helper bound to a literal argument: read as the literal. */
     final Map<String, Lit> constants = new HashMap<>();
+    /** Ops locals substituted into their one use ({@link OpsSubstitution}), by the name the user gave them. */
+    final Map<String, OpsViews.Value> views = new HashMap<>();
     /** The text of the compilation unit, read once, for literals as they are spelled. */
     CharSequence source;
     int errors;

@@ -353,7 +353,11 @@ final class OpsKernels {
         };
     }
 
-    /** {@code s = 0.0; s += a[j] * b[j]} into {@code out}. */
+    /**
+     * {@code s = 0.0; s += a[j] * b[j]} into {@code out}, the lengths checked equal. The loop runs to
+     * {@code b.length} when {@code b} is an array variable ({@code j < w.length} in {@code matvec(x, w)}),
+     * as a hand-written loop does: the JIT then drops the bounds checks of {@code b[j]}.
+     */
     Local dot(String name, Vec a, Vec b, List<Stmt> out) {
         Local s = declare(name, Expr.Lit.ofDouble(0.0), out, names);
         Local j = index("j", names);
@@ -361,7 +365,7 @@ final class OpsKernels {
         Expr l = a.element(body, j);
         Expr r = b.element(body, j);
         body.add(addTo(s, new Expr.Binary(Type.DOUBLE, BinaryOp.MUL, l, r)));
-        out.add(loop(j, a.length(), body));
+        out.add(loop(j, b.array() instanceof Local v ? new Expr.Length(v) : a.length(), body));
         return s;
     }
 
@@ -431,32 +435,7 @@ final class OpsKernels {
 
     /** {@code t[j][i] = a[i][j]}, {@code a} an array variable. */
     Mat transpose(Mat a) {
-        return new Mat("transpose") {
-            @Override
-            Expr rows() {
-                return a.cols();
-            }
-
-            @Override
-            Expr cols() {
-                return a.rows();
-            }
-
-            @Override
-            Vec row(List<Stmt> out, Expr j) {
-                return new Vec("transpose") {
-                    @Override
-                    Expr length() {
-                        return a.rows();
-                    }
-
-                    @Override
-                    Expr element(List<Stmt> o, Expr i) {
-                        return a.row(o, i).element(o, j);
-                    }
-                };
-            }
-        };
+        return new OpsViews.Transposed(a);
     }
 
     /** {@code r[i][j] = x[i] * y[j]}, {@code y} an array variable. */

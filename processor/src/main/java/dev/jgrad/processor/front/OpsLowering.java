@@ -85,6 +85,11 @@ final class OpsLowering {
         return (Expr) (v instanceof Vec vec ? vec.array() : ((Mat) v).array());
     }
 
+    /** The value of an Ops call as a view, not made an array: for {@link OpsSubstitution}. */
+    static Value view(BodyContext cx, TreePath path, List<Stmt> pre) {
+        return new OpsLowering(cx, pre).call(path);
+    }
+
     // ---------------------------------------------------------------- reading
 
     private static TreePath unwrap(TreePath p) {
@@ -152,6 +157,9 @@ final class OpsLowering {
      * values those statements could change are held in locals first (as {@link Order} does).
      */
     private Value leaf(TreePath path, String op) {
+        if (path.getLeaf() instanceof com.sun.source.tree.IdentifierTree id && cx.views.containsKey(id.getName().toString())) {
+            return cx.views.remove(id.getName().toString());
+        }
         List<Stmt> own = new ArrayList<>();
         Expr e = cx.expressions.expr(path, own);
         if (!own.isEmpty()) {
@@ -289,7 +297,9 @@ final class OpsLowering {
                 Mat a = (Mat) args.get(0);
                 Mat b = (Mat) args.get(1);
                 shapes.inner(o.name(), a, b);
-                return kernels.matmul(kernels.array(a), kernels.array(b));
+                // a transposed array variable is read in place, as an array variable is
+                return kernels.matmul(a instanceof OpsViews.Transposed ? a : kernels.array(a),
+                        b instanceof OpsViews.Transposed ? b : kernels.array(b));
             }
             case TRANSPOSE:
                 return kernels.transpose(kernels.array((Mat) args.get(0)));

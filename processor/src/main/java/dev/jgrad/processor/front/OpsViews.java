@@ -289,4 +289,42 @@ final class OpsViews {
     static Local index(String base, Names names) {
         return new Local(Type.INT, names.fresh(base));
     }
+
+    /**
+     * The transpose of an array variable, read in place: its elements cost a read each, so that an op
+     * reading it more than once per element ({@code matmul(x, transpose(w))}) need not copy it.
+     */
+    static final class Transposed extends Mat {
+        private final Mat a;
+
+        Transposed(Mat a) {
+            super("transpose");
+            this.a = a;
+        }
+
+        @Override
+        Expr rows() {
+            return a.cols();
+        }
+
+        @Override
+        Expr cols() {
+            return a.rows();
+        }
+
+        @Override
+        Vec row(List<Stmt> out, Expr j) {
+            return new Vec("transpose") {
+                @Override
+                Expr length() {
+                    return a.rows();
+                }
+
+                @Override
+                Expr element(List<Stmt> o, Expr i) {
+                    return a.row(o, i).element(o, j);
+                }
+            };
+        }
+    }
 }

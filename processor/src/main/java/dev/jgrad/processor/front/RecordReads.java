@@ -50,6 +50,16 @@ final class RecordReads {
      * is on no record. A nested record read where a number or an array is expected, or another
      * method of the record, is an error.
      */
+    /** Whether a call reads a component of a record (an array or a number) and nothing else, reporting nothing. */
+    boolean isComponentRead(TreePath path) {
+        MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
+        if (!(t.getMethodSelect() instanceof MemberSelectTree s) || !t.getArguments().isEmpty()) {
+            return false;
+        }
+        RecordValue of = value(new TreePath(new TreePath(path, s), s.getExpression()));
+        return of != null && of != RecordValue.REJECTED && of.components().get(s.getIdentifier().toString()) instanceof Expr;
+    }
+
     Expr component(TreePath path) {
         MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
         if (!(t.getMethodSelect() instanceof MemberSelectTree s)) {

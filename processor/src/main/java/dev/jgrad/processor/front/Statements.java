@@ -58,8 +58,12 @@ final class Statements {
         cx.scopes.push(new HashMap<>());
         try {
             List<Stmt> out = new ArrayList<>();
-            for (StatementTree s : ((BlockTree) path.getLeaf()).getStatements()) {
-                statementInto(new TreePath(path, s), out);
+            List<? extends StatementTree> statements = ((BlockTree) path.getLeaf()).getStatements();
+            for (int k = 0; k < statements.size(); k++) {
+                TreePath s = new TreePath(path, statements.get(k));
+                if (!OpsSubstitution.applies(cx, path, statements, k) || !OpsSubstitution.declare(cx, s, out)) {
+                    statementInto(s, out);
+                }
             }
             return out;
         } finally {

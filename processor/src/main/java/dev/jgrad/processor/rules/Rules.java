@@ -116,6 +116,17 @@ public final class Rules {
         return BINARY.get(op);
     }
 
+    /**
+     * Whether {@code r} is the rule of {@code Math.max} (1) or {@code Math.min} (-1) of two values, else 0:
+     * {@code m = Math.max(m, e)} in a loop is a running max, a reduction to {@code @Jit}.
+     */
+    public static int extremum(Rule r) {
+        if (r == null || r.arity() != 2 || !(r.owner().equals(MATH) || r.owner().equals(STRICT_MATH))) {
+            return 0;
+        }
+        return r.name().equals("max") ? 1 : r.name().equals("min") ? -1 : 0;
+    }
+
     /** {@code Math.max(a, b)}, for the transforms (the size of a buffer). */
     public static Expr max(Expr a, Expr b) {
         return new Expr.Prim(Type.promote(a.type(), b.type()), MATH_RULES.get("max/2"), List.of(a, b));

@@ -45,6 +45,10 @@ public final class JitGrad {
     private final Map<String, String> bars = new LinkedHashMap<>();
     private Local value;
     private final LoopBuffers buffers = new LoopBuffers();
+    /** The flag of each active running max: whether its adjoint has gone to the first entry that attains it. */
+    private final Map<String, String> taken = new HashMap<>();
+    /** The accumulators of the loop whose body is being sliced for its reverse. */
+    private List<String> ownMaxima = List.of();
     /** Why the gradient takes two passes, once {@link #fused} has declined one. */
     private GradientForm.Blocker notOnePass;
 
@@ -186,8 +190,17 @@ public final class JitGrad {
             out.add(new Stmt.Comment("adjoints of the loops' sums: known before the loops run"));
             out.addAll(tailReverse);
         }
+        List<Stmt> deferred = new ArrayList<>();
         for (Stmt s : loops) {
             Stmt.For f = (Stmt.For) s;
+            if (defers(f)) {
+                // its adjoint needs what the later loops' adjoints give its array, or its max once found
+                out.addAll(forward(List.of(f)));
+                deferred.add(f);
+                notOnePass = new GradientForm.Blocker("a loop fills an array or finds a max whose adjoint comes from"
+                        + " the code after it: its adjoint runs after that code's", f.src());
+                continue;
+            }
             buffers.startFused(f);
             List<Stmt> adjoint = reverse(f.body());
             out.addAll(buffers.endFused());
@@ -200,12 +213,25 @@ public final class JitGrad {
             out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body));
         }
         out.addAll(forward(tail));
+        List<Stmt> later = reverse(deferred);
+        if (!later.isEmpty()) {
+            out.add(new Stmt.Comment("adjoints of the loops that fill arrays or find a max, after the loops that read them"));
+            out.addAll(later);
+        }
         List<Stmt> preReverse = reverse(pre);
         if (!preReverse.isEmpty()) {
             out.add(new Stmt.Comment("reverse sweep"));
             out.addAll(preReverse);
         }
         return out;
+    }
+
+    /** Whether a loop fills an active array or finds an active max: its adjoint runs after the later loops. */
+    private boolean defers(Stmt.For f) {
+        boolean[] found = {false};
+        Walk.statements(List.of(f), s -> found[0] |= s instanceof Stmt.Assign a && (form.isFill(s) || form.isExtremum(s))
+                && isActive(Walk.root(a.target())));
+        return found[0];
     }
 
     /** The first statement of the tail whose own adjoint reads a value not known before the loops. */
@@ -267,7 +293,13 @@ public final class JitGrad {
     private void reverse(Stmt s, List<Stmt> out) {
         List<Stmt> adjoint = new ArrayList<>();
         if (s instanceof Stmt.Decl d) {
-            if (d.init() != null && d.type() == Type.DOUBLE && isActive(d.name())) {
+            if (d.init() != null && d.type() == Type.DOUBLE && isActive(d.name()) && form.extremumDecl(d.name()) == d) {
+                // a running max's first value takes its adjoint when no entry beat it (the kink rule)
+                Local m = new Local(Type.DOUBLE, d.name());
+                List<Stmt> first = new ArrayList<>();
+                adjoints().propagate(d.init(), bar(d.name()), m, first);
+                adjoint.add(new Stmt.If(null, Exprs.compare(BinaryOp.EQ, d.init(), m), first, List.of()));
+            } else if (d.init() != null && d.type() == Type.DOUBLE && isActive(d.name())) {
                 // every name is assigned once: the local still holds the value of its initialiser
                 adjoints().propagate(d.init(), bar(d.name()), new Local(Type.DOUBLE, d.name()), adjoint);
             } else if (d.init() instanceof Expr.ArrayLit lit && isActive(d.name())) {
@@ -276,6 +308,19 @@ public final class JitGrad {
         } else if (s instanceof Stmt.Assign a && a.value() instanceof Expr.ArrayLit lit
                 && a.target() instanceof Local v && isActive(v.name())) {
             adjoints().literalAdjoints(lit, bar(v.name()), adjoint);
+        } else if (s instanceof Stmt.Assign a && form.isFill(s) && isActive(Walk.root(a.target()))) {
+            // written once, by this iteration: the element's adjoint is complete once the loops after are done
+            adjoints().propagate(a.value(), onBar(a.target()), adjoint);
+        } else if (s instanceof Stmt.Assign a && form.isExtremum(s) && a.target() instanceof Local v
+                && isActive(v.name())) {
+            // the first entry equal to the max, in index order, takes its adjoint (ties keep the earlier one)
+            Expr e = ((Expr.Prim) a.value()).args().get(1);
+            Local flag = new Local(Type.BOOLEAN, taken.get(v.name()));
+            List<Stmt> first = new ArrayList<>();
+            first.add(new Stmt.Assign(null, flag, new Expr.Lit(Type.BOOLEAN, "true")));
+            adjoints().propagate(e, bar(v.name()), first);
+            adjoint.add(new Stmt.If(null, Exprs.compare(BinaryOp.CAND, Exprs.not(flag),
+                    Exprs.compare(BinaryOp.EQ, e, v)), first, List.of()));
         } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && isActive(v.name())
                 && v.type() == Type.DOUBLE) {
             if (form.isReduction(s)) {
@@ -299,11 +344,24 @@ public final class JitGrad {
             }
             return;
         } else if (s instanceof Stmt.For f) {
+            List<Stmt> flags = new ArrayList<>();
+            for (String m : form.accumulatorsOf(f)) {
+                Stmt.Decl d = form.extremumDecl(m);
+                if (d != null && isActive(m)) {
+                    taken.put(m, names.fresh(m + "Taken"));
+                    flags.add(new Stmt.Decl(null, Type.BOOLEAN, taken.get(m),
+                            Exprs.compare(BinaryOp.EQ, d.init(), new Local(Type.DOUBLE, m))));
+                }
+            }
             buffers.enterLoop();
             List<Stmt> reverse = reverse(f.body());
             buffers.leaveLoop();
             if (!reverse.isEmpty()) {
+                out.addAll(flags);
+                // a running max of this loop holds its final value: the recomputation leaves it be
+                ownMaxima = form.accumulatorsOf(f);
                 List<Stmt> recompute = recompute(f.body(), reverse);
+                ownMaxima = List.of();
                 List<Stmt> stored = buffers.stored(f, recompute, reverse, names);
                 List<Stmt> body = new ArrayList<>(stored != null ? stored : recompute);
                 body.addAll(localAdjoints(f.body()));
@@ -323,6 +381,14 @@ public final class JitGrad {
             }
             out.addAll(adjoint);
         }
+    }
+
+    /** {@code t_bar[i][j]} for {@code t[i][j]}. */
+    private Expr onBar(Expr target) {
+        if (target instanceof Expr.Index ix) {
+            return new Expr.Index(ix.type(), onBar(ix.array()), ix.index());
+        }
+        return bar(((Local) target).name());
     }
 
     /** The adjoints of a loop body's own scalar locals, fresh in each iteration. */
@@ -376,7 +442,14 @@ public final class JitGrad {
             }
             return d;
         }
+        if (s instanceof Stmt.Assign a && form.isFill(s)) {
+            // an array of the body, filled again for the iteration that reads it
+            return wanted.contains(Walk.root(a.target())) ? s : null;
+        }
         if (s instanceof Stmt.Assign a && a.target() instanceof Local v) {
+            if (form.isExtremum(s) && ownMaxima.contains(v.name())) {
+                return null;
+            }
             boolean barWanted = bars.containsKey(v.name()) && wanted.contains(bars.get(v.name()));
             return wanted.contains(v.name()) || v.type().isArray() && barWanted ? s : null;
         }
@@ -391,7 +464,12 @@ public final class JitGrad {
         }
         if (s instanceof Stmt.For f) {
             // the loop recomputes the sums it owns that are wanted; sums into wanted-less outer accumulators go
-            List<String> own = form.accumulatorsOf(f);
+            List<String> own = new ArrayList<>(form.accumulatorsOf(f));
+            Walk.statements(f.body(), x -> {
+                if (form.isFill(x)) {
+                    own.add(Walk.root(((Stmt.Assign) x).target()));
+                }
+            });
             if (own.stream().noneMatch(wanted::contains)) {
                 return null;
             }

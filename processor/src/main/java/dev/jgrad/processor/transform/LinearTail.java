@@ -65,6 +65,10 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
                 if (!sums.contains(d.name())) {
                     known.add(d.name());
                 }
+            } else if (s instanceof Stmt.Run r && r.call().args().stream().noneMatch(a -> a.type().isArray())
+                    && known.containsAll(reads(r))) {
+                // a check on numbers (an Ops call's shapes), which writes nothing: as a declaration above
+                pre.add(s);
             } else {
                 why.accept(new GradientForm.Blocker(s instanceof Stmt.Decl
                         ? "a declaration between two loops reads what the loop before it sums"
@@ -95,6 +99,12 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         unknown.retainAll(variables);
         unknown.removeAll(known);
         return unknown.isEmpty();
+    }
+
+    private static Set<String> reads(Stmt.Run r) {
+        Set<String> out = new HashSet<>();
+        Walk.locals(r.call(), out::add);
+        return out;
     }
 
     /** The accumulators of the loops in {@code stmts}, at any depth. */

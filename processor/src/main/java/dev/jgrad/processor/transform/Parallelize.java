@@ -102,6 +102,7 @@ public final class Parallelize {
                 }
             }
         });
+        Set<String> ownRows = rowsOfTheIndex(f, counted.index(), inside);
         Set<String> scalars = new LinkedHashSet<>();
         Set<String> arrays = new LinkedHashSet<>();
         List<Stmt.Assign> sums = new ArrayList<>();
@@ -115,6 +116,10 @@ public final class Parallelize {
                 return;
             }
             if (scratch.contains(root) && a.target() instanceof Expr.Index) {
+                return;
+            }
+            if (ownRows.contains(root)) {
+                // each iteration has a row of its own (a filled array's adjoint): the chunks write it in place
                 return;
             }
             if (!isSum(a) || inside.contains(root)) {
@@ -147,7 +152,7 @@ public final class Parallelize {
         // nor through another name for the same array (double[] acc = out; a row of a matrix)
         Set<String> named = new HashSet<>();
         Walk.statements(List.of(f), s -> Walk.expressions(s, e -> Walk.locals(e, named::add)));
-        if (!ok[0] || !aliases.others(written, named).isEmpty()) {
+        if (!ok[0] || !aliases.others(written, named).isEmpty() || !aliases.others(ownRows, named).isEmpty()) {
             return null;
         }
         Set<String> free = new LinkedHashSet<>();
@@ -207,6 +212,37 @@ public final class Parallelize {
                 new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, index, new Local(Type.INT, hi)), f.update(), f.body());
         return new Stmt.ParallelFor(f.src(), counted.from(), counted.to(), chunk, sumsName, lo, hi, captured,
                 scalarLocals, vectors, matrices, buffers, List.of(range), threads, names);
+    }
+
+    /**
+     * The arrays declared by the method outside the loop that the loop names only as {@code t[i]...},
+     * {@code i} its index: no two iterations touch the same element, whichever chunk runs them.
+     */
+    private Set<String> rowsOfTheIndex(Stmt.For f, String index, Set<String> inside) {
+        Map<String, int[]> uses = new HashMap<>();
+        Local i = new Local(Type.INT, index);
+        java.util.function.Consumer<Expr> count = e -> Walk.postOrder(e, x -> {
+            if (x instanceof Local l) {
+                uses.computeIfAbsent(l.name(), n -> new int[2])[0]++;
+            } else if (x instanceof Expr.Index ix && ix.array() instanceof Local l && ix.index().equals(i)) {
+                uses.computeIfAbsent(l.name(), n -> new int[2])[1]++;
+            }
+        });
+        Walk.statements(List.of(f), s -> {
+            Walk.expressions(s, count);
+            if (s instanceof Stmt.For inner) {
+                inner.init().forEach(d -> Walk.expressions(d, count));
+            }
+        });
+        Set<String> out = new HashSet<>();
+        uses.forEach((n, u) -> {
+            Type t = types.get(n);
+            if (u[0] > 0 && u[0] == u[1] && !inside.contains(n) && !order.contains(n)
+                    && (t == Type.DOUBLE_ARRAY || t == Type.DOUBLE_MATRIX)) {
+                out.add(n);
+            }
+        });
+        return out;
     }
 
     /** {@code t = t + e} or {@code t = t - e} on a double, t a local or an array element. */

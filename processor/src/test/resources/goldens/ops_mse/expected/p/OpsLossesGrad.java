@@ -29,7 +29,7 @@ public final class OpsLossesGrad {
         double sum = 0.0;
         for (int i = 0; i < x.length; i++) {
             double matvec = 0.0;
-            for (int j = 0; j < xCols; j++) {
+            for (int j = 0; j < w.length; j++) {
                 matvec += x[i][j] * w[j];
             }
             tape.pushDouble(sub);
@@ -48,7 +48,7 @@ public final class OpsLossesGrad {
             matvec_bar += sub_bar;
             b_bar += sub_bar;
             sub_bar = 0.0;
-            for (int j = xCols; j > 0;) {
+            for (int j = w.length; j > 0;) {
                 j--;
                 w_bar[j] += matvec_bar * x[i][j];
             }

@@ -30,7 +30,7 @@ public final class OpsLossesGrad {
         double sum_bar = 1.0 / t;
         // mean(square(sub(add(matvec(x, w), b), y))), in chunks
         Sums sums = new Sums(/* scalars */ 2, /* vectors */ new double[][] {w_bar}, /* matrices */ new double[][][] {});
-        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, xCols, sum_bar));
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, sum_bar));
         sum += sums.scalars[0];
         b_bar += sums.scalars[1];
         double value = sum / (double) x.length;
@@ -41,7 +41,7 @@ public final class OpsLossesGrad {
      * Iterations {@code [from, to)} of a parallel loop, adding into {@code sums}.
      */
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
-            double[] y, int xCols, double sum_bar) {
+            double[] y, double sum_bar) {
         double sum = 0.0;
         double b_bar = 0.0;
         double[] w_bar = sums.vectors[0];
@@ -53,7 +53,7 @@ public final class OpsLossesGrad {
                     double matvec1 = 0.0;
                     double matvec2 = 0.0;
                     double matvec3 = 0.0;
-                    for (int j = 0; j < xCols; j++) {
+                    for (int j = 0; j < w.length; j++) {
                         matvec += x[i][j] * w[j];
                         matvec1 += x[i + 1][j] * w[j];
                         matvec2 += x[i + 2][j] * w[j];
@@ -75,7 +75,7 @@ public final class OpsLossesGrad {
                     double matvec3_bar = sub3_bar;
                     b_bar += sub_bar + sub1_bar + (sub2_bar + sub3_bar);
                     // grad of: matvec(x, w)
-                    for (int j = 0; j < xCols; j++) {
+                    for (int j = 0; j < w.length; j++) {
                         w_bar[j] += matvec_bar * x[i][j] + matvec1_bar * x[i + 1][j]
                                 + (matvec2_bar * x[i + 2][j] + matvec3_bar * x[i + 3][j]);
                     }
@@ -84,7 +84,7 @@ public final class OpsLossesGrad {
                 // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
                 for (; i < to; i++) {
                     double matvec = 0.0;
-                    for (int j = 0; j < xCols; j++) {
+                    for (int j = 0; j < w.length; j++) {
                         matvec += x[i][j] * w[j];
                     }
                     double sub = matvec + b - y[i];
@@ -94,7 +94,7 @@ public final class OpsLossesGrad {
                     double matvec_bar = sub_bar;
                     b_bar += sub_bar;
                     // grad of: matvec(x, w)
-                    for (int j = 0; j < xCols; j++) {
+                    for (int j = 0; j < w.length; j++) {
                         w_bar[j] += matvec_bar * x[i][j];
                     }
                 }

@@ -23,7 +23,7 @@ public final class OpsLossesJit {
         double sum = 0.0;
         // mean(square(sub(add(matvec(x, w), b), y))), in chunks
         Sums sums = new Sums(/* scalars */ 1, /* vectors */ new double[][] {}, /* matrices */ new double[][][] {});
-        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, xCols));
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y));
         sum += sums.scalars[0];
         return sum / (double) x.length;
     }
@@ -32,7 +32,7 @@ public final class OpsLossesJit {
      * Iterations {@code [from, to)} of a parallel loop, adding into {@code sums}.
      */
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
-            double[] y, int xCols) {
+            double[] y) {
         double sum = 0.0;
         {
             int i = from;
@@ -42,7 +42,7 @@ public final class OpsLossesJit {
                     double matvec1 = 0.0;
                     double matvec2 = 0.0;
                     double matvec3 = 0.0;
-                    for (int j = 0; j < xCols; j++) {
+                    for (int j = 0; j < w.length; j++) {
                         matvec += x[i][j] * w[j];
                         matvec1 += x[i + 1][j] * w[j];
                         matvec2 += x[i + 2][j] * w[j];
@@ -58,7 +58,7 @@ public final class OpsLossesJit {
                 // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
                 for (; i < to; i++) {
                     double matvec = 0.0;
-                    for (int j = 0; j < xCols; j++) {
+                    for (int j = 0; j < w.length; j++) {
                         matvec += x[i][j] * w[j];
                     }
                     double sub = matvec + b - y[i];

@@ -315,7 +315,17 @@ public final class Corpus {
             method(Vectors.class, "softmaxAt", r -> args(spread(r, 4, -2, 2), i(r, 0, 3))),
             method(Vectors.class, "momentsAt", r -> args(mat(r, 3, 4, -1, 1), u(r, -1, 1), i(r, 0, 1))),
             method(Vectors.class, "normalizeInPlaceAt", r -> args(vec(r, 5, 0.2, 1.5), i(r, 0, 4))),
-            method(Vectors.class, "piecewiseAt", r -> args(vec(r, 2, -1.5, 1.5), away(r, -1.5, 1.5, 0), i(r, 0, 2))));
+            method(Vectors.class, "piecewiseAt", r -> args(vec(r, 2, -1.5, 1.5), away(r, -1.5, 1.5, 0), i(r, 0, 2))),
+
+            // OpsFusion: Ops results in local arrays, and max, min, softmax, logSoftmax, logSumExp
+            method(OpsFusion.class, "hiddenLocal", r -> args(mat(r, 5, 3, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5), mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1))),
+            method(OpsFusion.class, "chainedLocals", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 9, 3, -2, 2), vec(r, 9, -2, 2))),
+            method(OpsFusion.class, "maxLoss", r -> args(OpsInputs.spreadMat(r, 1, 4, 0.2, 1.5)[0], (Object) OpsInputs.spreadMat(r, 7, 4, -2, 2))),
+            method(OpsFusion.class, "extremaOfLocal", r -> args(OpsInputs.spreadMat(r, 3, 4, -2, 2), u(r, 0.5, 1.5))),
+            method(OpsFusion.class, "logSumExpMixed", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -2, 2))),
+            method(OpsFusion.class, "softmaxCrossEntropy", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), OpsInputs.oneHot(r, 8, 4))),
+            method(OpsFusion.class, "softmaxOfLocal", r -> args(vec(r, 3, -1, 1), mat(r, 5, 3, -2, 2), vec(r, 5, 0, 1))),
+            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
