@@ -783,9 +783,9 @@ class ErrorCatalogueTest {
         assertErrorsAsMarked(compilation, c);
         for (int k = 0; k < 2; k++) {
             String m = compilation.errors().get(k).getMessage(null);
-            assertTrue(m.contains("it returns nothing: it writes into the arrays passed to it, and its source is not part"
-                    + " of this compilation"), m);
-            assertTrue(m.endsWith("so the gradient would miss what it writes; write a for loop that does it"), m);
+            assertTrue(m.contains("it returns nothing: it writes into the arrays passed to it, which the gradient would"
+                    + " miss (its source is not part of this compilation"), m);
+            assertTrue(m.endsWith("jgrad cannot see into it); write a for loop that does it"), m);
         }
     }
 

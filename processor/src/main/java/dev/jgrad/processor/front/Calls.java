@@ -122,8 +122,7 @@ final class Calls {
             }
             if (type == Type.VOID && args.stream().anyMatch(a -> a.type().isArray())) {
                 throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", "it returns nothing: it writes into the arrays"
-                        + " passed to it, and " + seeInto + ", so the gradient would miss what it writes; write a for"
-                        + " loop that does it");
+                        + " passed to it, which the gradient would miss (" + seeInto + "); write a for loop that does it");
             }
             throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", seeInto + ", and it returns " + m.getReturnType());
         }
