@@ -12,9 +12,16 @@ import java.util.List;
  * those (records nest) laid out in one vector, each with its name ({@code w[3]}, {@code m[1][2]},
  * {@code layer.b[0]}), and the way back: a fresh object of the same shape holding other values. What
  * lets {@link GradCheck} perturb any of them one component at a time.
+ *
+ * <p>A record's {@code int}, {@code long}, {@code boolean} and {@code int[]} components (sizes, flags,
+ * labels: jgrad accepts them and gives them no derivative) are inactive: not among the values, kept
+ * as they are by {@link #rebuild}, and listed in {@link #inactive} so that a check can see that the
+ * gradient record holds the input's own.
  */
 final class Flat {
     private final List<String> labels = new ArrayList<>();
+    private final List<String> inactiveLabels = new ArrayList<>();
+    private final List<Object> inactiveValues = new ArrayList<>();
     private double[] values = new double[16];
     private int size;
 
@@ -34,7 +41,14 @@ final class Flat {
             }
         } else if (v instanceof Record r) {
             for (RecordComponent c : r.getClass().getRecordComponents()) {
-                add(name.isEmpty() ? c.getName() : name + "." + c.getName(), component(r, c));
+                String label = name.isEmpty() ? c.getName() : name + "." + c.getName();
+                Object part = component(r, c);
+                if (isInactive(c.getType())) {
+                    inactiveLabels.add(label);
+                    inactiveValues.add(part);
+                } else {
+                    add(label, part);
+                }
             }
         } else {
             throw new IllegalArgumentException("GradCheck differentiates double, double[], double[][] and records"
@@ -53,6 +67,29 @@ final class Flat {
 
     int size() {
         return size;
+    }
+
+    /**
+     * The name of the first inactive record component whose value differs from {@code other}'s
+     * (arrays by content), or null if all agree; both must come from records of the same shape.
+     */
+    String firstInactiveDifference(Flat other) {
+        for (int k = 0; k < inactiveValues.size(); k++) {
+            if (k >= other.inactiveValues.size()
+                    || !java.util.Objects.deepEquals(inactiveValues.get(k), other.inactiveValues.get(k))) {
+                return inactiveLabels.get(k);
+            }
+        }
+        return null;
+    }
+
+    /** A component type that carries no derivative: a primitive other than double, or an array of those. */
+    static boolean isInactive(Class<?> type) {
+        Class<?> base = type;
+        while (base.isArray()) {
+            base = base.getComponentType();
+        }
+        return base.isPrimitive() && base != double.class && base != float.class;
     }
 
     private void push(String label, double v) {
@@ -88,7 +125,8 @@ final class Flat {
         Object[] parts = new Object[cs.length];
         Class<?>[] types = new Class<?>[cs.length];
         for (int k = 0; k < cs.length; k++) {
-            parts[k] = rebuild(component(r, cs[k]), values, at);
+            Object part = component(r, cs[k]);
+            parts[k] = isInactive(cs[k].getType()) ? copy(part) : rebuild(part, values, at);
             types[k] = cs[k].getType();
         }
         try {

@@ -41,6 +41,11 @@ final class GeneratedCheck {
                         + " values, the parameter " + param + " has " + (point.size() - before));
             }
         }
+        String changed = point.firstInactiveDifference(gradient);
+        if (changed != null) {
+            throw new AssertionError("gradient check FAILED: the gradient's " + changed + " (an int, long, boolean or"
+                    + " int[] component, which has no derivative) is not the input's own value");
+        }
         double[] numeric = GradCheck.numericGradient(v -> {
             Object[] at = copies(args);
             int[] pos = {0};
@@ -77,10 +82,19 @@ final class GeneratedCheck {
         }
         if (found.size() != 1) {
             throw new IllegalArgumentException(source.getTypeName() + " has " + (found.isEmpty() ? "no" : found.size())
-                    + " static double method " + name + " that takes " + describe(args));
+                    + " static double method " + name + " that takes " + describe(args)
+                    + (found.isEmpty() && spreadRows(args) ? SPREAD : ""));
         }
         found.get(0).setAccessible(true);
         return found.get(0);
+    }
+
+    private static final String SPREAD = "; a double[][] passed as the only argument is spread by Java into its rows"
+            + " (one double[] argument each, as varargs are): write GradCheck.check(Model.class, \"method\", (Object) m)";
+
+    /** Whether the arguments could be the rows of one double[][] that Java spread as the varargs. */
+    private static boolean spreadRows(Object[] args) {
+        return args.length > 0 && args.getClass() == double[][].class;
     }
 
     private static Method generatedMethod(Class<?> source, Method f) {

@@ -105,6 +105,40 @@ class GradCheckUserTest {
                 noClass.getMessage());
     }
 
+    @Test
+    void aMatrixPassedAloneIsSpreadIntoItsRowsAndTheMessageSaysToCastIt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GradCheck.check(Model.class, "mse", X));
+        assertTrue(e.getMessage().contains("no static double method mse that takes (double[], double[], double[]);"
+                + " a double[][] passed as the only argument is spread by Java into its rows"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("write GradCheck.check(Model.class, \"method\", (Object) m)"), e.getMessage());
+        IllegalArgumentException rows = assertThrows(IllegalArgumentException.class,
+                () -> GradCheck.check(Model.class, "mse", X[0], X[1], X[2]));
+        assertFalse(rows.getMessage().contains("(Object) m"), "separate arrays are not a spread matrix");
+    }
+
+    /** A record of parameters with components that carry no derivative, as jgrad accepts them. */
+    record Tagged(double[] w, int classes, long id, boolean bias, int[] slot, double offset) {}
+
+    @Test
+    void aRecordsIntLongBooleanAndIntArrayComponentsAreNeitherPerturbedNorCompared() {
+        Tagged p = new Tagged(new double[] {0.5, -0.25}, 3, 7L, true, new int[] {1, 0}, 0.1);
+        java.util.function.ToDoubleFunction<Tagged> f = t -> {
+            double s = 0;
+            for (int k = 0; k < t.w().length; k++) {
+                s += t.w()[t.slot()[k]] * t.w()[k] / t.classes() + (t.bias() ? t.offset() * t.id() : 0);
+            }
+            return s;
+        };
+        // d/dw: w[slot[k]] w[k] summed = 2 w0 w1 / 3 (slot swaps) -> (2 w1 / 3, 2 w0 / 3); d/doffset = 2 * 7
+        Tagged g = new Tagged(new double[] {-0.5 / 3, 1.0 / 3}, 3, 7L, true, new int[] {1, 0}, 14);
+        GradCheck.Report r = GradCheck.check(f, p, g);
+        assertTrue(r.ok(), r::toString);
+        assertEquals(java.util.List.of("w[0]", "w[1]", "offset"),
+                java.util.stream.IntStream.range(0, r.size()).mapToObj(r::label).toList());
+        assertArrayEquals(new int[] {1, 0}, p.slot(), "the input is left alone");
+    }
+
     static double local(double t) {
         return t;
     }

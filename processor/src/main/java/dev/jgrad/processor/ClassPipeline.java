@@ -116,7 +116,7 @@ final class ClassPipeline {
                     if (reportActiveCalls(env, activity, ir.origins())) {
                         continue;
                     }
-                    JitGrad.Outcome fused = jit ? JitGrad.of(ir, leaves, activity, threads(m)) : null;
+                    JitGrad.Outcome fused = jit ? inSourceWords(JitGrad.of(ir, leaves, activity, threads(m)), ir) : null;
                     Gradient gradient = fused != null ? fused.gradient() : null;
                     GradientForm form;
                     if (gradient == null) {
@@ -138,7 +138,7 @@ final class ClassPipeline {
                             gradient.components(), gradient.tape());
                     grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
                     if (report != null) {
-                        report.gradient(m, form, jit, gradient.body());
+                        report.gradient(m, form, jit, gradient.body(), ir.origins());
                     }
                 }
                 if (jit) {
@@ -198,6 +198,15 @@ final class ClassPipeline {
         m.getParameters().forEach(p -> out.add(p.getSimpleName().toString()));
         ir.params().forEach(p -> out.add(p.name()));
         return out;
+    }
+
+    /** {@code fused} with its reasons said of the source, not of the code jgrad made of it ({@link SourceWords}). */
+    private static JitGrad.Outcome inSourceWords(JitGrad.Outcome fused, Method ir) {
+        GradientForm.Blocker notOnePass = fused.notOnePass() == null ? null : new GradientForm.Blocker(
+                SourceWords.reason(fused.notOnePass().reason(), fused.notOnePass().at(), ir.origins()),
+                fused.notOnePass().at());
+        String reason = fused.reason() == null ? null : SourceWords.reason(fused.reason(), fused.at(), ir.origins());
+        return new JitGrad.Outcome(fused.gradient(), reason, fused.at(), notOnePass);
     }
 
     /** Says, at the statement that prevents it, that a {@code @Jit @Grad} method gets no fused gradient. */

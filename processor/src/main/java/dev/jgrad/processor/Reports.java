@@ -3,7 +3,9 @@ package dev.jgrad.processor;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
+import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.IrText;
+import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Src;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.transform.GradientForm;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.ExecutableElement;
@@ -39,6 +42,8 @@ final class Reports {
     /** Per method: the lines of its section, and its one-line summary for the note. */
     private final Map<ExecutableElement, List<String>> sections = new LinkedHashMap<>();
     private final Map<ExecutableElement, List<String>> summaries = new LinkedHashMap<>();
+    /** The names the source file declares, read once: the IR's other locals are jgrad's ({@link #value}). */
+    private Set<String> declared;
 
     Reports(Env env, ProcessingEnvironment processing, TypeElement type) {
         this.env = env;
@@ -52,8 +57,11 @@ final class Reports {
         return processing.getOptions().containsKey(OPTION) && (v == null || !v.equals("false"));
     }
 
-    /** The gradient of {@code m}: its form, and {@code body}, the generated method's statements. */
-    void gradient(ExecutableElement m, GradientForm form, boolean jit, List<Stmt> body) {
+    /**
+     * The gradient of {@code m}: its form, and {@code body}, the generated method's statements;
+     * {@code origins} tells the statements jgrad made of an {@code Ops} call ({@link SourceWords}).
+     */
+    void gradient(ExecutableElement m, GradientForm form, boolean jit, List<Stmt> body, Origins origins) {
         List<String> out = section(m);
         String generated = GeneratedNames.gradClass(type).simpleName() + "." + m.getSimpleName();
         String summary = null;
@@ -78,7 +86,7 @@ final class Reports {
         }
         if (form.kind() == GradientForm.Kind.TAPED) {
             out.add("    not parallel: a taped gradient runs on the calling thread");
-            summary(m, summary + ", " + tape(form.tape(), out));
+            summary(m, summary + ", " + tape(form.tape(), out, origins));
         } else {
             summary(m, summary + ", " + parallel(body, out));
         }
@@ -149,7 +157,7 @@ final class Reports {
      * What the forward sweep pushes, one line per push, then the bytes per call: once, and per
      * iteration of each loop nest; returns the note's words for them.
      */
-    private static String tape(List<GradientForm.Saved> tape, List<String> out) {
+    private String tape(List<GradientForm.Saved> tape, List<String> out, Origins origins) {
         if (tape.isEmpty()) {
             out.add("    tape: nothing (no statement overwrites a value that the reverse sweep reads)");
             return "empty tape";
@@ -158,26 +166,51 @@ final class Reports {
         Map<List<Src>, Integer> bytes = new LinkedHashMap<>();
         boolean conditional = false;
         for (GradientForm.Saved s : tape) {
-            out.add("      " + statement(s.statement()) + ": " + what(s) + ", " + often(s.loops())
+            out.add("      " + statement(s.statement()) + ": " + what(s, origins) + ", " + often(s.loops(), origins)
                     + (s.conditional() ? ", when its branch runs" : ""));
             bytes.merge(s.loops(), s.bytes(), Integer::sum);
             conditional |= s.conditional();
         }
         List<String> total = new ArrayList<>();
-        bytes.forEach((loops, b) -> total.add(b + " bytes " + often(loops)));
+        bytes.forEach((loops, b) -> total.add(b + " bytes " + often(loops, origins)));
         String sum = (conditional ? "at most " : "") + String.join(" + ", total);
         out.add("    tape per call: " + sum);
         return "tape " + sum;
     }
 
-    private static String what(GradientForm.Saved s) {
+    /**
+     * The value a push saves, as the source names it ({@code h[j]}, {@code next_bar}); a temporary
+     * jgrad made (of an {@code Ops} call: its result, partial sums, sizes) by what it is for.
+     */
+    private String value(GradientForm.Saved s, Origins origins) {
+        Expr v = s.value();
+        Expr root = v;
+        while (root instanceof Expr.Index i) {
+            root = i.array();
+        }
+        if (declared == null) {
+            declared = SourceWords.declared(env, type);
+        }
+        boolean ops = SourceWords.fromCall(s.statement(), origins); // only jgrad's temporaries, whatever their names
+        if (!ops && (!(root instanceof Expr.Local l) || declared.contains(l.name())
+                || s.what() == GradientForm.What.OLD_ADJOINT && declared.contains(l.name().replaceAll("_bar(_\\d+)?$", "")))) {
+            return IrText.of(v);
+        }
+        String part = v instanceof Expr.Index ? "an element of an array" : v.type().isArray() ? "an array"
+                : v.type() == dev.jgrad.processor.ir.Type.DOUBLE ? "a partial result" : "an index or size";
+        return ops ? part + " computed for `" + s.statement().text() + "`"
+                : part + " that jgrad made";
+    }
+
+    private String what(GradientForm.Saved s, Origins origins) {
         String type = s.value().type().java();
         String size = s.value().type().isArray()
                 ? "a reference, 8 bytes, which keeps the replaced " + type + " alive until the reverse sweep"
                 : type + ", " + s.bytes() + " bytes";
+        String value = value(s, origins);
         return switch (s.what()) {
-            case OLD_VALUE -> "the old value of " + IrText.of(s.value()) + " (" + size + ")";
-            case OLD_ADJOINT -> "the old adjoint " + IrText.of(s.value()) + " (" + size + ")";
+            case OLD_VALUE -> "the old value of " + value + " (" + size + ")";
+            case OLD_ADJOINT -> "the old adjoint " + (value.startsWith("a") ? "of " : "") + value + " (" + size + ")";
             case BRANCH -> "the branch taken (" + size + ")";
             case TRIP_COUNT -> "the trip count (" + size + ")";
         };
@@ -185,17 +218,36 @@ final class Reports {
 
     /**
      * {@code once}, or {@code per iteration of the loop at line 9} ({@code (inside the loop at line 7)}
-     * for a nested loop).
+     * for a nested loop); the loops jgrad made of an {@code Ops} call are named by the call, the inner
+     * one of a nest of them {@code the inner loop of `matvec(a, x)` at line 9 (inside its outer loop)}.
      */
-    private static String often(List<Src> loops) {
+    private static String often(List<Src> loops, Origins origins) {
         if (loops.isEmpty()) {
             return "once";
         }
-        StringBuilder s = new StringBuilder("per iteration of ").append(loop(loops.get(loops.size() - 1)));
-        for (int k = loops.size() - 2; k >= 0; k--) {
-            s.append(k == loops.size() - 2 ? " (inside " : ", inside ").append(loop(loops.get(k)));
+        int last = loops.size() - 1;
+        StringBuilder s = new StringBuilder("per iteration of ").append(loop(loops, last, origins));
+        for (int k = last - 1; k >= 0; k--) {
+            s.append(k == last - 1 ? " (inside " : ", inside ").append(loop(loops, k, origins));
         }
         return loops.size() > 1 ? s.append(')').toString() : s.toString();
+    }
+
+    /** Loop {@code k} of a nest, outermost first. */
+    private static String loop(List<Src> loops, int k, Origins origins) {
+        Src src = loops.get(k);
+        if (src == null || !SourceWords.fromCall(src, origins)) {
+            return loop(src);
+        }
+        boolean outerToo = k > 0 && src.equals(loops.get(k - 1));
+        boolean innerToo = k + 1 < loops.size() && src.equals(loops.get(k + 1));
+        if (outerToo) {
+            return innerToo ? "a middle loop of it" : "the inner loop of `" + src.text() + "` at line " + src.line();
+        }
+        if (innerToo) {
+            return k + 1 == loops.size() - 1 ? "its outer loop" : "the outer loop of `" + src.text() + "`";
+        }
+        return "the loop of `" + src.text() + "` at line " + src.line();
     }
 
     private static String loop(Src src) {

@@ -849,6 +849,40 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /** A library method that returns nothing acts by writing into its array arguments: say to write the loop. */
+    @Test
+    void libraryCallsThatWriteIntoArraysSayToWriteALoop() {
+        MarkedSource c = MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double filled(double[] x) {
+                        double[] h = new double[x.length];
+                        // error: JgradCall at "java.util.Arrays.fill(h, 0.5)"
+                        java.util.Arrays.fill(h, 0.5);
+                        return x[0] * h[0];
+                    }
+
+                    @Grad static double copied(double[] x, int n) {
+                        double[] y = new double[n + 1];
+                        // error: JgradCall at "System.arraycopy(x, 0, y, 1, n)"
+                        System.arraycopy(x, 0, y, 1, n);
+                        return y[1] * y[1];
+                    }
+                }
+                """);
+        Compilation compilation = JgradCompiler.compile(c);
+        assertErrorsAsMarked(compilation, c);
+        for (int k = 0; k < 2; k++) {
+            String m = compilation.errors().get(k).getMessage(null);
+            assertTrue(m.contains("it returns nothing: it writes into the arrays passed to it, which the gradient would"
+                    + " miss (its source is not part of this compilation"), m);
+            assertTrue(m.endsWith("jgrad cannot see into it); write a for loop that does it"), m);
+        }
+    }
+
     @Test
     void jgradCall() {
         assertMarked("""

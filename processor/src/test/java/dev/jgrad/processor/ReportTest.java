@@ -47,6 +47,43 @@ class ReportTest {
                         + " -Djgrad.updateGoldens=true and review the diff");
     }
 
+    /**
+     * A newcomer's methods (a for loop that returns from inside, Ops results in locals, a taped
+     * gradient through Ops calls): the report and the fallback notes name the source's constructs and
+     * lines, never the loops, flags and temporaries that jgrad made of them.
+     */
+    @Test
+    void theReportSpeaksOfTheSourceNotOfWhatJgradMadeOfIt() throws IOException {
+        Path dir = GoldenTest.root().resolveSibling("reports").resolve("newcomer");
+        Compilation compilation = compile("p.Newcomer", dir.resolve("input/p/Newcomer.java"), "-Ajgrad.report");
+        assertThat(compilation).succeeded();
+        String actual = report(compilation, "p", "Newcomer.jgrad-report.txt");
+        Path expected = dir.resolve("expected/p/Newcomer.jgrad-report.txt");
+        List<String> notes = new ArrayList<>();
+        for (Diagnostic<? extends JavaFileObject> d : compilation.notes()) {
+            if (d.getMessage(null).startsWith("[JgradJitFallback]")) {
+                notes.add(d.getLineNumber() + ": " + d.getMessage(null));
+            }
+        }
+        if (UPDATE) {
+            Files.createDirectories(expected.getParent());
+            Files.writeString(expected, actual, StandardCharsets.UTF_8);
+            return;
+        }
+        String readme = " (see \"What @Jit does\" in the README)";
+        String taped = "' gets the taped reverse-mode gradient, not the fused tape-free one: ";
+        assertEquals(List.of(
+                "14: [JgradJitFallback] @Jit @Grad method 'firstAbove" + taped + "it returns from inside the loop"
+                        + " (jgrad runs such a loop under a flag, which only the taped gradient takes)" + readme,
+                "26: [JgradJitFallback] @Jit @Grad method 'residual" + taped + "it keeps the result of"
+                        + " `sub(matvec(x, w), y)`, an array written element by element, which the fused tape-free"
+                        + " gradient does not take" + readme),
+                notes);
+        assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual,
+                "the report differs from its golden; if intended, run mvn -pl processor test -Dtest=ReportTest"
+                        + " -Djgrad.updateGoldens=true and review the diff");
+    }
+
     @Test
     void eachMethodGetsANoteThatSaysItsFormAndWhereTheReportIs() throws IOException {
         Path input = GoldenTest.root().resolveSibling("reports").resolve("shapes/input/p/Shapes.java");
@@ -87,10 +124,14 @@ class ReportTest {
     }
 
     private static Compilation compile(Path source, String... options) throws IOException {
+        return compile("p.Shapes", source, options);
+    }
+
+    private static Compilation compile(String name, Path source, String... options) throws IOException {
         List<String> all = new ArrayList<>(List.of("--release", "17"));
         all.addAll(List.of(options));
         return Compiler.javac().withProcessors(new JgradProcessor()).withOptions(all)
-                .compile(JavaFileObjects.forSourceString("p.Shapes", Files.readString(source, StandardCharsets.UTF_8)));
+                .compile(JavaFileObjects.forSourceString(name, Files.readString(source, StandardCharsets.UTF_8)));
     }
 
     private static String report(Compilation compilation, String pkg, String name) {

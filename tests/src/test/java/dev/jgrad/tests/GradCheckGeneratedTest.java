@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.GradCheck;
 import dev.jgrad.tests.corpus.Models;
+import dev.jgrad.tests.corpus.Records;
+import dev.jgrad.tests.params.Tagged;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -36,5 +38,13 @@ class GradCheckGeneratedTest {
         GradCheck.Report r = GradCheck.check(Models.class, "rosenbrock", (Object) x).orThrow();
         assertEquals(List.of("value", "x[0]", "x[1]", "x[2]"), IntStream.range(0, r.size()).mapToObj(r::label).toList());
         assertTrue(r.maxRelativeError() < 1e-8, r::toString);
+    }
+
+    @Test
+    void aWrtRecordsIntBooleanAndIntArrayComponentsAreInactive() {
+        Tagged p = new Tagged(new double[] {0.5, -0.25, 1}, 3, true, new int[] {2, 0, 1}, 0.1);
+        GradCheck.Report r = GradCheck.check(Records.class, "tagged", p, new double[] {1, 2, 3}).orThrow();
+        assertEquals(List.of("value", "p.w[0]", "p.w[1]", "p.w[2]", "p.offset"),
+                IntStream.range(0, r.size()).mapToObj(r::label).toList());
     }
 }

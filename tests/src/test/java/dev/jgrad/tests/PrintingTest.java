@@ -52,6 +52,21 @@ class PrintingTest {
             System.err.println("done");
             return x;
         }
+
+        /** An array's contents printed with {@code Arrays.toString} (which only reads it), as it changes. */
+        @Jit @Grad(wrt = "w")
+        static double contents(double[] w, int[] labels, int steps) {
+            double[] acc = new double[w.length];
+            double loss = 0;
+            for (int s = 0; s < steps; s++) {
+                for (int j = 0; j < w.length; j++) {
+                    acc[j] = 0.5 * acc[j] + Math.tanh(w[j] * (s + 1));
+                }
+                System.out.println("step " + s + ": " + java.util.Arrays.toString(acc) + " " + java.util.Arrays.toString(labels));
+                loss += acc[s % acc.length] * acc[s % acc.length];
+            }
+            return loss;
+        }
     }
 
     /** What {@code call} prints on System.out and System.err, and its result. */
@@ -105,6 +120,21 @@ class PrintingTest {
         assertEquals(5, source.out().lines().count(), source.out());
         assertEquals(source, grad);
         assertEquals(source, jit);
+    }
+
+    @Test
+    void anArraysContentsPrintWhereTheSourcePrintsThem() {
+        double[] w = {0.3, -0.7, 1.1};
+        int[] labels = {2, 0, 1};
+        Printout source = capture(() -> Printed.contents(w, labels, 4));
+        Printout grad = capture(() -> PrintingTest_PrintedGrad.contents(w, labels, 4).value());
+        Printout jit = capture(() -> PrintingTest_PrintedJit.contents(w, labels, 4));
+        assertEquals(4, source.out().lines().count(), source.out());
+        assertTrue(source.out().startsWith("step 0: [" + Math.tanh(0.3) + ", "), source.out());
+        assertEquals(source, grad);
+        assertEquals(source.out(), jit.out());
+        double[] dw = PrintingTest_PrintedGrad.contents(w, labels, 4).w();
+        dev.jgrad.GradCheck.check(v -> Printed.contents(v, labels, 4), w, dw).orThrow();
     }
 
     private static String withoutLast(String lines) {

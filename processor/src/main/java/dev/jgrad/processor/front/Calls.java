@@ -120,6 +120,10 @@ final class Calls {
             if (hasSource) {
                 return cx.inliner.inline(t, m, args, pre); // reports what keeps its body out, where it is
             }
+            if (type == Type.VOID && args.stream().anyMatch(a -> a.type().isArray())) {
+                throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", "it returns nothing: it writes into the arrays"
+                        + " passed to it, which the gradient would miss (" + seeInto + "); write a for loop that does it");
+            }
             throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", seeInto + ", and it returns " + m.getReturnType());
         }
         for (int k = 0; k < args.size(); k++) {

@@ -58,10 +58,16 @@ final class Printing {
     }
 
     /**
-     * {@code String.format(...)} where strings may appear (printing, exception messages), or null for any
+     * {@code String.format(...)}, or {@code Arrays.toString(a)} of a one-dimensional array (which only
+     * reads it), where strings may appear (printing, exception messages), or null for any
      * other call; its arguments were read already.
      */
     static Expr format(BodyContext cx, List<ExecutableElement> candidates, List<Expr> args) {
+        if (cx.messages > 0 && !candidates.isEmpty() && candidates.stream().allMatch(Library::isArrayText)
+                && args.size() == 1 && args.get(0).type().isArray()
+                && args.get(0).type() != Type.DOUBLE_MATRIX) {
+            return new Expr.Call(Type.STRING, "java.util.Arrays", "toString", List.copyOf(args));
+        }
         if (cx.messages == 0 || candidates.isEmpty() || !candidates.stream().allMatch(Library::isStringFormat)
                 || args.isEmpty() || args.get(0).type() != Type.STRING) {
             return null;

@@ -33,6 +33,8 @@ public final class Library {
     private static final String STREAM = "java.util.stream.BaseStream";
 
     private static final StaticMethod STRING_FORMAT = staticMethod().onClass("java.lang.String").named("format");
+    private static final StaticMethod ARRAY_TEXT = staticMethod().onClass("java.util.Arrays").named("toString")
+            .withArity(1);
     private static final String SYSTEM = "java.lang.System";
     private static final Set<String> STANDARD_STREAMS = Set.of("out", "err");
 
@@ -117,6 +119,14 @@ public final class Library {
             case "printf": return arguments >= 1;
             default: return false;
         }
+    }
+
+    /**
+     * {@code Arrays.toString} of one array: it only reads the array, so it is accepted where strings
+     * are (printing, exception messages), as {@code String.format} is.
+     */
+    public static boolean isArrayText(ExecutableElement m) {
+        return ARRAY_TEXT.matches(m);
     }
 
     /** {@code String.format}, accepted where strings are (printing, exception messages). */
