@@ -62,6 +62,7 @@ final class BodyContext {
 
     final TypeTrees typeTrees;
     final Statements statements;
+    final LoopStatements loops;
     final Expressions expressions;
     final Calls calls;
     final Inliner inliner;
@@ -77,6 +78,7 @@ final class BodyContext {
         this.inlining = inlining;
         this.typeTrees = new TypeTrees(this);
         this.statements = new Statements(this);
+        this.loops = new LoopStatements(this);
         this.expressions = new Expressions(this);
         this.calls = new Calls(this);
         this.inliner = new Inliner(this);

@@ -219,17 +219,8 @@ final class OpsKernels {
         Local m = declare("shift", OpsTable.stopGradient(runningMax(x, out)), out, names);
         Local s = declare("sumExp", Expr.Lit.ofDouble(0.0), out, names);
         forEach(x, out, (body, e) -> body.add(addTo(s, OpsTable.exp(minus(e, m)))));
-        return new Vec("softmax") {
-            @Override
-            Expr length() {
-                return x.length();
-            }
-
-            @Override
-            Expr element(List<Stmt> o, Expr i) {
-                return new Expr.Binary(Type.DOUBLE, BinaryOp.DIV, OpsTable.exp(minus(x.element(o, i), m)), s);
-            }
-        };
+        return Vec.of("softmax", x::length,
+                (o, i) -> new Expr.Binary(Type.DOUBLE, BinaryOp.DIV, OpsTable.exp(minus(x.element(o, i), m)), s));
     }
 
     /** {@code (x[i] - m) - log(s)}: the same {@code m} and {@code s} as {@link #softmax}. */
@@ -238,70 +229,25 @@ final class OpsKernels {
         Local s = declare("sumExp", Expr.Lit.ofDouble(0.0), pre, names);
         forEach(x, pre, (body, e) -> body.add(addTo(s, OpsTable.exp(minus(e, m)))));
         Local l = declare("logSumExp", OpsTable.log(s), pre, names);
-        return new Vec("logSoftmax") {
-            @Override
-            Expr length() {
-                return x.length();
-            }
-
-            @Override
-            Expr element(List<Stmt> o, Expr i) {
-                return minus(minus(x.element(o, i), m), l);
-            }
-        };
+        return Vec.of("logSoftmax", x::length, (o, i) -> minus(minus(x.element(o, i), m), l));
     }
 
     /** The softmax of each row of {@code a} (an array variable): each row's max and sum where the row starts. */
     Mat rowSoftmax(Mat a) {
         Src src = at;
-        return new Mat("softmax") {
-            @Override
-            Expr rows() {
-                return a.rows();
-            }
-
-            @Override
-            Expr cols() {
-                return a.cols();
-            }
-
-            @Override
-            Vec row(List<Stmt> out, Expr i) {
-                return from(src, () -> softmax(a.row(out, i), out));
-            }
-        };
+        return Mat.of("softmax", a::rows, a::cols, (out, i) -> from(src, () -> softmax(a.row(out, i), out)));
     }
 
     /** The logSumExp of each row of {@code a} (an array variable). */
     Vec rowLogSumExp(Mat a) {
         Src src = at;
-        return new Vec("logSumExp") {
-            @Override
-            Expr length() {
-                return a.rows();
-            }
-
-            @Override
-            Expr element(List<Stmt> out, Expr i) {
-                return from(src, () -> logSumExp(a.row(out, i), out));
-            }
-        };
+        return Vec.of("logSumExp", a::rows, (out, i) -> from(src, () -> logSumExp(a.row(out, i), out)));
     }
 
     /** Row {@code i}'s sum. */
     Vec rowSums(Mat a) {
         Src src = at;
-        return new Vec("rowSums") {
-            @Override
-            Expr length() {
-                return a.rows();
-            }
-
-            @Override
-            Expr element(List<Stmt> out, Expr i) {
-                return from(src, () -> sum("rowSum", a.row(out, i), out));
-            }
-        };
+        return Vec.of("rowSums", a::rows, (out, i) -> from(src, () -> sum("rowSum", a.row(out, i), out)));
     }
 
     /** {@code r = new double[cols]; for i: for j: r[j] += a[i][j]}. */
@@ -340,17 +286,7 @@ final class OpsKernels {
     /** Element i: {@code s = 0.0; s += a[i][j] * x[j]}, {@code x} an array variable. */
     Vec matvec(Mat a, Vec x) {
         Src src = at;
-        return new Vec("matvec") {
-            @Override
-            Expr length() {
-                return a.rows();
-            }
-
-            @Override
-            Expr element(List<Stmt> out, Expr i) {
-                return from(src, () -> dot("matvec", a.row(out, i), x, out));
-            }
-        };
+        return Vec.of("matvec", a::rows, (out, i) -> from(src, () -> dot("matvec", a.row(out, i), x, out)));
     }
 
     /**
@@ -393,44 +329,22 @@ final class OpsKernels {
      */
     Mat matmul(Mat a, Mat b) {
         Src src = at;
-        return new Mat("matmul") {
-            @Override
-            Expr rows() {
-                return a.rows();
-            }
+        return Mat.of("matmul", a::rows, b::cols, (out, i) -> {
+            Vec ai = a.row(out, i);
+            return Vec.of("matmul", b::cols, (o, j) -> from(src, () -> product(ai, b, o, j)));
+        });
+    }
 
-            @Override
-            Expr cols() {
-                return b.cols();
-            }
-
-            @Override
-            Vec row(List<Stmt> out, Expr i) {
-                Vec ai = a.row(out, i);
-                return new Vec("matmul") {
-                    @Override
-                    Expr length() {
-                        return b.cols();
-                    }
-
-                    @Override
-                    Expr element(List<Stmt> o, Expr j) {
-                        return from(src, () -> product(o, j));
-                    }
-
-                    private Expr product(List<Stmt> o, Expr j) {
-                        Local s = declare("matmul", Expr.Lit.ofDouble(0.0), o, names);
-                        Local k = index("k", names);
-                        List<Stmt> body = new ArrayList<>();
-                        Expr l = ai.element(body, k);
-                        Expr r = b.row(body, k).element(body, j);
-                        body.add(addTo(s, new Expr.Binary(Type.DOUBLE, BinaryOp.MUL, l, r)));
-                        o.add(loop(k, ai.length(), body));
-                        return s;
-                    }
-                };
-            }
-        };
+    /** Entry j of the product of row {@code ai} with {@code b}: {@code s = 0.0; s += ai[k] * b[k][j]} into {@code o}. */
+    private Expr product(Vec ai, Mat b, List<Stmt> o, Expr j) {
+        Local s = declare("matmul", Expr.Lit.ofDouble(0.0), o, names);
+        Local k = index("k", names);
+        List<Stmt> body = new ArrayList<>();
+        Expr l = ai.element(body, k);
+        Expr r = b.row(body, k).element(body, j);
+        body.add(addTo(s, new Expr.Binary(Type.DOUBLE, BinaryOp.MUL, l, r)));
+        o.add(loop(k, ai.length(), body));
+        return s;
     }
 
     /** {@code t[j][i] = a[i][j]}, {@code a} an array variable. */
@@ -440,32 +354,9 @@ final class OpsKernels {
 
     /** {@code r[i][j] = x[i] * y[j]}, {@code y} an array variable. */
     Mat outer(Vec x, Vec y) {
-        return new Mat("outer") {
-            @Override
-            Expr rows() {
-                return x.length();
-            }
-
-            @Override
-            Expr cols() {
-                return y.length();
-            }
-
-            @Override
-            Vec row(List<Stmt> out, Expr i) {
-                Expr xi = bind(x.element(out, i), "x", out, names);
-                return new Vec("outer") {
-                    @Override
-                    Expr length() {
-                        return y.length();
-                    }
-
-                    @Override
-                    Expr element(List<Stmt> o, Expr j) {
-                        return new Expr.Binary(Type.DOUBLE, BinaryOp.MUL, xi, y.element(o, j));
-                    }
-                };
-            }
-        };
+        return Mat.of("outer", x::length, y::length, (out, i) -> {
+            Expr xi = bind(x.element(out, i), "x", out, names);
+            return Vec.of("outer", y::length, (o, j) -> new Expr.Binary(Type.DOUBLE, BinaryOp.MUL, xi, y.element(o, j)));
+        });
     }
 }

@@ -9,6 +9,7 @@ import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.rules.OpsOp;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The values of an {@code Ops} expression while it is lowered ({@link OpsLowering}): a scalar is an
@@ -50,6 +51,33 @@ final class OpsViews {
         Expr array() {
             return null;
         }
+
+        /** A vector computed on demand: its length (asked for each time) and how element {@code i} is computed. */
+        static Vec of(String name, Supplier<Expr> length, Element element) {
+            return new Vec(name) {
+                @Override
+                Expr length() {
+                    return length.get();
+                }
+
+                @Override
+                Expr element(List<Stmt> out, Expr i) {
+                    return element.at(out, i);
+                }
+            };
+        }
+    }
+
+    /** How a vector computed on demand computes element {@code i}, its statements going to {@code out}. */
+    @FunctionalInterface
+    interface Element {
+        Expr at(List<Stmt> out, Expr i);
+    }
+
+    /** How a matrix computed on demand computes row {@code i}, what the whole row needs going to {@code out}. */
+    @FunctionalInterface
+    interface Row {
+        Vec at(List<Stmt> out, Expr i);
     }
 
     /** A matrix, rectangular. */
@@ -71,6 +99,26 @@ final class OpsViews {
         /** The array variable that holds this matrix, or null when it is computed on demand. */
         Expr array() {
             return null;
+        }
+
+        /** A matrix computed on demand: its shape (asked for each time) and how row {@code i} is computed. */
+        static Mat of(String name, Supplier<Expr> rows, Supplier<Expr> cols, Row row) {
+            return new Mat(name) {
+                @Override
+                Expr rows() {
+                    return rows.get();
+                }
+
+                @Override
+                Expr cols() {
+                    return cols.get();
+                }
+
+                @Override
+                Vec row(List<Stmt> out, Expr i) {
+                    return row.at(out, i);
+                }
+            };
         }
     }
 
@@ -314,17 +362,7 @@ final class OpsViews {
 
         @Override
         Vec row(List<Stmt> out, Expr j) {
-            return new Vec("transpose") {
-                @Override
-                Expr length() {
-                    return a.rows();
-                }
-
-                @Override
-                Expr element(List<Stmt> o, Expr i) {
-                    return a.row(o, i).element(o, j);
-                }
-            };
+            return Vec.of("transpose", a::rows, (o, i) -> a.row(o, i).element(o, j));
         }
     }
 }

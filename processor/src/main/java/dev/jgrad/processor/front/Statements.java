@@ -8,10 +8,8 @@ import com.sun.source.tree.BreakTree;
 import com.sun.source.tree.CompoundAssignmentTree;
 import com.sun.source.tree.ContinueTree;
 import com.sun.source.tree.DoWhileLoopTree;
-import com.sun.source.tree.EnhancedForLoopTree;
 import com.sun.source.tree.ExpressionStatementTree;
 import com.sun.source.tree.ExpressionTree;
-import com.sun.source.tree.ForLoopTree;
 import com.sun.source.tree.IdentifierTree;
 import com.sun.source.tree.IfTree;
 import com.sun.source.tree.MemberSelectTree;
@@ -44,8 +42,8 @@ import javax.lang.model.element.TypeElement;
 
 /**
  * Reads statements into IR: blocks and their scopes, declarations, assignments in Java's order of
- * evaluation, loops (a for-each as a counted loop), throw and assert. Every construct outside the
- * subset is reported at its own tree.
+ * evaluation, branches, throw and assert; loops are {@link LoopStatements}'. Every construct outside
+ * the subset is reported at its own tree.
  */
 final class Statements {
     private final BodyContext cx;
@@ -72,7 +70,7 @@ final class Statements {
     }
 
     /** A statement in a position of its own (loop body, branch): its own scope. */
-    private List<Stmt> body(TreePath path) {
+    List<Stmt> body(TreePath path) {
         if (path.getLeaf() instanceof BlockTree) {
             return block(path);
         }
@@ -95,7 +93,7 @@ final class Statements {
         }
     }
 
-    private void statement(TreePath path, List<Stmt> out) {
+    void statement(TreePath path, List<Stmt> out) {
         Tree tree = path.getLeaf();
         switch (tree.getKind()) {
             case BLOCK:
@@ -120,21 +118,21 @@ final class Statements {
             }
             case WHILE_LOOP: {
                 WhileLoopTree t = (WhileLoopTree) tree;
-                loop(cx.src(tree), List.of(), new TreePath(path, t.getCondition()), List.of(),
+                cx.loops.loop(cx.src(tree), List.of(), new TreePath(path, t.getCondition()), List.of(),
                         new TreePath(path, t.getStatement()), false, out);
                 return;
             }
             case DO_WHILE_LOOP: {
                 DoWhileLoopTree t = (DoWhileLoopTree) tree;
-                loop(cx.src(tree), List.of(), new TreePath(path, t.getCondition()), List.of(),
+                cx.loops.loop(cx.src(tree), List.of(), new TreePath(path, t.getCondition()), List.of(),
                         new TreePath(path, t.getStatement()), true, out);
                 return;
             }
             case FOR_LOOP:
-                forLoop(path, out);
+                cx.loops.forLoop(path, out);
                 return;
             case ENHANCED_FOR_LOOP:
-                enhancedFor(path, out);
+                cx.loops.enhancedFor(path, out);
                 return;
             case BREAK:
                 if (((BreakTree) tree).getLabel() != null) {
@@ -243,7 +241,7 @@ final class Statements {
         out.add(new Stmt.Decl(cx.src(t), type, name, init));
     }
 
-    private void expressionStatement(TreePath path, List<Stmt> out) {
+    void expressionStatement(TreePath path, List<Stmt> out) {
         Tree tree = path.getLeaf();
         Src src = cx.src(tree);
         switch (tree.getKind()) {
@@ -379,101 +377,6 @@ final class Statements {
             throw cx.reject(Message.UNSUPPORTED_EXPRESSION, path.getLeaf(), "a condition that is not boolean", "compare");
         }
         return cond;
-    }
-
-    /**
-     * A loop. A condition that inlines a call cannot stay in the loop header, so such a loop becomes
-     * {@code for (init; ; update) { pre; if (!cond) break; body }}, which {@link Structure} lowers. A
-     * do/while's test goes where a {@code continue} in the body jumps to, the update:
-     * {@code for (;; pre, if (!cond) break) body}.
-     */
-    private void loop(Src src, List<Stmt> init, TreePath condPath, List<Stmt> update, TreePath bodyPath,
-            boolean testAfter, List<Stmt> out) {
-        List<Stmt> pre = new ArrayList<>();
-        Expr cond = condPath == null ? null : condition(condPath, pre);
-        List<Stmt> body = body(bodyPath);
-        if (pre.isEmpty()) {
-            if (testAfter) {
-                out.addAll(init);
-                out.add(new Stmt.While(src, cond, body, true));
-            } else if (init.isEmpty() && update.isEmpty() && cond != null) {
-                out.add(new Stmt.While(src, cond, body, false));
-            } else {
-                out.add(new Stmt.For(src, init, cond, update, body));
-            }
-            return;
-        }
-        List<Stmt> exit = new ArrayList<>(pre);
-        exit.add(new Stmt.If(null, dev.jgrad.processor.ir.Exprs.not(cond), List.of(new Stmt.Break(null)), List.of()));
-        if (testAfter) {
-            out.addAll(init);
-            out.add(new Stmt.For(src, List.of(), null, exit, body));
-            return;
-        }
-        List<Stmt> newBody = new ArrayList<>(exit);
-        newBody.addAll(body);
-        out.add(new Stmt.For(src, init, null, update, newBody));
-    }
-
-    private void forLoop(TreePath path, List<Stmt> out) {
-        ForLoopTree t = (ForLoopTree) path.getLeaf();
-        cx.scopes.push(new HashMap<>());
-        try {
-            List<Stmt> init = new ArrayList<>();
-            for (StatementTree s : t.getInitializer()) {
-                statement(new TreePath(path, s), init);
-            }
-            List<Stmt> update = new ArrayList<>();
-            for (ExpressionStatementTree s : t.getUpdate()) {
-                expressionStatement(new TreePath(new TreePath(path, s), s.getExpression()), update);
-            }
-            if (update.stream().anyMatch(s -> !(s instanceof Stmt.Assign))) {
-                throw cx.reject(Message.UNSUPPORTED_STATEMENT, t, "a call in a for update", "move it into the loop body");
-            }
-            TreePath cond = t.getCondition() == null ? null : new TreePath(path, t.getCondition());
-            loop(cx.src(t), init, cond, update, new TreePath(path, t.getStatement()), false, out);
-        } finally {
-            cx.scopes.pop();
-        }
-    }
-
-    /**
-     * {@code for (double v : a) body} becomes {@code for (int i = 0; i < a.length; i++) { double v = a[i]; body }},
-     * over a local of its own holding the array if {@code a} is no local or the body assigns it: Java
-     * evaluates the array once.
-     */
-    private void enhancedFor(TreePath path, List<Stmt> out) {
-        EnhancedForLoopTree t = (EnhancedForLoopTree) path.getLeaf();
-        Expr array = cx.expressions.expr(new TreePath(path, t.getExpression()), out);
-        if (!array.type().isArray()) {
-            throw cx.reject(Message.UNSUPPORTED_STATEMENT, t.getExpression(), "a for-each over something other than an array",
-                    "iterate over a double[], double[][] or int[]");
-        }
-        Src src = cx.src(t);
-        cx.scopes.push(new HashMap<>());
-        try {
-            String index = cx.names.fresh(t.getVariable().getName() + "Index");
-            Local i = new Local(Type.INT, index);
-            VariableTree v = t.getVariable();
-            Type type = v.getType() == null || TypeTrees.isVar(v.getType())
-                    ? array.type().element() : cx.typeTrees.declaredType(new TreePath(new TreePath(path, v), v.getType()));
-            String name = cx.names.fresh(v.getName().toString());
-            cx.scopes.peek().put(v.getName().toString(), new Local(type, name));
-            List<Stmt> user = body(new TreePath(path, t.getStatement()));
-            if (!(array instanceof Local l) || ArrayValues.assigns(user, l)) {
-                array = ArrayValues.bind(array, out, cx.names);
-            }
-            List<Stmt> body = new ArrayList<>();
-            body.add(new Stmt.Decl(null, type, name, new Index(array.type().element(), array, i)));
-            body.addAll(user);
-            out.add(new Stmt.For(src,
-                    List.of(new Stmt.Decl(null, Type.INT, index, Lit.ofInt(0))),
-                    new Binary(Type.BOOLEAN, BinaryOp.LT, i, new Expr.Length(array)),
-                    List.of(new Stmt.Assign(null, i, new Binary(Type.INT, BinaryOp.ADD, i, Lit.ofInt(1)))),
-                    body));
-        } finally {
-            cx.scopes.pop();
-        }
     }
 
     private void throwStatement(TreePath path, List<Stmt> out) {
