@@ -1,6 +1,9 @@
 package dev.jgrad.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jgrad.processor.testing.GeneratedSources.count;
+import static dev.jgrad.processor.testing.GeneratedSources.generated;
+import static dev.jgrad.processor.testing.GeneratedSources.method;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,13 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 import dev.jgrad.processor.testing.JgradCompiler;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.tools.JavaFileObject;
-import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -132,35 +130,5 @@ class OpsLoweringTest {
 
     private static Pattern loops() {
         return Pattern.compile("(?m)^\\s*for \\(");
-    }
-
-    private static int count(String text, String what) {
-        return text.split(Pattern.quote(what), -1).length - 1;
-    }
-
-    /** The text of the method that starts with {@code header}, to its closing brace. */
-    private static String method(String source, String header) {
-        int start = source.indexOf(header);
-        assertTrue(start >= 0, "no " + header + " in\n" + source);
-        int open = source.indexOf('{', start);
-        int depth = 0;
-        for (int k = open; k < source.length(); k++) {
-            if (source.charAt(k) == '{') {
-                depth++;
-            } else if (source.charAt(k) == '}' && --depth == 0) {
-                return source.substring(start, k + 1);
-            }
-        }
-        throw new AssertionError("unbalanced " + header);
-    }
-
-    private static String generated(Compilation compilation, String className) {
-        JavaFileObject file = compilation.generatedFile(StandardLocation.SOURCE_OUTPUT,
-                className.replace('.', '/') + ".java").orElseThrow(() -> new AssertionError("no " + className));
-        try {
-            return file.getCharContent(true).toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
