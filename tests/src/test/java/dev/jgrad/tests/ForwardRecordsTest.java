@@ -48,6 +48,17 @@ class ForwardRecordsTest {
             return s + p.b() * c;
         }
 
+        /** Writes into the record's array and reads another: the entry check names the leaf as the body reads it. */
+        @Jvp
+        static double shifted(Weights p, double[] x) {
+            double s = 0;
+            for (int i = 0; i < x.length; i++) {
+                p.w()[i] += x[i];
+                s += p.w()[i] * x[i];
+            }
+            return s;
+        }
+
         @Jvp
         @Jacobian
         static double[] affine(Weights p, double c) {
@@ -164,5 +175,16 @@ class ForwardRecordsTest {
         for (int i = 0; i < 5; i++) {
             assertArrayEquals(expected[i], h.hessian()[i], 1e-12, "row " + i);
         }
+    }
+
+    @Test
+    void anArraySharedWithARecordIsRejectedNamingTheComponent() {
+        double[] w = {0.5, -0.4, 1.1};
+        Weights p = new Weights(w, 0.2, 0, false);
+        Weights dot = new Weights(new double[3], 0, 0, false);
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> ForwardRecordsTest_ModelsJvp.shifted(p, w, dot, new double[3]));
+        assertTrue(e.getMessage().contains("p.w()"), e.getMessage());
+        assertTrue(e.getMessage().contains("x"), e.getMessage());
     }
 }

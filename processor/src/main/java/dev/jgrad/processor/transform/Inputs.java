@@ -89,7 +89,7 @@ final class Inputs {
      * {@code double} array but those already {@code checked} against it; null if that leaves nothing
      * to check.
      */
-    private static Stmt aliasCheck(Method method, Method.Param written, List<Method.Param> checked) {
+    static Stmt aliasCheck(Method method, Method.Param written, List<Method.Param> checked) {
         List<Expr> args = new ArrayList<>();
         args.add(string(method.name()));
         args.add(string(method.display(written.name())));

@@ -5,7 +5,6 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
-import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -22,7 +21,6 @@ import java.util.Set;
  */
 final class TangentInputs {
     private static final String ARRAYS2 = "dev.jgrad.runtime.Arrays2";
-    private static final String ALIASES = "dev.jgrad.runtime.Aliases";
 
     private TangentInputs() {}
 
@@ -43,7 +41,7 @@ final class TangentInputs {
                     || !activity.isActive(p.name())) {
                 continue;
             }
-            Stmt check = aliasCheck(method, p, checked);
+            Stmt check = Inputs.aliasCheck(method, p, checked);
             if (check != null) {
                 checks.add(check);
             }
@@ -61,27 +59,5 @@ final class TangentInputs {
         out.addAll(checks);
         out.addAll(copies);
         return out;
-    }
-
-    /** {@code Aliases.check("f", "a", a, "b", b, ...)}, as the gradient's entry check. */
-    private static Stmt aliasCheck(Method method, Method.Param written, List<Method.Param> checked) {
-        List<Expr> args = new ArrayList<>();
-        args.add(string(method.name()));
-        args.add(string(written.name()));
-        args.add(new Local(written.type(), written.name()));
-        for (Method.Param q : method.params()) {
-            if (q != written && q.type().isArray() && q.type().isDifferentiable() && !checked.contains(q)) {
-                args.add(string(q.name()));
-                args.add(new Local(q.type(), q.name()));
-            }
-        }
-        if (args.size() == 3 && written.type() != Type.DOUBLE_MATRIX) {
-            return null;
-        }
-        return new Stmt.Run(new Expr.Call(Type.VOID, ALIASES, "check", args));
-    }
-
-    private static Expr string(String text) {
-        return new Expr.Lit(Type.STRING, "\"" + text + "\"");
     }
 }
