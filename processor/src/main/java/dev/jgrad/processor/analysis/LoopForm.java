@@ -36,7 +36,9 @@ import java.util.Set;
  *   <li>fresh arrays filled by a loop nest: an array declared {@code new double[n][k]} (an Ops
  *       result) whose one write is {@code t[i][j] = e}, indexed by the counters of the loops around
  *       it from its declaration inward, and which that nest reads nowhere else: each element is
- *       written once, by an iteration of its own, and the array is read only once it is full.
+ *       written once, by an iteration of its own, and the array is read only once it is full;
+ *   <li>arrays private to the iterations of a top-level loop ({@link PrivateArrays}): declared before
+ *       it, filled whole in each iteration in that way, and read only after, in the same iteration.
  * </ul>
  */
 public final class LoopForm {
@@ -58,15 +60,19 @@ public final class LoopForm {
     private final Map<String, Stmt.Decl> extremumDecls = new HashMap<>();
     private String reason;
     private Src at;
+    private PrivateArrays privates;
 
     private LoopForm() {}
 
     /** The method's loop form, or a form whose {@link #reason()} says why it is not one. */
     public static LoopForm of(Method method) {
         LoopForm f = new LoopForm();
+        Set<String> names = new HashSet<>();
         for (Method.Param p : method.params()) {
             f.depth.put(p.name(), 0);
+            names.add(p.name());
         }
+        f.privates = PrivateArrays.of(method.body(), names);
         Map<String, Integer> counts = f.block(method.body(), true);
         for (Method.Param p : method.params()) {
             if (counts.getOrDefault(p.name(), 0) > 0) {
@@ -112,6 +118,11 @@ public final class LoopForm {
     /** Whether {@code s} is the one write {@code t[i][j] = e} of a fresh array filled by its loop nest. */
     public boolean isFill(Stmt s) {
         return fills.contains(s);
+    }
+
+    /** The arrays private to the iterations of a top-level loop, filled as fills are. */
+    public PrivateArrays privates() {
+        return privates;
     }
 
     /** The declaration of a running extremum's variable ({@code double m = first}), or null. */
@@ -295,6 +306,12 @@ public final class LoopForm {
      */
     private boolean isFillWrite(Stmt.Assign a) {
         String root = Walk.root(a.target());
+        if (privates.isFill(a)) {
+            // filled whole by each iteration of its loop, read only after (PrivateArrays)
+            fillNest.put(root, privates.get(root).nest());
+            fills.add(a);
+            return true;
+        }
         Stmt.Decl d = root == null ? null : freshArrays.get(root);
         if (d == null || fillNest.containsKey(root) || a.target().type() != dev.jgrad.processor.ir.Type.DOUBLE) {
             return false;

@@ -5,6 +5,7 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.PrivateArrays;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -88,7 +89,15 @@ public final class JitGrad {
         // the rewrites above declared locals of their own: activity is that of the rewritten method
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
         Gradient g = jit.run(wrt);
-        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.buffers.scratch()), method.names());
+        // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
+        Set<String> scratch = new HashSet<>(jit.buffers.scratch());
+        for (String a : form.privates().names()) {
+            scratch.add(a);
+            if (jit.bars.containsKey(a)) {
+                scratch.add(jit.bars.get(a));
+            }
+        }
+        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, scratch), method.names());
         return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null, jit.notOnePass);
     }
 
@@ -226,11 +235,27 @@ public final class JitGrad {
         return out;
     }
 
-    /** Whether a loop fills an active array or finds an active max: its adjoint runs after the later loops. */
+    /**
+     * Whether a loop fills an active array or finds an active max: its adjoint runs after the later
+     * loops. An array that each iteration fills for itself (declared in the loop, or private to its
+     * iterations) has its adjoint complete within the iteration.
+     */
     private boolean defers(Stmt.For f) {
+        Set<String> own = new HashSet<>();
+        Walk.statements(f.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                own.add(d.name());
+            }
+        });
         boolean[] found = {false};
-        Walk.statements(List.of(f), s -> found[0] |= s instanceof Stmt.Assign a && (form.isFill(s) || form.isExtremum(s))
-                && isActive(Walk.root(a.target())));
+        Walk.statements(List.of(f), s -> {
+            if (s instanceof Stmt.Assign a && isActive(Walk.root(a.target()))) {
+                String root = Walk.root(a.target());
+                PrivateArrays.Private p = form.privates().get(root);
+                boolean ownFill = own.contains(root) || p != null && p.loop() == f;
+                found[0] |= form.isFill(s) && !ownFill || form.isExtremum(s);
+            }
+        });
         return found[0];
     }
 
@@ -311,6 +336,10 @@ public final class JitGrad {
         } else if (s instanceof Stmt.Assign a && form.isFill(s) && isActive(Walk.root(a.target()))) {
             // written once, by this iteration: the element's adjoint is complete once the loops after are done
             adjoints().propagate(a.value(), onBar(a.target()), adjoint);
+            if (form.privates().isFill(s)) {
+                // the next iteration fills the private array again: its adjoint starts again from zero
+                adjoint.add(new Stmt.Assign(null, onBar(a.target()), ZERO));
+            }
         } else if (s instanceof Stmt.Assign a && form.isExtremum(s) && a.target() instanceof Local v
                 && isActive(v.name())) {
             // the first entry equal to the max, in index order, takes its adjoint (ties keep the earlier one)

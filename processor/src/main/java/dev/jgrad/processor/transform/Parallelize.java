@@ -69,14 +69,22 @@ public final class Parallelize {
             }
         }
         List<Stmt> out = new ArrayList<>();
+        Set<Stmt> moved = new HashSet<>();
         for (Stmt s : body) {
             Stmt parallel = s instanceof Stmt.For f ? p.parallel(f) : null;
             out.add(parallel != null ? parallel : s);
             if (parallel instanceof Stmt.ParallelFor pf) {
-                // the chunks allocate the loop's buffers themselves
-                out.removeAll(pf.scratch());
+                moved.addAll(pf.scratch());
             }
         }
+        // the chunks allocate the loops' buffers themselves, unless a loop that stays as it is uses one too
+        Set<String> stillUsed = new HashSet<>();
+        for (Stmt s : out) {
+            if (!(s instanceof Stmt.ParallelFor) && !moved.contains(s)) {
+                Walk.statements(List.of(s), x -> Walk.expressions(x, e -> Walk.locals(e, stillUsed::add)));
+            }
+        }
+        out.removeIf(s -> moved.contains(s) && !stillUsed.contains(((Stmt.Decl) s).name()));
         return out;
     }
 
