@@ -61,6 +61,9 @@ public final class LoopForm {
     private String reason;
     private Src at;
     private PrivateArrays privates;
+    /** The inner loops that carry values between their iterations ({@link Recurrence}), and their carries. */
+    private final Map<Stmt.For, Recurrence> recurrences = new IdentityHashMap<>();
+    private final Set<Stmt> carries = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private LoopForm() {}
 
@@ -123,6 +126,16 @@ public final class LoopForm {
     /** The arrays private to the iterations of a top-level loop, filled as fills are. */
     public PrivateArrays privates() {
         return privates;
+    }
+
+    /** The recurrence {@code f} is (an inner loop that carries values between its iterations), or null. */
+    public Recurrence recurrence(Stmt.For f) {
+        return recurrences.get(f);
+    }
+
+    /** Whether {@code s} is a carry {@code s = s_2} at the end of a recurrence's body. */
+    public boolean isCarry(Stmt s) {
+        return carries.contains(s);
     }
 
     /** The declaration of a running extremum's variable ({@code double m = first}), or null. */
@@ -217,6 +230,10 @@ public final class LoopForm {
                 }
                 return counts;
             }
+            if (carries.contains(s)) {
+                // the recurrence's reverse restores its value at the start of each iteration
+                return counts;
+            }
             assignments.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(s);
             int declared = depth.getOrDefault(v.name(), 0);
             if (declared < loops.size()) {
@@ -259,6 +276,7 @@ public final class LoopForm {
                 fail("a loop is not of the form for (int i = a; i < b; i++) with its index and bound unchanged in the body", s);
                 return counts;
             }
+            recurrence(f, c);
             depth.put(c.index(), loops.size() + 1);
             loops.push(f);
             Map<String, Integer> body = block(f.body(), false);
@@ -278,6 +296,26 @@ public final class LoopForm {
             fail("it breaks out of a loop", s);
         }
         return counts;
+    }
+
+    /**
+     * Registers {@code f} if it is a recurrence inside an iteration of an enclosing loop, carrying
+     * variables of the body it is in, with bounds known when the method's loops start (its buffer is
+     * allocated once, before them).
+     */
+    private void recurrence(Stmt.For f, Counted c) {
+        int here = loops.size();
+        if (here == 0) {
+            return;
+        }
+        boolean[] fixed = {true};
+        Walk.locals(c.from(), n -> fixed[0] &= depth.getOrDefault(n, 0) == 0);
+        Walk.locals(c.to(), n -> fixed[0] &= depth.getOrDefault(n, 0) == 0);
+        Recurrence r = fixed[0] ? Recurrence.of(f, v -> decls.containsKey(v) && depth.getOrDefault(v, -1) == here) : null;
+        if (r != null) {
+            recurrences.put(f, r);
+            carries.addAll(r.carries());
+        }
     }
 
     private static int dims(dev.jgrad.processor.ir.Type t) {

@@ -6,6 +6,7 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.analysis.PrivateArrays;
+import dev.jgrad.processor.analysis.Recurrence;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -46,6 +47,11 @@ public final class JitGrad {
     private final Map<String, String> bars = new LinkedHashMap<>();
     private Local value;
     private final LoopBuffers buffers = new LoopBuffers();
+    private final RecurrenceTapes tapes;
+    /** The fused loop being written, or null (its recurrences' tapes go before it). */
+    private Stmt.For fusing;
+    /** How many loops enclose the statement whose reverse is being written. */
+    private int reverseDepth;
     /** The flag of each active running max: whether its adjoint has gone to the first entry that attains it. */
     private final Map<String, String> taken = new HashMap<>();
     /** The accumulators of the loop whose body is being sliced for its reverse. */
@@ -58,6 +64,7 @@ public final class JitGrad {
         this.activity = activity;
         this.form = form;
         this.names = method.names();
+        this.tapes = new RecurrenceTapes(names);
     }
 
     /**
@@ -73,7 +80,8 @@ public final class JitGrad {
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
         Method method = new Method(source.name(), source.params(),
-                Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names(), source.origins(),
+                Recurrences.apply(Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names()),
+                source.names(), source.origins(),
                 source.records());
         LoopForm form = LoopForm.of(method);
         List<Stmt> body = method.body();
@@ -91,6 +99,7 @@ public final class JitGrad {
         Gradient g = jit.run(wrt);
         // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
         Set<String> scratch = new HashSet<>(jit.buffers.scratch());
+        scratch.addAll(jit.tapes.scratch());
         for (String a : form.privates().names()) {
             scratch.add(a);
             if (jit.bars.containsKey(a)) {
@@ -211,9 +220,12 @@ public final class JitGrad {
                 continue;
             }
             buffers.startFused(f);
+            fusing = f;
             List<Stmt> adjoint = reverse(f.body());
             out.addAll(buffers.endFused());
             List<Stmt> body = new ArrayList<>(forward(f.body()));
+            fusing = null;
+            out.addAll(tapes.take());
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
                 body.addAll(localAdjoints(f.body()));
@@ -298,6 +310,11 @@ public final class JitGrad {
                 out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), saving));
             } else if (s instanceof Stmt.For f && buffers.containsSaved(f)) {
                 out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), forward(f.body())));
+            } else if (s instanceof Stmt.For f && fusing != null && fusing.body().contains(f) && form.recurrence(f) != null
+                    && tapes.taped(form.recurrence(f))) {
+                // the fused iteration's adjoint reads the recurrence's values back from its tape (one
+                // deeper, the reverse of the loop around it recomputes them)
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), tapes.saving(form.recurrence(f), f.body())));
             } else {
                 out.add(s);
             }
@@ -350,6 +367,11 @@ public final class JitGrad {
             adjoints().propagate(e, bar(v.name()), first);
             adjoint.add(new Stmt.If(null, Exprs.compare(BinaryOp.CAND, Exprs.not(flag),
                     Exprs.compare(BinaryOp.EQ, e, v)), first, List.of()));
+        } else if (s instanceof Stmt.Assign a && form.isCarry(s) && isActive(((Local) a.target()).name())) {
+            // s = s_2 carries the new value to the next iteration: s's adjoint goes to s_2's and starts again
+            Local v = (Local) a.target();
+            adjoints().propagate(a.value(), bar(v.name()), adjoint);
+            adjoint.add(new Stmt.Assign(null, bar(v.name()), ZERO));
         } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && isActive(v.name())
                 && v.type() == Type.DOUBLE) {
             if (form.isReduction(s)) {
@@ -372,6 +394,9 @@ public final class JitGrad {
                 out.add(new Stmt.Block(null, body));
             }
             return;
+        } else if (s instanceof Stmt.For f && form.recurrence(f) != null) {
+            reverseRecurrence(form.recurrence(f), out);
+            return;
         } else if (s instanceof Stmt.For f) {
             List<Stmt> flags = new ArrayList<>();
             for (String m : form.accumulatorsOf(f)) {
@@ -383,7 +408,9 @@ public final class JitGrad {
                 }
             }
             buffers.enterLoop();
+            reverseDepth++;
             List<Stmt> reverse = reverse(f.body());
+            reverseDepth--;
             buffers.leaveLoop();
             if (!reverse.isEmpty()) {
                 out.addAll(flags);
@@ -391,10 +418,16 @@ public final class JitGrad {
                 ownMaxima = form.accumulatorsOf(f);
                 List<Stmt> recompute = recompute(f.body(), reverse);
                 ownMaxima = List.of();
-                List<Stmt> stored = buffers.stored(f, recompute, reverse, names);
+                // a recurrence's reverse reads its tape, which only recomputing the recurrence writes
+                List<Stmt> stored = tapes.scratch().stream().anyMatch(reads(reverse)::contains) ? null
+                        : buffers.stored(f, recompute, reverse, names);
                 List<Stmt> body = new ArrayList<>(stored != null ? stored : recompute);
                 body.addAll(localAdjoints(f.body()));
                 body.addAll(reverse);
+                if (reverseDepth == 0 && fusing == null) {
+                    // the tapes of the recurrences that this top-level loop's iterations recompute
+                    out.addAll(tapes.take());
+                }
                 if (f.src() != null) {
                     out.add(new Stmt.Comment("grad of: " + f.src().text()));
                 }
@@ -410,6 +443,57 @@ public final class JitGrad {
             }
             out.addAll(adjoint);
         }
+    }
+
+    /**
+     * The reverse of a recurrence: its iterations backwards, each restoring the carried values it
+     * started from (its tape), recomputing its own locals from them, then running its adjoint.
+     */
+    private void reverseRecurrence(Recurrence r, List<Stmt> out) {
+        buffers.enterLoop();
+        reverseDepth++;
+        List<Stmt> reverse = reverse(r.loop().body());
+        reverseDepth--;
+        buffers.leaveLoop();
+        if (reverse.isEmpty()) {
+            return;
+        }
+        // the tape keeps what costs a call to recompute (double exp = Math.exp(...)) besides the carried values
+        Set<String> read = reads(reverse);
+        List<String> values = new ArrayList<>();
+        List<Stmt> own = new ArrayList<>();
+        for (Stmt x : r.iteration()) {
+            if (x instanceof Stmt.Decl d && d.type() == Type.DOUBLE && d.init() instanceof Expr.Prim && read.contains(d.name())) {
+                values.add(d.name());
+            } else {
+                own.add(x);
+            }
+        }
+        tapes.keep(r, values);
+        own.removeIf(x -> x instanceof Stmt.Decl d && tapes.kept(r).contains(d.name()));
+        List<Stmt> body = new ArrayList<>(tapes.restores(r));
+        List<Stmt> tail = new ArrayList<>(localAdjoints(r.loop().body()));
+        tail.addAll(reverse);
+        body.addAll(withoutDeadLocals(slice(own, read), tail));
+        body.addAll(tail);
+        if (r.loop().src() != null) {
+            out.add(new Stmt.Comment("grad of: " + r.loop().src().text() + " (backwards, from its tape)"));
+        }
+        out.add(RecurrenceTapes.backwards(r.loop(), body));
+    }
+
+    /** {@code stmts} without the declarations that neither they nor {@code after} read. */
+    private static List<Stmt> withoutDeadLocals(List<Stmt> stmts, List<Stmt> after) {
+        List<Stmt> out = new ArrayList<>(stmts);
+        Set<String> read = reads(after);
+        for (int k = out.size() - 1; k >= 0; k--) {
+            if (out.get(k) instanceof Stmt.Decl d && !read.contains(d.name())) {
+                out.remove(k);
+            } else {
+                read.addAll(reads(List.of(out.get(k))));
+            }
+        }
+        return out;
     }
 
     /** {@code t_bar[i][j]} for {@code t[i][j]}. */
@@ -490,6 +574,18 @@ public final class JitGrad {
         if (s instanceof Stmt.Block b) {
             List<Stmt> inner = slice(b.body(), wanted);
             return inner.isEmpty() ? null : new Stmt.Block(null, inner);
+        }
+        if (s instanceof Stmt.For f && form.recurrence(f) != null) {
+            // recomputed whole if its carried values, its sums or its tape are wanted, writing its tape again
+            Recurrence r = form.recurrence(f);
+            if (r.carried().keySet().stream().noneMatch(wanted::contains) && !tapes.mentioned(r, wanted)
+                    && form.accumulatorsOf(f).stream().noneMatch(wanted::contains)) {
+                return null;
+            }
+            wanted.addAll(r.carried().keySet());
+            wanted.addAll(tapes.kept(r));
+            List<Stmt> inner = slice(f.body(), wanted);
+            return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), tapes.taped(r) ? tapes.saving(r, inner) : inner);
         }
         if (s instanceof Stmt.For f) {
             // the loop recomputes the sums it owns that are wanted; sums into wanted-less outer accumulators go

@@ -188,4 +188,40 @@ public final class PrivateArrays {
         }
         return total / z.length;
     }
+
+    /**
+     * Covers: a recurrence whose carried value is also read before its loop (that read's adjoint needs
+     * the value from before the steps), and a tail that is not linear in the sum (two passes).
+     */
+    @Grad(wrt = {"w", "c"})
+    static double readBeforeSteps(double[][] z, double w, double c) {
+        int steps = z[0].length;
+        double total = 0;
+        for (int i = 0; i < z.length; i++) {
+            double s = w * (1 + 0.1 * z[i][0]);
+            double before = s * s;
+            for (int t = 0; t < steps; t++) {
+                s = s * (1 + 0.05 * z[i][t]) + c * Math.sin(s);
+            }
+            total += before * s;
+        }
+        return Math.log(1 + total * total);
+    }
+
+    /** Covers: a recurrence in an inner loop of independent iterations (paths of each asset) inside the outer one. */
+    @Grad(wrt = {"vol"})
+    static double pathsPerAsset(double[][] z, double[] vol) {
+        int steps = z[0].length;
+        double total = 0;
+        for (int a = 0; a < vol.length; a++) {
+            double second = 0;
+            for (int p = 0; p < z.length; p++) {
+                double s = 1;
+                for (int t = 0; t < steps; t++) s *= 1 + 0.2 * vol[a] * z[p][t];
+                second += s * s;
+            }
+            total += Math.sqrt(second / z.length);
+        }
+        return total;
+    }
 }
