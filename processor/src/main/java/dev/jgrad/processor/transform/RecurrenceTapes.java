@@ -122,8 +122,9 @@ final class RecurrenceTapes {
     private List<Local> tapes(Recurrence r) {
         return tapes.computeIfAbsent(r.loop(), f -> {
             LoopForm.Counted c = LoopForm.counted(f);
-            Expr size = isZero(c.from()) && c.to() instanceof Expr.Length ? c.to()
-                    : Rules.max(Expr.Lit.ofInt(0), new Expr.Binary(Type.INT, BinaryOp.SUB, c.to(), c.from()));
+            // as long as the loop runs (an empty loop has an empty tape)
+            Expr steps = isZero(c.from()) ? c.to() : new Expr.Binary(Type.INT, BinaryOp.SUB, c.to(), c.from());
+            Expr size = steps instanceof Expr.Length ? steps : Rules.max(Expr.Lit.ofInt(0), steps);
             List<Local> out = new ArrayList<>();
             List<String> all = new ArrayList<>(r.carried().keySet());
             all.addAll(kept.get(f));
