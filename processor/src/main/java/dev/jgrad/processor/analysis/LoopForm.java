@@ -53,7 +53,8 @@ public final class LoopForm {
     private final Set<Stmt> fills = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Stmt.For> accumulatorLoop = new HashMap<>();
     private final Map<String, Integer> depth = new HashMap<>();
-    private final Deque loops = new Deque();
+    /** The loops around the statement being read, outermost first. */
+    private final List<Stmt.For> loops = new ArrayList<>();
     /** Every assignment of each variable (declarations with a value included), in source order. */
     private final Map<String, List<Stmt>> assignments = new HashMap<>();
     private final Map<String, Stmt.Decl> decls = new HashMap<>();
@@ -278,9 +279,9 @@ public final class LoopForm {
             }
             recurrence(f, c);
             depth.put(c.index(), loops.size() + 1);
-            loops.push(f);
+            loops.add(f);
             Map<String, Integer> body = block(f.body(), false);
-            loops.pop();
+            loops.remove(loops.size() - 1);
             // a loop runs its body many times: any assignment in it that is not a reduction is one too many
             body.forEach((n, k) -> {
                 if (depth.getOrDefault(n, 0) <= loops.size()) {
@@ -482,27 +483,6 @@ public final class LoopForm {
         }));
         if (s instanceof Stmt.For f) {
             f.init().forEach(i -> checkReads(i, open));
-        }
-    }
-
-    /** A stack of loops that can be read by depth. */
-    private static final class Deque {
-        private final List<Stmt.For> items = new ArrayList<>();
-
-        void push(Stmt.For f) {
-            items.add(f);
-        }
-
-        void pop() {
-            items.remove(items.size() - 1);
-        }
-
-        Stmt.For get(int depth) {
-            return items.get(depth);
-        }
-
-        int size() {
-            return items.size();
         }
     }
 }

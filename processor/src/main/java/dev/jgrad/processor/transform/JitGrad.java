@@ -5,7 +5,6 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.LoopForm;
-import dev.jgrad.processor.analysis.PrivateArrays;
 import dev.jgrad.processor.analysis.Recurrence;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
@@ -211,7 +210,7 @@ public final class JitGrad {
         List<Stmt> deferred = new ArrayList<>();
         for (Stmt s : loops) {
             Stmt.For f = (Stmt.For) s;
-            if (defers(f)) {
+            if (LinearTail.defers(f, form, this::isActive)) {
                 // its adjoint needs what the later loops' adjoints give its array, or its max once found
                 out.addAll(forward(List.of(f)));
                 deferred.add(f);
@@ -245,30 +244,6 @@ public final class JitGrad {
             out.addAll(preReverse);
         }
         return out;
-    }
-
-    /**
-     * Whether a loop fills an active array or finds an active max: its adjoint runs after the later
-     * loops. An array that each iteration fills for itself (declared in the loop, or private to its
-     * iterations) has its adjoint complete within the iteration.
-     */
-    private boolean defers(Stmt.For f) {
-        Set<String> own = new HashSet<>();
-        Walk.statements(f.body(), s -> {
-            if (s instanceof Stmt.Decl d) {
-                own.add(d.name());
-            }
-        });
-        boolean[] found = {false};
-        Walk.statements(List.of(f), s -> {
-            if (s instanceof Stmt.Assign a && isActive(Walk.root(a.target()))) {
-                String root = Walk.root(a.target());
-                PrivateArrays.Private p = form.privates().get(root);
-                boolean ownFill = own.contains(root) || p != null && p.loop() == f;
-                found[0] |= form.isFill(s) && !ownFill || form.isExtremum(s);
-            }
-        });
-        return found[0];
     }
 
     /** The first statement of the tail whose own adjoint reads a value not known before the loops. */
@@ -458,42 +433,17 @@ public final class JitGrad {
         if (reverse.isEmpty()) {
             return;
         }
-        // the tape keeps what costs a call to recompute (double exp = Math.exp(...)) besides the carried values
         Set<String> read = reads(reverse);
-        List<String> values = new ArrayList<>();
-        List<Stmt> own = new ArrayList<>();
-        for (Stmt x : r.iteration()) {
-            if (x instanceof Stmt.Decl d && d.type() == Type.DOUBLE && d.init() instanceof Expr.Prim && read.contains(d.name())) {
-                values.add(d.name());
-            } else {
-                own.add(x);
-            }
-        }
-        tapes.keep(r, values);
-        own.removeIf(x -> x instanceof Stmt.Decl d && tapes.kept(r).contains(d.name()));
+        List<Stmt> own = tapes.keepCalls(r, read);
         List<Stmt> body = new ArrayList<>(tapes.restores(r));
         List<Stmt> tail = new ArrayList<>(localAdjoints(r.loop().body()));
         tail.addAll(reverse);
-        body.addAll(withoutDeadLocals(slice(own, read), tail));
+        body.addAll(Slice.withoutDeadLocals(slice(own, read), tail));
         body.addAll(tail);
         if (r.loop().src() != null) {
             out.add(new Stmt.Comment("grad of: " + r.loop().src().text() + " (backwards, from its tape)"));
         }
         out.add(RecurrenceTapes.backwards(r.loop(), body));
-    }
-
-    /** {@code stmts} without the declarations that neither they nor {@code after} read. */
-    private static List<Stmt> withoutDeadLocals(List<Stmt> stmts, List<Stmt> after) {
-        List<Stmt> out = new ArrayList<>(stmts);
-        Set<String> read = reads(after);
-        for (int k = out.size() - 1; k >= 0; k--) {
-            if (out.get(k) instanceof Stmt.Decl d && !read.contains(d.name())) {
-                out.remove(k);
-            } else {
-                read.addAll(reads(List.of(out.get(k))));
-            }
-        }
-        return out;
     }
 
     /** {@code t_bar[i][j]} for {@code t[i][j]}. */
@@ -533,75 +483,9 @@ public final class JitGrad {
         return slice(body, wanted);
     }
 
+    /** The statements of {@code body} that compute {@code wanted} (which grows with what they read): a backward slice. */
     private List<Stmt> slice(List<Stmt> body, Set<String> wanted) {
-        List<Stmt> kept = new ArrayList<>();
-        for (int k = body.size() - 1; k >= 0; k--) {
-            Stmt s = body.get(k);
-            Stmt keep = sliceOne(s, wanted);
-            if (keep != null) {
-                // an active array comes with its adjoint (forward writes both)
-                List<Stmt> both = keep instanceof Stmt.Decl || keep instanceof Stmt.Assign ? forward(List.of(keep)) : List.of(keep);
-                kept.addAll(0, both);
-                Walk.statements(List.of(keep), x -> Walk.expressions(x, e -> Walk.locals(e, wanted::add)));
-            }
-        }
-        return kept;
-    }
-
-    private Stmt sliceOne(Stmt s, Set<String> wanted) {
-        if (s instanceof Stmt.Decl d) {
-            if (!wanted.contains(d.name()) && !(bars.containsKey(d.name()) && wanted.contains(bars.get(d.name())))) {
-                return null;
-            }
-            return d;
-        }
-        if (s instanceof Stmt.Assign a && form.isFill(s)) {
-            // an array of the body, filled again for the iteration that reads it
-            return wanted.contains(Walk.root(a.target())) ? s : null;
-        }
-        if (s instanceof Stmt.Assign a && a.target() instanceof Local v) {
-            if (form.isExtremum(s) && ownMaxima.contains(v.name())) {
-                return null;
-            }
-            boolean barWanted = bars.containsKey(v.name()) && wanted.contains(bars.get(v.name()));
-            return wanted.contains(v.name()) || v.type().isArray() && barWanted ? s : null;
-        }
-        if (s instanceof Stmt.If i) {
-            List<Stmt> then = slice(i.then(), wanted);
-            List<Stmt> otherwise = slice(i.otherwise(), wanted);
-            return then.isEmpty() && otherwise.isEmpty() ? null : new Stmt.If(i.src(), i.cond(), then, otherwise);
-        }
-        if (s instanceof Stmt.Block b) {
-            List<Stmt> inner = slice(b.body(), wanted);
-            return inner.isEmpty() ? null : new Stmt.Block(null, inner);
-        }
-        if (s instanceof Stmt.For f && form.recurrence(f) != null) {
-            // recomputed whole if its carried values, its sums or its tape are wanted, writing its tape again
-            Recurrence r = form.recurrence(f);
-            if (r.carried().keySet().stream().noneMatch(wanted::contains) && !tapes.mentioned(r, wanted)
-                    && form.accumulatorsOf(f).stream().noneMatch(wanted::contains)) {
-                return null;
-            }
-            wanted.addAll(r.carried().keySet());
-            wanted.addAll(tapes.kept(r));
-            List<Stmt> inner = slice(f.body(), wanted);
-            return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), tapes.taped(r) ? tapes.saving(r, inner) : inner);
-        }
-        if (s instanceof Stmt.For f) {
-            // the loop recomputes the sums it owns that are wanted; sums into wanted-less outer accumulators go
-            List<String> own = new ArrayList<>(form.accumulatorsOf(f));
-            Walk.statements(f.body(), x -> {
-                if (form.isFill(x)) {
-                    own.add(Walk.root(((Stmt.Assign) x).target()));
-                }
-            });
-            if (own.stream().noneMatch(wanted::contains)) {
-                return null;
-            }
-            List<Stmt> inner = slice(f.body(), wanted);
-            return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), inner);
-        }
-        return null;
+        return new Slice(form, bars, tapes, this::forward, ownMaxima).of(body, wanted);
     }
 
     /** The variables a list of statements reads (adjoint names included; callers filter). */

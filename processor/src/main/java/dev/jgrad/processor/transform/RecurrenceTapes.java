@@ -36,12 +36,27 @@ final class RecurrenceTapes {
         this.names = names;
     }
 
-    /**
-     * Decides what the recurrence's tape keeps: its carried variables and {@code values}, locals of
-     * its iterations that cost a call to recompute ({@code double exp = Math.exp(...)}). Once.
-     */
-    void keep(Recurrence r, List<String> values) {
+    /** Decides what the recurrence's tape keeps besides its carried variables, once. */
+    private void keep(Recurrence r, List<String> values) {
         kept.putIfAbsent(r.loop(), List.copyOf(values));
+    }
+
+    /**
+     * Decides what the tape keeps besides the carried values, once: the locals of an iteration that
+     * cost a call to recompute ({@code double exp = Math.exp(...)}) and that its adjoint reads
+     * ({@code read}). The iteration's other statements, which its reverse recomputes.
+     */
+    List<Stmt> keepCalls(Recurrence r, Set<String> read) {
+        List<String> values = new ArrayList<>();
+        for (Stmt x : r.iteration()) {
+            if (x instanceof Stmt.Decl d && d.type() == Type.DOUBLE && d.init() instanceof Expr.Prim && read.contains(d.name())) {
+                values.add(d.name());
+            }
+        }
+        keep(r, values);
+        List<Stmt> own = new ArrayList<>(r.iteration());
+        own.removeIf(x -> x instanceof Stmt.Decl d && kept(r).contains(d.name()));
+        return own;
     }
 
     /** Whether the recurrence has a tape (its reverse reads one). */

@@ -329,6 +329,7 @@ public final class Corpus {
 
             // PrivateArrays: local arrays private to an iteration of a loop over samples, and recurrences in one
             method(PrivateArrays.class, "naturalMlp", r -> args(mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1), mat(r, 5, 3, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5))),
+            method(PrivateArrays.class, "logOfMeanLoss", r -> args(mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1), mat(r, 5, 3, -1, 1), vec(r, 5, -1, 1))),
             method(PrivateArrays.class, "hiddenInsideLoop", r -> args(mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1), mat(r, 5, 3, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5))),
             method(PrivateArrays.class, "twoHiddenLayers", r -> args(mat(r, 9, 3, -2, 2), vec(r, 9, -1, 1), mat(r, 5, 3, -1, 1), mat(r, 4, 5, -1, 1), vec(r, 4, -1, 1))),
             method(PrivateArrays.class, "privateMatrix", r -> args(mat(r, 7, 3, -1, 1), (Object) mat(r, 3, 3, -1, 1))),

@@ -33,6 +33,28 @@ public final class PrivateArrays {
         return total / n;
     }
 
+    /**
+     * Covers: a private hidden layer under a loss that is not linear in the loop's sum (the log of
+     * the mean): the gradient takes two passes, and the second fills the layer again.
+     */
+    @Grad(wrt = {"w1", "w2"})
+    static double logOfMeanLoss(double[][] x, double[] y, double[][] w1, double[] w2) {
+        int n = x.length, hdim = w2.length;
+        double[] h = new double[hdim];
+        double total = 0;
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < h.length; k++) {
+                double a = 0;
+                for (int j = 0; j < x[i].length; j++) a += w1[k][j] * x[i][j];
+                h[k] = Math.tanh(a);
+            }
+            double out = 0;
+            for (int k = 0; k < hdim; k++) out += w2[k] * h[k];
+            total += (out - y[i]) * (out - y[i]);
+        }
+        return Math.log(1 + total / n);
+    }
+
     /** Covers: the same network with the hidden layer allocated inside the loop, bounded by its length. */
     @Grad(wrt = {"w1", "b1", "w2", "b2"})
     static double hiddenInsideLoop(double[][] x, double[] y, double[][] w1, double[] b1, double[] w2, double b2) {
