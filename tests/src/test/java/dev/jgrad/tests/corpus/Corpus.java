@@ -339,7 +339,9 @@ public final class Corpus {
             method(PrivateArrays.class, "monteCarlo", PrivateArraysInputs::monteCarlo),
             method(PrivateArrays.class, "asianPaths", r -> args(mat(r, 8, 5, -1, 1), u(r, 0.8, 1.2), u(r, -0.2, 0.2), u(r, 0.1, 0.4))),
             method(PrivateArrays.class, "readBeforeSteps", r -> args(mat(r, 8, 5, -1, 1), u(r, 0.5, 1.5), u(r, -0.3, 0.3))),
-            method(PrivateArrays.class, "pathsPerAsset", r -> args(mat(r, 8, 5, -1, 1), vec(r, 3, 0.1, 0.5))));
+            method(PrivateArrays.class, "pathsPerAsset", r -> args(mat(r, 8, 5, -1, 1), vec(r, 3, 0.1, 0.5))),
+            method(PrivateArrays.class, "recurrentUnit", r -> args(mat(r, 8, 5, -1, 1), vec(r, 8, -0.5, 0.5), u(r, -0.9, 0.9), u(r, -1, 1))),
+            method(PrivateArrays.class, "storedPath", r -> args(mat(r, 8, 5, -1, 1), u(r, -0.1, 0.1), u(r, 0.1, 0.3))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));

@@ -73,7 +73,10 @@ public final class PrivateArrays {
         return total / x.length;
     }
 
-    /** Covers: two hidden layers, the second read from the first, both declared before the loop. */
+    /**
+     * Covers: two hidden layers, the second read from the first, both declared before the loop (the
+     * first filled up to its own length, which the buffer of its hidden units is then sized by).
+     */
     @Grad(wrt = {"w1", "w2", "v"})
     static double twoHiddenLayers(double[][] x, double[] y, double[][] w1, double[][] w2, double[] v) {
         int n = x.length, h1dim = w1.length, h2dim = w2.length;
@@ -81,7 +84,7 @@ public final class PrivateArrays {
         double[] h2 = new double[h2dim];
         double total = 0;
         for (int i = 0; i < n; i++) {
-            for (int k = 0; k < h1dim; k++) {
+            for (int k = 0; k < h1.length; k++) {
                 double a = 0;
                 for (int j = 0; j < x[i].length; j++) a += w1[k][j] * x[i][j];
                 h1[k] = Math.tanh(a);
@@ -245,5 +248,37 @@ public final class PrivateArrays {
             total += Math.sqrt(second / z.length);
         }
         return total;
+    }
+
+    /** Covers: a recurrent unit over each sequence's steps ({@code h = tanh(w h + u x)}), the state carried. */
+    @Grad(wrt = {"w", "u"})
+    static double recurrentUnit(double[][] x, double[] y, double w, double u) {
+        int steps = x[0].length;
+        double total = 0;
+        for (int i = 0; i < x.length; i++) {
+            double state = 0;
+            for (int t = 0; t < steps; t++) state = Math.tanh(w * state + u * x[i][t]);
+            total += (state - y[i]) * (state - y[i]);
+        }
+        return total / x.length;
+    }
+
+    /** Covers: a private array filled by a recurrence (a path kept step by step), read after it. */
+    @Grad(wrt = {"mu", "sig"})
+    static double storedPath(double[][] z, double mu, double sig) {
+        int steps = z[0].length;
+        double[] path = new double[steps];
+        double total = 0;
+        for (int i = 0; i < z.length; i++) {
+            double s = 1;
+            for (int t = 0; t < steps; t++) {
+                s = s * Math.exp(mu + sig * z[i][t]);
+                path[t] = s;
+            }
+            double second = 0;
+            for (int t = 0; t < steps; t++) second += path[t] * path[t];
+            total += Math.sqrt(second / steps);
+        }
+        return total / z.length;
     }
 }
