@@ -121,8 +121,13 @@ class PrivateArraysTest {
     /** Allocated inside the loop, the hidden layer no longer makes the gradient take two passes. */
     @Test
     void aHiddenLayerDeclaredInTheLoopIsOnePassToo() {
-        String entry = method(generated(compilation(), "p.NetGrad"), "public static InsideGradient inside(");
+        String grad = generated(compilation(), "p.NetGrad");
+        String entry = method(grad, "public static InsideGradient inside(");
         assertEquals(1, count(entry, "Parallel.run("), entry);
+        // the reverse of the fill, four hidden units at a time, reads the one buffer the forward wrote
+        String chunk = method(grad, "private static void insideChunk(");
+        assertTrue(chunk.contains("= tanh_saved[k + 1];"), chunk);
+        assertFalse(chunk.contains("tanh_saved1"), "a lane reads a buffer nothing wrote:\n" + chunk);
     }
 
     /**
