@@ -54,7 +54,7 @@ class PrivateArraysTest {
                     double total = 0;
                     for (int i = 0; i < x.length; i++) {
                         double[] h = new double[w2.length];
-                        for (int k = 0; k < h.length; k++) {
+                        for (int k = 0; k < w2.length; k++) {
                             double a = 0;
                             for (int j = 0; j < x[i].length; j++) a += w1[k][j] * x[i][j];
                             h[k] = Math.tanh(a);
