@@ -3,6 +3,7 @@ package dev.jgrad.processor;
 import dev.jgrad.Grad;
 import dev.jgrad.Jit;
 import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.analysis.PrivateArrays;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ClassWriter;
 import dev.jgrad.processor.emit.CodeSize;
@@ -146,7 +147,11 @@ final class ClassPipeline {
                     if (ir == null) {
                         continue;
                     }
-                    List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m)), ir.names());
+                    // an array private to the iterations of a loop (a hidden layer) is one buffer per chunk
+                    Set<String> params = new HashSet<>();
+                    ir.params().forEach(p -> params.add(p.name()));
+                    List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m),
+                            PrivateArrays.of(ir.body(), params).names()), ir.names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
                             ir.records()));
                     if (report != null) {

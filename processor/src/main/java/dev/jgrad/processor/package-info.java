@@ -26,11 +26,14 @@
  *       clear of the user's; {@code Gradient} is what the transform hands the emitter; {@code IrText}
  *       prints IR as text for tests.
  *   <li>{@code analysis}: {@code Activity} (varied and useful variables: who gets an adjoint) and
- *       {@code LoopForm} (counted loops of independent iterations around single assignments).
+ *       {@code LoopForm} (counted loops of independent iterations around single assignments, with
+ *       {@code PrivateArrays}, the local arrays each iteration fills for itself, and {@code Recurrence},
+ *       the inner loops that carry values between their steps inside an iteration).
  *   <li>{@code transform}: {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's
  *       recipes: its {@code ForwardSweep} and {@code ReverseSweep}, with the to-be-recorded analysis and
  *       {@code Liveness} to keep the tape minimal), {@code JitGrad} (the tape-free, fused gradient of
- *       methods in loop form, with {@code LinearTail} and {@code LoopBuffers}), {@code Accumulators}
+ *       methods in loop form, with {@code LinearTail}, {@code LoopBuffers}, {@code Slice}, and
+ *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences), {@code Accumulators}
  *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
  *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}), {@code Tidy} (a last peephole pass: adjoints declared with their

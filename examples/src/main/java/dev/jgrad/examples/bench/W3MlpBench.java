@@ -65,6 +65,16 @@ public class W3MlpBench {
     }
 
     @Benchmark
+    public double naturalSource() {
+        return NaturalMlp.loss(x, y, w1, b1, w2, b2);
+    }
+
+    @Benchmark
+    public Object naturalJitGrad() {
+        return NaturalMlpGrad.loss(x, y, w1, b1, w2, b2);
+    }
+
+    @Benchmark
     public double opsSource() {
         return OpsWorkloads.mlp(w1, b1, w2, b2, x, y);
     }

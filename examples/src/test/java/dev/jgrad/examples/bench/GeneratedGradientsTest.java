@@ -94,6 +94,15 @@ class GeneratedGradientsTest {
         Checks.assertSameGradient(new Object[] {hand.w1(), hand.b1(), hand.w2(), hand.b2()},
                 new Object[] {fused.w1(), fused.b1(), fused.w2(), fused.b2()}, HAND, "@Jit @Grad vs hand-written");
         assertArrayEquals(w10, w1, "w1 unchanged");
+
+        // issue 14: the same network with its hidden layer in a local array, as people write it
+        NaturalMlpGrad.LossGradient natural = NaturalMlpGrad.loss(x, y, w1, b1, w2, b2);
+        Checks.assertRelative(source, NaturalMlp.loss(x, y, w1, b1, w2, b2), JIT, "natural form's value");
+        Checks.assertRelative(source, natural.value(), JIT, "natural form's @Jit @Grad value");
+        Checks.assertSameGradient(new Object[] {hand.w1(), hand.b1(), hand.w2(), hand.b2()},
+                new Object[] {natural.w1(), natural.b1(), natural.w2(), natural.b2()}, HAND,
+                "natural form's @Jit @Grad vs hand-written");
+        assertArrayEquals(w10, w1, "w1 unchanged");
     }
 
     /**

@@ -36,7 +36,9 @@ import java.util.Set;
  *   <li>fresh arrays filled by a loop nest: an array declared {@code new double[n][k]} (an Ops
  *       result) whose one write is {@code t[i][j] = e}, indexed by the counters of the loops around
  *       it from its declaration inward, and which that nest reads nowhere else: each element is
- *       written once, by an iteration of its own, and the array is read only once it is full.
+ *       written once, by an iteration of its own, and the array is read only once it is full;
+ *   <li>arrays private to the iterations of a top-level loop ({@link PrivateArrays}): declared before
+ *       it, filled whole in each iteration in that way, and read only after, in the same iteration.
  * </ul>
  */
 public final class LoopForm {
@@ -51,22 +53,30 @@ public final class LoopForm {
     private final Set<Stmt> fills = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Map<String, Stmt.For> accumulatorLoop = new HashMap<>();
     private final Map<String, Integer> depth = new HashMap<>();
-    private final Deque loops = new Deque();
+    /** The loops around the statement being read, outermost first. */
+    private final List<Stmt.For> loops = new ArrayList<>();
     /** Every assignment of each variable (declarations with a value included), in source order. */
     private final Map<String, List<Stmt>> assignments = new HashMap<>();
     private final Map<String, Stmt.Decl> decls = new HashMap<>();
     private final Map<String, Stmt.Decl> extremumDecls = new HashMap<>();
     private String reason;
     private Src at;
+    private PrivateArrays privates;
+    /** The inner loops that carry values between their iterations ({@link Recurrence}), and their carries. */
+    private final Map<Stmt.For, Recurrence> recurrences = new IdentityHashMap<>();
+    private final Set<Stmt> carries = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private LoopForm() {}
 
     /** The method's loop form, or a form whose {@link #reason()} says why it is not one. */
     public static LoopForm of(Method method) {
         LoopForm f = new LoopForm();
+        Set<String> names = new HashSet<>();
         for (Method.Param p : method.params()) {
             f.depth.put(p.name(), 0);
+            names.add(p.name());
         }
+        f.privates = PrivateArrays.of(method.body(), names);
         Map<String, Integer> counts = f.block(method.body(), true);
         for (Method.Param p : method.params()) {
             if (counts.getOrDefault(p.name(), 0) > 0) {
@@ -112,6 +122,21 @@ public final class LoopForm {
     /** Whether {@code s} is the one write {@code t[i][j] = e} of a fresh array filled by its loop nest. */
     public boolean isFill(Stmt s) {
         return fills.contains(s);
+    }
+
+    /** The arrays private to the iterations of a top-level loop, filled as fills are. */
+    public PrivateArrays privates() {
+        return privates;
+    }
+
+    /** The recurrence {@code f} is (an inner loop that carries values between its iterations), or null. */
+    public Recurrence recurrence(Stmt.For f) {
+        return recurrences.get(f);
+    }
+
+    /** Whether {@code s} is a carry {@code s = s_2} at the end of a recurrence's body. */
+    public boolean isCarry(Stmt s) {
+        return carries.contains(s);
     }
 
     /** The declaration of a running extremum's variable ({@code double m = first}), or null. */
@@ -206,6 +231,10 @@ public final class LoopForm {
                 }
                 return counts;
             }
+            if (carries.contains(s)) {
+                // the recurrence's reverse restores its value at the start of each iteration
+                return counts;
+            }
             assignments.computeIfAbsent(v.name(), n -> new ArrayList<>()).add(s);
             int declared = depth.getOrDefault(v.name(), 0);
             if (declared < loops.size()) {
@@ -248,10 +277,11 @@ public final class LoopForm {
                 fail("a loop is not of the form for (int i = a; i < b; i++) with its index and bound unchanged in the body", s);
                 return counts;
             }
+            recurrence(f, c);
             depth.put(c.index(), loops.size() + 1);
-            loops.push(f);
+            loops.add(f);
             Map<String, Integer> body = block(f.body(), false);
-            loops.pop();
+            loops.remove(loops.size() - 1);
             // a loop runs its body many times: any assignment in it that is not a reduction is one too many
             body.forEach((n, k) -> {
                 if (depth.getOrDefault(n, 0) <= loops.size()) {
@@ -267,6 +297,26 @@ public final class LoopForm {
             fail("it breaks out of a loop", s);
         }
         return counts;
+    }
+
+    /**
+     * Registers {@code f} if it is a recurrence inside an iteration of an enclosing loop, carrying
+     * variables of the body it is in, with bounds known when the method's loops start (its buffer is
+     * allocated once, before them).
+     */
+    private void recurrence(Stmt.For f, Counted c) {
+        int here = loops.size();
+        if (here == 0) {
+            return;
+        }
+        boolean[] fixed = {true};
+        Walk.locals(c.from(), n -> fixed[0] &= depth.getOrDefault(n, 0) == 0);
+        Walk.locals(c.to(), n -> fixed[0] &= depth.getOrDefault(n, 0) == 0);
+        Recurrence r = fixed[0] ? Recurrence.of(f, v -> decls.containsKey(v) && depth.getOrDefault(v, -1) == here) : null;
+        if (r != null) {
+            recurrences.put(f, r);
+            carries.addAll(r.carries());
+        }
     }
 
     private static int dims(dev.jgrad.processor.ir.Type t) {
@@ -295,6 +345,12 @@ public final class LoopForm {
      */
     private boolean isFillWrite(Stmt.Assign a) {
         String root = Walk.root(a.target());
+        if (privates.isFill(a)) {
+            // filled whole by each iteration of its loop, read only after (PrivateArrays)
+            fillNest.put(root, privates.get(root).nest());
+            fills.add(a);
+            return true;
+        }
         Stmt.Decl d = root == null ? null : freshArrays.get(root);
         if (d == null || fillNest.containsKey(root) || a.target().type() != dev.jgrad.processor.ir.Type.DOUBLE) {
             return false;
@@ -427,27 +483,6 @@ public final class LoopForm {
         }));
         if (s instanceof Stmt.For f) {
             f.init().forEach(i -> checkReads(i, open));
-        }
-    }
-
-    /** A stack of loops that can be read by depth. */
-    private static final class Deque {
-        private final List<Stmt.For> items = new ArrayList<>();
-
-        void push(Stmt.For f) {
-            items.add(f);
-        }
-
-        void pop() {
-            items.remove(items.size() - 1);
-        }
-
-        Stmt.For get(int depth) {
-            return items.get(depth);
-        }
-
-        int size() {
-            return items.size();
         }
     }
 }

@@ -145,13 +145,18 @@ public final class Jam {
             }
             lanes.add(lane);
         }
-        // each lane keeps its own copy of the buffers the loop writes
+        // each lane keeps its own copy of the buffers the loop writes for each iteration's own use; a
+        // buffer the loop only reads holds what an earlier loop left there, for all lanes alike
         Set<String> buffersUsed = new HashSet<>();
-        Walk.statements(loop.body(), s -> Walk.expressions(s, e -> Walk.locals(e, n -> {
-            if (scratch.contains(n)) {
-                buffersUsed.add(n);
+        Walk.statements(loop.body(), s -> {
+            if (s instanceof Stmt.Assign a && scratch.contains(Walk.root(a.target()))) {
+                buffersUsed.add(Walk.root(a.target()));
             }
-        })));
+        });
+        if (indexesBuffer(loop.body(), buffersUsed, counted.index())) {
+            // it writes a buffer by its own index, for a later loop to read: not a buffer of one iteration
+            return null;
+        }
         for (String buffer : sorted(buffersUsed)) {
             Stmt.Decl d = scratchDecls.get(buffer);
             for (int c = 1; c < LANES; c++) {
@@ -172,6 +177,17 @@ public final class Jam {
                         + " (after a failure, from its group: the first to fail throws)"),
                 new Stmt.For(null, List.of(), loop.cond(), loop.update(), loop.body()))));
         return new Stmt.Block(null, out);
+    }
+
+    /** Whether an element of one of {@code buffers} is named with {@code index} in {@code body}. */
+    private static boolean indexesBuffer(List<Stmt> body, Set<String> buffers, String index) {
+        boolean[] found = {false};
+        Walk.statements(body, s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
+            if (x instanceof Expr.Index ix && buffers.contains(Walk.root(ix))) {
+                Walk.locals(ix.index(), n -> found[0] |= n.equals(index));
+            }
+        })));
+        return found[0];
     }
 
     /** The statements of {@code body} for every lane: loops that allow it jammed, the rest repeated. */

@@ -5,6 +5,7 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.Recurrence;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -45,6 +46,11 @@ public final class JitGrad {
     private final Map<String, String> bars = new LinkedHashMap<>();
     private Local value;
     private final LoopBuffers buffers = new LoopBuffers();
+    private final RecurrenceTapes tapes;
+    /** The fused loop being written, or null (its recurrences' tapes go before it). */
+    private Stmt.For fusing;
+    /** How many loops enclose the statement whose reverse is being written. */
+    private int reverseDepth;
     /** The flag of each active running max: whether its adjoint has gone to the first entry that attains it. */
     private final Map<String, String> taken = new HashMap<>();
     /** The accumulators of the loop whose body is being sliced for its reverse. */
@@ -57,6 +63,7 @@ public final class JitGrad {
         this.activity = activity;
         this.form = form;
         this.names = method.names();
+        this.tapes = new RecurrenceTapes(names);
     }
 
     /**
@@ -72,7 +79,8 @@ public final class JitGrad {
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
         Method method = new Method(source.name(), source.params(),
-                Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names(), source.origins(),
+                Recurrences.apply(Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names()),
+                source.names(), source.origins(),
                 source.records());
         LoopForm form = LoopForm.of(method);
         List<Stmt> body = method.body();
@@ -88,7 +96,16 @@ public final class JitGrad {
         // the rewrites above declared locals of their own: activity is that of the rewritten method
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
         Gradient g = jit.run(wrt);
-        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, jit.buffers.scratch()), method.names());
+        // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
+        Set<String> scratch = new HashSet<>(jit.buffers.scratch());
+        scratch.addAll(jit.tapes.scratch());
+        for (String a : form.privates().names()) {
+            scratch.add(a);
+            if (jit.bars.containsKey(a)) {
+                scratch.add(jit.bars.get(a));
+            }
+        }
+        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, scratch), method.names());
         return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null, jit.notOnePass);
     }
 
@@ -193,7 +210,7 @@ public final class JitGrad {
         List<Stmt> deferred = new ArrayList<>();
         for (Stmt s : loops) {
             Stmt.For f = (Stmt.For) s;
-            if (defers(f)) {
+            if (LinearTail.defers(f, form, this::isActive)) {
                 // its adjoint needs what the later loops' adjoints give its array, or its max once found
                 out.addAll(forward(List.of(f)));
                 deferred.add(f);
@@ -202,9 +219,12 @@ public final class JitGrad {
                 continue;
             }
             buffers.startFused(f);
+            fusing = f;
             List<Stmt> adjoint = reverse(f.body());
             out.addAll(buffers.endFused());
             List<Stmt> body = new ArrayList<>(forward(f.body()));
+            fusing = null;
+            out.addAll(tapes.take());
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
                 body.addAll(localAdjoints(f.body()));
@@ -224,14 +244,6 @@ public final class JitGrad {
             out.addAll(preReverse);
         }
         return out;
-    }
-
-    /** Whether a loop fills an active array or finds an active max: its adjoint runs after the later loops. */
-    private boolean defers(Stmt.For f) {
-        boolean[] found = {false};
-        Walk.statements(List.of(f), s -> found[0] |= s instanceof Stmt.Assign a && (form.isFill(s) || form.isExtremum(s))
-                && isActive(Walk.root(a.target())));
-        return found[0];
     }
 
     /** The first statement of the tail whose own adjoint reads a value not known before the loops. */
@@ -273,6 +285,11 @@ public final class JitGrad {
                 out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), saving));
             } else if (s instanceof Stmt.For f && buffers.containsSaved(f)) {
                 out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), forward(f.body())));
+            } else if (s instanceof Stmt.For f && fusing != null && fusing.body().contains(f) && form.recurrence(f) != null
+                    && tapes.taped(form.recurrence(f))) {
+                // the fused iteration's adjoint reads the recurrence's values back from its tape (one
+                // deeper, the reverse of the loop around it recomputes them)
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), tapes.saving(form.recurrence(f), f.body())));
             } else {
                 out.add(s);
             }
@@ -311,6 +328,10 @@ public final class JitGrad {
         } else if (s instanceof Stmt.Assign a && form.isFill(s) && isActive(Walk.root(a.target()))) {
             // written once, by this iteration: the element's adjoint is complete once the loops after are done
             adjoints().propagate(a.value(), onBar(a.target()), adjoint);
+            if (form.privates().isFill(s)) {
+                // the next iteration fills the private array again: its adjoint starts again from zero
+                adjoint.add(new Stmt.Assign(null, onBar(a.target()), ZERO));
+            }
         } else if (s instanceof Stmt.Assign a && form.isExtremum(s) && a.target() instanceof Local v
                 && isActive(v.name())) {
             // the first entry equal to the max, in index order, takes its adjoint (ties keep the earlier one)
@@ -321,6 +342,11 @@ public final class JitGrad {
             adjoints().propagate(e, bar(v.name()), first);
             adjoint.add(new Stmt.If(null, Exprs.compare(BinaryOp.CAND, Exprs.not(flag),
                     Exprs.compare(BinaryOp.EQ, e, v)), first, List.of()));
+        } else if (s instanceof Stmt.Assign a && form.isCarry(s) && isActive(((Local) a.target()).name())) {
+            // s = s_2 carries the new value to the next iteration: s's adjoint goes to s_2's and starts again
+            Local v = (Local) a.target();
+            adjoints().propagate(a.value(), bar(v.name()), adjoint);
+            adjoint.add(new Stmt.Assign(null, bar(v.name()), ZERO));
         } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && isActive(v.name())
                 && v.type() == Type.DOUBLE) {
             if (form.isReduction(s)) {
@@ -343,6 +369,9 @@ public final class JitGrad {
                 out.add(new Stmt.Block(null, body));
             }
             return;
+        } else if (s instanceof Stmt.For f && form.recurrence(f) != null) {
+            reverseRecurrence(form.recurrence(f), out);
+            return;
         } else if (s instanceof Stmt.For f) {
             List<Stmt> flags = new ArrayList<>();
             for (String m : form.accumulatorsOf(f)) {
@@ -354,7 +383,9 @@ public final class JitGrad {
                 }
             }
             buffers.enterLoop();
+            reverseDepth++;
             List<Stmt> reverse = reverse(f.body());
+            reverseDepth--;
             buffers.leaveLoop();
             if (!reverse.isEmpty()) {
                 out.addAll(flags);
@@ -362,10 +393,16 @@ public final class JitGrad {
                 ownMaxima = form.accumulatorsOf(f);
                 List<Stmt> recompute = recompute(f.body(), reverse);
                 ownMaxima = List.of();
-                List<Stmt> stored = buffers.stored(f, recompute, reverse, names);
+                // a recurrence's reverse reads its tape, which only recomputing the recurrence writes
+                List<Stmt> stored = tapes.scratch().stream().anyMatch(reads(reverse)::contains) ? null
+                        : buffers.stored(f, recompute, reverse, names);
                 List<Stmt> body = new ArrayList<>(stored != null ? stored : recompute);
                 body.addAll(localAdjoints(f.body()));
                 body.addAll(reverse);
+                if (reverseDepth == 0 && fusing == null) {
+                    // the tapes of the recurrences that this top-level loop's iterations recompute
+                    out.addAll(tapes.take());
+                }
                 if (f.src() != null) {
                     out.add(new Stmt.Comment("grad of: " + f.src().text()));
                 }
@@ -381,6 +418,32 @@ public final class JitGrad {
             }
             out.addAll(adjoint);
         }
+    }
+
+    /**
+     * The reverse of a recurrence: its iterations backwards, each restoring the carried values it
+     * started from (its tape), recomputing its own locals from them, then running its adjoint.
+     */
+    private void reverseRecurrence(Recurrence r, List<Stmt> out) {
+        buffers.enterLoop();
+        reverseDepth++;
+        List<Stmt> reverse = reverse(r.loop().body());
+        reverseDepth--;
+        buffers.leaveLoop();
+        if (reverse.isEmpty()) {
+            return;
+        }
+        Set<String> read = reads(reverse);
+        List<Stmt> own = tapes.keepCalls(r, read);
+        List<Stmt> body = new ArrayList<>(tapes.restores(r));
+        List<Stmt> tail = new ArrayList<>(localAdjoints(r.loop().body()));
+        tail.addAll(reverse);
+        body.addAll(Slice.withoutDeadLocals(slice(own, read), tail));
+        body.addAll(tail);
+        if (r.loop().src() != null) {
+            out.add(new Stmt.Comment("grad of: " + r.loop().src().text() + " (backwards, from its tape)"));
+        }
+        out.add(RecurrenceTapes.backwards(r.loop(), body));
     }
 
     /** {@code t_bar[i][j]} for {@code t[i][j]}. */
@@ -420,63 +483,9 @@ public final class JitGrad {
         return slice(body, wanted);
     }
 
+    /** The statements of {@code body} that compute {@code wanted} (which grows with what they read): a backward slice. */
     private List<Stmt> slice(List<Stmt> body, Set<String> wanted) {
-        List<Stmt> kept = new ArrayList<>();
-        for (int k = body.size() - 1; k >= 0; k--) {
-            Stmt s = body.get(k);
-            Stmt keep = sliceOne(s, wanted);
-            if (keep != null) {
-                // an active array comes with its adjoint (forward writes both)
-                List<Stmt> both = keep instanceof Stmt.Decl || keep instanceof Stmt.Assign ? forward(List.of(keep)) : List.of(keep);
-                kept.addAll(0, both);
-                Walk.statements(List.of(keep), x -> Walk.expressions(x, e -> Walk.locals(e, wanted::add)));
-            }
-        }
-        return kept;
-    }
-
-    private Stmt sliceOne(Stmt s, Set<String> wanted) {
-        if (s instanceof Stmt.Decl d) {
-            if (!wanted.contains(d.name()) && !(bars.containsKey(d.name()) && wanted.contains(bars.get(d.name())))) {
-                return null;
-            }
-            return d;
-        }
-        if (s instanceof Stmt.Assign a && form.isFill(s)) {
-            // an array of the body, filled again for the iteration that reads it
-            return wanted.contains(Walk.root(a.target())) ? s : null;
-        }
-        if (s instanceof Stmt.Assign a && a.target() instanceof Local v) {
-            if (form.isExtremum(s) && ownMaxima.contains(v.name())) {
-                return null;
-            }
-            boolean barWanted = bars.containsKey(v.name()) && wanted.contains(bars.get(v.name()));
-            return wanted.contains(v.name()) || v.type().isArray() && barWanted ? s : null;
-        }
-        if (s instanceof Stmt.If i) {
-            List<Stmt> then = slice(i.then(), wanted);
-            List<Stmt> otherwise = slice(i.otherwise(), wanted);
-            return then.isEmpty() && otherwise.isEmpty() ? null : new Stmt.If(i.src(), i.cond(), then, otherwise);
-        }
-        if (s instanceof Stmt.Block b) {
-            List<Stmt> inner = slice(b.body(), wanted);
-            return inner.isEmpty() ? null : new Stmt.Block(null, inner);
-        }
-        if (s instanceof Stmt.For f) {
-            // the loop recomputes the sums it owns that are wanted; sums into wanted-less outer accumulators go
-            List<String> own = new ArrayList<>(form.accumulatorsOf(f));
-            Walk.statements(f.body(), x -> {
-                if (form.isFill(x)) {
-                    own.add(Walk.root(((Stmt.Assign) x).target()));
-                }
-            });
-            if (own.stream().noneMatch(wanted::contains)) {
-                return null;
-            }
-            List<Stmt> inner = slice(f.body(), wanted);
-            return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), inner);
-        }
-        return null;
+        return new Slice(form, bars, tapes, this::forward, ownMaxima).of(body, wanted);
     }
 
     /** The variables a list of statements reads (adjoint names included; callers filter). */

@@ -1,6 +1,7 @@
 package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.PrivateArrays;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Walk;
@@ -116,5 +117,29 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
             }
         });
         return out;
+    }
+
+    /**
+     * Whether a loop fills an active array or finds an active max: its adjoint runs after the later
+     * loops. An array that each iteration fills for itself (declared in the loop, or private to its
+     * iterations) has its adjoint complete within the iteration.
+     */
+    static boolean defers(Stmt.For f, LoopForm form, java.util.function.Predicate<String> isActive) {
+        Set<String> own = new HashSet<>();
+        Walk.statements(f.body(), s -> {
+            if (s instanceof Stmt.Decl d) {
+                own.add(d.name());
+            }
+        });
+        boolean[] found = {false};
+        Walk.statements(List.of(f), s -> {
+            if (s instanceof Stmt.Assign a && isActive.test(Walk.root(a.target()))) {
+                String root = Walk.root(a.target());
+                PrivateArrays.Private p = form.privates().get(root);
+                boolean ownFill = own.contains(root) || p != null && p.loop() == f;
+                found[0] |= form.isFill(s) && !ownFill || form.isExtremum(s);
+            }
+        });
+        return found[0];
     }
 }

@@ -32,6 +32,7 @@ public final class Parallelize {
     private final List<String> order = new ArrayList<>();
     private final Set<String> scratch = new HashSet<>();
     private final Map<String, Stmt> scratchDecls = new HashMap<>();
+    private final List<Stmt> scratchOrder = new ArrayList<>();
     private Aliases aliases;
     private int chunks;
 
@@ -66,17 +67,26 @@ public final class Parallelize {
         for (Stmt s : body) {
             if (s instanceof Stmt.Decl d && p.scratch.contains(d.name())) {
                 p.scratchDecls.put(d.name(), d);
+                p.scratchOrder.add(d);
             }
         }
         List<Stmt> out = new ArrayList<>();
+        Set<Stmt> moved = new HashSet<>();
         for (Stmt s : body) {
             Stmt parallel = s instanceof Stmt.For f ? p.parallel(f) : null;
             out.add(parallel != null ? parallel : s);
             if (parallel instanceof Stmt.ParallelFor pf) {
-                // the chunks allocate the loop's buffers themselves
-                out.removeAll(pf.scratch());
+                moved.addAll(pf.scratch());
             }
         }
+        // the chunks allocate the loops' buffers themselves, unless a loop that stays as it is uses one too
+        Set<String> stillUsed = new HashSet<>();
+        for (Stmt s : out) {
+            if (!(s instanceof Stmt.ParallelFor) && !moved.contains(s)) {
+                Walk.statements(List.of(s), x -> Walk.expressions(x, e -> Walk.locals(e, stillUsed::add)));
+            }
+        }
+        out.removeIf(s -> moved.contains(s) && !stillUsed.contains(((Stmt.Decl) s).name()));
         return out;
     }
 
@@ -164,15 +174,23 @@ public final class Parallelize {
         });
         free.removeAll(inside);
         free.removeAll(written);
+        // the buffers the loop uses, and those their sizes read (new double[h.length]), in the body's order
         List<Stmt> buffers = new ArrayList<>();
-        for (String n : new ArrayList<>(free)) {
-            if (scratchDecls.containsKey(n)) {
-                Stmt d = scratchDecls.get(n);
-                buffers.add(d);
-                free.remove(n);
-                Walk.expressions(d, e -> Walk.locals(e, free::add));
+        Set<String> bufferNames = new HashSet<>();
+        boolean grew = true;
+        while (grew) {
+            grew = false;
+            for (String n : new ArrayList<>(free)) {
+                if (scratchDecls.containsKey(n) && bufferNames.add(n)) {
+                    Stmt d = scratchDecls.get(n);
+                    buffers.add(d);
+                    Walk.expressions(d, e -> Walk.locals(e, free::add));
+                    grew = true;
+                }
             }
         }
+        free.removeAll(bufferNames);
+        buffers.sort(java.util.Comparator.comparingInt(scratchOrder::indexOf));
         List<Local> captured = new ArrayList<>();
         List<String> ordered = new ArrayList<>(order);
         ordered.retainAll(free);

@@ -325,7 +325,23 @@ public final class Corpus {
             method(OpsFusion.class, "logSumExpMixed", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -2, 2))),
             method(OpsFusion.class, "softmaxCrossEntropy", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), OpsInputs.oneHot(r, 8, 4))),
             method(OpsFusion.class, "softmaxOfLocal", r -> args(vec(r, 3, -1, 1), mat(r, 5, 3, -2, 2), vec(r, 5, 0, 1))),
-            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))));
+            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))),
+
+            // PrivateArrays: local arrays private to an iteration of a loop over samples, and recurrences in one
+            method(PrivateArrays.class, "naturalMlp", r -> args(mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1), mat(r, 5, 3, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5))),
+            method(PrivateArrays.class, "logOfMeanLoss", r -> args(mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1), mat(r, 5, 3, -1, 1), vec(r, 5, -1, 1))),
+            method(PrivateArrays.class, "hiddenInsideLoop", r -> args(mat(r, 8, 3, -2, 2), vec(r, 8, -1, 1), mat(r, 5, 3, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1), u(r, -0.5, 0.5))),
+            method(PrivateArrays.class, "twoHiddenLayers", r -> args(mat(r, 9, 3, -2, 2), vec(r, 9, -1, 1), mat(r, 5, 3, -1, 1), mat(r, 4, 5, -1, 1), vec(r, 4, -1, 1))),
+            method(PrivateArrays.class, "privateMatrix", r -> args(mat(r, 7, 3, -1, 1), (Object) mat(r, 3, 3, -1, 1))),
+            method(PrivateArrays.class, "readBeforeWritten", r -> args(mat(r, 7, 4, -1, 1), vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(PrivateArrays.class, "readAfterLoop", r -> args(mat(r, 7, 4, -1, 1), vec(r, 4, -1, 1))),
+            method(PrivateArrays.class, "partlyFilled", r -> args(mat(r, 7, 4, -1, 1), vec(r, 4, -1, 1), i(r, 1, 3))),
+            method(PrivateArrays.class, "monteCarlo", PrivateArraysInputs::monteCarlo),
+            method(PrivateArrays.class, "asianPaths", r -> args(mat(r, 8, 5, -1, 1), u(r, 0.8, 1.2), u(r, -0.2, 0.2), u(r, 0.1, 0.4))),
+            method(PrivateArrays.class, "readBeforeSteps", r -> args(mat(r, 8, 5, -1, 1), u(r, 0.5, 1.5), u(r, -0.3, 0.3))),
+            method(PrivateArrays.class, "pathsPerAsset", r -> args(mat(r, 8, 5, -1, 1), vec(r, 3, 0.1, 0.5))),
+            method(PrivateArrays.class, "recurrentUnit", r -> args(mat(r, 8, 5, -1, 1), vec(r, 8, -0.5, 0.5), u(r, -0.9, 0.9), u(r, -1, 1))),
+            method(PrivateArrays.class, "storedPath", r -> args(mat(r, 8, 5, -1, 1), u(r, -0.1, 0.1), u(r, 0.1, 0.3))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
