@@ -168,7 +168,7 @@ public final class JitGrad {
      * each iteration goes inside the loop. Null when the body has another shape.
      */
     private List<Stmt> fused(List<Stmt> top) {
-        LinearTail shape = LinearTail.of(top, method, form, why -> notOnePass = why);
+        LinearTail shape = LinearTail.of(top, method, form, activity::aliasOf, why -> notOnePass = why);
         if (shape == null) {
             return null;
         }

@@ -1,6 +1,7 @@
 package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Walk;
@@ -9,20 +10,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The shape a {@link JitGrad} gradient fuses in one pass: {@code pre; loops; tail}, where the tail
  * (the code after the top-level loops, {@code return sum / n}) is linear in the loops' sums, so that
  * its adjoint, and with it the adjoint of each iteration, is known before the loops run.
  * {@code known} are the variables whose values are known before the loops: the parameters and what
- * {@code pre} declares, but not the loops' sums.
+ * {@code pre} declares, but not the loops' sums, nor the arrays the loops write into.
  */
 record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String> known) {
     /**
      * The shape of a method body in {@link LoopForm}, or null when it has another one; then
      * {@code why} hears which statement gives it the other shape.
      */
-    static LinearTail of(List<Stmt> top, Method method, LoopForm form, Consumer<GradientForm.Blocker> why) {
+    static LinearTail of(List<Stmt> top, Method method, LoopForm form, UnaryOperator<String> aliasOf,
+            Consumer<GradientForm.Blocker> why) {
         int first = -1;
         int last = -1;
         for (int k = 0; k < top.size(); k++) {
@@ -55,6 +58,14 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         // what the loops sum is not known before they run (double mean = sum / n reads sum)
         Set<String> sums = sumsOf(form, top.subList(first, last + 1));
         known.removeAll(sums);
+        // nor what they write into arrays (return c[0] * mu after a loop fills c), by alias class
+        Set<String> written = new HashSet<>();
+        Walk.statements(top.subList(first, last + 1), s -> {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index) {
+                written.add(aliasOf.apply(Walk.root(a.target())));
+            }
+        });
+        known.removeIf(n -> written.contains(aliasOf.apply(n)));
         // a declaration between two loops that reads none of their results (the next loop's
         // accumulator, double reg = 0) can run before the first loop: every name is assigned once
         for (Stmt s : top.subList(first, last + 1)) {

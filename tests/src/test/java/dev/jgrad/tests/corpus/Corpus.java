@@ -325,7 +325,19 @@ public final class Corpus {
             method(OpsFusion.class, "logSumExpMixed", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -2, 2))),
             method(OpsFusion.class, "softmaxCrossEntropy", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), OpsInputs.oneHot(r, 8, 4))),
             method(OpsFusion.class, "softmaxOfLocal", r -> args(vec(r, 3, -1, 1), mat(r, 5, 3, -2, 2), vec(r, 5, 0, 1))),
-            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))));
+            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))),
+
+            // ArrayDerivatives: @Derivative partials in array parameters
+            method(ArrayDerivatives.class, "crossEntropy", r -> args(vec(r, 5, -2, 2), i(r, 0, 4))),
+            method(ArrayDerivatives.class, "gaussianFit", r -> args(vec(r, 6, -1, 1), u(r, -0.5, 0.5), u(r, -0.3, 0.3))),
+            method(ArrayDerivatives.class, "quadratic", r -> args(mat(r, 3, 3, -1, 1), vec(r, 3, -1, 1), u(r, 0.5, 1.5))),
+            method(ArrayDerivatives.class, "rows", r -> args(mat(r, 7, 3, -2, 2), vec(r, 7, -1, 1), u(r, -0.5, 0.5))),
+            method(ArrayDerivatives.class, "sharedPartials", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(ArrayDerivatives.class, "expressions", r -> args(vec(r, 3, -1, 1), vec(r, 3, -1, 1),
+                    away(r, -1, 1, 0), layer(r, 2, 3))),
+            method(ArrayDerivatives.class, "dataArray", r -> args(vec(r, 4, -1, 1), vec(r, 4, 0.5, 1.5))),
+            method(ArrayDerivatives.class, "filledThenRead", r -> args(vec(r, 5, -1, 1), u(r, -1, 1))),
+            method(ArrayDerivatives.class, "inPlace", r -> args(vec(r, 5, -1, 1))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
