@@ -200,13 +200,16 @@ public final class ArrayDerivatives {
         return Math.log1p(q * q) + c * quad(a, v) - quad(a, v) / (2 + c * c);
     }
 
-    /** A row {@code x[i]} in a loop of independent iterations (fused, and split into chunks, by {@code @Jit}). */
+    /**
+     * A row {@code x[i]} in a loop of independent iterations (fused, and split into chunks, by {@code @Jit}),
+     * and an array {@code v} every iteration passes (its adjoint a sum over the chunks).
+     */
     @Grad
     @Jvp
-    static double rows(double[][] x, double[] w, double t) {
+    static double rows(double[][] x, double[] w, double t, double[] v) {
         double s = 0;
         for (int i = 0; i < x.length; i++) {
-            s += w[i] * logSumExp(x[i]) + t * halfNormSq(x[i]);
+            s += w[i] * logSumExp(x[i]) + t * halfNormSq(x[i]) + x[i][0] * logSumExp(v);
         }
         return s / x.length;
     }
@@ -254,6 +257,25 @@ public final class ArrayDerivatives {
             c[i] = x[i] * mu;
         }
         return c[0] * mu + c[1] * c[x.length - 1];
+    }
+
+    /**
+     * A declaration between two loops that reads an element of the array the first fills: {@code @Jit} may
+     * not move it above that loop (as it did before this case: value and gradient read zeros).
+     */
+    @Grad
+    @Jvp
+    static double filledBetweenLoops(double[] x, double mu) {
+        double[] c = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            c[i] = x[i] * mu;
+        }
+        double a = c[0];
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += c[i] * a;
+        }
+        return s;
     }
 
     /**
