@@ -24,14 +24,21 @@ public final class Partials {
 
     /**
      * {@code partial}, after checking that it has the rows of the argument {@code x} of parameter
-     * {@code param}, each as long as {@code x}'s (ragged rows included).
+     * {@code param}, each as long as {@code x}'s (ragged rows included; a null row of {@code x} is an
+     * error, since the adjoint and the tangent read the partial row by row).
      *
      * @throws IllegalArgumentException {@code C.fDm returned shape [2][3] for parameter 'm' of shape [2][4]: ...}
      */
     public static double[][] checked(String method, String param, double[][] partial, double[][] x) {
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] == null) {
+                throw new IllegalArgumentException(method + ": row " + i + " of the argument for parameter '" + param
+                        + "' is null, and a partial in it has no row to give: pass a matrix without null rows");
+            }
+        }
         boolean same = partial != null && partial.length == x.length;
         for (int i = 0; same && i < x.length; i++) {
-            same = x[i] == null ? partial[i] == null : partial[i] != null && partial[i].length == x[i].length;
+            same = partial[i] != null && partial[i].length == x[i].length;
         }
         if (!same) {
             throw mismatch(method, param, shape(partial), shape(x));
@@ -52,9 +59,7 @@ public final class Partials {
     public static double dot(double[][] partial, double[][] tangent) {
         double s = 0;
         for (int i = 0; i < partial.length; i++) {
-            if (partial[i] != null) {
-                s += dot(partial[i], tangent[i]);
-            }
+            s += dot(partial[i], tangent[i]);
         }
         return s;
     }
