@@ -226,6 +226,51 @@ class ArrayDerivativeTest {
         assertThat(c).hadErrorContaining("declare it as static double[][] normDm(double[][] m, double s)");
     }
 
+    /**
+     * An array parameter without a partial: a data array (inactive) needs none; an argument that depends
+     * on the inputs is an error at the call, spelling the partial to add, also where a helper jgrad
+     * inlines makes the call.
+     */
+    @Test
+    void anActiveArrayWithoutAPartialIsAnErrorAtTheCall() {
+        MarkedSource source = MarkedSource.of("p.C", """
+                package p;
+
+                import dev.jgrad.Derivative;
+                import dev.jgrad.Grad;
+
+                class C {
+                    static double weighted(double[] w, double[] data) {
+                        return w[0] * data[0];
+                    }
+
+                    @Derivative(of = "weighted", wrt = "w")
+                    static double[] weightedDw(double[] w, double[] data) {
+                        return new double[] {data[0]};
+                    }
+
+                    static double helper(double[] w, double[] e) {
+                        // error: JgradDerivative at "weighted(w, e)"
+                        return weighted(w, e);
+                    }
+
+                    @Grad(wrt = "w") static double scaledData(double[] w, double[] d) {
+                        double[] e = new double[d.length];
+                        for (int i = 0; i < d.length; i++) {
+                            e[i] = d[i] * w[0];
+                        }
+                        return helper(w, e) + weighted(w, d);
+                    }
+                }
+                """);
+        Compilation c = JgradCompiler.compile(source.file());
+        assertErrorsAsMarked(c, source);
+        assertThat(c).hadErrorContaining("call to weighted: its parameter 'data' can carry a derivative, but weighted"
+                + " has @Derivative methods for 'w' only, and this call passes it an array that depends on the"
+                + " differentiated inputs (a data array needs no partial): add the partial to C");
+        assertThat(c).hadErrorContaining("static double[] weightedDdata(double[] w, double[] data)");
+    }
+
     /** A function of an array whose partial is given cannot be differentiated twice yet: {@code @Hessian} says so. */
     @Test
     void underHessianAnActiveArrayArgumentIsAnError() {

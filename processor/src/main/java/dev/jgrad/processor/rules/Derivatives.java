@@ -125,8 +125,11 @@ public final class Derivatives {
                 String declaration = "    @Derivative(of = \"" + name + "\", wrt = \"" + pname + "\")\n    static "
                         + t + " " + name + "D" + pname + "(" + params.stream().map(p -> p.asType() + " "
                         + p.getSimpleName()).collect(Collectors.joining(", ")) + ")";
+                String only = name + " has @Derivative methods for " + given + " only" + (isDouble(t) ? ""
+                        : ", and this call passes it an array that depends on the differentiated inputs (a data"
+                                + " array needs no partial)");
                 (isDouble(t) ? missing : missingArrays).put(k, new Problem(Message.DERIVATIVE_MISSING, List.of(name,
-                        pname, name + " has @Derivative methods for " + given + " only", owner, declaration)));
+                        pname, only, owner, declaration)));
             }
             // an array without a partial lets activity flow (its missing partial is an error where it is active)
             reads.add(byParam[k] != null || isDoubleArray(t) ? Reads.args(all) : null);
