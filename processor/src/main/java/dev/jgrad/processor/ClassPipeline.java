@@ -114,7 +114,8 @@ final class ClassPipeline {
                     }
                     List<String> leaves = WrtLeaves.of(ir, wrt);
                     Activity activity = Activity.of(ir, new HashSet<>(leaves));
-                    if (reportActiveCalls(env, activity, ir.origins())) {
+                    if (reportActiveCalls(env, activity, ir.origins())
+                            || DerivativeCalls.reportMissingPartials(env, m, ir, activity)) {
                         continue;
                     }
                     JitGrad.Outcome fused = jit ? inSourceWords(JitGrad.of(ir, leaves, activity, threads(m)), ir) : null;

@@ -109,7 +109,8 @@ final class ForwardPipeline {
         }
         List<String> leaves = WrtLeaves.of(ir, wrt);
         Activity activity = Activity.of(ir, new HashSet<>(leaves));
-        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())) {
+        if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())
+                || DerivativeCalls.reportMissingPartials(env, m, ir, activity)) {
             return;
         }
         Tangent.Result t = Tangent.of(ir, leaves, activity, true);

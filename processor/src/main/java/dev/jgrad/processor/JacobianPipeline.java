@@ -45,6 +45,7 @@ final class JacobianPipeline {
         Activity activity = Activity.of(ir, new HashSet<>(wrt));
         List<Method.Param> copied = Flat.writtenArrays(ir, activity);
         if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())
+                || DerivativeCalls.reportMissingPartials(env, m, ir, activity)
                 || !ForwardRecords.checkCopies(env, m, ir, copied, "Jacobian")) {
             return null;
         }

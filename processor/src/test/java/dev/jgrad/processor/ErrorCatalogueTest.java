@@ -1571,8 +1571,9 @@ class ErrorCatalogueTest {
 
     /**
      * {@code @Derivative}: a method that cannot be the partial it claims to be is an error at its
-     * annotation; a call to a function whose partials cannot serve it (one missing, one in error, an
-     * array parameter) is an error at the call.
+     * annotation (a partial in an array returns an array of its shape; double[][][] is no parameter of the
+     * subset); a call to a function whose partials cannot serve it (one missing, one in error, an active
+     * array without a partial) is an error at the call, and a data array needs no partial.
      */
     @Test
     void jgradDerivative() {
@@ -1648,8 +1649,8 @@ class ErrorCatalogueTest {
 
                     // error: JgradDerivative at "@Derivative(of = \"sum\", wrt = \"v\")"
                     @Derivative(of = "sum", wrt = "v")
-                    static double[] sumDv(double[] v, double s) {
-                        return new double[] {s};
+                    static double sumDv(double[] v, double s) {
+                        return s;
                     }
 
                     @Derivative(of = "sum", wrt = "s")
@@ -1679,6 +1680,34 @@ class ErrorCatalogueTest {
                     @Grad static double arrayFunction(double[] v, double w) {
                         // error: JgradDerivative at "sum(v, w)"
                         return sum(v, w);
+                    }
+
+                    static double cube(double[][][] t) {
+                        return t[0][0][0];
+                    }
+
+                    // error: JgradDerivative at "@Derivative(of = \"cube\", wrt = \"t\")"
+                    @Derivative(of = "cube", wrt = "t")
+                    static double[][][] cubeDt(double[][][] t) {
+                        return t;
+                    }
+
+                    static double weighted(double[] w, double[] data) {
+                        return w[0] * data[0];
+                    }
+
+                    @Derivative(of = "weighted", wrt = "w")
+                    static double[] weightedDw(double[] w, double[] data) {
+                        return new double[] {data[0]};
+                    }
+
+                    @Grad static double activeData(double[] w, double[] data) {
+                        // error: JgradDerivative at "weighted(w, data)"
+                        return weighted(w, data);
+                    }
+
+                    @Grad(wrt = "w") static double inactiveData(double[] w, double[] data) {
+                        return weighted(w, data);
                     }
                 }
                 """);

@@ -94,7 +94,7 @@ final class Calls {
         if (Rules.isMathFunction(m)) {
             throw cx.reject(Message.UNSUPPORTED_MATH, t, declaring.getSimpleName() + "." + name, Rules.names());
         }
-        Expr custom = UserPrimitives.call(cx, t, m, args);
+        Expr custom = UserPrimitives.call(cx, t, m, args, pre);
         if (custom != null) {
             return dropped(statement, t, name, custom);
         }

@@ -3,20 +3,23 @@ package dev.jgrad.processor.front;
 import com.sun.source.tree.MethodInvocationTree;
 import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.rules.Derivatives;
+import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.ExecutableElement;
 
 /**
  * Calls to a function with {@code @Derivative} methods: primitives whose rule the user gave. The body of
  * such a function is never read (it may be any Java, or come from a jar); the call stays a call, and
- * its adjoint calls the partials.
+ * its adjoint calls the partials. An array argument is passed as a variable or a row of one (anything
+ * else goes into a local first), so that its adjoint and tangent are arrays the transforms can name.
  */
 final class UserPrimitives {
     private UserPrimitives() {}
 
     /** The primitive for a call to {@code m}, or null if no {@code @Derivative} method names {@code m}. */
-    static Expr call(BodyContext cx, MethodInvocationTree t, ExecutableElement m, List<Expr> args) {
+    static Expr call(BodyContext cx, MethodInvocationTree t, ExecutableElement m, List<Expr> args, List<Stmt> pre) {
         Derivatives.Lookup found = cx.env.derivatives().resolve(m);
         if (found == null) {
             return null;
@@ -39,12 +42,27 @@ final class UserPrimitives {
                 throw cx.reject(missing.getValue().message(), t, missing.getValue().arguments());
             }
         }
-        for (int k = 0; k < args.size(); k++) {
-            if (args.get(k).type().isArray()) {
-                throw cx.reject(Message.UNKNOWN_CALL, t.getArguments().get(k), m.getSimpleName() + "(...)",
-                        "an array passed to a function with @Derivative methods could be changed by it; pass numbers");
+        List<Expr> passed = new ArrayList<>(args);
+        for (int k = 0; k < passed.size(); k++) {
+            Expr arg = passed.get(k);
+            if (arg.type().isArray() && !isVariable(arg)) {
+                // an array computed in the call (a ?: of arrays, a literal): into a local first, so that its
+                // adjoint (or tangent) is an array of its own
+                Expr.Local held = new Expr.Local(arg.type(), cx.names.fresh(m.getSimpleName() + "_arg"));
+                pre.add(new Stmt.Decl(null, arg.type(), held.name(), arg));
+                passed.set(k, held);
             }
         }
-        return new Expr.Prim(cx.env.types().typeOf(m.getReturnType()), primitive.rule(), List.copyOf(args));
+        Expr prim = new Expr.Prim(cx.env.types().typeOf(m.getReturnType()), primitive.rule(), List.copyOf(passed));
+        cx.origins.put(prim, t, cx.unit);
+        return prim;
+    }
+
+    /** An array variable, a row of one ({@code m[i]}), or a constant table: what has an adjoint of its own. */
+    private static boolean isVariable(Expr e) {
+        if (e instanceof Expr.Index i) {
+            return isVariable(i.array());
+        }
+        return e instanceof Expr.Local || e instanceof Expr.Const;
     }
 }

@@ -40,10 +40,12 @@ public final class Derivatives {
     /**
      * The function is a primitive of this rule. {@code missing} says, for each {@code double} parameter
      * without a partial, what to report at a call that passes it anything but a constant (a constant
-     * carries no derivative, so its partial is never needed).
+     * carries no derivative, so its partial is never needed); {@code missingArrays} the same for each
+     * array parameter without a partial, reported only where the argument turns out active (a data array
+     * needs none), since the rule lets its activity flow through.
      */
-    public record Primitive(Rule rule, List<ExecutableElement> partials, Map<Integer, Problem> missing)
-            implements Lookup {}
+    public record Primitive(Rule rule, List<ExecutableElement> partials, Map<Integer, Problem> missing,
+            Map<Integer, Problem> missingArrays) implements Lookup {}
 
     /** The function has partials, but the call cannot use them: say so at the call. */
     public record Problem(Message message, List<Object> args) implements Lookup {
@@ -66,6 +68,12 @@ public final class Derivatives {
     /** Whether {@code rule} is that of a function with {@code @Derivative} methods (a rule made here). */
     public boolean isCustom(Rule rule) {
         return rules.values().stream().anyMatch(l -> l instanceof Primitive p && p.rule() == rule);
+    }
+
+    /** For each array parameter of a user primitive's function without a partial, what to report at an active argument. */
+    public Map<Integer, Problem> missingArrays(Rule rule) {
+        return rules.values().stream().filter(l -> l instanceof Primitive p && p.rule() == rule)
+                .map(l -> ((Primitive) l).missingArrays()).findFirst().orElse(Map.of());
     }
 
     /**
@@ -106,9 +114,10 @@ public final class Derivatives {
             all[k] = k;
         }
         Map<Integer, Problem> missing = new HashMap<>();
+        Map<Integer, Problem> missingArrays = new HashMap<>();
         for (int k = 0; k < params.size(); k++) {
             TypeMirror t = params.get(k).asType();
-            if (isDouble(t) && byParam[k] == null) {
+            if ((isDouble(t) || isDoubleArray(t)) && byParam[k] == null) {
                 String owner = function.getEnclosingElement().getSimpleName().toString();
                 String pname = params.get(k).getSimpleName().toString();
                 String given = partials.stream().map(d -> "'" + d.getAnnotation(Derivative.class).wrt() + "'")
@@ -116,30 +125,44 @@ public final class Derivatives {
                 String declaration = "    @Derivative(of = \"" + name + "\", wrt = \"" + pname + "\")\n    static "
                         + t + " " + name + "D" + pname + "(" + params.stream().map(p -> p.asType() + " "
                         + p.getSimpleName()).collect(Collectors.joining(", ")) + ")";
-                missing.put(k, new Problem(Message.DERIVATIVE_MISSING, List.of(name, pname,
-                        name + " has @Derivative methods for " + given + " only", owner, declaration)));
+                String only = name + " has @Derivative methods for " + given + " only" + (isDouble(t) ? ""
+                        : ", and this call passes it an array that depends on the differentiated inputs (a data"
+                                + " array needs no partial)");
+                (isDouble(t) ? missing : missingArrays).put(k, new Problem(Message.DERIVATIVE_MISSING, List.of(name,
+                        pname, only, owner, declaration)));
             }
-            if (isDoubleArray(t)) {
-                return new Problem(Message.DERIVATIVE_UNUSABLE, List.of(name, "its parameter '"
-                        + params.get(k).getSimpleName() + "' is a " + t + ", and jgrad does not yet support"
-                        + " @Derivative for functions of arrays; write the function in the differentiable subset"
-                        + " (without @Derivative), or give it double parameters"));
-            }
-            reads.add(byParam[k] == null ? null : Reads.args(all));
+            // an array without a partial lets activity flow (its missing partial is an error where it is active)
+            reads.add(byParam[k] != null || isDoubleArray(t) ? Reads.args(all) : null);
         }
         String owner = elements.getBinaryName((TypeElement) function.getEnclosingElement()).toString();
+        String label = function.getEnclosingElement().getSimpleName() + ".";
         List<String> names = new ArrayList<>();
-        for (ExecutableElement d : byParam) {
+        List<Type> arrays = new ArrayList<>();
+        List<String> paramNames = new ArrayList<>();
+        for (int k = 0; k < byParam.length; k++) {
+            ExecutableElement d = byParam[k];
             names.add(d == null ? null : d.getSimpleName().toString());
+            arrays.add(arrayType(params.get(k).asType()));
+            paramNames.add(params.get(k).getSimpleName().toString());
         }
         Rule rule = new Rule(owner, name, reads, (args, result) -> {
             List<Expr> out = new ArrayList<>();
-            for (String d : names) {
-                out.add(d == null ? null : new Expr.Call(Type.DOUBLE, owner, d, List.copyOf(args)));
+            for (int k = 0; k < names.size(); k++) {
+                String d = names.get(k);
+                Type array = arrays.get(k);
+                if (d == null) {
+                    out.add(null);
+                } else if (array == null) {
+                    out.add(new Expr.Call(Type.DOUBLE, owner, d, List.copyOf(args)));
+                } else {
+                    // the partial in an array: checked against the argument's shape before anything reads it
+                    out.add(new Expr.Call(array, PARTIALS, "checked", List.of(string(label + d),
+                            string(paramNames.get(k)), new Expr.Call(array, owner, d, List.copyOf(args)), args.get(k))));
+                }
             }
             return out;
         });
-        return new Primitive(rule, List.copyOf(partials), Map.copyOf(missing));
+        return new Primitive(rule, List.copyOf(partials), Map.copyOf(missing), Map.copyOf(missingArrays));
     }
 
     /** The {@code @Derivative} methods of {@code function}: in its class, naming it, with its parameters. */
@@ -209,20 +232,24 @@ public final class Derivatives {
             return out;
         }
         TypeMirror t = d.getParameters().get(k).asType();
-        if (isDoubleArray(t)) {
+        if (isDoubleArray(t) && arrayType(t) == null) {
             out.add(new Problem(Message.DERIVATIVE_WRT, List.of(a.wrt(), name, "parameter '" + a.wrt() + "' is a " + t
-                    + ", and jgrad does not yet support @Derivative in array parameters: write the function in the"
-                    + " differentiable subset (without @Derivative), or give it double parameters")));
+                    + ", which the differentiable subset does not have: give the function double, double[] or"
+                    + " double[][] parameters")));
             return out;
         }
-        if (!isDouble(t)) {
+        if (!isDouble(t) && !isDoubleArray(t)) {
             out.add(new Problem(Message.DERIVATIVE_WRT, List.of(a.wrt(), name, "parameter '" + a.wrt() + "' is a " + t
-                    + ", which carries no derivative: only double parameters have partial derivatives")));
+                    + ", which carries no derivative: only double, double[] and double[][] parameters have partial"
+                    + " derivatives")));
             return out;
         }
         if (!types.isSameType(d.getReturnType(), t)) {
+            String shape = isDouble(t) ? "" : " (an array of the shape of '" + a.wrt() + "', entry by entry the"
+                    + " partial in that entry)";
             out.add(new Problem(Message.DERIVATIVE_SIGNATURE, List.of(name, "returns " + d.getReturnType()
-                    + ", but the partial in '" + a.wrt() + "' has that parameter's type: return " + t)));
+                    + ", but the partial in '" + a.wrt() + "' has that parameter's type" + shape + ": declare it as"
+                    + " static " + t + " " + name + signatureWithNames(d))));
         }
         for (Element e : d.getEnclosingElement().getEnclosedElements()) {
             if (e.equals(d)) {
@@ -276,11 +303,36 @@ public final class Derivatives {
         return "(" + m.getParameters().stream().map(p -> p.asType().toString()).collect(Collectors.joining(", ")) + ")";
     }
 
+    private static String signatureWithNames(ExecutableElement m) {
+        return "(" + m.getParameters().stream().map(p -> p.asType() + " " + p.getSimpleName())
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    /** The runtime class whose methods check and contract the partials in arrays. */
+    private static final String PARTIALS = "dev.jgrad.runtime.Partials";
+
+    private static Expr string(String text) {
+        return new Expr.Lit(Type.STRING, "\"" + text + "\"");
+    }
+
+    /** {@code double[]} and {@code double[][]} as IR types; null for anything else. */
+    private static Type arrayType(TypeMirror t) {
+        if (t.getKind() != TypeKind.ARRAY) {
+            return null;
+        }
+        TypeMirror e = ((ArrayType) t).getComponentType();
+        if (e.getKind() == TypeKind.DOUBLE) {
+            return Type.DOUBLE_ARRAY;
+        }
+        return e.getKind() == TypeKind.ARRAY && ((ArrayType) e).getComponentType().getKind() == TypeKind.DOUBLE
+                ? Type.DOUBLE_MATRIX : null;
+    }
+
     private static boolean isDouble(TypeMirror t) {
         return t.getKind() == TypeKind.DOUBLE;
     }
 
-    /** {@code double[]}, {@code double[][]}, ...: a parameter that can carry a derivative, but not yet one given by hand. */
+    /** {@code double[]}, {@code double[][]}, ...: an array of doubles of any depth. */
     private static boolean isDoubleArray(TypeMirror t) {
         if (t.getKind() != TypeKind.ARRAY) {
             return false;

@@ -283,9 +283,38 @@ final class Adjoints {
                         times += sameValue(args.get(j), arg) && partial.equals(partials.get(j)) ? 1 : 0;
                     }
                     Expr scaled = times == 1 ? seed : Exprs.mul(seed, Exprs.lit(times));
+                    if (partial.type().isArray()) {
+                        arrayContribution(arg, scaled, partial);
+                        continue;
+                    }
                     down(arg, bindUnlessLeaf(arg, Exprs.mul(scaled, partial)));
                 }
             }
+        }
+
+        /**
+         * The partial in an array argument (a {@code @Derivative} method's, an array of the argument's
+         * shape), called once into a temporary and added element by element, scaled by the seed, to the
+         * argument's adjoint: {@code x_bar[i] += seed * fDx_x[i]}. The partial's array is only read.
+         */
+        private void arrayContribution(Expr arg, Expr seed, Expr partial) {
+            Expr scale = isAtomic(seed) ? seed : bindUnlessLeaf(partial, seed);
+            Local d = new Local(partial.type(), names.fresh(partialName(partial, arg)));
+            out.add(new Stmt.Decl(null, partial.type(), d.name(), rebuild(partial)));
+            out.add(addLoop(adjointOf.apply(arg), d, scale));
+        }
+
+        /** {@code for (int i = 0; i < d.length; i++) target[i] += scale * d[i];}, nested for a matrix. */
+        private Stmt addLoop(Expr target, Expr d, Expr scale) {
+            Local i = new Local(Type.INT, names.fresh("i"));
+            Expr ti = new Expr.Index(target.type().element(), target, i);
+            Expr di = new Expr.Index(d.type().element(), d, i);
+            Stmt body = ti.type() == Type.DOUBLE
+                    ? new Stmt.Assign(null, ti, new Expr.Binary(Type.DOUBLE, BinaryOp.ADD, ti, Exprs.mul(scale, di)))
+                    : addLoop(ti, di, scale);
+            return new Stmt.For(null, List.of(new Stmt.Decl(null, Type.INT, i.name(), Expr.Lit.ofInt(0))),
+                    Exprs.compare(BinaryOp.LT, i, new Expr.Length(d)), List.of(new Stmt.Assign(null, i,
+                            new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(1)))), List.of(body));
         }
 
         /** Whether the contribution of argument {@code k} was added with that of an earlier one. */
@@ -336,6 +365,14 @@ final class Adjoints {
             name.append('_').append(l.name());
         }
         return name.length() <= MAX_NAME ? name.toString() : fallback;
+    }
+
+    /** {@code fDx_x} for the partial {@code fDx} at the argument {@code x}; {@code fDx} at another argument. */
+    private static String partialName(Expr partial, Expr arg) {
+        String name = partial instanceof Expr.Call c && c.args().size() > 2 && c.args().get(2) instanceof Expr.Call d
+                ? d.name() : "d";
+        String at = arg instanceof Local l ? name + "_" + l.name() : name;
+        return at.length() <= MAX_NAME ? at : name;
     }
 
     /** The longest name {@link #nameOf} makes: longer ones read worse than {@code t}. */

@@ -185,7 +185,7 @@ public final class JitGrad {
      * each iteration goes inside the loop. Null when the body has another shape.
      */
     private List<Stmt> fused(List<Stmt> top) {
-        LinearTail shape = LinearTail.of(top, method, form, why -> notOnePass = why);
+        LinearTail shape = LinearTail.of(top, method, form, activity::aliasOf, why -> notOnePass = why);
         if (shape == null) {
             return null;
         }
@@ -196,7 +196,7 @@ public final class JitGrad {
         names = real.copy();
         List<Stmt> trial = reverse(tail);
         names = real;
-        if (!shape.knownBeforeLoops(reads(trial), types.keySet())) {
+        if (!shape.knownBeforeLoops(reads(trial), types.keySet()) || shape.readsFilled(trial)) {
             notOnePass = new GradientForm.Blocker("the code after its loops is not linear in their sums: its adjoint"
                     + " needs their values, known only after the loops", nonlinear(tail, shape));
             return null;
@@ -252,7 +252,8 @@ public final class JitGrad {
         try {
             for (Stmt s : tail) {
                 names = real.copy();
-                if (!shape.knownBeforeLoops(reads(reverse(List.of(s))), types.keySet())) {
+                List<Stmt> adjoint = reverse(List.of(s));
+                if (!shape.knownBeforeLoops(reads(adjoint), types.keySet()) || shape.readsFilled(adjoint)) {
                     return s.src();
                 }
             }

@@ -2,6 +2,7 @@ package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.analysis.PrivateArrays;
+import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Walk;
@@ -10,20 +11,25 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * The shape a {@link JitGrad} gradient fuses in one pass: {@code pre; loops; tail}, where the tail
  * (the code after the top-level loops, {@code return sum / n}) is linear in the loops' sums, so that
  * its adjoint, and with it the adjoint of each iteration, is known before the loops run.
  * {@code known} are the variables whose values are known before the loops: the parameters and what
- * {@code pre} declares, but not the loops' sums.
+ * {@code pre} declares, but not the loops' sums; {@code filled} are the alias classes of the arrays the
+ * loops write into, whose elements are not known before the loops either ({@code return c[0] * mu}
+ * after a loop fills {@code c}), though their references and lengths are.
  */
-record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String> known) {
+record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String> known, Set<String> filled,
+        UnaryOperator<String> aliasOf) {
     /**
      * The shape of a method body in {@link LoopForm}, or null when it has another one; then
      * {@code why} hears which statement gives it the other shape.
      */
-    static LinearTail of(List<Stmt> top, Method method, LoopForm form, Consumer<GradientForm.Blocker> why) {
+    static LinearTail of(List<Stmt> top, Method method, LoopForm form, UnaryOperator<String> aliasOf,
+            Consumer<GradientForm.Blocker> why) {
         int first = -1;
         int last = -1;
         for (int k = 0; k < top.size(); k++) {
@@ -56,18 +62,25 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         // what the loops sum is not known before they run (double mean = sum / n reads sum)
         Set<String> sums = sumsOf(form, top.subList(first, last + 1));
         known.removeAll(sums);
+        Set<String> filled = new HashSet<>();
+        Walk.statements(top.subList(first, last + 1), s -> {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index) {
+                filled.add(aliasOf.apply(Walk.root(a.target())));
+            }
+        });
         // a declaration between two loops that reads none of their results (the next loop's
         // accumulator, double reg = 0) can run before the first loop: every name is assigned once
         for (Stmt s : top.subList(first, last + 1)) {
             if (s instanceof Stmt.For) {
                 loops.add(s);
-            } else if (s instanceof Stmt.Decl d && known.containsAll(JitGrad.reads(List.of(d)))) {
+            } else if (s instanceof Stmt.Decl d && known.containsAll(JitGrad.reads(List.of(d)))
+                    && !readsElements(List.of(d), filled, aliasOf)) {
                 pre.add(d);
                 if (!sums.contains(d.name())) {
                     known.add(d.name());
                 }
             } else if (s instanceof Stmt.Run r && r.call().args().stream().noneMatch(a -> a.type().isArray())
-                    && known.containsAll(reads(r))) {
+                    && known.containsAll(reads(r)) && !readsElements(List.of(s), filled, aliasOf)) {
                 // a check on numbers (an Ops call's shapes), which writes nothing: as a declaration above
                 pre.add(s);
             } else {
@@ -88,7 +101,31 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
                 return null;
             }
         }
-        return new LinearTail(List.copyOf(pre), List.copyOf(loops), List.copyOf(tail), Set.copyOf(known));
+        return new LinearTail(List.copyOf(pre), List.copyOf(loops), List.copyOf(tail), Set.copyOf(known),
+                Set.copyOf(filled), aliasOf);
+    }
+
+    /** Whether {@code adjoint} (the tail's) reads an element of an array the loops fill: known only after them. */
+    boolean readsFilled(List<Stmt> adjoint) {
+        return readsElements(adjoint, filled, aliasOf);
+    }
+
+    /**
+     * Whether {@code stmts} read an element of an array of the alias classes {@code arrays}: an element
+     * read, or the array passed whole to a call (a {@code @Derivative} partial reads all of it).
+     */
+    private static boolean readsElements(List<Stmt> stmts, Set<String> arrays, UnaryOperator<String> aliasOf) {
+        boolean[] found = {false};
+        Walk.statements(stmts, s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
+            if (x instanceof Expr.Index i && i.array() instanceof Expr.Local l) {
+                found[0] |= arrays.contains(aliasOf.apply(l.name()));
+            }
+            List<Expr> args = x instanceof Expr.Call c ? c.args() : x instanceof Expr.Prim p ? p.args() : List.of();
+            for (Expr a : args) {
+                found[0] |= a instanceof Expr.Local l && l.type().isArray() && arrays.contains(aliasOf.apply(l.name()));
+            }
+        })));
+        return found[0];
     }
 
     /**

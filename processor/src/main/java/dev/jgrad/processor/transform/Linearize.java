@@ -147,6 +147,10 @@ final class Linearize {
                 Expr primal = new Expr.Cond(c.type(), c.cond(), then.primal(), otherwise.primal());
                 return new Pair(mayBind && ordered && mayThrow(e) ? bind(primal) : primal, tangent);
             }
+            if (e.type().isArray() && activity.isActive(e) && (e instanceof Local || e instanceof Expr.Index)) {
+                // an array passed to a function with @Derivative methods: its tangent is an array too
+                return new Pair(e, dotOf.apply(e));
+            }
             if (!activity.isActive(e) || e.type() != Type.DOUBLE) {
                 return new Pair(mayBind && ordered ? bindThrowing(e) : e, null);
             }
@@ -191,7 +195,10 @@ final class Linearize {
                 if (tangents.get(k) == null || partials.get(k) == null || !rule.differentiableIn(k)) {
                     continue;
                 }
-                Expr term = Exprs.mul(partials.get(k), tangents.get(k));
+                Expr term = partials.get(k).type().isArray()
+                        // the partial in an array argument, contracted with its tangent: sum_i fDx[i] * x_dot[i]
+                        ? new Expr.Call(Type.DOUBLE, "dev.jgrad.runtime.Partials", "dot", List.of(partials.get(k), tangents.get(k)))
+                        : Exprs.mul(partials.get(k), tangents.get(k));
                 tangent = tangent == null ? term : term instanceof Expr.Unary u && u.op() == UnaryOp.NEG
                         ? Exprs.sub(tangent, u.operand()) : Exprs.add(tangent, term);
             }

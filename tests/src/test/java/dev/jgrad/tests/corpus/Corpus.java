@@ -341,7 +341,21 @@ public final class Corpus {
             method(PrivateArrays.class, "readBeforeSteps", r -> args(mat(r, 8, 5, -1, 1), u(r, 0.5, 1.5), u(r, -0.3, 0.3))),
             method(PrivateArrays.class, "pathsPerAsset", r -> args(mat(r, 8, 5, -1, 1), vec(r, 3, 0.1, 0.5))),
             method(PrivateArrays.class, "recurrentUnit", r -> args(mat(r, 8, 5, -1, 1), vec(r, 8, -0.5, 0.5), u(r, -0.9, 0.9), u(r, -1, 1))),
-            method(PrivateArrays.class, "storedPath", r -> args(mat(r, 8, 5, -1, 1), u(r, -0.1, 0.1), u(r, 0.1, 0.3))));
+            method(PrivateArrays.class, "storedPath", r -> args(mat(r, 8, 5, -1, 1), u(r, -0.1, 0.1), u(r, 0.1, 0.3))),
+
+            // ArrayDerivatives: @Derivative partials in array parameters
+            method(ArrayDerivatives.class, "crossEntropy", r -> args(vec(r, 5, -2, 2), i(r, 0, 4))),
+            method(ArrayDerivatives.class, "gaussianFit", r -> args(vec(r, 6, -1, 1), u(r, -0.5, 0.5), u(r, -0.3, 0.3))),
+            method(ArrayDerivatives.class, "quadratic", r -> args(mat(r, 3, 3, -1, 1), vec(r, 3, -1, 1), u(r, 0.5, 1.5))),
+            method(ArrayDerivatives.class, "rows", r -> args(mat(r, 7, 3, -2, 2), vec(r, 7, -1, 1), u(r, -0.5, 0.5),
+                    vec(r, 3, -1, 1))),
+            method(ArrayDerivatives.class, "sharedPartials", r -> args(vec(r, 4, -1, 1), u(r, -1, 1))),
+            method(ArrayDerivatives.class, "expressions", r -> args(vec(r, 3, -1, 1), vec(r, 3, -1, 1),
+                    away(r, -1, 1, 0), layer(r, 2, 3))),
+            method(ArrayDerivatives.class, "dataArray", r -> args(vec(r, 4, -1, 1), vec(r, 4, 0.5, 1.5))),
+            method(ArrayDerivatives.class, "filledThenRead", r -> args(vec(r, 5, -1, 1), u(r, -1, 1))),
+            method(ArrayDerivatives.class, "filledBetweenLoops", r -> args(vec(r, 5, -1, 1), u(r, -1, 1))),
+            method(ArrayDerivatives.class, "inPlace", r -> args(vec(r, 5, -1, 1))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
