@@ -37,7 +37,10 @@ final class HessianLanes {
             if (l.isLane(hvp.value()) || hvp.gradient().stream().anyMatch(l::isLane)) {
                 return null;
             }
-            rewritten = l.rewrite(code);
+            List<Expr> kept = new ArrayList<>(hvp.hvp());
+            kept.add(hvp.value());
+            kept.addAll(hvp.gradient());
+            rewritten = l.rewrite(code, kept);
         } catch (Lanes.Unsupported e) {
             return null;
         }

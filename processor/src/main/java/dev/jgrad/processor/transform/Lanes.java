@@ -53,6 +53,9 @@ public final class Lanes {
     private final Local k;
     private final Set<String> pushed = new HashSet<>();
     private final Set<String> popped = new HashSet<>();
+    /** The bodies of the lane loops, and the lane doubles that became locals of one of them. */
+    private final Map<List<Stmt>, Block> groups = new java.util.IdentityHashMap<>();
+    private final Set<String> localized = new HashSet<>();
 
     private Lanes(String seed, Names names, Local lanes) {
         this.seed = seed;
@@ -96,7 +99,7 @@ public final class Lanes {
         if (e instanceof Local l) {
             return lane.contains(l.name());
         }
-        for (Expr x : children(e)) {
+        for (Expr x : Children.of(e)) {
             if (isLane(x)) {
                 return true;
             }
@@ -112,14 +115,17 @@ public final class Lanes {
         if (e instanceof Expr.Pop) {
             throw new Unsupported("a value read back from the tape inside an expression of a direction");
         }
-        return rebuild(e, x -> at(x, at));
+        return Children.rebuild(e, x -> at(x, at));
     }
 
-    /** The containers of the lane variables, for the top of the body: {@code double[] z_dot = new double[lanes]}. */
+    /**
+     * The containers of the lane variables, for the top of the body: {@code double[] z_dot = new double[lanes]};
+     * after {@link #rewrite}.
+     */
     public List<Stmt> containers() {
         List<Stmt> out = new ArrayList<>();
         for (Map.Entry<String, Type> e : types.entrySet()) {
-            if (lane.contains(e.getKey()) && !e.getKey().equals(seed)) {
+            if (lane.contains(e.getKey()) && !e.getKey().equals(seed) && !localized.contains(e.getKey())) {
                 if (!declared.contains(e.getKey())) {
                     throw new Unsupported("parameter " + e.getKey() + " depends on the direction");
                 }
@@ -213,14 +219,92 @@ public final class Lanes {
 
     // ---------------------------------------------------------------- the rewrite
 
-    /** {@code body} with its lane statements as loops over the lanes. */
-    public List<Stmt> rewrite(List<Stmt> body) {
+    /**
+     * {@code body} with its lane statements as loops over the lanes; {@code kept} are read after it
+     * (they keep their containers).
+     */
+    public List<Stmt> rewrite(List<Stmt> body, List<Expr> kept) {
         List<Stmt> out = statements(body);
         if (!pushed.equals(popped)) {
             throw new Unsupported("the tape's values of the directions do not pair up: pushed " + pushed
                     + ", restored " + popped);
         }
+        Set<String> keep = new HashSet<>();
+        kept.forEach(e -> Walk.locals(e, keep::add));
+        Map<String, Integer> total = count(out);
+        for (Map.Entry<List<Stmt>, Block> group : groups.entrySet()) {
+            localize(group.getKey(), total, keep);
+            if (group.getKey().isEmpty()) {
+                group.getValue().out.removeIf(x -> x instanceof Stmt.For f && f.body() == group.getKey());
+            }
+        }
         return out;
+    }
+
+    /**
+     * A lane double that only one lane loop reads and writes, and that it assigns before it reads, is
+     * a local of the loop's body ({@code double d_2 = sum_dot_bar * t_6;}) rather than a container.
+     */
+    private void localize(List<Stmt> group, Map<String, Integer> total, Set<String> keep) {
+        Map<String, Integer> here = count(group);
+        Set<String> local = new HashSet<>();
+        for (int i = 0; i < group.size(); i++) {
+            if (group.get(i) instanceof Stmt.Assign a && a.target() instanceof Expr.Index x
+                    && x.array() instanceof Local c && x.index().equals(k) && types.get(c.name()) == Type.DOUBLE
+                    && lane.contains(c.name()) && !keep.contains(c.name()) && !localized.contains(c.name())
+                    && total.get(c.name()).equals(here.get(c.name())) && firstMention(group, c.name()) == i
+                    && !mentions(a.value(), c.name())) {
+                local.add(c.name());
+                // nothing reads it (the tangent's own value): gone, as an expression has no effect
+                group.set(i, here.get(c.name()) == 1 ? null : new Stmt.Decl(a.src(), Type.DOUBLE, c.name(), a.value()));
+            }
+        }
+        if (local.isEmpty()) {
+            return;
+        }
+        localized.addAll(local);
+        group.removeIf(java.util.Objects::isNull);
+        for (int i = 0; i < group.size(); i++) {
+            Stmt s = group.get(i);
+            if (s instanceof Stmt.Decl d) {
+                group.set(i, new Stmt.Decl(d.src(), d.type(), d.name(), unlane(d.init(), local)));
+            } else if (s instanceof Stmt.Assign a) {
+                group.set(i, new Stmt.Assign(a.src(), unlane(a.target(), local), unlane(a.value(), local)));
+            } else if (s instanceof Stmt.Run r) {
+                group.set(i, new Stmt.Run((Expr.Call) unlane(r.call(), local)));
+            }
+        }
+    }
+
+    /** {@code e} with {@code x[lane]} read as the local {@code x}, for each {@code x} in {@code local}. */
+    private Expr unlane(Expr e, Set<String> local) {
+        if (e instanceof Expr.Index x && x.array() instanceof Local c && local.contains(c.name()) && x.index().equals(k)) {
+            return new Local(Type.DOUBLE, c.name());
+        }
+        return Children.rebuild(e, y -> unlane(y, local));
+    }
+
+    private static Map<String, Integer> count(List<Stmt> body) {
+        Map<String, Integer> out = new HashMap<>();
+        Walk.statements(body, s -> Walk.expressions(s, e -> Walk.locals(e, n -> out.merge(n, 1, Integer::sum))));
+        return out;
+    }
+
+    private static int firstMention(List<Stmt> group, String name) {
+        for (int i = 0; i < group.size(); i++) {
+            boolean[] any = {false};
+            Walk.expressions(group.get(i), e -> any[0] |= mentions(e, name));
+            if (any[0]) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean mentions(Expr e, String name) {
+        boolean[] any = {false};
+        Walk.locals(e, n -> any[0] |= n.equals(name));
+        return any[0];
     }
 
     private List<Stmt> statements(List<Stmt> body) {
@@ -332,7 +416,7 @@ public final class Lanes {
         if (e instanceof Expr.Length || e instanceof Expr.Call c && RuntimeCalls.readsOnlyShape(c)) {
             return e;
         }
-        return rebuild(e, x -> hoist(x, temps));
+        return Children.rebuild(e, x -> hoist(x, temps));
     }
 
     /** An expression of a statement that runs once: it may read the shape of a lane array, not its values. */
@@ -348,9 +432,9 @@ public final class Lanes {
             return new Expr.Length(at(len.array(), first));
         }
         if (e instanceof Expr.Call c && RuntimeCalls.readsOnlyShape(c)) {
-            return rebuild(c, x -> at(x, first));
+            return Children.rebuild(c, x -> at(x, first));
         }
-        return rebuild(e, this::free);
+        return Children.rebuild(e, this::free);
     }
 
     private boolean mentionsLane(Expr e) {
@@ -386,6 +470,7 @@ public final class Lanes {
             if (group == null) {
                 out.addAll(temps);
                 group = new ArrayList<>();
+                groups.put(group, this);
                 at = out.size();
                 out.add(loop(false, group));
             } else {
@@ -394,63 +479,5 @@ public final class Lanes {
             }
             group.add(perLane);
         }
-    }
-
-    // ---------------------------------------------------------------- expressions
-
-    private static List<Expr> children(Expr e) {
-        List<Expr> out = new ArrayList<>();
-        rebuild(e, x -> {
-            out.add(x);
-            return x;
-        });
-        return out;
-    }
-
-    /** {@code e} with {@code f} applied to each child, in evaluation order. */
-    private static Expr rebuild(Expr e, java.util.function.UnaryOperator<Expr> f) {
-        if (e instanceof Expr.Index i) {
-            Expr array = f.apply(i.array());
-            return new Expr.Index(i.type(), array, f.apply(i.index()));
-        }
-        if (e instanceof Expr.Length l) {
-            return new Expr.Length(f.apply(l.array()));
-        }
-        if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.type(), u.op(), f.apply(u.operand()));
-        }
-        if (e instanceof Expr.Binary b) {
-            Expr left = f.apply(b.left());
-            return new Expr.Binary(b.type(), b.op(), left, f.apply(b.right()));
-        }
-        if (e instanceof Expr.Cond c) {
-            Expr cond = f.apply(c.cond());
-            Expr then = f.apply(c.then());
-            return new Expr.Cond(c.type(), cond, then, f.apply(c.otherwise()));
-        }
-        if (e instanceof Expr.Cast c) {
-            return new Expr.Cast(c.type(), f.apply(c.operand()));
-        }
-        if (e instanceof Expr.Prim p) {
-            return new Expr.Prim(p.type(), p.rule(), map(p.args(), f));
-        }
-        if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.type(), c.owner(), c.name(), map(c.args(), f));
-        }
-        if (e instanceof Expr.NewArray n) {
-            return new Expr.NewArray(n.type(), map(n.dims(), f));
-        }
-        if (e instanceof Expr.ArrayLit a) {
-            return new Expr.ArrayLit(a.type(), map(a.elements(), f));
-        }
-        return e;
-    }
-
-    private static List<Expr> map(List<Expr> xs, java.util.function.UnaryOperator<Expr> f) {
-        List<Expr> out = new ArrayList<>();
-        for (Expr x : xs) {
-            out.add(f.apply(x));
-        }
-        return out;
     }
 }
