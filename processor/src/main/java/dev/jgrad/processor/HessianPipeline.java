@@ -1,7 +1,6 @@
 package dev.jgrad.processor;
 
 import dev.jgrad.processor.analysis.Activity;
-import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ForwardWriter;
 import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
@@ -12,7 +11,6 @@ import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
-import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tangent;
 import dev.jgrad.processor.transform.Tidy;
@@ -26,7 +24,10 @@ import javax.lang.model.element.ExecutableElement;
  * method {@code T(x, xDot) = <grad f(x), xDot>} ({@link Tangent}) is plain IR; its gradient
  * ({@link Reverse}) with respect to both {@code x} and {@code xDot} is {@code (H xDot, grad f(x))}:
  * one forward and one reverse sweep give the value, the gradient and {@code H v} together. The full
- * Hessian is {@code n} such products with the unit vectors, made exactly symmetric.
+ * Hessian runs that code once for the {@code n} unit vectors together ({@link HessianLanes}): what does
+ * not depend on the direction (the values, the calls, the partials, the gradient) once, the rest once
+ * per direction; then made exactly symmetric. Calls of functions with {@code @Derivative} methods get
+ * second-order rules first ({@link SecondOrder}).
  */
 final class HessianPipeline {
     private final Env env;
@@ -48,16 +49,19 @@ final class HessianPipeline {
                 || !ForwardRecords.checkCopies(env, m, ir, Flat.writtenArrays(ir, activity), "Hessian")) {
             return null;
         }
-        if (!secondOrder(m, ir, activity)) {
+        SecondOrder.Result second = SecondOrder.of(env, m, ir, activity);
+        if (second == null) {
             return null;
         }
+        ir = second.ir();
+        activity = Activity.of(ir, new HashSet<>(wrt));
         Tangent.Result t = Tangent.of(ir, wrt, activity, false);
         String name = m.getSimpleName().toString();
         String hvp = GeneratedNames.hvpMethod(name);
         Local v = new Local(Type.DOUBLE_ARRAY, ir.names().fresh("v"));
         List<ForwardWriter.Component> hvpComponents = List.of(new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
                 new ForwardWriter.Component("hvp", Type.DOUBLE_ARRAY));
-        List<ForwardWriter.Out> out = new ArrayList<>();
+        List<ForwardWriter.Out> out = new ArrayList<>(second.helpers());
         Expr size = Flat.size(ir, wrt);
         Hvp code = t.value() == null ? null : hvpBody(ir, wrt, t, v);
         Gradient body = code == null ? new Gradient(t.body(), null, List.of(), null) : code.gradientOf();
@@ -89,29 +93,6 @@ final class HessianPipeline {
                     new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity)), ir.records()));
         }
         return out;
-    }
-
-    /**
-     * Whether every primitive the Hessian must differentiate twice can be: a function with
-     * {@code @Derivative} methods called on a value that depends on the inputs cannot yet, since its
-     * partials are calls whose own derivatives jgrad does not take. Reported at the method, naming the
-     * function, rather than giving a Hessian without those terms.
-     */
-    private boolean secondOrder(ExecutableElement m, Method ir, Activity activity) {
-        java.util.Set<String> custom = new java.util.TreeSet<>();
-        Walk.statements(ir.body(), s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
-            if (x instanceof Expr.Prim p && env.derivatives().isCustom(p.rule())
-                    && p.args().stream().anyMatch(activity::isActive)) {
-                custom.add(p.rule().name());
-            }
-        })));
-        for (String f : custom) {
-            env.diag().error(Message.DERIVATIVE_UNUSABLE, m, f,
-                    "@Hessian needs the derivatives of its @Derivative methods, which jgrad does not take yet;"
-                            + " use @Grad and @Jvp for this method, or write " + f + " in the differentiable subset"
-                            + " without @Derivative");
-        }
-        return custom.isEmpty();
     }
 
     /**

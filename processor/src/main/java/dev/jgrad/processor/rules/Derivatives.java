@@ -68,6 +68,12 @@ public final class Derivatives {
         return rules.values().stream().anyMatch(l -> l instanceof Primitive p && p.rule() == rule);
     }
 
+    /** The primitive whose rule is {@code rule} (a rule made here), or null. */
+    public Primitive primitiveOf(Rule rule) {
+        return rules.values().stream().filter(l -> l instanceof Primitive p && p.rule() == rule)
+                .map(l -> (Primitive) l).findFirst().orElse(null);
+    }
+
     /**
      * The rule of a call to {@code function}, made once per function; null when no {@code @Derivative}
      * method names it (then it is no user primitive).
