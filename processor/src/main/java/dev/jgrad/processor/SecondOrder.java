@@ -175,7 +175,9 @@ final class SecondOrder {
         Gradient body = new Gradient(t.body(), t.value(), t.value() == null ? List.of() : List.of(t.tangent()), null);
         helpers.add(new ForwardWriter.Out(d, helper, t.tangentParams(), null, Type.DOUBLE,
                 List.of(new ForwardWriter.Component("tangent", Type.DOUBLE)), body, ir.names().all(),
-                "The derivative of {@link $T#$L}, the partial of " + function + " in '"
+                (d.getEnclosingElement().equals(method.getEnclosingElement()) ? "The derivative of {@link $T#$L}"
+                        : "For {@link $T}: the derivative of {@code " + d.getEnclosingElement().getSimpleName()
+                                + ".$L}") + ", the partial of " + function + " in '"
                         + d.getAnnotation(Derivative.class).wrt() + "', along " + String.join(", ",
                         t.tangentParams().stream().map(Method.Param::name).toList()) + " (forward mode): what"
                         + " the Hessian's second derivatives through " + function + " call.",
