@@ -38,8 +38,20 @@ final class Flat {
      */
     static List<Stmt> unflatten(Method ir, List<String> wrt, List<Method.Param> into, Local v) {
         List<Stmt> out = new ArrayList<>();
-        out.add(new Stmt.Run(new Expr.Call(Type.VOID, ARRAYS2, "checkFlat",
-                List.of(v, size(ir, wrt), string(v.name()), string(ir.name())))));
+        out.add(check(ir, wrt, v));
+        out.addAll(take(ir, wrt, into, v));
+        return out;
+    }
+
+    /** The check that {@code v} has {@link #size} entries. */
+    static Stmt check(Method ir, List<String> wrt, Local v) {
+        return new Stmt.Run(new Expr.Call(Type.VOID, ARRAYS2, "checkFlat",
+                List.of(v, size(ir, wrt), string(v.name()), string(ir.name()))));
+    }
+
+    /** {@code v} unflattened into the locals {@code into}, unchecked. */
+    static List<Stmt> take(Method ir, List<String> wrt, List<Method.Param> into, Local v) {
+        List<Stmt> out = new ArrayList<>();
         Expr at = Expr.Lit.ofInt(0);
         for (int k = 0; k < wrt.size(); k++) {
             Method.Param p = ir.param(wrt.get(k));

@@ -76,7 +76,10 @@ final class ForwardPipeline {
             if (wrt != null && checkDotNames(m, wrt, "Hessian") && checkSlots(m, wrt, "Hessian")) {
                 List<ForwardWriter.Out> out = new HessianPipeline(env).of(m, wrt);
                 if (out != null) {
-                    byKind.computeIfAbsent("Hessian", k -> new ArrayList<>()).addAll(out);
+                    List<ForwardWriter.Out> all = byKind.computeIfAbsent("Hessian", k -> new ArrayList<>());
+                    // a helper (a @Derivative method's tangent) once, however many methods call it
+                    out.stream().filter(o -> o.record() != null || all.stream().noneMatch(a -> a.record() == null
+                            && a.element().equals(o.element()))).forEach(all::add);
                 }
             }
         }

@@ -1,7 +1,6 @@
 package dev.jgrad.processor;
 
 import dev.jgrad.processor.analysis.Activity;
-import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ForwardWriter;
 import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
@@ -12,7 +11,6 @@ import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
-import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tangent;
 import dev.jgrad.processor.transform.Tidy;
@@ -26,7 +24,10 @@ import javax.lang.model.element.ExecutableElement;
  * method {@code T(x, xDot) = <grad f(x), xDot>} ({@link Tangent}) is plain IR; its gradient
  * ({@link Reverse}) with respect to both {@code x} and {@code xDot} is {@code (H xDot, grad f(x))}:
  * one forward and one reverse sweep give the value, the gradient and {@code H v} together. The full
- * Hessian is {@code n} such products with the unit vectors, made exactly symmetric.
+ * Hessian runs that code once for the {@code n} unit vectors together ({@link HessianLanes}): what does
+ * not depend on the direction (the values, the calls, the partials, the gradient) once, the rest once
+ * per direction; then made exactly symmetric. Calls of functions with {@code @Derivative} methods get
+ * second-order rules first ({@link SecondOrder}).
  */
 final class HessianPipeline {
     private final Env env;
@@ -48,66 +49,71 @@ final class HessianPipeline {
                 || !ForwardRecords.checkCopies(env, m, ir, Flat.writtenArrays(ir, activity), "Hessian")) {
             return null;
         }
-        if (!secondOrder(m, ir, activity)) {
+        SecondOrder.Result second = SecondOrder.of(env, m, ir, activity);
+        if (second == null) {
             return null;
         }
+        ir = second.ir();
+        activity = Activity.of(ir, new HashSet<>(wrt));
         Tangent.Result t = Tangent.of(ir, wrt, activity, false);
         String name = m.getSimpleName().toString();
         String hvp = GeneratedNames.hvpMethod(name);
         Local v = new Local(Type.DOUBLE_ARRAY, ir.names().fresh("v"));
         List<ForwardWriter.Component> hvpComponents = List.of(new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
                 new ForwardWriter.Component("hvp", Type.DOUBLE_ARRAY));
-        List<ForwardWriter.Out> out = new ArrayList<>();
+        List<ForwardWriter.Out> out = new ArrayList<>(second.helpers());
         Expr size = Flat.size(ir, wrt);
-        Gradient body;
-        if (t.value() == null) {
-            body = new Gradient(t.body(), null, List.of(), null);
-        } else {
-            body = hvpBody(ir, wrt, t, v);
-        }
+        Hvp code = t.value() == null ? null : hvpBody(ir, wrt, t, v);
+        Gradient body = code == null ? new Gradient(t.body(), null, List.of(), null) : code.gradientOf();
         out.add(new ForwardWriter.Out(m, hvp, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)),
                 GeneratedNames.forwardRecord(hvp, ""), Type.DOUBLE, hvpComponents, body, ir.names().all(),
                 "Value, gradient and Hessian-vector product of {@link $T#$L} with respect to " + String.join(", ", named)
                         + ", flattened in parameter order: {@code " + v.name() + "} and the results have one entry per"
                         + " entry of them.",
                 null, ir.records()));
-        out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
-                List.of(new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
-                        new ForwardWriter.Component("hessian", Type.DOUBLE_MATRIX)),
-                null, ir.names().all(),
-                "Value, gradient and Hessian of {@link $T#$L} with respect to " + String.join(", ", named)
-                        + ", flattened in parameter order. The Hessian is {@code n} Hessian-vector products with"
-                        + " the unit vectors (each about one forward and one reverse sweep of the tangent code),"
-                        + " each entry then the mean of itself and its mirror: exactly symmetric.",
-                new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity)), ir.records()));
+        List<ForwardWriter.Component> hessianComponents = List.of(
+                new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
+                new ForwardWriter.Component("hessian", Type.DOUBLE_MATRIX));
+        String doc = "Value, gradient and Hessian of {@link $T#$L} with respect to " + String.join(", ", named)
+                + ", flattened in parameter order. ";
+        Gradient lanes = code == null ? null : HessianLanes.of(ir, code, size, v);
+        if (lanes != null) {
+            out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
+                    hessianComponents, lanes, ir.names().all(), doc + "One run of the code of {@code " + hvp + "} for"
+                            + " the {@code n} unit vectors at once: the values, the calls and the partials once, what"
+                            + " depends on the direction once per direction ({@code lane}); column {@code k} is"
+                            + " {@code " + hvp + "} of {@code e_k}, each entry then the mean of itself and its mirror:"
+                            + " exactly symmetric.",
+                    null, ir.records()));
+        } else {
+            out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
+                    hessianComponents, null, ir.names().all(), doc + "The Hessian is {@code n} Hessian-vector products"
+                            + " with the unit vectors (each about one forward and one reverse sweep of the tangent code),"
+                            + " each entry then the mean of itself and its mirror: exactly symmetric.",
+                    new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity)), ir.records()));
+        }
         return out;
     }
 
     /**
-     * Whether every primitive the Hessian must differentiate twice can be: a function with
-     * {@code @Derivative} methods called on a value that depends on the inputs cannot yet, since its
-     * partials are calls whose own derivatives jgrad does not take. Reported at the method, naming the
-     * function, rather than giving a Hessian without those terms.
+     * The reverse mode of the tangent code: {@code check} checks the length of the flat direction
+     * {@code v}, {@code unflatten} puts it into the tangents of the wrt parameters, then {@code body} leaves the value, the
+     * gradient and {@code H v} (per wrt parameter) in {@code value}, {@code gradient} and {@code hvp}.
      */
-    private boolean secondOrder(ExecutableElement m, Method ir, Activity activity) {
-        java.util.Set<String> custom = new java.util.TreeSet<>();
-        Walk.statements(ir.body(), s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
-            if (x instanceof Expr.Prim p && env.derivatives().isCustom(p.rule())
-                    && p.args().stream().anyMatch(activity::isActive)) {
-                custom.add(p.rule().name());
-            }
-        })));
-        for (String f : custom) {
-            env.diag().error(Message.DERIVATIVE_UNUSABLE, m, f,
-                    "@Hessian needs the derivatives of its @Derivative methods, which jgrad does not take yet;"
-                            + " use @Grad and @Jvp for this method, or write " + f + " in the differentiable subset"
-                            + " without @Derivative");
+    record Hvp(Stmt check, List<Stmt> unflatten, List<Stmt> body, Expr value, List<Expr> gradient, List<Expr> hvp,
+            String tape) {
+        /** The body of {@code fHvp}. */
+        Gradient gradientOf() {
+            List<Stmt> all = new ArrayList<>(List.of(check));
+            all.addAll(unflatten);
+            all.addAll(body);
+            return value == null ? new Gradient(all, null, List.of(), tape)
+                    : new Gradient(all, value, List.of(Flat.flatten(gradient), Flat.flatten(hvp)), tape);
         }
-        return custom.isEmpty();
     }
 
-    /** The body of {@code fHvp}: {@code v} into the tangents, the tangent method's gradient, flattened. */
-    private Gradient hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v) {
+    /** The body of {@code fHvp}: {@code v} into the tangents, the tangent method's gradient. */
+    private Hvp hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v) {
         Local fvalue = new Local(Type.DOUBLE, ir.names().fresh("value"));
         List<Stmt> tangentBody = new ArrayList<>(t.body());
         tangentBody.add(new Stmt.Decl(null, Type.DOUBLE, fvalue.name(), t.value()));
@@ -122,14 +128,14 @@ final class HessianPipeline {
         List<Expr> keep = new ArrayList<>(g.components());
         keep.add(fvalue);
         // v, unflattened into the tangent of each wrt parameter
-        List<Stmt> body = new ArrayList<>(Flat.unflatten(ir, wrt, t.tangentParams(), v));
+        List<Stmt> unflatten = Flat.take(ir, wrt, t.tangentParams(), v);
+        Stmt check = Flat.check(ir, wrt, v);
         if (g.value() == null) {
-            body.addAll(g.body());
-            return new Gradient(body, null, List.of(), g.tape());
+            return new Hvp(check, unflatten, g.body(), null, List.of(), List.of(), g.tape());
         }
-        body.addAll(Tidy.apply(g.body(), g.value(), keep, ir.params().stream().map(Method.Param::name).toList()));
+        List<Stmt> body = Tidy.apply(g.body(), g.value(), keep, ir.params().stream().map(Method.Param::name).toList());
         List<Expr> hvp = g.components().subList(0, wrt.size());
         List<Expr> gradient = g.components().subList(wrt.size(), g.components().size());
-        return new Gradient(body, fvalue, List.of(Flat.flatten(gradient), Flat.flatten(hvp)), g.tape());
+        return new Hvp(check, unflatten, body, fvalue, gradient, hvp, g.tape());
     }
 }

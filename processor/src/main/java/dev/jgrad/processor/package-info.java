@@ -10,7 +10,8 @@
  *       class; {@code ClassPipeline} runs the stages for one class and writes nothing for a class with
  *       an error, and, under {@code -Ajgrad.report}, hands {@code Reports} what each method got.
  *       {@code ForwardPipeline} does the same for {@code @Jvp} (the tangent transform),
- *       {@code @Hessian} ({@code HessianPipeline}: the reverse mode of the tangent code) and
+ *       {@code @Hessian} ({@code HessianPipeline}: the reverse mode of the tangent code, run for all
+ *       directions at once by {@code HessianLanes}; {@code SecondOrder} for {@code @Derivative} partials) and
  *       {@code @Jacobian} ({@code JacobianPipeline}: tangent columns or reverse rows), with
  *       {@code Wrt} (the annotations' wrt) and {@code Flat} (the flat vectors of the wrt parameters).
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
@@ -36,7 +37,8 @@
  *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences), {@code Accumulators}
  *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
- *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}), {@code Tidy} (a last peephole pass: adjoints declared with their
+ *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}), {@code Lanes} (one body run for many directions in lock-step: the full
+ *       Hessian), {@code Tidy} (a last peephole pass: adjoints declared with their
  *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
  *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
  *       the statement that kept it from a better one, and what the forward sweep pushes.

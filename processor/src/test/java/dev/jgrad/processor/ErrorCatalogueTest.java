@@ -243,9 +243,11 @@ class ErrorCatalogueTest {
     }
 
     /**
-     * {@code @Hessian} over a call of a function with {@code @Derivative} methods: the partials' own
-     * derivatives are not taken, so the Hessian would miss terms; an error at the method, not a wrong Hessian.
-     * {@code @Grad} and {@code @Jvp} of the same method are fine.
+     * {@code @Hessian} over a call of a function with {@code @Derivative} methods differentiates the
+     * partials themselves: an error at the method, naming the partial and what to add, where jgrad cannot
+     * (a partial outside the subset, whose own error is at its line; a partial whose own {@code @Derivative}
+     * methods miss a parameter that the call varies). Never a Hessian without those terms. {@code @Grad}
+     * and {@code @Jvp} of the same methods are fine, and so is a partial in the subset.
      */
     @Test
     void jgradDerivativeUnderHessian() {
@@ -264,8 +266,30 @@ class ErrorCatalogueTest {
 
                     @Derivative(of = "cdf", wrt = "x")
                     static double cdfDx(double x) {
-                        double t = Math.tanh(0.8 * x);
-                        return 0.4 * (1 - t * t);
+                        // error: JgradStatement at "synchronized"
+                        synchronized (C.class) {
+                            double t = Math.tanh(0.8 * x);
+                            return 0.4 * (1 - t * t);
+                        }
+                    }
+
+                    static double blend(double a, double b) {
+                        return a * Math.sin(b);
+                    }
+
+                    @Derivative(of = "blend", wrt = "a")
+                    static double blendDa(double a, double b) {
+                        return Math.sin(b);
+                    }
+
+                    @Derivative(of = "blend", wrt = "b")
+                    static double blendDb(double a, double b) {
+                        return a * Math.cos(b);
+                    }
+
+                    @Derivative(of = "blendDa", wrt = "a")
+                    static double blendDaDa(double a, double b) {
+                        return 0;
                     }
 
                     // error: JgradDerivative at "price"
@@ -276,8 +300,49 @@ class ErrorCatalogueTest {
                     @Hessian static double constantArgument(double s) {
                         return s * s * cdf(0.5);
                     }
+
+                    // error: JgradDerivative at "mixed"
+                    @Grad @Hessian static double mixed(double s, double k) {
+                        return blend(s, k * s);
+                    }
+
+                    @Hessian static double onlyFirst(double s, double k) {
+                        return blend(s, 0.5) * k;
+                    }
                 }
                 """);
+    }
+
+    /** The message names the partial and the methods to add. */
+    @Test
+    void jgradDerivativeUnderHessianSaysWhatToAdd() {
+        Compilation c = JgradCompiler.compile(JavaFileObjects.forSourceString("p.C", """
+                package p;
+
+                import dev.jgrad.Derivative;
+                import dev.jgrad.Hessian;
+
+                class C {
+                    static double cdf(double x) {
+                        return 0.5 * (1 + Math.tanh(0.8 * x));
+                    }
+
+                    @Derivative(of = "cdf", wrt = "x")
+                    static double cdfDx(double x) {
+                        synchronized (C.class) {
+                            return 0.4 * (1 - Math.tanh(0.8 * x) * Math.tanh(0.8 * x));
+                        }
+                    }
+
+                    @Hessian static double price(double s, double k) {
+                        return s * cdf(s - k);
+                    }
+                }
+                """));
+        String message = c.errors().stream().map(d -> d.getMessage(null)).filter(m -> m.contains("JgradDerivative"))
+                .findFirst().orElseThrow();
+        assertTrue(message.contains("@Hessian differentiates its @Derivative method cdfDx")
+                && message.contains("@Derivative(of = \"cdfDx\", wrt = \"x\") static double cdfDxDx(double x)"), message);
     }
 
     /** Grad of grad: a call of the generated gradient inside a differentiated method points to {@code @Hessian}. */

@@ -55,9 +55,10 @@ class HessianCorpusTest {
     }
 
     /**
-     * The corpus cases that carry {@code @Hessian}: all but those that call a function with
-     * {@code @Derivative} methods on an active value, which are {@code [JgradDerivative]} under
-     * {@code @Hessian} (their partials' own derivatives are not taken yet; ErrorCatalogueTest).
+     * The corpus cases that carry {@code @Hessian}: all but those of {@code CustomDerivatives}, which
+     * carry {@code @Jvp} of their own (so the twin adds no {@code @Hessian}), and {@code ArrayDerivatives}, whose
+     * partials in arrays are an error under {@code @Hessian}; second derivatives through
+     * {@code @Derivative} methods are the corpus class {@code SecondOrderCustom}'s.
      */
     static Stream<dev.jgrad.tests.corpus.Corpus.Case> hessianCases() {
         return JitCorpusTest.selectedCases().filter(c -> c.owner() != dev.jgrad.tests.corpus.CustomDerivatives.class

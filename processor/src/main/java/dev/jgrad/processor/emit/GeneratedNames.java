@@ -4,6 +4,7 @@ import com.palantir.javapoet.ClassName;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -35,6 +36,17 @@ public final class GeneratedNames {
     /** {@code p.CJvp}, {@code p.CHessian}: the classes of the forward-mode API ({@code kind} is the annotation's name). */
     public static ClassName forwardClass(TypeElement type, String kind) {
         return ClassName.get(packageOf(type), flatName(type) + kind);
+    }
+
+    /**
+     * The private helper of {@code CHessian} that differentiates {@code partial}, a {@code @Derivative}
+     * method read from source, in forward mode: {@code normCdfDxTangent(x, xDot)}, or
+     * {@code Special_normCdfDxTangent} for a partial of another class {@code Special}.
+     */
+    public static String partialTangent(TypeElement owner, ExecutableElement partial) {
+        String name = partial.getSimpleName() + "Tangent";
+        return partial.getEnclosingElement().equals(owner) ? name
+                : flatName((TypeElement) partial.getEnclosingElement()) + "_" + name;
     }
 
     /** {@code FJvp}, {@code FHessian}, {@code FHvp} for method {@code f} ({@code kind}: {@code Jvp}, ...). */

@@ -61,6 +61,7 @@ final class Printer {
             case BOOLEAN: return com.palantir.javapoet.TypeName.BOOLEAN;
             case DOUBLE_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(double.class);
             case DOUBLE_MATRIX: return com.palantir.javapoet.ArrayTypeName.of(double[].class);
+            case DOUBLE_CUBE: return com.palantir.javapoet.ArrayTypeName.of(double[][].class);
             case INT_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(int.class);
             case BOOLEAN_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(boolean.class);
             case STRING: return ClassName.get(String.class);
@@ -382,7 +383,7 @@ final class Printer {
             for (Expr d : n.dims()) {
                 b.add("[$L]", expr(d, 0));
             }
-            int depth = n.type() == Type.DOUBLE_MATRIX ? 2 : 1;
+            int depth = n.type() == Type.DOUBLE_CUBE ? 3 : n.type() == Type.DOUBLE_MATRIX ? 2 : 1;
             for (int k = n.dims().size(); k < depth; k++) {
                 b.add("[]");
             }

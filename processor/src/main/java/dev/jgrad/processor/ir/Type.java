@@ -8,6 +8,8 @@ public enum Type {
     BOOLEAN("boolean"),
     DOUBLE_ARRAY("double[]"),
     DOUBLE_MATRIX("double[][]"),
+    /** Only the lanes of a {@code double[][]} in a full Hessian ({@code transform.Lanes}): one matrix per direction. */
+    DOUBLE_CUBE("double[][][]"),
     INT_ARRAY("int[]"),
     /** Flags, masks: never active, as {@code int[]}. */
     BOOLEAN_ARRAY("boolean[]"),
@@ -26,7 +28,8 @@ public enum Type {
     }
 
     public boolean isArray() {
-        return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX || this == INT_ARRAY || this == BOOLEAN_ARRAY;
+        return this == DOUBLE_ARRAY || this == DOUBLE_MATRIX || this == DOUBLE_CUBE || this == INT_ARRAY
+                || this == BOOLEAN_ARRAY;
     }
 
     public boolean isNumeric() {
@@ -52,6 +55,7 @@ public enum Type {
         switch (this) {
             case DOUBLE_ARRAY: return DOUBLE;
             case DOUBLE_MATRIX: return DOUBLE_ARRAY;
+            case DOUBLE_CUBE: return DOUBLE_MATRIX;
             case INT_ARRAY: return INT;
             case BOOLEAN_ARRAY: return BOOLEAN;
             default: throw new IllegalStateException("not an array: " + this);

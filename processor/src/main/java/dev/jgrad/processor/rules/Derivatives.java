@@ -72,8 +72,14 @@ public final class Derivatives {
 
     /** For each array parameter of a user primitive's function without a partial, what to report at an active argument. */
     public Map<Integer, Problem> missingArrays(Rule rule) {
+        Primitive p = primitiveOf(rule);
+        return p == null ? Map.of() : p.missingArrays();
+    }
+
+    /** The primitive whose rule is {@code rule} (a rule made here), or null. */
+    public Primitive primitiveOf(Rule rule) {
         return rules.values().stream().filter(l -> l instanceof Primitive p && p.rule() == rule)
-                .map(l -> ((Primitive) l).missingArrays()).findFirst().orElse(Map.of());
+                .map(l -> (Primitive) l).findFirst().orElse(null);
     }
 
     /**

@@ -187,25 +187,299 @@ public final class OptionsHessian {
     }
 
     /**
-     * Value, gradient and Hessian of {@link Options#call(double, double, double, double, double)} with respect to s, sigma, flattened in parameter order. The Hessian is {@code n} Hessian-vector products with the unit vectors (each about one forward and one reverse sweep of the tangent code), each entry then the mean of itself and its mirror: exactly symmetric.
+     * Value, gradient and Hessian of {@link Options#call(double, double, double, double, double)} with respect to s, sigma, flattened in parameter order. One run of the code of {@code callHvp} for the {@code n} unit vectors at once: the values, the calls and the partials once, what depends on the direction once per direction ({@code lane}); column {@code k} is {@code callHvp} of {@code e_k}, each entry then the mean of itself and its mirror: exactly symmetric.
      */
     public static CallHessian call(double s, double k, double t, double r, double sigma) {
         int n = 2;
+        int lanes = n > 0 ? n : 1;
+        double[][] v = new double[lanes][n];
+        for (int lane = 0; lane < n; lane++) {
+            v[lane][lane] = 1.0;
+        }
+        double[] sDot = new double[lanes];
+        double[] sigmaDot = new double[lanes];
+        double[] s_bar = new double[lanes];
+        double[] sigma_bar = new double[lanes];
+        double[] d1_bar = new double[lanes];
+        double[] d2_bar = new double[lanes];
+        double[] t_5_bar = new double[lanes];
+        double[] t_6_bar = new double[lanes];
+        double[] t_7_bar = new double[lanes];
+        double[] t_8_bar = new double[lanes];
+        double[] t_9_bar = new double[lanes];
+        double[] t_10_bar = new double[lanes];
+        double[] vol_dot = new double[lanes];
+        double[] d1_dot = new double[lanes];
+        double[] d2_dot = new double[lanes];
+        double[] cdf_dot = new double[lanes];
+        double[] cdf_2_dot = new double[lanes];
+        double[] cdf_bar = new double[lanes];
+        double[] t_13 = new double[lanes];
+        double[] t_14 = new double[lanes];
+        double[] t_15 = new double[lanes];
+        double[] t_18 = new double[lanes];
+        double[] t_19 = new double[lanes];
+        double[] t_20 = new double[lanes];
+        double[] vol_bar = new double[lanes];
+        double[] t_25 = new double[lanes];
+        double[] t_26 = new double[lanes];
+        double[] t_27 = new double[lanes];
+        double[] t_2_bar = new double[lanes];
+        double[] t_3_bar = new double[lanes];
+        for (int lane = 0; lane < lanes; lane++) {
+            sDot[lane] = v[lane][0];
+            sigmaDot[lane] = v[lane][1];
+            s_bar[lane] = 0.0;
+            sigma_bar[lane] = 0.0;
+        }
+        double sDot_bar = 0.0;
+        double sigmaDot_bar = 0.0;
+        for (int lane = 0; lane < lanes; lane++) {
+            d1_bar[lane] = 0.0;
+        }
+        double d1_dot_bar = 0.0;
+        for (int lane = 0; lane < lanes; lane++) {
+            d2_bar[lane] = 0.0;
+        }
+        double d2_dot_bar = 0.0;
+        for (int lane = 0; lane < lanes; lane++) {
+            t_5_bar[lane] = 0.0;
+            t_6_bar[lane] = 0.0;
+            t_7_bar[lane] = 0.0;
+            t_8_bar[lane] = 0.0;
+            t_9_bar[lane] = 0.0;
+            t_10_bar[lane] = 0.0;
+        }
+        double t_5 = 0.0;
+        double t_6 = 0.0;
+        double t_7 = 0.0;
+        double t_8 = 0.0;
+        double t_9 = 0.0;
+        double t_10 = 0.0;
+        double sqrt_t = Math.sqrt(t);
+        double vol = sigma * sqrt_t;
+        for (int lane = 0; lane < lanes; lane++) {
+            vol_dot[lane] = sqrt_t * sigmaDot[lane];
+        }
+        double t_2 = s / k;
+        double t_3 = 0.5 * sigma;
+        double d1 = (Math.log(t_2) + (r + t_3 * sigma) * t) / vol;
+        double t_30 = 1.0 / vol;
+        double t_31 = 1.0 / t_2;
+        double t_32 = 1.0 / k;
+        double t_33 = d1 / vol;
+        for (int lane = 0; lane < lanes; lane++) {
+            d1_dot[lane] = t_30 * (t_31 * (t_32 * sDot[lane]) + t * (sigma * (0.5 * sigmaDot[lane]) + t_3 * sigmaDot[lane]))
+                    - t_33 * vol_dot[lane];
+        }
+        double d2 = d1 - vol;
+        for (int lane = 0; lane < lanes; lane++) {
+            d2_dot[lane] = d1_dot[lane] - vol_dot[lane];
+        }
+        double cdf = 0.0;
+        {
+            // inlined: cdf(d1)
+            t_5 = 0.044715 * d1;
+            t_6 = t_5 * d1;
+            t_7 = Math.tanh(0.7978845608 * (d1 + t_6 * d1));
+            double t_34 = 1.0 - t_7 * t_7;
+            for (int lane = 0; lane < lanes; lane++) {
+                cdf_dot[lane] = 0.5 * (t_34 * (0.7978845608 * (d1_dot[lane] + (d1 * (d1 * (0.044715 * d1_dot[lane]) + t_5 * d1_dot[lane]) + t_6 * d1_dot[lane]))));
+            }
+            cdf = 0.5 * (1 + t_7);
+        }
+        double cdf_2 = 0.0;
+        {
+            // inlined: cdf(d2)
+            t_8 = 0.044715 * d2;
+            t_9 = t_8 * d2;
+            t_10 = Math.tanh(0.7978845608 * (d2 + t_9 * d2));
+            double t_35 = 1.0 - t_10 * t_10;
+            for (int lane = 0; lane < lanes; lane++) {
+                cdf_2_dot[lane] = 0.5 * (t_35 * (0.7978845608 * (d2_dot[lane] + (d2 * (d2 * (0.044715 * d2_dot[lane]) + t_8 * d2_dot[lane]) + t_9 * d2_dot[lane]))));
+            }
+            cdf_2 = 0.5 * (1 + t_10);
+        }
+        double t_11 = k * Math.exp(-r * t);
+        double value = s * cdf - t_11 * cdf_2;
+        // reverse sweep
+        for (int lane = 0; lane < lanes; lane++) {
+            cdf_bar[lane] = sDot[lane];
+        }
+        sDot_bar += cdf;
+        for (int lane = 0; lane < lanes; lane++) {
+            s_bar[lane] += cdf_dot[lane];
+        }
+        double cdf_dot_bar = s;
+        double cdf_2_dot_bar = -t_11;
+        {
+            double t_12 = 1.0 - t_10 * t_10;
+            for (int lane = 0; lane < lanes; lane++) {
+                t_13[lane] = 0.044715 * d2_dot[lane];
+                t_14[lane] = d2 * t_13[lane] + t_8 * d2_dot[lane];
+                t_15[lane] = 0.7978845608 * (d2_dot[lane] + (d2 * t_14[lane] + t_9 * d2_dot[lane]));
+            }
+            double d = cdf_2_dot_bar * 0.5;
+            for (int lane = 0; lane < lanes; lane++) {
+                double d_2 = d * t_15[lane];
+                t_10_bar[lane] -= d_2 * 2.0 * t_10;
+            }
+            double d_3 = d * t_12;
+            double d_4 = d_3 * 0.7978845608;
+            d2_dot_bar += d_4;
+            for (int lane = 0; lane < lanes; lane++) {
+                d2_bar[lane] += d_4 * t_14[lane];
+            }
+            double d_5 = d_4 * d2;
+            for (int lane = 0; lane < lanes; lane++) {
+                d2_bar[lane] += d_5 * t_13[lane];
+            }
+            double d_6 = d_5 * d2;
+            d2_dot_bar += d_6 * 0.044715;
+            for (int lane = 0; lane < lanes; lane++) {
+                t_8_bar[lane] += d_5 * d2_dot[lane];
+            }
+            d2_dot_bar += d_5 * t_8;
+            for (int lane = 0; lane < lanes; lane++) {
+                t_9_bar[lane] += d_4 * d2_dot[lane];
+            }
+            d2_dot_bar += d_4 * t_9;
+            double t_16 = Math.tanh(0.7978845608 * (d2 + t_9 * d2));
+            double t_36 = 1.0 - t_16 * t_16;
+            for (int lane = 0; lane < lanes; lane++) {
+                double d_7 = t_10_bar[lane] * t_36;
+                double d_8 = d_7 * 0.7978845608;
+                d2_bar[lane] += d_8;
+                t_9_bar[lane] += d_8 * d2;
+                d2_bar[lane] += d_8 * t_9;
+                t_8_bar[lane] += t_9_bar[lane] * d2;
+                d2_bar[lane] += t_9_bar[lane] * t_8;
+                d2_bar[lane] += t_8_bar[lane] * 0.044715;
+            }
+        }
+        {
+            // grad of: return 0.5 * (1 + Math.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
+            for (int lane = 0; lane < lanes; lane++) {
+                double d_9 = cdf_bar[lane] * 0.5;
+                t_7_bar[lane] += d_9;
+            }
+            double t_17 = 1.0 - t_7 * t_7;
+            for (int lane = 0; lane < lanes; lane++) {
+                t_18[lane] = 0.044715 * d1_dot[lane];
+                t_19[lane] = d1 * t_18[lane] + t_5 * d1_dot[lane];
+                t_20[lane] = 0.7978845608 * (d1_dot[lane] + (d1 * t_19[lane] + t_6 * d1_dot[lane]));
+            }
+            double d_10 = cdf_dot_bar * 0.5;
+            for (int lane = 0; lane < lanes; lane++) {
+                double d_11 = d_10 * t_20[lane];
+                t_7_bar[lane] -= d_11 * 2.0 * t_7;
+            }
+            double d_12 = d_10 * t_17;
+            double d_13 = d_12 * 0.7978845608;
+            d1_dot_bar += d_13;
+            for (int lane = 0; lane < lanes; lane++) {
+                d1_bar[lane] += d_13 * t_19[lane];
+            }
+            double d_14 = d_13 * d1;
+            for (int lane = 0; lane < lanes; lane++) {
+                d1_bar[lane] += d_14 * t_18[lane];
+            }
+            double d_15 = d_14 * d1;
+            d1_dot_bar += d_15 * 0.044715;
+            for (int lane = 0; lane < lanes; lane++) {
+                t_5_bar[lane] += d_14 * d1_dot[lane];
+            }
+            d1_dot_bar += d_14 * t_5;
+            for (int lane = 0; lane < lanes; lane++) {
+                t_6_bar[lane] += d_13 * d1_dot[lane];
+            }
+            d1_dot_bar += d_13 * t_6;
+            double t_21 = Math.tanh(0.7978845608 * (d1 + t_6 * d1));
+            double t_37 = 1.0 - t_21 * t_21;
+            for (int lane = 0; lane < lanes; lane++) {
+                double d_16 = t_7_bar[lane] * t_37;
+                double d_17 = d_16 * 0.7978845608;
+                d1_bar[lane] += d_17;
+                t_6_bar[lane] += d_17 * d1;
+                d1_bar[lane] += d_17 * t_6;
+                t_5_bar[lane] += t_6_bar[lane] * d1;
+                d1_bar[lane] += t_6_bar[lane] * t_5;
+                d1_bar[lane] += t_5_bar[lane] * 0.044715;
+            }
+        }
+        d1_dot_bar += d2_dot_bar;
+        double vol_dot_bar = -d2_dot_bar;
+        // grad of: double d2 = d1 - vol
+        for (int lane = 0; lane < lanes; lane++) {
+            d1_bar[lane] += d2_bar[lane];
+            vol_bar[lane] = -d2_bar[lane];
+        }
+        double t_22 = 1.0 / vol;
+        double t_23 = 1.0 / t_2;
+        double t_24 = 1.0 / k;
+        for (int lane = 0; lane < lanes; lane++) {
+            t_25[lane] = t_24 * sDot[lane];
+            t_26[lane] = 0.5 * sigmaDot[lane];
+            t_27[lane] = t_23 * t_25[lane] + t * (sigma * t_26[lane] + t_3 * sigmaDot[lane]);
+        }
+        double t_28 = d1 / vol;
+        double t_38 = -(t_22 / vol);
+        for (int lane = 0; lane < lanes; lane++) {
+            double d_18 = d1_dot_bar * t_27[lane];
+            vol_bar[lane] += d_18 * t_38;
+        }
+        double d_19 = d1_dot_bar * t_22;
+        double t_39 = -(t_23 / t_2);
+        for (int lane = 0; lane < lanes; lane++) {
+            double d_20 = d_19 * t_25[lane];
+            t_2_bar[lane] = d_20 * t_39;
+        }
+        double d_21 = d_19 * t_23;
+        sDot_bar += d_21 * t_24;
+        double d_22 = d_19 * t;
+        for (int lane = 0; lane < lanes; lane++) {
+            sigma_bar[lane] += d_22 * t_26[lane];
+        }
+        double d_23 = d_22 * sigma;
+        sigmaDot_bar += d_23 * 0.5;
+        for (int lane = 0; lane < lanes; lane++) {
+            t_3_bar[lane] = d_22 * sigmaDot[lane];
+        }
+        sigmaDot_bar += d_22 * t_3;
+        double t_40 = 1.0 / vol;
+        double t_41 = -(t_28 / vol);
+        for (int lane = 0; lane < lanes; lane++) {
+            double d_24 = -(d1_dot_bar * vol_dot[lane]);
+            d1_bar[lane] += d_24 * t_40;
+            vol_bar[lane] += d_24 * t_41;
+        }
+        vol_dot_bar -= d1_dot_bar * t_28;
+        // grad of: double d1 = (Math.log(s / k) + (r + 0.5 * sigma * sigma) * t) / vol
+        double t_29 = (Math.log(t_2) + (r + t_3 * sigma) * t) / vol;
+        double t_42 = 1.0 / vol;
+        double t_43 = 1.0 / t_2;
+        double t_44 = -(t_29 / vol);
+        double t_45 = 1.0 / k;
+        for (int lane = 0; lane < lanes; lane++) {
+            double d_25 = d1_bar[lane] * t_42;
+            t_2_bar[lane] += d_25 * t_43;
+            double d_26 = d_25 * t;
+            t_3_bar[lane] += d_26 * sigma;
+            sigma_bar[lane] += d_26 * t_3;
+            vol_bar[lane] += d1_bar[lane] * t_44;
+            sigma_bar[lane] += t_3_bar[lane] * 0.5;
+            s_bar[lane] += t_2_bar[lane] * t_45;
+        }
+        sigmaDot_bar += vol_dot_bar * sqrt_t;
+        // grad of: double vol = sigma * Math.sqrt(t)
+        for (int lane = 0; lane < lanes; lane++) {
+            sigma_bar[lane] += vol_bar[lane] * sqrt_t;
+        }
         double[][] hessian = new double[n][];
-        for (int k_ = 0; k_ < n - 1; k_++) {
-            double[] e = new double[n];
-            e[k_] = 1.0;
-            hessian[k_] = callHvp(s, k, t, r, sigma, e).hvp();
+        for (int lane = 0; lane < n; lane++) {
+            hessian[lane] = Arrays2.flatten(s_bar[lane], sigma_bar[lane]);
         }
-        double[] e = new double[n];
-        if (n > 0) {
-            e[n - 1] = 1.0;
-        }
-        CallHvp last = callHvp(s, k, t, r, sigma, e);
-        if (n > 0) {
-            hessian[n - 1] = last.hvp();
-        }
-        return new CallHessian(last.value(), last.gradient(), Arrays2.symmetrize(hessian));
+        return new CallHessian(value, Arrays2.flatten(sDot_bar, sigmaDot_bar), Arrays2.symmetrize(hessian));
     }
 
     /**

@@ -355,7 +355,12 @@ public final class Corpus {
             method(ArrayDerivatives.class, "dataArray", r -> args(vec(r, 4, -1, 1), vec(r, 4, 0.5, 1.5))),
             method(ArrayDerivatives.class, "filledThenRead", r -> args(vec(r, 5, -1, 1), u(r, -1, 1))),
             method(ArrayDerivatives.class, "filledBetweenLoops", r -> args(vec(r, 5, -1, 1), u(r, -1, 1))),
-            method(ArrayDerivatives.class, "inPlace", r -> args(vec(r, 5, -1, 1))));
+            method(ArrayDerivatives.class, "inPlace", r -> args(vec(r, 5, -1, 1))),
+
+            // SecondOrderCustom: @Derivative partials differentiated again under @Hessian (issue 15)
+            method(SecondOrderCustom.class, "blackScholes", r -> args(u(r, 80, 120), u(r, 90, 110), u(r, 0.15, 0.4), u(r, 0.25, 2))),
+            method(SecondOrderCustom.class, "crossTerms", r -> args(u(r, -1, 1), u(r, -1, 1))),
+            method(SecondOrderCustom.class, "inLoop", r -> args(vec(r, 5, -1.5, 1.5), u(r, 0.2, 1.5))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
