@@ -15,16 +15,16 @@ package dev.jgrad.runtime;
  * never the spare, so a gradient that runs while another is in progress on the same thread (a
  * user's derivative that calls a gradient) simply gets a fresh tape. A call that throws never
  * hands its tape back; the next call on that thread makes a new one. A released tape keeps at most
- * its first {@value #KEPT_BLOCKS} blocks per stack ({@value #KEPT_VALUES} values, 1 MB of doubles):
- * one huge call does not pin its memory to the thread. Not thread-safe, and it need not be: a tape
- * never leaves its call.
+ * its first {@value #KEPT_BLOCKS} blocks per stack ({@value #KEPT_VALUES} values, 8 MB of doubles):
+ * a call that needs more allocates the rest each time, and one huge call does not pin its memory to
+ * the thread. Not thread-safe, and it need not be: a tape never leaves its call.
  */
 public final class Tape {
     private static final int FIRST_BLOCK = 64;
     private static final int MAX_BLOCK = 1 << 16;
-    /** Blocks of 64, 128, ..., 65,536 values: the first eleven, {@value #KEPT_VALUES} values in all. */
-    private static final int KEPT_BLOCKS = 11;
-    private static final int KEPT_VALUES = (1 << 17) - FIRST_BLOCK;
+    /** Blocks of 64, 128, ..., 65,536 values, then 14 more of 65,536: {@value #KEPT_VALUES} values in all. */
+    private static final int KEPT_BLOCKS = 25;
+    private static final int KEPT_VALUES = (1 << 17) - FIRST_BLOCK + 14 * MAX_BLOCK;
     private static final ThreadLocal<Tape[]> SPARE = ThreadLocal.withInitial(() -> new Tape[1]);
 
     private final Doubles doubles = new Doubles();

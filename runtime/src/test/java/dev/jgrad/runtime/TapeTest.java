@@ -133,7 +133,7 @@ class TapeTest {
     @Test
     void aReleasedTapeKeepsItsFirstBlocksOnly() {
         Tape big = Tape.acquire();
-        int n = 1_000_000;
+        int n = 3_000_000;
         for (int k = 0; k < n; k++) {
             big.pushDouble(k);
         }

@@ -325,7 +325,13 @@ public final class Corpus {
             method(OpsFusion.class, "logSumExpMixed", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -2, 2))),
             method(OpsFusion.class, "softmaxCrossEntropy", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), OpsInputs.oneHot(r, 8, 4))),
             method(OpsFusion.class, "softmaxOfLocal", r -> args(vec(r, 3, -1, 1), mat(r, 5, 3, -2, 2), vec(r, 5, 0, 1))),
-            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))));
+            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))),
+
+            // SavedInLocals: values saved outside loops in locals, inside loops on the tape
+            method(SavedInLocals.class, "straightLine", r -> args(away(r, -1.5, 1.5, 0.5), u(r, -1, 1))),
+            method(SavedInLocals.class, "loopInBranch", r -> args(vec(r, 4, -1, 1), away(r, -1.5, 1.5, 0))),
+            method(SavedInLocals.class, "nestedBranches", r -> args(away(r, -1.5, 1.5, 0), away(r, -1.5, 1.5, 0))),
+            method(SavedInLocals.class, "whileBetweenOverwrites", r -> args(u(r, -1, 1), i(r, 0, 4))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
