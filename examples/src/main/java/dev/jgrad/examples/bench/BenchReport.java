@@ -115,6 +115,9 @@ public final class BenchReport {
                 String benchClass = name.substring(0, name.indexOf('.'));
                 String method = name.substring(name.indexOf('.') + 1);
                 String shape = p.getParam("shape");
+                if (shape == null) {
+                    continue; // not a row of the table (the cold-start runs, which NaturalCodeReport reads)
+                }
                 Result<?> alloc = run.getSecondaryResults().get(ALLOC);
                 Result<?> time = run.getPrimaryResult();
                 byKey.put(key(benchClass, method, shape, threads), new Measured(time.getScore(),
@@ -171,6 +174,7 @@ public final class BenchReport {
 
             ChainedOptionsBuilder single = options(quick, "false")
                     .include(include.isEmpty() ? ALL : include)
+                    .exclude(NaturalCodeReport.COLD)
                     .result(out.resolve("jmh-single-thread.json").toString());
             results.add(new Runner(single.build(), progress).run(), false);
 

@@ -29,7 +29,8 @@ import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
  */
 final class NaturalCodeReport {
     private static final String PACKAGE = "dev.jgrad.examples.bench.";
-    private static final String COLD = Pattern.quote(PACKAGE) + "ColdStartBench\\.\\w+$";
+    /** The cold-start benchmarks, which run in their own mode only. */
+    static final String COLD = Pattern.quote(PACKAGE) + "ColdStartBench\\.\\w+$";
     private static final String SPREAD = Pattern.quote(PACKAGE) + "W1MseBench\\.(source|gradOnly)$";
     private static final String SPREAD_SHAPE = "1000x10";
     private static final int COLD_FORKS = 5;
