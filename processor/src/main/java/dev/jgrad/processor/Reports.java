@@ -159,7 +159,8 @@ final class Reports {
      */
     private String tape(List<GradientForm.Saved> tape, List<String> out, Origins origins) {
         if (tape.isEmpty()) {
-            out.add("    tape: nothing (no statement overwrites a value that the reverse sweep reads)");
+            out.add("    tape: nothing (no statement in a loop overwrites a value that the reverse sweep reads;"
+                    + " what is saved outside loops is kept in locals)");
             return "empty tape";
         }
         out.add("    tape, per statement:");

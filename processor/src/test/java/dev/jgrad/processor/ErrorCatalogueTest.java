@@ -1586,7 +1586,7 @@ class ErrorCatalogueTest {
                 .compile(source);
         assertThat(compilation).succeededWithoutWarnings();
         // x = x / 2 needs no old x in its adjoint (x_bar /= 2): only the trip count is stored
-        assertThat(compilation).hadNoteContaining("[JgradReport] 'halving': gradient taped, tape 4 bytes once"
+        assertThat(compilation).hadNoteContaining("[JgradReport] 'halving': gradient taped, empty tape"
                 + " (-Ajgrad.report: details in p/C.jgrad-report.txt)")
                 .inFile(source).onLine(6).atColumn(25);
     }

@@ -98,7 +98,7 @@ class ReportTest {
                 "33: [JgradReport] 'logSumSquares': gradient in two passes, no tape, not parallel; value not parallel"
                         + where,
                 "40: [JgradReport] 'iterate': gradient taped, tape 8 bytes per iteration of the loop at line 43"
-                        + " + 4 bytes once; value not parallel" + where,
+                        + "; value not parallel" + where,
                 "51: [JgradReport] 'mlp': gradient taped, tape 24 bytes per iteration of the loop at line 54 + 16 bytes"
                         + " per iteration of the loop at line 55 (inside the loop at line 54)" + where,
                 "69: [JgradReport] 'dot': value chunked on the calling thread" + where,

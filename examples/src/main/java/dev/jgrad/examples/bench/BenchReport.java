@@ -42,9 +42,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p>System properties: {@code jgrad.bench.quick=true} for a smoke run of about a minute (figures
  * not meaningful); {@code jgrad.bench.include=REGEX} to run only the benchmarks whose name
  * ({@code dev.jgrad.examples.bench.W1MseBench.jitGrad}) the expression finds; {@code jgrad.bench.out=DIR}
- * for JMH's log and JSON results (default: the temporary directory). The full run takes about seven
+ * for JMH's log and JSON results (default: the temporary directory). The full run takes about eleven
  * minutes on two cores: {@value #WARMUP_ITERATIONS} warm-up and {@value #MEASUREMENT_ITERATIONS}
- * measurement iterations of one second, in one fresh JVM per benchmark and size.
+ * measurement iterations of one second, in one fresh JVM per benchmark and size; then
+ * {@link NaturalCodeReport}'s cold-start and spread runs (about four minutes more), and its targets.
  */
 public final class BenchReport {
     private static final int WARMUP_ITERATIONS = 5;
@@ -59,7 +60,7 @@ public final class BenchReport {
     private BenchReport() {}
 
     /** The rows of every workload, in table order: the benchmark method and its label. */
-    private enum Row {
+    enum Row {
         SOURCE("source", "source method"),
         JIT("jit", "@Jit value"),
         GRAD_ONLY("gradOnly", "@Grad-only gradient"),
@@ -94,13 +95,19 @@ public final class BenchReport {
             new Workload("W3MlpBench", "W3 MLP", List.of("Workloads.mlp", "WorkloadsJit.mlp",
                     "WorkloadsGrad.mlpNoJit", "WorkloadsGrad.mlp", "HandWritten.mlp", "OpsWorkloads.mlp",
                     "OpsWorkloadsJit.mlp", "OpsWorkloadsGrad.mlpNoJit", "OpsWorkloadsGrad.mlp", "NaturalMlp.loss",
-                    "NaturalMlpGrad.loss")));
+                    "NaturalMlpGrad.loss")),
+            // issue 14: natural code
+            new Workload("W4BookBench", "W4 book", List.of("BookWorkload.bookValue", "BookWorkloadJit.bookValue",
+                    "BookWorkloadGrad.bookValueNoJit", "BookWorkloadGrad.bookValue", "HandWrittenFinance.bookValue")),
+            new Workload("W5MonteCarloBench", "W5 Monte Carlo", List.of("MonteCarloWorkload.callPrice",
+                    "MonteCarloWorkloadJit.callPrice", "MonteCarloWorkloadGrad.callPriceNoJit",
+                    "MonteCarloWorkloadGrad.callPrice", "HandWrittenFinance.callPrice")));
 
     /** One measured benchmark: microseconds per call with JMH's 99.9% error, and bytes per call. */
-    private record Measured(double micros, double error, double bytes) {}
+    record Measured(double micros, double error, double bytes) {}
 
     /** Measurements by benchmark class, method, shape and threading. */
-    private static final class Results {
+    static final class Results {
         private final Map<String, Measured> byKey = new HashMap<>();
         private final Map<String, TreeSet<String>> shapes = new HashMap<>();
 
@@ -111,6 +118,9 @@ public final class BenchReport {
                 String benchClass = name.substring(0, name.indexOf('.'));
                 String method = name.substring(name.indexOf('.') + 1);
                 String shape = p.getParam("shape");
+                if (shape == null) {
+                    continue; // not a row of the table (the cold-start runs, which NaturalCodeReport reads)
+                }
                 Result<?> alloc = run.getSecondaryResults().get(ALLOC);
                 Result<?> time = run.getPrimaryResult();
                 byKey.put(key(benchClass, method, shape, threads), new Measured(time.getScore(),
@@ -156,16 +166,18 @@ public final class BenchReport {
         console.printf("jgrad benchmarks (JMH): %s; JMH's output goes to %s%n",
                 quick ? "QUICK smoke run, figures not meaningful"
                         : WARMUP_ITERATIONS + " warm-up + " + MEASUREMENT_ITERATIONS
-                                + " measured iterations of 1 s per row, one fork each, about 7 minutes",
+                                + " measured iterations of 1 s per row, one fork each, about 11 minutes",
                 log);
 
         Results results = new Results();
+        NaturalCodeReport natural = new NaturalCodeReport();
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
             ProgressOutput progress = new ProgressOutput(
                     OutputFormatFactory.createFormatInstance(logStream, VerboseMode.NORMAL), console);
 
             ChainedOptionsBuilder single = options(quick, "false")
                     .include(include.isEmpty() ? ALL : include)
+                    .exclude(NaturalCodeReport.COLD)
                     .result(out.resolve("jmh-single-thread.json").toString());
             results.add(new Runner(single.build(), progress).run(), false);
 
@@ -176,18 +188,23 @@ public final class BenchReport {
                         .result(out.resolve("jmh-threads.json").toString());
                 results.add(new Runner(threaded.build(), progress).run(), true);
             }
+            natural.run(quick, include, out, progress);
         }
 
         console.println();
         printTable(console, results);
         console.println();
         printTargets(console, results);
+        console.println();
+        natural.print(console, results,
+                Path.of(System.getProperty("jgrad.bench.sources", "src/main/java")),
+                Path.of(System.getProperty("jgrad.bench.generated", out.resolve("generated-sources/annotations").toString())));
         if (quick) {
             console.printf("%nQUICK smoke run: too short to mean anything; run without jgrad.bench.quick for the figures.%n");
         }
     }
 
-    private static ChainedOptionsBuilder options(boolean quick, String parallel) {
+    static ChainedOptionsBuilder options(boolean quick, String parallel) {
         TimeValue iteration = quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1);
         List<String> jvmArgs = new ArrayList<>(HEAP);
         jvmArgs.add("-Djgrad.parallel=" + parallel);
@@ -324,7 +341,7 @@ public final class BenchReport {
         }
     }
 
-    private static void target(PrintStream out, String where, String what, Measured a, Measured b, String op,
+    static void target(PrintStream out, String where, String what, Measured a, Measured b, String op,
             double bound) {
         if (a == null || b == null) {
             return;

@@ -125,6 +125,7 @@ public final class ClassWriter {
                 args.add(params == null ? printer.expr(components.next(), 0)
                         : RecordPrinter.pack(params, components, c -> printer.expr(c, 0)));
             }
+            printer.releaseTape(body);
             body.addStatement("return new $T($L)", record, CodeBlock.join(args, ", "));
         }
         CodeBlock.Builder doc = CodeBlock.builder()

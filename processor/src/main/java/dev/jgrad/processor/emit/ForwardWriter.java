@@ -77,6 +77,9 @@ public final class ForwardWriter {
             } else {
                 printer.statements(m.body().body(), body);
             }
+            if (m.driver() == null && m.body().value() != null) {
+                printer.releaseTape(body);
+            }
             if (m.driver() == null && m.body().value() != null && record == null) {
                 body.addStatement("return $L", printer.expr(m.body().components().get(0), 0));
             } else if (m.driver() == null && m.body().value() != null) {

@@ -69,6 +69,13 @@ final class Printer {
         }
     }
 
+    /** {@code Tape.release(tape);} before the method returns, if it has a tape: the thread's spare again. */
+    void releaseTape(CodeBlock.Builder b) {
+        if (tape != null) {
+            b.addStatement("$T.release($N)", TAPE, tape);
+        }
+    }
+
     // ---------------------------------------------------------------- statements
 
     void statements(List<Stmt> body, CodeBlock.Builder b) {
@@ -80,7 +87,8 @@ final class Printer {
     void statement(Stmt s, CodeBlock.Builder b) {
         if (s instanceof Stmt.Decl d) {
             if (d.type() == Type.VOID) {
-                b.addStatement("$T $N = new $T()", TAPE, d.name(), TAPE);
+                // this thread's spare tape if it has one: calls in a row allocate no tape
+                b.addStatement("$T $N = $T.acquire()", TAPE, d.name(), TAPE);
             } else if (d.init() == null) {
                 // lowered jumps can hide from javac that the source always assigns before reading
                 b.addStatement("$T $N = $L", typeName(d.type()), d.name(), d.type().zero());

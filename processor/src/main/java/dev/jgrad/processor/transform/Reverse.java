@@ -66,6 +66,8 @@ public final class Reverse {
     private final Set<Stmt> deadRestores = Collections.newSetFromMap(new IdentityHashMap<>());
     /** What the final forward sweep pushes, in its order, for the report. */
     final List<GradientForm.Saved> saved = new ArrayList<>();
+    /** The forward sweep's saves into locals ({@link TapeLocals}). */
+    private List<Stmt> savedInLocals = List.of();
 
     private Reverse(Method method, Activity activity) {
         this.method = method;
@@ -76,13 +78,16 @@ public final class Reverse {
         return taped(method, wrt, activity).gradient();
     }
 
-    /** The taped gradient and what its forward sweep pushes, statement by statement. */
-    public record Taped(Gradient gradient, List<GradientForm.Saved> saved) {}
+    /**
+     * The taped gradient, what its forward sweep pushes onto the tape, statement by statement, and the
+     * statements of its forward sweep that save a value into a local instead (outside loops).
+     */
+    public record Taped(Gradient gradient, List<GradientForm.Saved> saved, List<Stmt> savedInLocals) {}
 
     public static Taped taped(Method method, List<String> wrt, Activity activity) {
         Reverse r = new Reverse(method, activity);
         Gradient g = r.run(wrt);
-        return new Taped(g, List.copyOf(r.saved));
+        return new Taped(g, List.copyOf(r.saved), r.savedInLocals);
     }
 
     private Gradient run(List<String> wrt) {
@@ -141,6 +146,14 @@ public final class Reverse {
             }
         })));
         List<Stmt> forward = new ForwardSweep(this).forward(method.body());
+        // what is saved outside loops is saved once: into locals, not onto the heap tape
+        TapeLocals.Result locals = TapeLocals.apply(forward, reverse, names);
+        if (locals != null) {
+            forward = locals.forward();
+            reverse = locals.reverse();
+            saved.removeIf(s -> s.loops().isEmpty());
+            savedInLocals = locals.saves();
+        }
         if (!tapeUsed(forward) && !tapeUsed(reverse)) {
             tape = null;
         }
@@ -154,6 +167,9 @@ public final class Reverse {
         }
         for (String v : hoisted()) {
             body.add(new Stmt.Decl(null, types.get(v), v, new Expr.Lit(types.get(v), types.get(v).zero())));
+        }
+        if (locals != null) {
+            body.addAll(locals.declarations());
         }
         body.addAll(forward);
         // the reverse sweep restores the inputs it reads; the caller sees them as the source leaves them

@@ -1,6 +1,9 @@
 package dev.jgrad.processor.transform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.ir.BinaryOp;
@@ -43,7 +46,10 @@ class RecordingTest {
         return new Stmt.Assign(null, target, value);
     }
 
-    /** The values the gradient of {@code body} with respect to {@code wrt} pushes, in order. */
+    /**
+     * The values the gradient of {@code body} with respect to {@code wrt} saves, in order: onto the tape,
+     * or, outside loops, into locals of their own.
+     */
     private static List<String> pushes(List<Method.Param> params, List<Stmt> body, String... wrt) {
         Names names = new Names();
         params.forEach(p -> names.param(p.name()));
@@ -53,11 +59,16 @@ class RecordingTest {
             }
         });
         Method m = new Method("f", params, body, names, new Origins());
-        Gradient g = Reverse.of(m, List.of(wrt), Activity.of(m, Set.of(wrt)));
+        Reverse.Taped taped = Reverse.taped(m, List.of(wrt), Activity.of(m, Set.of(wrt)));
+        Gradient g = taped.gradient();
+        Set<Stmt> inLocals = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        inLocals.addAll(taped.savedInLocals());
         List<String> out = new ArrayList<>();
         Walk.statements(g.body(), s -> {
             if (s instanceof Stmt.Push p) {
                 out.add(IrText.of(p.value()));
+            } else if (inLocals.contains(s)) {
+                out.add(IrText.of(((Stmt.Assign) s).value()));
             }
         });
         return out;
@@ -121,5 +132,61 @@ class RecordingTest {
         List<Stmt> body = List.of(assign(a0, mul(a0, X)), new Stmt.Return(null, a0));
         assertEquals(List.of("a[0]"), pushes(List.of(new Method.Param("a", Type.DOUBLE_ARRAY),
                 new Method.Param("x", Type.DOUBLE)), body, "x"));
+    }
+
+    /**
+     * {@code double y = x * x; if (x > 0) { y = y * y; } else { y = y * x; } return y;}: what a method
+     * without loops saves (both y's, the branch taken) it keeps in locals; it has no tape.
+     */
+    @Test
+    void aMethodWithoutLoopsSavesIntoLocalsAndHasNoTape() {
+        List<Stmt> body = List.of(
+                new Stmt.Decl(null, Type.DOUBLE, "y", mul(X, X)),
+                new Stmt.If(null, new Expr.Binary(Type.BOOLEAN, BinaryOp.GT, X, Expr.Lit.ofDouble(0.0)),
+                        List.of(assign(Y, mul(Y, Y))), List.of(assign(Y, mul(Y, X)))),
+                new Stmt.Return(null, Y));
+        List<Method.Param> params = List.of(new Method.Param("x", Type.DOUBLE));
+        assertEquals(List.of("y", "true", "y", "false"), pushes(params, body, "x"));
+        Gradient g = gradient(params, body, "x");
+        assertNull(g.tape(), IrText.of(g.body()));
+        Walk.statements(g.body(), s -> {
+            assertFalse(s instanceof Stmt.Push, IrText.of(g.body()));
+            Walk.expressions(s, e -> Walk.postOrder(e, x -> assertFalse(x instanceof Expr.Pop, IrText.of(g.body()))));
+        });
+    }
+
+    /**
+     * {@code double y = x; int i = 0; while (i < n) { y = y * x; i = i + 1; } return y;}: the y of each
+     * iteration goes on the tape; the trip count, saved once, into a local.
+     */
+    @Test
+    void valuesSavedInALoopStayOnTheTape() {
+        Stmt loop = new Stmt.While(null, new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, I, N),
+                List.of(assign(Y, mul(Y, X)), assign(I, add(I, Expr.Lit.ofInt(1)))), false);
+        List<Stmt> body = List.of(new Stmt.Decl(null, Type.DOUBLE, "y", X),
+                new Stmt.Decl(null, Type.INT, "i", Expr.Lit.ofInt(0)), loop, new Stmt.Return(null, Y));
+        List<Method.Param> params = List.of(new Method.Param("x", Type.DOUBLE), new Method.Param("n", Type.INT));
+        Gradient g = gradient(params, body, "x");
+        assertNotNull(g.tape());
+        List<String> onTape = new ArrayList<>();
+        Walk.statements(g.body(), s -> {
+            if (s instanceof Stmt.Push p) {
+                onTape.add(IrText.of(p.value()));
+            }
+        });
+        assertEquals(List.of("y"), onTape, IrText.of(g.body()));
+        assertEquals(List.of("y", "trips"), pushes(params, body, "x"));
+    }
+
+    private static Gradient gradient(List<Method.Param> params, List<Stmt> body, String... wrt) {
+        Names names = new Names();
+        params.forEach(p -> names.param(p.name()));
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.Decl d) {
+                names.fresh(d.name());
+            }
+        });
+        Method m = new Method("f", params, body, names, new Origins());
+        return Reverse.of(m, List.of(wrt), Activity.of(m, Set.of(wrt)));
     }
 }

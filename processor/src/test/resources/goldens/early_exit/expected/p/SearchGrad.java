@@ -16,10 +16,12 @@ public final class SearchGrad {
      * Value and gradient of {@link Search#firstLarge(double[], double)} with respect to w.
      */
     public static FirstLargeGradient firstLarge(double[] w, double threshold) {
-        Tape tape = new Tape();
+        Tape tape = Tape.acquire();
         double[] w_bar = Arrays2.zerosLike(w);
         double acc_bar = 0.0;
         int i = 0;
+        int trips_saved = 0;
+        boolean branch = false;
         double value = 0.0;
         boolean done = false;
         double acc = 1;
@@ -63,24 +65,24 @@ public final class SearchGrad {
                 }
                 trips++;
             }
-            tape.pushInt(trips);
+            trips_saved = trips;
         }
         if (!done) {
             value = acc;
             done = true;
-            tape.pushBoolean(true);
+            branch = true;
         } else {
-            tape.pushBoolean(false);
+            branch = false;
         }
         // reverse sweep
         double value_bar = 1.0;
-        if (tape.popBoolean()) {
+        if (branch) {
             // grad of: return acc
             acc_bar += value_bar;
             value_bar = 0.0;
         }
         {
-            for (int trip = tape.popInt(); trip > 0; trip--) {
+            for (int trip = trips_saved; trip > 0; trip--) {
                 if (tape.popBoolean()) {
                     i--;
                 }
@@ -101,6 +103,7 @@ public final class SearchGrad {
                 }
             }
         }
+        Tape.release(tape);
         return new FirstLargeGradient(value, w_bar);
     }
 

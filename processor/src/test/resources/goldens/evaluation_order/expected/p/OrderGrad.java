@@ -16,26 +16,29 @@ public final class OrderGrad {
      * Value and gradient of {@link Order#f(double[], double)} with respect to x.
      */
     public static FGradient f(double[] x, double t) {
-        Tape tape = new Tape();
+        Tape tape = Tape.acquire();
         double[] x_bar = Arrays2.zerosLike(x);
         double[] a_bar = null;
         double v_bar = 0.0;
         double v_2_bar = 0.0;
         double[] array_bar = null;
         double v = 0.0;
+        double saved = 0.0;
+        double saved_2 = 0.0;
+        double saved_3 = 0.0;
         double[] a = new double[x.length];
         a_bar = new double[x.length];
         double stored = x[0];
-        tape.pushDouble(a[0]);
+        saved = a[0];
         a[0] = stored;
         double stored_2 = x[1];
-        tape.pushDouble(a[1]);
+        saved_2 = a[1];
         a[1] = stored_2;
         double aBefore = a[0];
         double scale = 0.0;
         {
             // inlined: scale(a, t)
-            tape.pushDouble(a[0]);
+            saved_3 = a[0];
             a[0] *= t;
             scale = a[0];
         }
@@ -97,23 +100,24 @@ public final class OrderGrad {
             // grad of: return a[0]
             a_bar[0] += scale_bar;
             // grad of: a[0] *= t
-            a[0] = tape.popDouble();
+            a[0] = saved_3;
             double a_adj = a_bar[0];
             a_bar[0] = 0.0;
             a_bar[0] += a_adj * t;
         }
         a_bar[0] += aBefore_bar;
         // grad of: a[1] = x[1]
-        a[1] = tape.popDouble();
+        a[1] = saved_2;
         double a_adj_2 = a_bar[1];
         a_bar[1] = 0.0;
         x_bar[1] += a_adj_2;
         // grad of: a[0] = x[0]
-        a[0] = tape.popDouble();
+        a[0] = saved;
         double a_adj_3 = a_bar[0];
         a_bar[0] = 0.0;
         x_bar[0] += a_adj_3;
         Arrays2.copyInto(x_out, x);
+        Tape.release(tape);
         return new FGradient(value, x_bar);
     }
 

@@ -16,7 +16,7 @@ public final class NetworkGrad {
      * Value and gradient of {@link Network#loss(double[][], double[], double[], double)} with respect to w1, w2.
      */
     public static LossGradient loss(double[][] w1, double[] w2, double[] x, double target) {
-        Tape tape = new Tape();
+        Tape tape = Tape.acquire();
         double[][] w1_bar = Arrays2.zerosLike(w1);
         double[] w2_bar = Arrays2.zerosLike(w2);
         double[] h_bar = null;
@@ -80,6 +80,7 @@ public final class NetworkGrad {
                 a_bar = 0.0;
             }
         }
+        Tape.release(tape);
         return new LossGradient(square, w1_bar, w2_bar);
     }
 

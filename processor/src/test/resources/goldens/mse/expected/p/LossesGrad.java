@@ -16,7 +16,7 @@ public final class LossesGrad {
      * Value and gradient of {@link Losses#mse(double[], double, double[][], double[])} with respect to w, b.
      */
     public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
-        Tape tape = new Tape();
+        Tape tape = Tape.acquire();
         double[] w_bar = Arrays2.zerosLike(w);
         double b_bar = 0.0;
         double pred_bar = 0.0;
@@ -53,6 +53,7 @@ public final class LossesGrad {
             b_bar += pred_bar;
             pred_bar = 0.0;
         }
+        Tape.release(tape);
         return new MseGradient(value, w_bar, b_bar);
     }
 

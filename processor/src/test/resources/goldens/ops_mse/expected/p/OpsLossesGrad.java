@@ -17,7 +17,7 @@ public final class OpsLossesGrad {
      * Value and gradient of {@link OpsLosses#mse(double[], double, double[][], double[])} with respect to w, b.
      */
     public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
-        Tape tape = new Tape();
+        Tape tape = Tape.acquire();
         double[] w_bar = Arrays2.zerosLike(w);
         double b_bar = 0.0;
         double matvec_bar = 0.0;
@@ -54,6 +54,7 @@ public final class OpsLossesGrad {
             }
             matvec_bar = 0.0;
         }
+        Tape.release(tape);
         return new MseGradient(value, w_bar, b_bar);
     }
 

@@ -23,7 +23,7 @@ public final class MlpGrad {
         double[] p_w2 = p.w2();
         double p_b2 = p.b2();
         boolean p_linear = p.linear();
-        Tape tape = new Tape();
+        Tape tape = Tape.acquire();
         double[][] p_hidden_w_bar = Arrays2.zerosLike(p_hidden_w);
         double[] p_hidden_b_bar = Arrays2.zerosLike(p_hidden_b);
         double[] p_w2_bar = Arrays2.zerosLike(p_w2);
@@ -101,6 +101,7 @@ public final class MlpGrad {
                 x_2 = tape.popRef();
             }
         }
+        Tape.release(tape);
         return new LossGradient(value, new Mlp.Params(new Mlp.Layer(p_hidden_w_bar, p_hidden_b_bar), p_w2_bar, p_b2_bar, p_linear));
     }
 

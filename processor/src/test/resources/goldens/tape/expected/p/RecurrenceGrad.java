@@ -15,7 +15,7 @@ public final class RecurrenceGrad {
      * Value and gradient of {@link Recurrence#iterate(double, double, int)} with respect to x, y0.
      */
     public static IterateGradient iterate(double x, double y0, int steps) {
-        Tape tape = new Tape();
+        Tape tape = Tape.acquire();
         double x_bar = 0.0;
         double y0_bar = 0.0;
         double y = y0;
@@ -39,6 +39,7 @@ public final class RecurrenceGrad {
         }
         // grad of: double y = y0
         y0_bar += y_bar;
+        Tape.release(tape);
         return new IterateGradient(value, x_bar, y0_bar);
     }
 

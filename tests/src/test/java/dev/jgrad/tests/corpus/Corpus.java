@@ -360,7 +360,13 @@ public final class Corpus {
             // SecondOrderCustom: @Derivative partials differentiated again under @Hessian (issue 15)
             method(SecondOrderCustom.class, "blackScholes", r -> args(u(r, 80, 120), u(r, 90, 110), u(r, 0.15, 0.4), u(r, 0.25, 2))),
             method(SecondOrderCustom.class, "crossTerms", r -> args(u(r, -1, 1), u(r, -1, 1))),
-            method(SecondOrderCustom.class, "inLoop", r -> args(vec(r, 5, -1.5, 1.5), u(r, 0.2, 1.5))));
+            method(SecondOrderCustom.class, "inLoop", r -> args(vec(r, 5, -1.5, 1.5), u(r, 0.2, 1.5))),
+
+            // SavedInLocals: values saved outside loops in locals, inside loops on the tape
+            method(SavedInLocals.class, "straightLine", r -> args(away(r, -1.5, 1.5, 0.5), u(r, -1, 1))),
+            method(SavedInLocals.class, "loopInBranch", r -> args(vec(r, 4, -1, 1), away(r, -1.5, 1.5, 0))),
+            method(SavedInLocals.class, "nestedBranches", r -> args(away(r, -1.5, 1.5, 0), away(r, -1.5, 1.5, 0))),
+            method(SavedInLocals.class, "whileBetweenOverwrites", r -> args(u(r, -1, 1), i(r, 0, 4))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
