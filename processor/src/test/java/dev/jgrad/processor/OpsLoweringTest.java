@@ -137,7 +137,7 @@ class OpsLoweringTest {
         // no pass over the rows before the loop: each row is checked where the loop first reads it
         assertFalse(entry.contains("Shapes.cols("), entry);
         String chunk = code(method(grad, "private static void opsChunk("));
-        assertTrue(chunk.indexOf("x[i]") == chunk.indexOf("if (x[i].length != xCols) {"), chunk);
+        assertTrue(chunk.indexOf("x[i]") == chunk.indexOf("if (x[i].length != xCols) {") + "if (".length(), chunk);
     }
 
     /** The code without its comments. */
