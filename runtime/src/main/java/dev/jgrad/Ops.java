@@ -581,10 +581,10 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double[][] stopGradient(double[][] x) {
-        Shapes.rectangular("stopGradient", x);
+        int cols = Shapes.width(x);
         double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
-            r[i] = x[i].clone();
+            r[i] = row("stopGradient", x, i, cols).clone();
         }
         return r;
     }
@@ -607,8 +607,7 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double sum(double[][] x) {
-        Shapes.rectangular("sum", x);
-        return sumAll(x);
+        return sumAll("sum", x);
     }
 
     /** The mean of the entries ({@code jnp.mean}): {@link #sum(double[])} divided by the count; NaN for none. */
@@ -622,8 +621,7 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double mean(double[][] x) {
-        int cols = Shapes.cols("mean", x);
-        return sumAll(x) / ((double) x.length * cols);
+        return sumAll("mean", x) / ((double) x.length * Shapes.width(x));
     }
 
     /**
@@ -643,11 +641,14 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged or empty matrix
      */
     public static double max(double[][] x) {
-        int cols = Shapes.cols("max", x);
-        Shapes.nonEmpty("max", x.length * cols);
+        int cols = Shapes.width(x);
+        if (x.length * cols == 0) {
+            Shapes.rectangular("max", x);
+            Shapes.nonEmpty("max", 0);
+        }
         double m = x[0][0];
-        for (double[] row : x) {
-            for (double v : row) {
+        for (int i = 0; i < x.length; i++) {
+            for (double v : row("max", x, i, cols)) {
                 m = Math.max(m, v);
             }
         }
@@ -675,11 +676,14 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged or empty matrix
      */
     public static double min(double[][] x) {
-        int cols = Shapes.cols("min", x);
-        Shapes.nonEmpty("min", x.length * cols);
+        int cols = Shapes.width(x);
+        if (x.length * cols == 0) {
+            Shapes.rectangular("min", x);
+            Shapes.nonEmpty("min", 0);
+        }
         double m = x[0][0];
-        for (double[] row : x) {
-            for (double v : row) {
+        for (int i = 0; i < x.length; i++) {
+            for (double v : row("min", x, i, cols)) {
                 m = Math.min(m, v);
             }
         }
@@ -735,10 +739,10 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double[] rowSums(double[][] a) {
-        Shapes.rectangular("rowSums", a);
+        int cols = Shapes.width(a);
         double[] r = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            r[i] = sum(a[i]);
+            r[i] = sum(row("rowSums", a, i, cols));
         }
         return r;
     }
@@ -749,9 +753,10 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double[] colSums(double[][] a) {
-        int cols = Shapes.cols("colSums", a);
+        int cols = Shapes.width(a);
         double[] r = new double[cols];
-        for (double[] row : a) {
+        for (int i = 0; i < a.length; i++) {
+            double[] row = row("colSums", a, i, cols);
             for (int j = 0; j < cols; j++) {
                 r[j] += row[j];
             }
@@ -765,10 +770,10 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double[] logSumExp(double[][] a) {
-        Shapes.rectangular("logSumExp", a);
+        int cols = Shapes.width(a);
         double[] r = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            r[i] = logSumExp(a[i]);
+            r[i] = logSumExp(row("logSumExp", a, i, cols));
         }
         return r;
     }
@@ -823,10 +828,10 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double[][] softmax(double[][] a) {
-        Shapes.rectangular("softmax", a);
+        int cols = Shapes.width(a);
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
-            r[i] = softmax(a[i]);
+            r[i] = softmax(row("softmax", a, i, cols));
         }
         return r;
     }
@@ -852,10 +857,13 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix, or {@code matvec: shapes [n][m] and [k] do not match}
      */
     public static double[] matvec(double[][] a, double[] x) {
-        Shapes.contract("matvec", a, x);
+        int cols = Shapes.width(a);
+        if (x == null || cols != x.length) {
+            Shapes.contract("matvec", a, x);
+        }
         double[] r = new double[a.length];
         for (int i = 0; i < a.length; i++) {
-            double[] row = a[i];
+            double[] row = row("matvec", a, i, cols);
             double s = 0.0;
             for (int j = 0; j < x.length; j++) {
                 s += row[j] * x[j];
@@ -872,11 +880,13 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix, or {@code vecmat: shapes [k] and [n][m] do not match}
      */
     public static double[] vecmat(double[] x, double[][] a) {
-        Shapes.contract("vecmat", x, a);
-        int cols = Shapes.cols("vecmat", a);
+        int cols = Shapes.width(a);
+        if (x == null || x.length != a.length) {
+            Shapes.contract("vecmat", x, a);
+        }
         double[] r = new double[cols];
         for (int i = 0; i < a.length; i++) {
-            double[] row = a[i];
+            double[] row = row("vecmat", a, i, cols);
             double xi = x[i];
             for (int j = 0; j < cols; j++) {
                 r[j] += xi * row[j];
@@ -892,12 +902,17 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix, or {@code matmul: shapes [n][m] and [p][q] do not match}
      */
     public static double[][] matmul(double[][] a, double[][] b) {
-        Shapes.contract("matmul", a, b);
-        int cols = Shapes.cols("matmul", b);
-        double[][] c = new double[a.length][cols];
+        // b is checked before (its rows are read for every row of a, and not at all when a has none)
+        int inner = Shapes.width(a);
+        if (b == null || !Shapes.isRectangular(b) || inner != b.length) {
+            Shapes.contract("matmul", a, b);
+        }
+        int cols = Shapes.width(b);
+        double[][] c = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
-            double[] ai = a[i];
-            double[] ci = c[i];
+            double[] ai = row("matmul", a, i, inner);
+            double[] ci = new double[cols];
+            c[i] = ci;
             for (int k = 0; k < b.length; k++) {
                 double aik = ai[k];
                 double[] bk = b[k];
@@ -915,11 +930,13 @@ public final class Ops {
      * @throws IllegalArgumentException for a ragged matrix
      */
     public static double[][] transpose(double[][] a) {
+        // checked before its result is allocated, whose shape is only known for a rectangular a
         int cols = Shapes.cols("transpose", a);
         double[][] t = new double[cols][a.length];
         for (int i = 0; i < a.length; i++) {
+            double[] row = a[i];
             for (int j = 0; j < cols; j++) {
-                t[j][i] = a[i][j];
+                t[j][i] = row[j];
             }
         }
         return t;
@@ -948,11 +965,12 @@ public final class Ops {
     }
 
     private static double[][] map(String op, double[][] x, DoubleUnaryOperator f) {
-        int cols = Shapes.cols(op, x);
-        double[][] r = new double[x.length][cols];
+        int cols = Shapes.width(x);
+        double[][] r = new double[x.length][];
         for (int i = 0; i < x.length; i++) {
-            double[] xi = x[i];
-            double[] ri = r[i];
+            double[] xi = row(op, x, i, cols);
+            double[] ri = new double[cols];
+            r[i] = ri;
             for (int j = 0; j < cols; j++) {
                 ri[j] = f.applyAsDouble(xi[j]);
             }
@@ -961,9 +979,14 @@ public final class Ops {
     }
 
     private static double[] zip(String op, double[] a, double[] b, DoubleBinaryOperator f) {
-        int n = Shapes.broadcast(op, a, b);
-        double[] r = new double[n];
-        for (int i = 0; i < n; i++) {
+        Shapes.broadcast(op, a, b);
+        return zipSame(a, b, f);
+    }
+
+    /** {@code f} of the entries of two vectors of the same length. */
+    private static double[] zipSame(double[] a, double[] b, DoubleBinaryOperator f) {
+        double[] r = new double[a.length];
+        for (int i = 0; i < r.length; i++) {
             r[i] = f.applyAsDouble(a[i], b[i]);
         }
         return r;
@@ -989,43 +1012,49 @@ public final class Ops {
         Shapes.broadcast(op, a, b);
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
-            r[i] = zip(op, a[i], b[i], f);
+            r[i] = zipSame(a[i], b[i], f);
         }
         return r;
     }
 
     private static double[][] zip(String op, double[][] a, double[] b, DoubleBinaryOperator f) {
-        Shapes.broadcast(op, a, b);
+        int cols = Shapes.width(a);
+        if (b == null || cols != b.length) {
+            Shapes.broadcast(op, a, b);
+        }
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
-            r[i] = zip(op, a[i], b, f);
+            r[i] = zipSame(row(op, a, i, cols), b, f);
         }
         return r;
     }
 
     private static double[][] zip(String op, double[] a, double[][] b, DoubleBinaryOperator f) {
-        Shapes.broadcast(op, a, b);
+        int cols = Shapes.width(b);
+        if (a == null || cols != a.length) {
+            Shapes.broadcast(op, a, b);
+        }
         double[][] r = new double[b.length][];
         for (int i = 0; i < b.length; i++) {
-            r[i] = zip(op, a, b[i], f);
+            r[i] = zipSame(a, row(op, b, i, cols), f);
         }
         return r;
     }
 
     private static double[][] zip(String op, double[][] a, double b, DoubleBinaryOperator f) {
-        Shapes.rectangular(op, a);
+        int cols = Shapes.width(a);
         double[][] r = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
-            r[i] = zip(a[i], b, f);
+            r[i] = zip(row(op, a, i, cols), b, f);
         }
         return r;
     }
 
     private static double[][] zip(String op, double a, double[][] b, DoubleBinaryOperator f) {
-        Shapes.rectangular(op, b);
+        int cols = Shapes.width(b);
         double[][] r = new double[b.length][];
         for (int i = 0; i < b.length; i++) {
-            r[i] = zip(a, b[i], f);
+            r[i] = zip(a, row(op, b, i, cols), f);
         }
         return r;
     }
@@ -1033,15 +1062,29 @@ public final class Ops {
     // ==========================================================================================
     // Helpers of the reductions
 
-    /** The sum of all entries of a rectangular matrix, row by row. */
-    private static double sumAll(double[][] x) {
+    /** The sum of all entries of a matrix, row by row, each row checked as long as row 0 where it is read. */
+    private static double sumAll(String op, double[][] x) {
+        int cols = Shapes.width(x);
         double s = 0.0;
-        for (double[] row : x) {
-            for (double v : row) {
+        for (int i = 0; i < x.length; i++) {
+            for (double v : row(op, x, i, cols)) {
                 s += v;
             }
         }
         return s;
+    }
+
+    /**
+     * Row {@code i} of {@code a}, checked as long as row 0 ({@code cols}) where a loop reads it rather
+     * than in a pass of its own before: the rows before it passed, so this is the row the eager check
+     * {@link Shapes#cols} names (a null row throws {@link NullPointerException} here as there).
+     */
+    private static double[] row(String op, double[][] a, int i, int cols) {
+        double[] row = a[i];
+        if (row.length != cols) {
+            throw new IllegalArgumentException(Shapes.ragged(op, a));
+        }
+        return row;
     }
 
     /** {@code m = x[0]}, then {@code m = Math.max(m, v)} over every entry, the first again too. */

@@ -69,13 +69,21 @@ class OpsLoweringTest {
             assertEquals(2, count(chunk, "w_bar[j] +="), method + ":\n" + chunk);
         }
         // the same shape of program: the Ops form is the loop form with the Ops names and its shape checks
-        String ops = code(method(grad, "private static void opsChunk("));
+        String ops = withoutRowChecks(code(method(grad, "private static void opsChunk(")));
         String loops = code(method(grad, "private static void loopsChunk("));
         assertEquals(loops.split("\n").length, ops.split("\n").length, "the two chunks differ in length:\n" + loops + "\n" + ops);
         String jit = generated(compilation, "p.LossesJit");
         assertFalse(method(jit, "private static void opsChunk(").contains("new double["), jit);
         assertEquals(code(method(jit, "private static void loopsChunk(")).split("\n").length,
-                code(method(jit, "private static void opsChunk(")).split("\n").length, jit);
+                withoutRowChecks(code(method(jit, "private static void opsChunk("))).split("\n").length, jit);
+    }
+
+    /** The chunk without the checks of the rows of {@code x} (one per sample, where it is first read). */
+    private static String withoutRowChecks(String chunk) {
+        String check = "(?m)^\\s*if \\(x\\[i( \\+ \\d)?\\]\\.length != xCols\\) \\{\n"
+                + "\\s*throw new IllegalArgumentException\\(Shapes\\.ragged\\(\"matvec\", x\\)\\);\n\\s*\\}\n";
+        assertEquals(4 + 1, Pattern.compile(check).matcher(chunk).results().count(), chunk);
+        return chunk.replaceAll(check, "");
     }
 
     /**
@@ -113,14 +121,23 @@ class OpsLoweringTest {
     }
 
     @Test
-    void shapeChecksComeFirstWithTheEagerMessages() {
+    void shapeChecksComeInTheEagerOrderAndEachRowIsCheckedWhereTheLoopReadsIt() {
         Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Losses", SOURCE));
-        String entry = method(generated(compilation, "p.LossesGrad"), "public static OpsGradient ops(");
-        int cols = entry.indexOf("int xCols = Shapes.cols(\"matvec\", x);");
-        int matvec = entry.indexOf("Shapes.matrixAndRow(\"matvec\", x.length, xCols, w.length);");
-        int sub = entry.indexOf("Shapes.sameLength(\"sub\", x.length, y.length);");
+        String grad = generated(compilation, "p.LossesGrad");
+        String entry = method(grad, "public static OpsGradient ops(");
+        int width = entry.indexOf("int xCols = Shapes.width(x);");
+        int matvec = entry.indexOf("if (w == null || xCols != w.length) {\n"
+                + "            Shapes.rectangular(\"matvec\", x);\n"
+                + "            Shapes.matrixAndRow(\"matvec\", x.length, xCols, w.length);");
+        int sub = entry.indexOf("if (y == null || x.length != y.length) {\n"
+                + "            Shapes.rectangular(\"matvec\", x);\n"
+                + "            Shapes.sameLength(\"sub\", x.length, y.length);");
         int loop = entry.indexOf("Parallel.run(");
-        assertTrue(cols >= 0 && cols < matvec && matvec < sub && sub < loop, entry);
+        assertTrue(width >= 0 && width < matvec && matvec < sub && sub < loop, entry);
+        // no pass over the rows before the loop: each row is checked where the loop first reads it
+        assertFalse(entry.contains("Shapes.cols("), entry);
+        String chunk = code(method(grad, "private static void opsChunk("));
+        assertTrue(chunk.indexOf("x[i]") == chunk.indexOf("if (x[i].length != xCols) {") + "if (".length(), chunk);
     }
 
     /** The code without its comments. */

@@ -37,8 +37,7 @@ public final class Shapes {
         int m = a[0].length;
         for (int i = 1; i < a.length; i++) {
             if (a[i].length != m) {
-                throw new IllegalArgumentException(op + ": a ragged double[][] (row " + i + " has "
-                        + a[i].length + " entries, row 0 has " + m + ")");
+                throw new IllegalArgumentException(raggedRow(op, a, i));
             }
         }
         return m;
@@ -47,6 +46,58 @@ public final class Shapes {
     /** Checks that {@code a} is rectangular (see {@link #cols}). */
     public static void rectangular(String op, double[][] a) {
         cols(op, a);
+    }
+
+    /**
+     * The number of columns of {@code a} as row 0 gives it (0 when it has no rows), without looking at
+     * the other rows: for the loops the processor generates, which check each row where they first
+     * read it ({@link #ragged}) rather than in a pass of their own before they start.
+     */
+    public static int width(double[][] a) {
+        return a.length == 0 ? 0 : a[0].length;
+    }
+
+    /**
+     * Whether every row of {@code a} is as long as row 0 (true when it has no rows); false, not a
+     * {@link NullPointerException}, for a null row, so that a generated method can run the checks
+     * that come first in the eager order before the one that throws for it.
+     */
+    public static boolean isRectangular(double[][] a) {
+        if (a.length == 0) {
+            return true;
+        }
+        double[] first = a[0];
+        if (first == null) {
+            return false;
+        }
+        for (double[] row : a) {
+            if (row == null || row.length != first.length) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The message of the exception {@link #cols} throws for {@code a}, for a generated loop that found a
+     * row of {@code a} not as long as row 0: the rows are read again from row 1, in order, as
+     * {@link #cols} reads them, so that the message names the first such row, and a null row before it
+     * throws the {@link NullPointerException} that {@link #cols} would throw.
+     */
+    public static String ragged(String op, double[][] a) {
+        int m = a[0].length;
+        for (int i = 1; i < a.length; i++) {
+            if (a[i].length != m) {
+                return raggedRow(op, a, i);
+            }
+        }
+        // every row is as long as row 0 now: another thread changed a row while the loop ran
+        return op + ": a ragged double[][] (a row changed while it was read)";
+    }
+
+    private static String raggedRow(String op, double[][] a, int i) {
+        return op + ": a ragged double[][] (row " + i + " has " + a[i].length + " entries, row 0 has "
+                + a[0].length + ")";
     }
 
     /** {@code a}'s shape as printed in messages: {@code [n]}. */

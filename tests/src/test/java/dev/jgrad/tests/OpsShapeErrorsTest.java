@@ -14,7 +14,8 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * Shape errors of lowered {@code Ops} calls: the generated gradient throws what the source method
  * (the eager {@code Ops}) throws, the same {@link IllegalArgumentException} with the same message,
- * before any loop runs, and the first of several in Java's order of evaluation.
+ * and the first of several in Java's order of evaluation (a ragged matrix is found where the loop first
+ * reads the row; {@code dev.jgrad.tests.rows.RowChecksTest} covers those).
  */
 class OpsShapeErrorsTest {
     private static final double[] W3 = {0.5, -0.25, 1.0};

@@ -54,7 +54,7 @@ final class OpsLowering {
         this.cx = cx;
         this.pre = pre;
         this.kernels = new OpsKernels(cx.names, pre);
-        this.shapes = new OpsShapes(cx, pre);
+        this.shapes = new OpsShapes(pre);
     }
 
     /**
@@ -87,7 +87,11 @@ final class OpsLowering {
 
     /** The value of an Ops call as a view, not made an array: for {@link OpsSubstitution}. */
     static Value view(BodyContext cx, TreePath path, List<Stmt> pre) {
-        return new OpsLowering(cx, pre).call(path);
+        OpsLowering l = new OpsLowering(cx, pre);
+        Value v = l.call(path);
+        // the view's loops run in the next statement: its matrices are checked here, as eagerly
+        l.shapes.barrier();
+        return v;
     }
 
     // ---------------------------------------------------------------- reading
@@ -143,7 +147,8 @@ final class OpsLowering {
             throw cx.reject(Message.UNSUPPORTED_OPS, t, "Ops." + m.getSimpleName(), OpsTable.names());
         }
         kernels.at = cx.src(t);
-        return apply(o, typed(o, args));
+        List<Expr> arrays = new ArrayList<>();
+        return apply(o, typed(o, args, arrays), arrays);
     }
 
     /** A scalar argument's expression, for a call of a scalar rule. */
@@ -163,6 +168,8 @@ final class OpsLowering {
         List<Stmt> own = new ArrayList<>();
         Expr e = cx.expressions.expr(path, own);
         if (!own.isEmpty()) {
+            // a helper's statements may throw: a matrix read before is checked before them
+            shapes.barrier();
             boolean writes = writesElements(own);
             for (List<Value> args : open) {
                 for (int k = 0; k < args.size(); k++) {
@@ -180,6 +187,9 @@ final class OpsLowering {
         pre.addAll(own);
         boolean local = e instanceof Local || !e.type().isArray() && (e instanceof Expr.Lit || e instanceof Expr.Const);
         if (!local && e.type() != Type.STRING && e.type() != Type.VOID && e.type() != Type.BOOLEAN) {
+            if (!OpsShapes.cannotThrow(e)) {
+                shapes.barrier();
+            }
             e = OpsViews.declare(op + "_" + stem(e), e, pre, cx.names);
         }
         return new Leaf(e);
@@ -209,8 +219,11 @@ final class OpsLowering {
         return v instanceof Scalar s ? s.expr().type() : v instanceof Vec ? Type.DOUBLE_ARRAY : Type.DOUBLE_MATRIX;
     }
 
-    /** The arguments as the op's parameters take them: leaves become scalars (doubles where it takes a double) and arrays. */
-    private List<Value> typed(OpsOp o, List<Value> args) {
+    /**
+     * The arguments as the op's parameters take them: leaves become scalars (doubles where it takes a
+     * double) and arrays, the vectors also added to {@code arrays}.
+     */
+    private List<Value> typed(OpsOp o, List<Value> args, List<Expr> arrays) {
         List<Value> out = new ArrayList<>();
         for (int k = 0; k < args.size(); k++) {
             Value v = args.get(k);
@@ -219,6 +232,7 @@ final class OpsLowering {
                 Expr e = l.expr();
                 if (p == Type.DOUBLE_ARRAY) {
                     v = new ArrayVec(stem(e), e);
+                    arrays.add(e);
                 } else if (p == Type.DOUBLE_MATRIX) {
                     v = new LeafMat(stem(e), e, new Local(Type.INT, cx.names.fresh(stem(e) + "Cols")));
                 } else {
@@ -234,8 +248,11 @@ final class OpsLowering {
 
     // ---------------------------------------------------------------- the ops
 
-    private Value apply(OpsOp o, List<Value> args) {
-        shapes.leaves(o.name(), args);
+    private Value apply(OpsOp o, List<Value> args, List<Expr> arrays) {
+        // transpose and matmul's second operand read rows inside their elements' loops, which need not run
+        shapes.leaves(o.name(), args, arrays, k -> o.kind() == OpsOp.Kind.TRANSPOSE || o.kind() == OpsOp.Kind.MATMUL && k == 1);
+        checks(o, args);
+        shapes.flush();
         switch (o.kind()) {
             case ELEMENTWISE:
                 return elementwise(o, args);
@@ -245,6 +262,10 @@ final class OpsLowering {
                 for (int k = 0; k < args.size(); k++) {
                     (o.params().get(k) == Type.INT ? dims : values).add(((Scalar) args.get(k)).expr());
                 }
+                if (!dims.stream().allMatch(d -> d instanceof Expr.Lit l && !l.text().startsWith("-"))) {
+                    // new double[n] throws for n < 0
+                    shapes.barrier();
+                }
                 return kernels.fill(o.name(), dims, o.formula().of(values));
             }
             case SUM:
@@ -253,12 +274,10 @@ final class OpsLowering {
                 return new Scalar(kernels.mean(args.get(0)));
             case MAX:
             case MIN:
-                shapes.nonEmpty(o.name(), OpsKernels.count(args.get(0)));
                 return new Scalar(kernels.extremum(o.name(), o.kind() == OpsOp.Kind.MAX, args.get(0)));
             case DOT: {
                 Vec a = (Vec) args.get(0);
                 Vec b = (Vec) args.get(1);
-                shapes.sameLength(o.name(), a, b);
                 return new Scalar(kernels.dot("dot", a, b, pre));
             }
             case NORM2:
@@ -284,19 +303,16 @@ final class OpsLowering {
             case MATVEC: {
                 Mat a = (Mat) args.get(0);
                 Vec x = (Vec) args.get(1);
-                shapes.matrixAndRow(o.name(), a, x);
                 return kernels.matvec(a, kernels.array(x));
             }
             case VECMAT: {
                 Vec x = (Vec) args.get(0);
                 Mat a = (Mat) args.get(1);
-                shapes.vectorAndRows(o.name(), x, a);
                 return kernels.vecmat(x, a);
             }
             case MATMUL: {
                 Mat a = (Mat) args.get(0);
                 Mat b = (Mat) args.get(1);
-                shapes.inner(o.name(), a, b);
                 // a transposed array variable is read in place, as an array variable is
                 return kernels.matmul(a instanceof OpsViews.Transposed ? a : kernels.array(a),
                         b instanceof OpsViews.Transposed ? b : kernels.array(b));
@@ -310,12 +326,26 @@ final class OpsLowering {
         }
     }
 
+    /** The op's shape checks, after its arguments', in the eager op's order. */
+    private void checks(OpsOp o, List<Value> args) {
+        switch (o.kind()) {
+            case ELEMENTWISE -> {
+                if (args.size() == 2) {
+                    shapes.broadcast(o.name(), args.get(0), args.get(1));
+                }
+            }
+            case MAX, MIN -> shapes.nonEmpty(o.name(), OpsKernels.count(args.get(0)));
+            case DOT -> shapes.sameLength(o.name(), (Vec) args.get(0), (Vec) args.get(1));
+            case MATVEC -> shapes.matrixAndRow(o.name(), (Mat) args.get(0), (Vec) args.get(1));
+            case VECMAT -> shapes.vectorAndRows(o.name(), (Vec) args.get(0), (Mat) args.get(1));
+            case MATMUL -> shapes.inner(o.name(), (Mat) args.get(0), (Mat) args.get(1));
+            default -> { }
+        }
+    }
+
     /** Element-wise, with broadcasting: a vector broadcast along a matrix's rows is read once per row, so it is an array. */
     private Value elementwise(OpsOp o, List<Value> args) {
         boolean matrix = args.stream().anyMatch(v -> v instanceof Mat);
-        if (args.size() == 2) {
-            shapes.broadcast(o.name(), args.get(0), args.get(1));
-        }
         List<Object> operands = new ArrayList<>();
         for (Value v : args) {
             if (v instanceof Scalar s) {

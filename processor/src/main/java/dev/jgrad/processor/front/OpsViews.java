@@ -189,13 +189,30 @@ final class OpsViews {
 
     /**
      * A matrix argument, whose shape the op that reads it checks first ({@code Shapes.cols}: every row
-     * as long as row 0), into the local {@code cols}, declared by {@link OpsLowering} then.
+     * as long as row 0), into the local {@code cols}, declared by {@link OpsShapes} then; or whose
+     * width that op takes from row 0 alone, when the loops check each row where they read it.
      */
     static final class LeafMat extends ArrayMat {
         boolean checked;
+        /**
+         * While its rows are checked where they are read ({@link OpsShapes}): the message of the
+         * exception a row not as long as row 0 throws, that of the eager check.
+         */
+        Expr rowCheck;
 
         LeafMat(String name, Expr array, Local cols) {
             super(name, array, cols);
+        }
+
+        /** Row {@code i}, after {@code if (a[i].length != cols) throw ...} (row 0 is as long as itself). */
+        @Override
+        Vec row(List<Stmt> out, Expr i) {
+            if (rowCheck != null && !(i instanceof Expr.Lit l && l.text().equals("0"))) {
+                Expr length = new Expr.Length(new Expr.Index(Type.DOUBLE_ARRAY, array, i));
+                out.add(new Stmt.If(null, new Expr.Binary(Type.BOOLEAN, BinaryOp.NE, length, cols),
+                        List.of(new Stmt.Throw(null, "java.lang.IllegalArgumentException", List.of(rowCheck))), List.of()));
+            }
+            return super.row(out, i);
         }
     }
 

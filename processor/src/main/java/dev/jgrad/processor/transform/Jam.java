@@ -117,8 +117,10 @@ public final class Jam {
             if (s instanceof Stmt.Decl d) {
                 locals.add(d.name());
             }
+            // a throw fails an iteration as a short row does: the remainder loop runs its group again in order
             ok[0] &= s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.If
-                    || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment;
+                    || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment
+                    || s instanceof Stmt.Throw;
         });
         if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch, aliases, declared)) {
             return null;

@@ -23,11 +23,20 @@ public final class OpsLossesGrad {
         double matvec_bar = 0.0;
         double sub_bar = 0.0;
         double sub = 0.0;
-        int xCols = Shapes.cols("matvec", x);
-        Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
-        Shapes.sameLength("sub", x.length, y.length);
+        int xCols = Shapes.width(x);
+        if (w == null || xCols != w.length) {
+            Shapes.rectangular("matvec", x);
+            Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
+        }
+        if (y == null || x.length != y.length) {
+            Shapes.rectangular("matvec", x);
+            Shapes.sameLength("sub", x.length, y.length);
+        }
         double sum = 0.0;
         for (int i = 0; i < x.length; i++) {
+            if (x[i].length != xCols) {
+                throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+            }
             double matvec = 0.0;
             for (int j = 0; j < w.length; j++) {
                 matvec += x[i][j] * w[j];

@@ -20,9 +20,15 @@ public final class OpsLossesGrad {
     public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
         double[] w_bar = Arrays2.zerosLike(w);
         double b_bar = 0.0;
-        int xCols = Shapes.cols("matvec", x);
-        Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
-        Shapes.sameLength("sub", x.length, y.length);
+        int xCols = Shapes.width(x);
+        if (w == null || xCols != w.length) {
+            Shapes.rectangular("matvec", x);
+            Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
+        }
+        if (y == null || x.length != y.length) {
+            Shapes.rectangular("matvec", x);
+            Shapes.sameLength("sub", x.length, y.length);
+        }
         double sum = 0.0;
         // adjoints of the loops' sums: known before the loops run
         // grad of: return mean(square(sub(add(matvec(x, w), b), y)))
@@ -30,7 +36,7 @@ public final class OpsLossesGrad {
         double sum_bar = 1.0 / t;
         // mean(square(sub(add(matvec(x, w), b), y))), in chunks
         Sums sums = new Sums(/* scalars */ 2, /* vectors */ new double[][] {w_bar}, /* matrices */ new double[][][] {});
-        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, sum_bar));
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, xCols, sum_bar));
         sum += sums.scalars[0];
         b_bar += sums.scalars[1];
         double value = sum / (double) x.length;
@@ -41,7 +47,7 @@ public final class OpsLossesGrad {
      * Iterations {@code [from, to)} of a parallel loop, adding into {@code sums}.
      */
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
-            double[] y, double sum_bar) {
+            double[] y, int xCols, double sum_bar) {
         double sum = 0.0;
         double b_bar = 0.0;
         double[] w_bar = sums.vectors[0];
@@ -49,6 +55,18 @@ public final class OpsLossesGrad {
             int i = from;
             try {
                 for (; i < to - 3; i += 4) {
+                    if (x[i].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    if (x[i + 1].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    if (x[i + 2].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    if (x[i + 3].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
                     double matvec = 0.0;
                     double matvec1 = 0.0;
                     double matvec2 = 0.0;
@@ -83,6 +101,9 @@ public final class OpsLossesGrad {
             } finally {
                 // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
                 for (; i < to; i++) {
+                    if (x[i].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
                     double matvec = 0.0;
                     for (int j = 0; j < w.length; j++) {
                         matvec += x[i][j] * w[j];

@@ -17,13 +17,19 @@ public final class OpsLossesJit {
      * The fast version of {@link OpsLosses#mse(double[], double, double[][], double[])}: the same result.
      */
     public static double mse(double[] w, double b, double[][] x, double[] y) {
-        int xCols = Shapes.cols("matvec", x);
-        Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
-        Shapes.sameLength("sub", x.length, y.length);
+        int xCols = Shapes.width(x);
+        if (w == null || xCols != w.length) {
+            Shapes.rectangular("matvec", x);
+            Shapes.matrixAndRow("matvec", x.length, xCols, w.length);
+        }
+        if (y == null || x.length != y.length) {
+            Shapes.rectangular("matvec", x);
+            Shapes.sameLength("sub", x.length, y.length);
+        }
         double sum = 0.0;
         // mean(square(sub(add(matvec(x, w), b), y))), in chunks
         Sums sums = new Sums(/* scalars */ 1, /* vectors */ new double[][] {}, /* matrices */ new double[][][] {});
-        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y));
+        Parallel.run(0, x.length, /* threads */ true, sums, (part, lo, hi) -> mseChunk(part, lo, hi, w, b, x, y, xCols));
         sum += sums.scalars[0];
         return sum / (double) x.length;
     }
@@ -32,12 +38,24 @@ public final class OpsLossesJit {
      * Iterations {@code [from, to)} of a parallel loop, adding into {@code sums}.
      */
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
-            double[] y) {
+            double[] y, int xCols) {
         double sum = 0.0;
         {
             int i = from;
             try {
                 for (; i < to - 3; i += 4) {
+                    if (x[i].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    if (x[i + 1].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    if (x[i + 2].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    if (x[i + 3].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
                     double matvec = 0.0;
                     double matvec1 = 0.0;
                     double matvec2 = 0.0;
@@ -57,6 +75,9 @@ public final class OpsLossesJit {
             } finally {
                 // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
                 for (; i < to; i++) {
+                    if (x[i].length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
                     double matvec = 0.0;
                     for (int j = 0; j < w.length; j++) {
                         matvec += x[i][j] * w[j];
