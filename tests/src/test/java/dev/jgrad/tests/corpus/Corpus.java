@@ -325,7 +325,16 @@ public final class Corpus {
             method(OpsFusion.class, "logSumExpMixed", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -2, 2))),
             method(OpsFusion.class, "softmaxCrossEntropy", r -> args(mat(r, 4, 3, -1, 1), vec(r, 4, -0.5, 0.5), mat(r, 8, 3, -2, 2), OpsInputs.oneHot(r, 8, 4))),
             method(OpsFusion.class, "softmaxOfLocal", r -> args(vec(r, 3, -1, 1), mat(r, 5, 3, -2, 2), vec(r, 5, 0, 1))),
-            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))));
+            method(OpsFusion.class, "rowSoftmax", r -> args(mat(r, 4, 3, -1, 1), mat(r, 6, 3, -2, 2), mat(r, 6, 4, -1, 1))),
+
+            // Pullbacks: helpers as methods of the generated class (a derivative method each), not inlined
+            method(Pullbacks.class, "threeSites", PullbackInputs::threeSites),
+            method(Pullbacks.class, "inLoop", PullbackInputs::inLoop),
+            method(Pullbacks.class, "nested", PullbackInputs::nested),
+            method(Pullbacks.class, "kinked", PullbackInputs::kinked),
+            method(Pullbacks.class, "otherClass", PullbackInputs::otherClass),
+            method(Pullbacks.class, "reassigned", PullbackInputs::reassigned),
+            method(Pullbacks.class, "book", PullbackInputs::book));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
