@@ -110,7 +110,7 @@ final class ClassPipeline {
                     continue;
                 }
                 if (grad) {
-                    Method ir = pullbacks.read(m);
+                    Method ir = pullbacks.read(m, wrt);
                     if (ir == null) {
                         continue;
                     }
@@ -145,7 +145,7 @@ final class ClassPipeline {
                     }
                 }
                 if (jit) {
-                    Method ir = MethodReader.read(env, m);
+                    Method ir = pullbacks.readForJit(m);
                     if (ir == null) {
                         continue;
                     }

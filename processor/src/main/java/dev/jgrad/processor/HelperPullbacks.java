@@ -44,10 +44,11 @@ import javax.lang.model.element.VariableElement;
  * grows with the source, not with the number of calls.
  *
  * <p>A helper qualifies when it is static, returns {@code double}, takes only {@code double},
- * {@code int}, {@code long} and {@code boolean} parameters (at least one {@code double}; with
- * several, only when called from two places or more, since each partial recomputes the helper), has
- * no loop, calls nothing it cannot see into, prints nothing, and its derivative needs no tape; and
- * when its body is larger than {@link #SMALL} bytes of bytecode (HotSpot inlines smaller ones
+ * {@code int}, {@code long} and {@code boolean} parameters (at least one {@code double}), has no loop
+ * and no array element write, calls nothing it cannot see into (which could print, or have another
+ * effect that running it again would repeat); when at each of its calls at most one {@code double}
+ * argument is active (each partial runs the helper again, so two would cost twice the inlined code);
+ * and when its body is larger than {@link #SMALL} bytes of bytecode (HotSpot inlines smaller ones
  * itself). Everything else is inlined as before; so are helpers under the forward modes.
  *
  * <p>One instance serves one class: each helper gets its methods once, whichever gradients call it.
@@ -61,6 +62,8 @@ final class HelperPullbacks {
     private final Set<String> taken = new HashSet<>();
     private final Map<ExecutableElement, Optional<Rule>> rules = new HashMap<>();
     private final Set<ExecutableElement> building = new HashSet<>();
+    /** The helper of each rule made here, by identity. */
+    private final Map<Rule, ExecutableElement> helpers = new java.util.IdentityHashMap<>();
     private final List<ClassWriter.HelperMethod> methods = new ArrayList<>();
 
     /**
@@ -95,11 +98,27 @@ final class HelperPullbacks {
     }
 
     /**
-     * Reads {@code m} with its qualifying helpers kept as calls: a first read inlines everything and
-     * counts the calls; if some helper qualifies, a second read keeps its calls. Null after
-     * reporting an error, as {@link MethodReader#read} returns.
+     * Reads {@code m}, differentiated in {@code wrt}, with its qualifying helpers kept as calls: a
+     * first read inlines everything and counts the calls; if some helper qualifies (also one called
+     * once that an earlier gradient of the class already gave methods), a second read keeps its
+     * calls. A helper with two active double arguments at some call is then inlined after all (a
+     * third read): its partials would each run it again. Null after reporting an error, as
+     * {@link MethodReader#read} returns.
      */
-    Method read(ExecutableElement m) {
+    Method read(ExecutableElement m, List<String> wrt) {
+        return read(m, wrt, false);
+    }
+
+    /**
+     * Reads {@code m} for its {@code @Jit} value: a qualifying helper that the generated class can call
+     * stays a call there too (HotSpot inlines it where it pays), instead of a copy of its body at
+     * every call.
+     */
+    Method readForJit(ExecutableElement m) {
+        return read(m, List.of(), true);
+    }
+
+    private Method read(ExecutableElement m, List<String> wrt, boolean visibleOnly) {
         HelperCalls counted = HelperCalls.inlineAll();
         Method first = MethodReader.read(env, m, counted);
         if (first == null) {
@@ -107,22 +126,44 @@ final class HelperPullbacks {
         }
         Set<ExecutableElement> wanted = new LinkedHashSet<>();
         counted.inlined().forEach((helper, calls) -> {
-            int doubles = doubleParams(helper);
-            if (doubles > 0 && (calls >= 2 || doubles == 1 && counted.inLoop(helper))) {
+            boolean made = rules.containsKey(helper) && rules.get(helper).isPresent();
+            if (doubleParams(helper) > 0 && (made || calls >= 2 || counted.inLoop(helper))) {
                 wanted.add(helper);
             }
         });
-        if (wanted.isEmpty()) {
-            return first;
-        }
         HelperCalls.Pullbacks pullbacks = new HelperCalls.Pullbacks() {
             @Override
             public Rule of(ExecutableElement helper) {
-                return wanted.contains(helper) ? rule(helper, m, this) : null;
+                return wanted.contains(helper) && (!visibleOnly || visible(helper, m)) ? rule(helper, m, this) : null;
             }
         };
-        Method ir = MethodReader.read(env, m, new HelperCalls(pullbacks));
-        return ir == null ? first : ir;
+        while (!wanted.isEmpty()) {
+            Method ir = MethodReader.read(env, m, new HelperCalls(pullbacks));
+            if (ir == null) {
+                return first;
+            }
+            Set<ExecutableElement> several = severalActive(ir, wrt);
+            if (several.isEmpty()) {
+                return ir;
+            }
+            wanted.removeAll(several);
+        }
+        return first;
+    }
+
+    /** The helpers called in {@code ir} with two active double arguments or more. */
+    private Set<ExecutableElement> severalActive(Method ir, List<String> wrt) {
+        Activity activity = Activity.of(ir, new HashSet<>(WrtLeaves.of(ir, wrt)));
+        Set<ExecutableElement> out = new HashSet<>();
+        Walk.statements(ir.body(), s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
+            if (x instanceof Expr.Prim p && helpers.containsKey(p.rule())) {
+                long active = p.args().stream().filter(a -> a.type() == Type.DOUBLE && activity.isActive(a)).count();
+                if (active >= 2) {
+                    out.add(helpers.get(p.rule()));
+                }
+            }
+        })));
+        return out;
     }
 
     /** The number of {@code double} parameters of a helper that may qualify; 0 if it cannot. */
@@ -154,7 +195,12 @@ final class HelperPullbacks {
             return null; // recursion: inlining it reports it
         }
         try {
-            Rule made = make(helper, root, nested);
+            Rule made;
+            try {
+                made = make(helper, root, nested);
+            } catch (RuntimeException e) {
+                made = null; // inlined, as before there were derivative methods
+            }
             rules.put(helper, Optional.ofNullable(made));
             return made;
         } finally {
@@ -223,13 +269,15 @@ final class HelperPullbacks {
         }
         methods.addAll(made);
         String partialOwner = generatedClass;
-        return new Rule(owner, forward, reads, (args, result) -> {
+        Rule rule = new Rule(owner, forward, reads, (args, result) -> {
             List<Expr> out = new ArrayList<>();
             for (String d : partials) {
                 out.add(d == null ? null : new Expr.Call(Type.DOUBLE, partialOwner, d, List.copyOf(args)));
             }
             return out;
         });
+        helpers.put(rule, helper);
+        return rule;
     }
 
     /** {@code body} without the declaration of {@code value} if nothing reads it (the helper's result, in a partial). */
