@@ -334,6 +334,7 @@ public final class Corpus {
             method(Pullbacks.class, "kinked", PullbackInputs::kinked),
             method(Pullbacks.class, "otherClass", PullbackInputs::otherClass),
             method(Pullbacks.class, "reassigned", PullbackInputs::reassigned),
+            method(Pullbacks.class, "branchy", PullbackInputs::branchy),
             method(Pullbacks.class, "book", PullbackInputs::book));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {

@@ -75,6 +75,16 @@ final class PullbackInputs {
         return args(u(r, -1.5, 1.5), u(r, -1.5, 1.5));
     }
 
+    static Object[] branchy(Random r) {
+        while (true) {
+            double x = away(r, -2.5, 2.5, -1, 1);
+            double y = away(r, -2.5, 2.5, -1, 1);
+            if (far(x - y, -1, 1)) {
+                return args(x, y);
+            }
+        }
+    }
+
     static Object[] book(Random r) {
         int n = 6;
         double rate = u(r, 0.01, 0.05);

@@ -90,6 +90,33 @@ public final class Pullbacks {
         return a * b - damped(x * y, 3);
     }
 
+    /** Nested branches, early returns and an argument check: single-assignment form keeps them tape-free. */
+    static double piecewise(double x, int mode) {
+        if (mode < 0) {
+            throw new IllegalArgumentException("mode " + mode);
+        }
+        if (x > 1) {
+            if (mode == 1) {
+                return Math.log(x) + 1 + 0.5 * x;
+            }
+            x = x * x - Math.cos(x);
+        } else if (x < -1) {
+            double r = Math.sqrt(-x);
+            if (mode == 2) {
+                r *= 1.5;
+            }
+            return -r + 0.25 * x * x;
+        }
+        double y = x * 0.5 + Math.atan(x);
+        return y * Math.sin(x) + x;
+    }
+
+    /** Three calls of the branchy helper, on different branches. */
+    @Grad
+    static double branchy(double x, double y) {
+        return piecewise(x, 1) * piecewise(y, 2) + piecewise(x - y, 0);
+    }
+
     /** A Black-Scholes price: d1 and d2 in one helper of several double parameters, called twice. */
     static double d(double s, double k, double t, double sigma, double rate, boolean plus) {
         double v = sigma * Math.sqrt(t);
