@@ -149,11 +149,16 @@ public final class SingleAssignment {
         return g;
     }
 
-    /** A new version of {@code name}, with {@code value} where {@code guard} holds and zero elsewhere. */
+    /**
+     * A new version of {@code name}, with {@code value} where {@code guard} holds and zero elsewhere (so
+     * that what the source does not evaluate is not evaluated: no exception, and no partial that is
+     * NaN where the branch was not taken).
+     */
     private void define(dev.jgrad.processor.ir.Src src, Type type, String name, Expr value, Local guard, List<Stmt> out) {
         String version = current.containsKey(name) ? names.fresh(name) : name;
         Expr init = value;
-        if (value != null && guard != null) {
+        if (value != null && guard != null && !(value instanceof Local || value instanceof Expr.Lit)) {
+            // evaluated only where the source evaluates it; a copy or a literal is safe anywhere
             init = new Expr.Cond(type, guard, value, new Expr.Lit(type, type.zero()));
         }
         out.add(new Stmt.Decl(src, type, version, init));
