@@ -250,7 +250,7 @@ final class HelperPullbacks {
             body = withoutUnread(body, g.value());
             String name = fresh(base + "_d" + p.name());
             made.add(new ClassWriter.HelperMethod(name, helper, ir.params(), body, ir.names().all(),
-                    "its partial derivative in {@code " + p.name() + "}, for the reverse sweeps of this class's"
+                    "its partial derivative in {@code " + p.name() + "}, for the reverse sweeps of\nthis class's"
                             + " gradients. It runs the helper again, then its adjoint (no tape across calls)."));
             partials.add(name);
             reads.add(Rule.Reads.args(all));
@@ -265,7 +265,7 @@ final class HelperPullbacks {
             owner = generatedClass;
             forward = fresh(base);
             made.add(0, new ClassWriter.HelperMethod(forward, helper, primal.params(), primal.body(),
-                    primal.names().all(), "a copy, which the gradients call for its value (the class cannot see the helper)."));
+                    primal.names().all(), "a copy, which the gradients call for its value (this class cannot\nsee the helper)."));
         }
         methods.addAll(made);
         String partialOwner = generatedClass;
