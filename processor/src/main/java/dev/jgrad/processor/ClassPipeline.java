@@ -73,6 +73,9 @@ final class ClassPipeline {
         java.util.Map<String, ExecutableElement> records = new java.util.HashMap<>();
         Reports report = Reports.wanted(processing) ? new Reports(env, processing, type) : null;
         ForwardPipeline forward = new ForwardPipeline(env, processing, type);
+        Set<String> gradMethods = new HashSet<>();
+        methods.stream().filter(m -> m.getAnnotation(Grad.class) != null).forEach(m -> gradMethods.add(m.getSimpleName().toString()));
+        HelperPullbacks pullbacks = new HelperPullbacks(env, GeneratedNames.gradClass(type).reflectionName(), gradMethods);
         checkQualifiers();
         for (ExecutableElement m : methods) {
             try {
@@ -108,7 +111,7 @@ final class ClassPipeline {
                     continue;
                 }
                 if (grad) {
-                    Method ir = MethodReader.read(env, m);
+                    Method ir = pullbacks.read(m, wrt);
                     if (ir == null) {
                         continue;
                     }
@@ -144,7 +147,7 @@ final class ClassPipeline {
                     }
                 }
                 if (jit) {
-                    Method ir = MethodReader.read(env, m);
+                    Method ir = pullbacks.readForJit(m);
                     if (ir == null) {
                         continue;
                     }
@@ -172,6 +175,20 @@ final class ClassPipeline {
         for (ClassWriter.JitMethod j : jits) {
             checkSize(j.element(), j.body());
         }
+        List<List<dev.jgrad.processor.ir.Stmt>> finished = new ArrayList<>();
+        for (ClassWriter.GradMethod g : grads) {
+            finished.add(g.gradient().body());
+            List<dev.jgrad.processor.ir.Stmt> read = new ArrayList<>();
+            if (g.gradient().value() != null) {
+                read.add(new dev.jgrad.processor.ir.Stmt.Return(null, g.gradient().value()));
+            }
+            g.gradient().components().forEach(c -> read.add(new dev.jgrad.processor.ir.Stmt.Return(null, c)));
+            finished.add(read);
+        }
+        List<ClassWriter.HelperMethod> helpers = pullbacks.used(finished);
+        for (ClassWriter.HelperMethod h : helpers) {
+            checkSize(h.helper(), h.body());
+        }
         if (env.diag().errorCount() > before || DerivativeCheck.anyProblem(env, type)) {
             Stubs.writeIfImported(processing, type, methods.stream().filter(m -> m.getAnnotation(Grad.class) != null).toList(),
                     methods.stream().filter(m -> m.getAnnotation(Jit.class) != null).toList(), imported);
@@ -180,7 +197,7 @@ final class ClassPipeline {
         ClassWriter writer = new ClassWriter(processing, type);
         try {
             if (!grads.isEmpty()) {
-                writer.writeGrad(grads);
+                writer.writeGrad(grads, helpers);
             }
             if (!jits.isEmpty()) {
                 writer.writeJit(jits);

@@ -14,6 +14,8 @@
  *       directions at once by {@code HessianLanes}; {@code SecondOrder} for {@code @Derivative} partials) and
  *       {@code @Jacobian} ({@code JacobianPipeline}: tangent columns or reverse rows), with
  *       {@code Wrt} (the annotations' wrt) and {@code Flat} (the flat vectors of the wrt parameters).
+ *       {@code HelperPullbacks} decides which helpers a gradient calls instead of inlining (the front's
+ *       {@code HelperCalls} counts the calls and asks it), and makes their derivative methods.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
  *       calls to the user's methods ({@code Statements}, {@code Expressions}, {@code Calls},
@@ -37,8 +39,10 @@
  *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences), {@code Accumulators}
  *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
- *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}), {@code Lanes} (one body run for many directions in lock-step: the full
- *       Hessian), {@code Tidy} (a last peephole pass: adjoints declared with their
+ *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}),
+ *       {@code Lanes} (one body run for many directions in lock-step: the full Hessian),
+ *       {@code SingleAssignment} (a loop-free helper's body with each local assigned once, for its
+ *       tape-free derivative method), {@code Tidy} (a last peephole pass: adjoints declared with their
  *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
  *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
  *       the statement that kept it from a better one, and what the forward sweep pushes.

@@ -49,6 +49,14 @@ public final class ClassWriter {
         }
     }
 
+    /**
+     * A method the gradients of the class call, generated from a helper of the user
+     * ({@code HelperPullbacks}): {@code body} ends by returning what the method computes. {@code what}
+     * is the javadoc's first sentence after the link to the helper.
+     */
+    public record HelperMethod(String name, ExecutableElement helper, List<Method.Param> params, List<Stmt> body,
+            java.util.Set<String> names, String what) {}
+
     private static final String PROCESSOR = "dev.jgrad.processor.JgradProcessor";
 
     private final ProcessingEnvironment processing;
@@ -60,6 +68,11 @@ public final class ClassWriter {
     }
 
     public void writeGrad(List<GradMethod> methods) {
+        writeGrad(methods, List.of());
+    }
+
+    /** {@code CGrad}, with the methods generated from helpers after the gradients. */
+    public void writeGrad(List<GradMethod> methods, List<HelperMethod> helpers) {
         ClassName name = GeneratedNames.gradClass(type);
         TypeSpec.Builder c = classBuilder(name, "Gradients of the {@code @Grad} methods of {@link $T}, written by jgrad at compile time.\n");
         for (GradMethod m : methods) {
@@ -70,6 +83,22 @@ public final class ClassWriter {
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
+        }
+        for (HelperMethod h : helpers) {
+            c.alwaysQualify(h.names().toArray(new String[0]));
+            CodeBlock.Builder body = CodeBlock.builder();
+            Printer printer = new Printer(null, thrown(h.helper()));
+            printer.statements(h.body(), body);
+            MethodSpec.Builder method = MethodSpec.methodBuilder(h.name())
+                    .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                    .addJavadoc("{@link $T#$L}: $L\n", h.helper().getEnclosingElement(), link(h.helper()), h.what())
+                    .returns(double.class)
+                    .addExceptions(thrown(h.helper()))
+                    .addCode(body.build());
+            for (Method.Param p : h.params()) {
+                method.addParameter(Printer.typeName(p.type()), p.name());
+            }
+            c.addMethod(method.build());
         }
         write(name, c.build());
     }

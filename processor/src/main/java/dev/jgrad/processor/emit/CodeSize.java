@@ -85,8 +85,8 @@ public final class CodeSize {
         if (e instanceof Expr.Lit l) {
             return literal(l);
         }
-        if (e instanceof Expr.Const || e instanceof Expr.Call || e instanceof Expr.Cast) {
-            return 3; // ldc2_w, getstatic, invokestatic; d2i and the like
+        if (e instanceof Expr.Const || e instanceof Expr.Call || e instanceof Expr.Prim || e instanceof Expr.Cast) {
+            return 3; // ldc2_w, getstatic, invokestatic (Math.exp too); d2i and the like
         }
         if (e instanceof Expr.Pop) {
             return 5;

@@ -42,6 +42,8 @@ final class BodyContext {
     final Names names;
     final Origins origins;
     final Deque<ExecutableElement> inlining;
+    /** Which helpers' calls stay calls, and what was inlined: shared by the method and its inlined helpers. */
+    final HelperCalls helpers;
     final Deque<Map<String, Local>> scopes = new ArrayDeque<>();
     /**
      * The records each scope declares (parameters, locals, a helper's parameters), by the name the
@@ -69,8 +71,9 @@ final class BodyContext {
     final RecordReads recordReads;
 
     BodyContext(Env env, CompilationUnitTree unit, TypeElement owner, Names names, Origins origins,
-            Deque<ExecutableElement> inlining) {
+            Deque<ExecutableElement> inlining, HelperCalls helpers) {
         this.env = env;
+        this.helpers = helpers;
         this.unit = unit;
         this.owner = owner;
         this.names = names;

@@ -98,6 +98,14 @@ final class Calls {
         if (custom != null) {
             return dropped(statement, t, name, custom);
         }
+        Rule pullback = statement ? null : cx.helpers.pullback(m);
+        if (pullback != null) {
+            // a helper with a derivative method of its own: the call stays a call (HelperCalls), its
+            // value in a local as an inlined call's is, which the reverse sweep reads rather than call again
+            String result = cx.names.fresh(name);
+            pre.add(new Stmt.Decl(null, Type.DOUBLE, result, new Expr.Prim(Type.DOUBLE, pullback, List.copyOf(args))));
+            return new Expr.Local(Type.DOUBLE, result);
+        }
         // a method of the same source class, nested ones included (a static nested class calling its
         // enclosing class's helper), or a @Grad method anywhere: its body is read and inlined
         if (sameSource || m.getAnnotation(dev.jgrad.Grad.class) != null) {

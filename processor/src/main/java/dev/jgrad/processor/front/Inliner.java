@@ -54,8 +54,9 @@ final class Inliner {
                     "it returns " + m.getReturnType() + "; helpers return double, int, long, boolean, or nothing");
         }
         BodyContext callee = new BodyContext(cx.env, calleePath.getCompilationUnit(),
-                (TypeElement) m.getEnclosingElement(), cx.names, cx.origins, cx.inlining);
+                (TypeElement) m.getEnclosingElement(), cx.names, cx.origins, cx.inlining, cx.helpers);
         cx.inlining.push(m);
+        cx.helpers.inlining(m);
         int before = cx.env.diag().errorCount();
         try {
             List<Stmt> out = new ArrayList<>();

@@ -41,8 +41,15 @@ final class LoopStatements {
     void loop(Src src, List<Stmt> init, TreePath condPath, List<Stmt> update, TreePath bodyPath,
             boolean testAfter, List<Stmt> out) {
         List<Stmt> pre = new ArrayList<>();
-        Expr cond = condPath == null ? null : cx.statements.condition(condPath, pre);
-        List<Stmt> body = cx.statements.body(bodyPath);
+        Expr cond;
+        List<Stmt> body;
+        cx.helpers.enterLoop();
+        try {
+            cond = condPath == null ? null : cx.statements.condition(condPath, pre);
+            body = cx.statements.body(bodyPath);
+        } finally {
+            cx.helpers.exitLoop();
+        }
         if (pre.isEmpty()) {
             if (testAfter) {
                 out.addAll(init);
@@ -110,7 +117,13 @@ final class LoopStatements {
                     ? array.type().element() : cx.typeTrees.declaredType(new TreePath(new TreePath(path, v), v.getType()));
             String name = cx.names.fresh(v.getName().toString());
             cx.scopes.peek().put(v.getName().toString(), new Local(type, name));
-            List<Stmt> user = cx.statements.body(new TreePath(path, t.getStatement()));
+            List<Stmt> user;
+            cx.helpers.enterLoop();
+            try {
+                user = cx.statements.body(new TreePath(path, t.getStatement()));
+            } finally {
+                cx.helpers.exitLoop();
+            }
             if (!(array instanceof Local l) || ArrayValues.assigns(user, l)) {
                 array = ArrayValues.bind(array, out, cx.names);
             }

@@ -36,12 +36,32 @@ public final class MethodReader {
      * it.
      */
     public static Method read(Env env, ExecutableElement method) {
+        return read(env, method, HelperCalls.inlineAll());
+    }
+
+    /** As {@link #read(Env, ExecutableElement)}, with {@code helpers} deciding which helper calls stay calls. */
+    public static Method read(Env env, ExecutableElement method, HelperCalls helpers) {
+        return read(env, method, null, helpers);
+    }
+
+    /**
+     * Reads {@code helper} as a method of its own, for code generated beside the annotated method
+     * {@code root} (what its body names must be visible from there, as for an inlined helper).
+     */
+    public static Method readHelper(Env env, ExecutableElement helper, ExecutableElement root, HelperCalls helpers) {
+        return read(env, helper, root, helpers);
+    }
+
+    private static Method read(Env env, ExecutableElement method, ExecutableElement root, HelperCalls helpers) {
         TreePath path = env.trees().getPath(method);
         BodyContext reader = new BodyContext(env, path.getCompilationUnit(),
-                (TypeElement) method.getEnclosingElement(), new Names(), new Origins(), new ArrayDeque<>());
+                (TypeElement) method.getEnclosingElement(), new Names(), new Origins(), new ArrayDeque<>(), helpers);
+        if (root != null) {
+            reader.inlining.push(root);
+        }
         reader.inlining.push(method);
         // a constant of this class, qualified in generated code, starts with the package's first segment
-        String pkg = env.elements().getPackageOf(method).getQualifiedName().toString();
+        String pkg = env.elements().getPackageOf(root != null ? root : method).getQualifiedName().toString();
         reader.names.reserve(pkg.isEmpty() ? "java" : pkg.split("\\.")[0]);
         List<Method.Param> params = new ArrayList<>();
         List<RecordParam> records = new ArrayList<>();

@@ -366,7 +366,17 @@ public final class Corpus {
             method(SavedInLocals.class, "straightLine", r -> args(away(r, -1.5, 1.5, 0.5), u(r, -1, 1))),
             method(SavedInLocals.class, "loopInBranch", r -> args(vec(r, 4, -1, 1), away(r, -1.5, 1.5, 0))),
             method(SavedInLocals.class, "nestedBranches", r -> args(away(r, -1.5, 1.5, 0), away(r, -1.5, 1.5, 0))),
-            method(SavedInLocals.class, "whileBetweenOverwrites", r -> args(u(r, -1, 1), i(r, 0, 4))));
+            method(SavedInLocals.class, "whileBetweenOverwrites", r -> args(u(r, -1, 1), i(r, 0, 4))),
+
+            // Pullbacks: helpers as methods of the generated class (a derivative method each), not inlined
+            method(Pullbacks.class, "threeSites", PullbackInputs::threeSites),
+            method(Pullbacks.class, "inLoop", PullbackInputs::inLoop),
+            method(Pullbacks.class, "nested", PullbackInputs::nested),
+            method(Pullbacks.class, "kinked", PullbackInputs::kinked),
+            method(Pullbacks.class, "otherClass", PullbackInputs::otherClass),
+            method(Pullbacks.class, "reassigned", PullbackInputs::reassigned),
+            method(Pullbacks.class, "branchy", PullbackInputs::branchy),
+            method(Pullbacks.class, "book", PullbackInputs::book));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));

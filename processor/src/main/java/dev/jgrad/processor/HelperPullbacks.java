@@ -1,0 +1,347 @@
+package dev.jgrad.processor;
+
+import dev.jgrad.processor.analysis.Activity;
+import dev.jgrad.processor.emit.ClassWriter;
+import dev.jgrad.processor.emit.CodeSize;
+import dev.jgrad.processor.front.Env;
+import dev.jgrad.processor.front.HelperCalls;
+import dev.jgrad.processor.front.MethodReader;
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Exprs;
+import dev.jgrad.processor.ir.Gradient;
+import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Rule;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Walk;
+import dev.jgrad.processor.transform.Reverse;
+import dev.jgrad.processor.transform.SingleAssignment;
+import dev.jgrad.processor.transform.Tidy;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+
+/**
+ * Helpers as methods of {@code CGrad} instead of inlined at every call (Clad's pullbacks, with
+ * Clad's recompute strategy): a scalar helper that a {@code @Grad} method calls from several places,
+ * or from a loop, and that is not small, becomes a primitive of the gradient, like {@code Math.exp}.
+ * The forward sweep calls the helper itself (or, when the generated class cannot see it, a copy of
+ * it), so the value is the source's bit for bit; the reverse sweep calls a generated method per
+ * {@code double} parameter, {@code normCdf_dx(x)}, that runs the helper's forward again and its
+ * reverse sweep, and returns the partial derivative: no tape across calls, and the generated code
+ * grows with the source, not with the number of calls.
+ *
+ * <p>A helper qualifies when it is static, returns {@code double}, takes only {@code double},
+ * {@code int}, {@code long} and {@code boolean} parameters (at least one {@code double}), has no loop
+ * and no array element write, calls nothing it cannot see into (which could print, or have another
+ * effect that running it again would repeat); when at each of its calls at most one {@code double}
+ * argument is active (each partial runs the helper again, so two would cost twice the inlined code);
+ * and when its body is larger than {@link #SMALL} bytes of bytecode (HotSpot inlines smaller ones
+ * itself). Everything else is inlined as before; so are helpers under the forward modes.
+ *
+ * <p>One instance serves one class: each helper gets its methods once, whichever gradients call it.
+ */
+final class HelperPullbacks {
+    /** HotSpot's {@code MaxInlineSize}: a helper this small is inlined, as the JIT would inline it anyway. */
+    static final int SMALL = 35;
+
+    private final Env env;
+    private final String generatedClass;
+    private final Set<String> taken = new HashSet<>();
+    private final Map<ExecutableElement, Optional<Rule>> rules = new HashMap<>();
+    private final Set<ExecutableElement> building = new HashSet<>();
+    /** The helper of each rule made here, by identity. */
+    private final Map<Rule, ExecutableElement> helpers = new java.util.IdentityHashMap<>();
+    private final List<ClassWriter.HelperMethod> methods = new ArrayList<>();
+
+    /**
+     * For the class whose gradients go into {@code generatedClass} (a binary name); {@code taken} are
+     * the names of its {@code @Grad} methods, which the generated methods must not reuse.
+     */
+    HelperPullbacks(Env env, String generatedClass, Set<String> taken) {
+        this.env = env;
+        this.generatedClass = generatedClass;
+        this.taken.addAll(taken);
+    }
+
+    /**
+     * The generated methods that {@code bodies} (the class's finished gradients) call, directly or
+     * through one another: a partial in a parameter that no call passes an active value is never called.
+     */
+    List<ClassWriter.HelperMethod> used(List<List<Stmt>> bodies) {
+        Map<String, ClassWriter.HelperMethod> byName = new HashMap<>();
+        methods.forEach(h -> byName.put(h.name(), h));
+        Set<String> reached = new HashSet<>();
+        List<List<Stmt>> todo = new ArrayList<>(bodies);
+        while (!todo.isEmpty()) {
+            Walk.statements(todo.remove(todo.size() - 1), s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
+                String called = x instanceof Expr.Call c && c.owner().equals(generatedClass) ? c.name()
+                        : x instanceof Expr.Prim p && generatedClass.equals(p.rule().owner()) ? p.rule().name() : null;
+                if (called != null && byName.containsKey(called) && reached.add(called)) {
+                    todo.add(byName.get(called).body());
+                }
+            })));
+        }
+        return methods.stream().filter(h -> reached.contains(h.name())).toList();
+    }
+
+    /**
+     * Reads {@code m}, differentiated in {@code wrt}, with its qualifying helpers kept as calls: a
+     * first read inlines everything and counts the calls; if some helper qualifies (also one called
+     * once that an earlier gradient of the class already gave methods), a second read keeps its
+     * calls. A helper with two active double arguments at some call is then inlined after all (a
+     * third read): its partials would each run it again. Null after reporting an error, as
+     * {@link MethodReader#read} returns.
+     */
+    Method read(ExecutableElement m, List<String> wrt) {
+        return read(m, wrt, false);
+    }
+
+    /**
+     * Reads {@code m} for its {@code @Jit} value: a qualifying helper that the generated class can call
+     * stays a call there too (HotSpot inlines it where it pays), instead of a copy of its body at
+     * every call.
+     */
+    Method readForJit(ExecutableElement m) {
+        return read(m, List.of(), true);
+    }
+
+    private Method read(ExecutableElement m, List<String> wrt, boolean visibleOnly) {
+        HelperCalls counted = HelperCalls.inlineAll();
+        Method first = MethodReader.read(env, m, counted);
+        if (first == null) {
+            return null;
+        }
+        Set<ExecutableElement> wanted = new LinkedHashSet<>();
+        counted.inlined().forEach((helper, calls) -> {
+            boolean made = rules.containsKey(helper) && rules.get(helper).isPresent();
+            if (doubleParams(helper) > 0 && (made || calls >= 2 || counted.inLoop(helper))) {
+                wanted.add(helper);
+            }
+        });
+        HelperCalls.Pullbacks pullbacks = new HelperCalls.Pullbacks() {
+            @Override
+            public Rule of(ExecutableElement helper) {
+                return wanted.contains(helper) && (!visibleOnly || visible(helper, m)) ? rule(helper, m, this) : null;
+            }
+        };
+        while (!wanted.isEmpty()) {
+            Method ir = MethodReader.read(env, m, new HelperCalls(pullbacks));
+            if (ir == null) {
+                return first;
+            }
+            Set<ExecutableElement> several = severalActive(ir, wrt);
+            if (several.isEmpty()) {
+                return ir;
+            }
+            wanted.removeAll(several);
+        }
+        return first;
+    }
+
+    /** The helpers called in {@code ir} with two active double arguments or more. */
+    private Set<ExecutableElement> severalActive(Method ir, List<String> wrt) {
+        Activity activity = Activity.of(ir, new HashSet<>(WrtLeaves.of(ir, wrt)));
+        Set<ExecutableElement> out = new HashSet<>();
+        Walk.statements(ir.body(), s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> {
+            if (x instanceof Expr.Prim p && helpers.containsKey(p.rule())) {
+                long active = p.args().stream().filter(a -> a.type() == Type.DOUBLE && activity.isActive(a)).count();
+                if (active >= 2) {
+                    out.add(helpers.get(p.rule()));
+                }
+            }
+        })));
+        return out;
+    }
+
+    /** The number of {@code double} parameters of a helper that may qualify; 0 if it cannot. */
+    private int doubleParams(ExecutableElement helper) {
+        if (!helper.getModifiers().contains(Modifier.STATIC) || helper.isVarArgs()
+                || env.types().typeOf(helper.getReturnType()) != Type.DOUBLE
+                || env.trees().getTree(helper) == null || env.trees().getTree(helper).getBody() == null) {
+            return 0;
+        }
+        int doubles = 0;
+        for (VariableElement p : helper.getParameters()) {
+            Type t = env.types().typeOf(p.asType());
+            if (t == Type.DOUBLE) {
+                doubles++;
+            } else if (t != Type.INT && t != Type.LONG && t != Type.BOOLEAN) {
+                return 0;
+            }
+        }
+        return doubles;
+    }
+
+    /** The rule of {@code helper}'s calls, made once; null if it does not qualify (then it is inlined). */
+    private Rule rule(ExecutableElement helper, ExecutableElement root, HelperCalls.Pullbacks nested) {
+        Optional<Rule> known = rules.get(helper);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        if (!building.add(helper)) {
+            return null; // recursion: inlining it reports it
+        }
+        try {
+            Rule made;
+            try {
+                made = make(helper, root, nested);
+            } catch (RuntimeException e) {
+                made = null; // inlined, as before there were derivative methods
+            }
+            rules.put(helper, Optional.ofNullable(made));
+            return made;
+        } finally {
+            building.remove(helper);
+        }
+    }
+
+    private Rule make(ExecutableElement helper, ExecutableElement root, HelperCalls.Pullbacks nested) {
+        Method primal = readQuietly(helper, root, nested);
+        if (primal == null || !straightAndClosed(primal.body())) {
+            return null;
+        }
+        int slots = 0;
+        for (Method.Param p : primal.params()) {
+            slots += p.type().slots();
+        }
+        if (CodeSize.estimate(primal.body(), slots) <= SMALL) {
+            return null;
+        }
+        List<ClassWriter.HelperMethod> made = new ArrayList<>();
+        List<String> partials = new ArrayList<>();
+        List<Rule.Reads> reads = new ArrayList<>();
+        Integer[] all = new Integer[primal.params().size()];
+        for (int k = 0; k < all.length; k++) {
+            all[k] = k;
+        }
+        String base = helper.getSimpleName().toString();
+        for (Method.Param p : primal.params()) {
+            if (p.type() != Type.DOUBLE) {
+                partials.add(null);
+                reads.add(null);
+                continue;
+            }
+            Method ir = SingleAssignment.of(readQuietly(helper, root, nested));
+            if (ir == null) {
+                return null; // it writes into an array
+            }
+            Activity activity = Activity.of(ir, Set.of(p.name()));
+            Gradient g = Reverse.taped(ir, List.of(p.name()), activity).gradient();
+            if (g.tape() != null) {
+                return null; // a tape per call would cost more than the inlined code saves
+            }
+            // the value is the forward call's: here only what the partial needs is computed
+            List<Stmt> body = new ArrayList<>(Tidy.apply(g.body(), Exprs.ZERO, g.components(),
+                    ir.params().stream().map(Method.Param::name).toList()));
+            body.add(new Stmt.Return(null, g.components().get(0)));
+            body = withoutUnread(body, g.value());
+            String name = fresh(base + "_d" + p.name());
+            made.add(new ClassWriter.HelperMethod(name, helper, ir.params(), body, ir.names().all(),
+                    "its partial derivative in {@code " + p.name() + "}, for the reverse sweeps of\nthis class's"
+                            + " gradients. It runs the helper again, then its adjoint (no tape across calls)."));
+            partials.add(name);
+            reads.add(Rule.Reads.args(all));
+        }
+        String owner;
+        String forward;
+        if (visible(helper, root)) {
+            owner = env.elements().getBinaryName((TypeElement) helper.getEnclosingElement()).toString();
+            forward = base;
+        } else {
+            // the generated class cannot call it: a copy, printed from the same IR as an inlined call's
+            owner = generatedClass;
+            forward = fresh(base);
+            made.add(0, new ClassWriter.HelperMethod(forward, helper, primal.params(), primal.body(),
+                    primal.names().all(), "a copy, which the gradients call for its value (this class cannot\nsee the helper)."));
+        }
+        methods.addAll(made);
+        String partialOwner = generatedClass;
+        Rule rule = new Rule(owner, forward, reads, (args, result) -> {
+            List<Expr> out = new ArrayList<>();
+            for (String d : partials) {
+                out.add(d == null ? null : new Expr.Call(Type.DOUBLE, partialOwner, d, List.copyOf(args)));
+            }
+            return out;
+        });
+        helpers.put(rule, helper);
+        return rule;
+    }
+
+    /** {@code body} without the declaration of {@code value} if nothing reads it (the helper's result, in a partial). */
+    private static List<Stmt> withoutUnread(List<Stmt> body, Expr value) {
+        if (!(value instanceof Expr.Local v)) {
+            return body;
+        }
+        boolean[] read = {false};
+        Walk.statements(body, s -> Walk.expressions(s, e -> Walk.locals(e, n -> read[0] |= n.equals(v.name()))));
+        return read[0] ? body : body.stream().filter(s -> !(s instanceof Stmt.Decl d && d.name().equals(v.name()))).toList();
+    }
+
+    /** The helper read as a method of its own, or null, reporting nothing, if it is outside the subset. */
+    private Method readQuietly(ExecutableElement helper, ExecutableElement root, HelperCalls.Pullbacks nested) {
+        return env.diag().trial(() -> {
+            int before = env.diag().errorCount();
+            Method ir = MethodReader.readHelper(env, helper, root, new HelperCalls(nested));
+            return env.diag().errorCount() > before ? null : ir;
+        }, new ArrayList<>());
+    }
+
+    /**
+     * No loop (a helper with one is inlined), and no call it cannot see into (which may print, or
+     * have any other effect that running the helper again would repeat).
+     */
+    private static boolean straightAndClosed(List<Stmt> body) {
+        boolean[] ok = {true};
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.For || s instanceof Stmt.While || s instanceof Stmt.Run
+                    || s instanceof Stmt.Repeat || s instanceof Stmt.ParallelFor) {
+                ok[0] = false;
+            }
+            Walk.expressions(s, e -> Walk.postOrder(e, x -> ok[0] &= !(x instanceof Expr.Call)));
+        });
+        return ok[0];
+    }
+
+    /** A name of {@code CGrad} not yet used. */
+    private String fresh(String base) {
+        String name = base;
+        for (int k = 2; !taken.add(name); k++) {
+            name = base + k;
+        }
+        return name;
+    }
+
+    /**
+     * Whether the generated class, in {@code root}'s package, can call {@code helper}: public all the
+     * way out, or package-private in that package, and in no local class.
+     */
+    private boolean visible(ExecutableElement helper, ExecutableElement root) {
+        PackageElement pkg = env.elements().getPackageOf(root);
+        for (Element x = helper; x != null && !(x instanceof PackageElement); x = x.getEnclosingElement()) {
+            if (x.getModifiers().contains(Modifier.PRIVATE)) {
+                return false;
+            }
+            if (!x.getModifiers().contains(Modifier.PUBLIC) && !env.elements().getPackageOf(x).equals(pkg)) {
+                return false;
+            }
+            if (x instanceof TypeElement te && te.getNestingKind() != NestingKind.TOP_LEVEL
+                    && te.getNestingKind() != NestingKind.MEMBER) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
