@@ -55,7 +55,11 @@ import java.util.stream.Collectors;
  *       generated methods throw an exception of the same class with the same message, unwrapped;
  *   <li>every {@code @Grad} method also carries {@code @Jvp} with the same wrt: along the random
  *       {@code u} of (c), its value is the source's (bit for bit unless {@code @Jit}) and its tangent is
- *       {@code <u, gradient>} to 1e-10 of {@code max(1, sum |u_k gradient_k|)}.
+ *       {@code <u, gradient>} to 1e-10 of {@code max(1, sum |u_k gradient_k|)};
+ *   <li>a method that also carries {@code @Hessian} ({@link Method#hessian}, a quarter of them by
+ *       default): {@link HessianCheck} on each trial; a method that returns {@code double[]}
+ *       ({@link VectorMethods}, under {@code @Jacobian} and {@code @Jvp}): {@link VectorCheck} in place
+ *       of (b) to (g).
  * </ol>
  *
  * <p>Programs are compiled many per javac task (javac's fixed cost per task dominates a small
@@ -1259,7 +1263,8 @@ final class DifferentialHarness {
         if (!aliasing.isEmpty()) {
             s.append("    ").append(aliasing).append(" // arrays aliased by the caller\n");
         }
-        s.append("    System.out.println(\"source   \" + ").append(call).append(");\n");
+        s.append("    System.out.println(\"source   \" + ").append(m.returnsVector() ? "java.util.Arrays.toString(" + call + ")"
+                : call).append(");\n");
         if (m.grad()) {
             s.append("    var g = ").append(cls).append("Grad.").append(call).append(";\n");
             s.append("    System.out.println(\"value    \" + g.value());\n");
@@ -1273,8 +1278,18 @@ final class DifferentialHarness {
                 s.append("    System.out.println(\"d/d").append(q.name()).append("  \" + ").append(show).append(");\n");
             }
         }
+        if (m.hessian()) {
+            s.append("    System.out.println(\"hessian  \" + java.util.Arrays.deepToString(").append(cls).append("Hessian.")
+                    .append(call).append(".hessian()));\n");
+        }
+        if (m.returnsVector()) {
+            s.append("    System.out.println(\"jacobian \" + java.util.Arrays.deepToString(").append(cls).append("Jacobian.")
+                    .append(call).append(".jacobian()));\n");
+        }
         if (m.jit()) {
-            s.append("    System.out.println(\"jit      \" + ").append(cls).append("Jit.").append(call).append(");\n");
+            String jit = cls + "Jit." + call;
+            s.append("    System.out.println(\"jit      \" + ").append(m.returnsVector() ? "java.util.Arrays.toString(" + jit + ")"
+                    : jit).append(");\n");
         }
         s.append("}");
         return s.toString();

@@ -206,7 +206,10 @@ final class ProgramGenerator {
             all.add(m.grad() && m.check() && forward.nextDouble() < config.hessianProbability() ? m.withHessian(true) : m);
         }
         if (forward.nextDouble() < config.vectorProbability()) {
-            all.addAll(VectorMethods.make(this, forward, "g0", forward.nextDouble() < config.jitProbability()));
+            List<Method> vector = VectorMethods.make(this, forward, "g0", forward.nextDouble() < config.jitProbability());
+            all.addAll(vector);
+            // its random statements may call Other.exp (shape "other") too
+            usesOther |= Printer.stmt(vector.get(0).body()).contains("Other.exp(");
         }
         return new Program(seed, PACKAGE, className(seed), usesOther ? List.of(OTHER) : List.of(), all, List.of(),
                 true);
