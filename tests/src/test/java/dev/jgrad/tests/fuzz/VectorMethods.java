@@ -35,8 +35,10 @@ import java.util.SplittableRandom;
  * (same wrt) that returns {@code g(w, b, x, n)[i]}: the harness ({@link VectorCheck}) compares row
  * {@code i} of the Jacobian with its gradient.
  *
- * <p>The element expressions are built from small templates whose values stay bounded (squashed
- * arguments, divisors in [0.5, 2.5]); kinks ({@code abs}, {@code max}) and branches on active values
+ * <p>A fifth of them first write into {@code x} (each row's first element, and sometimes its last row
+ * replaced by its first): the Jacobian's several runs must leave the arguments as one run of the
+ * source does. The element expressions are built from small templates whose values stay bounded
+ * (squashed arguments, divisors in [0.5, 2.5]); kinks ({@code abs}, {@code max}) and branches on active values
  * are left where they fall, the probe copy records them as it does for the other methods.
  */
 final class VectorMethods {
@@ -77,6 +79,17 @@ final class VectorMethods {
         Name i = new Name("i", Type.INT);
         Name j = new Name("j", Type.INT);
         Expr wi = new Index(w, i);
+        if (r.nextDouble() < 0.2) {
+            // writes into the 2-D input: the Jacobian's runs but one get copies, the rows end as the source leaves them
+            Expr xi0 = new Index(new Index(x, i), new IntLit(0));
+            body.add(upTo("i", new Length(x), List.of(new Assign(xi0, "=", new Binary("*", new Num(0.5),
+                    t.call("tanh", new Binary("+", xi0, s)))))));
+            if (r.nextBoolean()) {
+                Expr last = new Binary("-", new Length(x), new IntLit(1));
+                body.add(new If(new Binary(">", new Length(x), new IntLit(1)),
+                        Block.of(new Assign(new Index(x, last), "=", new Index(x, new IntLit(0))))));
+            }
+        }
         String form = FORMS.get(r.nextInt(FORMS.size()));
         switch (form) {
             case "map", "prefix" -> {
