@@ -108,21 +108,15 @@ class HessianCorpusTest {
                 + " but the source returns " + Values.bits(expected));
         double[] g = shape.gradient(args);
         checkClose(where + ": gradient()", gradient, g, GRADIENT_RTOL, 0);
-        assertTrue(hessian.length == n, where + ": the Hessian has " + hessian.length + " rows for " + n + " entries");
-        for (int i = 0; i < n; i++) {
-            assertTrue(hessian[i].length == n, where + ": row " + i + " of the Hessian has " + hessian[i].length + " entries");
-            for (int j = 0; j < i; j++) {
-                assertTrue(Values.sameBits(hessian[i][j], hessian[j][i]), where + ": hessian[" + i + "][" + j + "] = "
-                        + hessian[i][j] + " but hessian[" + j + "][" + i + "] = " + hessian[j][i]);
-            }
-        }
+        String asymmetry = SecondDerivatives.asymmetry(hessian, n);
+        assertTrue(asymmetry == null, where + ": " + asymmetry);
         double[] x0 = layout.read(args);
         double scale = 0;
         for (double v : g) {
             scale = Math.max(scale, Math.abs(v));
         }
         for (int j = 0; j < n; j++) {
-            double[] numeric = column(shape, layout, args, x0, j);
+            double[] numeric = SecondDerivatives.column(x -> shape.gradient(layout.write(x, Values.deepCopy(args))), x0, j);
             double[] analytic = new double[n];
             for (int i = 0; i < n; i++) {
                 analytic[i] = hessian[i][j];
@@ -152,26 +146,14 @@ class HessianCorpusTest {
                 where + ": fHvp's value() differs from the source's");
         checkClose(where + ": fHvp's gradient()", (double[]) ForwardCorpus.component(product, "gradient"), g,
                 GRADIENT_RTOL, 0);
-        double[] hv = new double[n];
-        double[] abs = new double[n];
-        for (int i = 0; i < n; i++) {
-            for (int j = 0; j < n; j++) {
-                hv[i] += hessian[i][j] * v[j];
-                abs[i] += Math.abs(hessian[i][j] * v[j]);
-            }
-        }
+        SecondDerivatives.Product hv = SecondDerivatives.product(hessian, v);
         double[] got = (double[]) ForwardCorpus.component(product, "hvp");
         assertTrue(got.length == n, where + ": hvp() has " + got.length + " entries for " + n);
-        double absMax = 0;
-        for (double a : abs) {
-            absMax = Math.max(absMax, a);
-        }
         for (int i = 0; i < n; i++) {
-            double d = Math.abs(got[i] - hv[i]);
-            double tol = HVP_RTOL * (abs[i] + 1e-3 * absMax) + Double.MIN_NORMAL;
-            worst(1, d / (abs[i] + 1e-3 * absMax + Double.MIN_NORMAL));
-            assertTrue(d <= tol, String.format(Locale.ROOT, "%s: hvp()[%d] is %s but hessian . v is %s (difference %.3e)",
-                    where, i, got[i], hv[i], d));
+            double relative = hv.relativeError(got, i);
+            worst(1, relative);
+            assertTrue(relative <= HVP_RTOL, String.format(Locale.ROOT, "%s: hvp()[%d] is %s but hessian . v is %s"
+                    + " (difference %.3e)", where, i, got[i], hv.hv()[i], Math.abs(got[i] - hv.hv()[i])));
         }
 
         // 3: from several threads at once, the same bits
@@ -191,45 +173,12 @@ class HessianCorpusTest {
         }
     }
 
-    /** Richardson-extrapolated central differences of the {@code @Grad} gradient along entry {@code j}. */
-    private static double[] column(ForwardCorpus.Shape shape, WrtLayout layout, Object[] args, double[] x0, int j)
-            throws Exception {
-        double h = GradCheck.DEFAULT_RELATIVE_STEP * Math.max(1, Math.abs(x0[j]));
-        double[] d1 = central(shape, layout, args, x0, j, h);
-        double[] d2 = central(shape, layout, args, x0, j, h / 2);
-        double[] out = new double[d1.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (4 * d2[i] - d1[i]) / 3;
-        }
-        return out;
-    }
-
-    private static double[] central(ForwardCorpus.Shape shape, WrtLayout layout, Object[] args, double[] x0, int j,
-            double h) throws Exception {
-        double[] plus = x0.clone();
-        plus[j] += h;
-        double[] minus = x0.clone();
-        minus[j] -= h;
-        double[] gp = shape.gradient(layout.write(plus, Values.deepCopy(args)));
-        double[] gm = shape.gradient(layout.write(minus, Values.deepCopy(args)));
-        double[] out = new double[gp.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (gp[i] - gm[i]) / (plus[j] - minus[j]);
-        }
-        return out;
-    }
-
     private static void checkClose(String what, double[] actual, double[] expected, double rtol, int kind) {
         assertTrue(actual.length == expected.length, what + " has " + actual.length + " entries for " + expected.length);
-        double max = 0;
-        for (double e : expected) {
-            max = Math.max(max, Math.abs(e));
-        }
+        double[] relative = SecondDerivatives.relativeErrors(actual, expected);
         for (int i = 0; i < actual.length; i++) {
-            double d = Math.abs(actual[i] - expected[i]);
-            double denominator = Math.abs(expected[i]) + 1e-3 * max + Double.MIN_NORMAL;
-            worst(kind, d / denominator);
-            assertTrue(d <= rtol * denominator, String.format(Locale.ROOT, "%s[%d] is %s but @Grad gives %s", what, i,
+            worst(kind, relative[i]);
+            assertTrue(relative[i] <= rtol, String.format(Locale.ROOT, "%s[%d] is %s but @Grad gives %s", what, i,
                     actual[i], expected[i]));
         }
     }

@@ -307,6 +307,9 @@ final class Ast {
      * printed {@code throws} clause's type, or empty; {@code aliasing} says what the harness may
      * expect of a call with arrays aliased by the caller: -1 not tried, 0 the method only reads
      * its arrays (accepted), 1 it writes into {@code x} (an {@code IllegalArgumentException}).
+     * {@code hessian}: it also carries {@code @Hessian} with the same wrt (issue 15; a {@code double}
+     * method with {@code @Grad}); a method that returns {@code double[]} carries {@code @Jacobian} and
+     * {@code @Jvp} instead, and no {@code @Grad} (see {@link VectorMethods}).
      */
     record Method(
             String name,
@@ -321,10 +324,18 @@ final class Ast {
             boolean check,
             boolean headerMarked,
             String throwsText,
-            int aliasing) {
+            int aliasing,
+            boolean hessian) {
         Method(String name, String modifiers, String typeParams, String returnText, List<Param> params, Block body,
                 boolean grad, List<String> wrt, boolean jit, boolean check, boolean headerMarked) {
             this(name, modifiers, typeParams, returnText, params, body, grad, wrt, jit, check, headerMarked, "", -1);
+        }
+
+        Method(String name, String modifiers, String typeParams, String returnText, List<Param> params, Block body,
+                boolean grad, List<String> wrt, boolean jit, boolean check, boolean headerMarked, String throwsText,
+                int aliasing) {
+            this(name, modifiers, typeParams, returnText, params, body, grad, wrt, jit, check, headerMarked, throwsText,
+                    aliasing, false);
         }
 
         Method {
@@ -339,7 +350,17 @@ final class Ast {
 
         Method withBody(Block b) {
             return new Method(name, modifiers, typeParams, returnText, params, b, grad, wrt, jit, check, headerMarked, throwsText,
-                    aliasing);
+                    aliasing, hessian);
+        }
+
+        Method withHessian(boolean on) {
+            return new Method(name, modifiers, typeParams, returnText, params, body, grad, wrt, jit, check, headerMarked,
+                    throwsText, aliasing, on);
+        }
+
+        /** A method of the {@code double[]} kind ({@link VectorMethods}): {@code @Jacobian} and {@code @Jvp}. */
+        boolean returnsVector() {
+            return returnText.equals("double[]");
         }
 
         /** The parameters the gradient record holds, in parameter order. */

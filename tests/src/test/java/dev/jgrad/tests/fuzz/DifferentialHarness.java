@@ -55,7 +55,11 @@ import java.util.stream.Collectors;
  *       generated methods throw an exception of the same class with the same message, unwrapped;
  *   <li>every {@code @Grad} method also carries {@code @Jvp} with the same wrt: along the random
  *       {@code u} of (c), its value is the source's (bit for bit unless {@code @Jit}) and its tangent is
- *       {@code <u, gradient>} to 1e-10 of {@code max(1, sum |u_k gradient_k|)}.
+ *       {@code <u, gradient>} to 1e-10 of {@code max(1, sum |u_k gradient_k|)};
+ *   <li>a method that also carries {@code @Hessian} ({@link Method#hessian}, a quarter of them by
+ *       default): {@link HessianCheck} on each trial; a method that returns {@code double[]}
+ *       ({@link VectorMethods}, under {@code @Jacobian} and {@code @Jvp}): {@link VectorCheck} in place
+ *       of (b) to (g).
  * </ol>
  *
  * <p>Programs are compiled many per javac task (javac's fixed cost per task dominates a small
@@ -100,6 +104,13 @@ final class DifferentialHarness {
         final AtomicLong directional = new AtomicLong();
         final AtomicLong directionalSkipped = new AtomicLong();
         final AtomicLong jvps = new AtomicLong();
+        final AtomicLong hessians = new AtomicLong();
+        final AtomicLong hessianColumns = new AtomicLong();
+        final AtomicLong hessianEntries = new AtomicLong();
+        final AtomicLong hessianUnjudged = new AtomicLong();
+        final AtomicLong vectorMethods = new AtomicLong();
+        final AtomicLong jacobians = new AtomicLong();
+        final AtomicLong jacobianDirectionalSkipped = new AtomicLong();
         final AtomicLong javacTasks = new AtomicLong();
         final AtomicLong javacMillis = new AtomicLong();
         final AtomicLong checkMillis = new AtomicLong();
@@ -110,12 +121,16 @@ final class DifferentialHarness {
                     "%d programs, %d methods, %d trials (%d with a non-finite value, skipped; %d that threw on purpose; "
                             + "%d with arrays aliased by the caller, %d of them rightly rejected); "
                             + "%d coordinates compared with finite differences (%d not judged: %d across a kink, %d noisy); "
-                            + "%d directional checks (%d not judged), %d @Jvp checks; %d javac tasks, %.1f s in javac,"
-                            + " %.1f s checking",
+                            + "%d directional checks (%d not judged), %d @Jvp checks; "
+                            + "%d @Hessian checks (%d columns against finite differences of @Grad, %d of %d entries not judged); "
+                            + "%d double[] methods, %d @Jacobian checks (%d directional not judged); "
+                            + "%d javac tasks, %.1f s in javac, %.1f s checking",
                     programs.get(), methods.get(), trials.get(), nonFiniteTrials.get(), thrownTrials.get(),
                     aliasTrials.get(), aliasRejected.get(),
                     coordinates.get(), kinked.get() + noisy.get(), kinked.get(), noisy.get(),
-                    directional.get(), directionalSkipped.get(), jvps.get(), javacTasks.get(),
+                    directional.get(), directionalSkipped.get(), jvps.get(),
+                    hessians.get(), hessianColumns.get(), hessianUnjudged.get(), hessianEntries.get(),
+                    vectorMethods.get(), jacobians.get(), jacobianDirectionalSkipped.get(), javacTasks.get(),
                     javacMillis.get() / 1000.0, checkMillis.get() / 1000.0);
         }
     }
@@ -352,7 +367,8 @@ final class DifferentialHarness {
                     stats.methods.incrementAndGet();
                     Failure fail;
                     try {
-                        fail = new MethodCheck(p, m, loader).run();
+                        fail = m.returnsVector() ? new VectorCheck(p, m, loader, stats, settings.trials()).run()
+                                : new MethodCheck(p, m, loader).run();
                     } catch (RuntimeException | LinkageError e) {
                         fail = Failure.at(Kind.HARNESS_ERROR, m.name(), InProcessCompiler.stackTrace(e), m.params(), null);
                     }
@@ -408,6 +424,8 @@ final class DifferentialHarness {
         java.lang.reflect.Method grad;
         java.lang.reflect.Method ref;
         java.lang.reflect.Method jit;
+        /** The checks of {@code @Hessian}, or null for a method without. */
+        HessianCheck hessian;
         RecordComponent[] components;
         /** The components of the record of the {@code @Grad}-only copy, in the order of {@link #components}. */
         RecordComponent[] refComponents;
@@ -503,6 +521,14 @@ final class DifferentialHarness {
                     return fail(Kind.MISSING_GENERATED, cls + "." + m.name() + " returns " + jit.getReturnType());
                 }
             }
+            if (m.hessian()) {
+                try {
+                    hessian = HessianCheck.lookUp(loader, p, m, types, stats);
+                } catch (ClassNotFoundException | NoSuchMethodException e) {
+                    return fail(Kind.MISSING_GENERATED, "no @Hessian methods " + m.name() + " and " + m.name() + "Hvp in "
+                            + p.qualifiedName() + "Hessian: " + e);
+                }
+            }
             // README "Method shapes": variable arity and declared exceptions carry over (varargs, checkedThrow)
             for (java.lang.reflect.Method g : new java.lang.reflect.Method[] {grad, ref, jit}) {
                 if (g != null && (g.isVarArgs() != source.isVarArgs()
@@ -595,10 +621,55 @@ final class DifferentialHarness {
                     return f;
                 }
             }
+            if (hessian != null) {
+                Failure f = hessianTrial(r, v, path);
+                if (f != null) {
+                    return f;
+                }
+            }
             if (grad != null && m.aliasing() >= 0) {
                 return aliasTrial(r);
             }
             return null;
+        }
+
+        /** {@link HessianCheck} on this trial, over the wrt entries in parameter order. */
+        Failure hessianTrial(SplittableRandom r, double v, long path) {
+            List<Integer> wrtArgs = new ArrayList<>();
+            for (int arg : componentArg) {
+                wrtArgs.add(arg);
+            }
+            List<Integer> inOrder = new ArrayList<>(wrtArgs);
+            java.util.Collections.sort(inOrder);
+            List<Slot> slots = Inputs.slots(params, inOrder, args);
+            java.lang.reflect.Method g = ref != null ? ref : grad;
+            RecordComponent[] rc = ref != null ? refComponents : components;
+            HessianCheck.Gradient at = a -> {
+                Object[] c = components(call(g, a), rc);
+                double[] flat = new double[slots.size()];
+                for (int k = 0; k < flat.length; k++) {
+                    flat[k] = Inputs.component(c[wrtArgs.indexOf(slots.get(k).arg()) + 1], slots.get(k));
+                }
+                return flat;
+            };
+            HessianCheck.Path pathAt = a -> {
+                Probe.reset();
+                try {
+                    call(probe, a);
+                } catch (Throwable t) {
+                    return -1;
+                }
+                return Probe.path();
+            };
+            try {
+                HessianCheck.Trial t = new HessianCheck.Trial(args, after, v, slots, at.at(Inputs.copy(args)), at, pathAt,
+                        path, r);
+                HessianCheck.Problem problem = hessian.trial(t, this::inputsAsSource);
+                return problem == null ? null : fail(problem.kind(), problem.detail());
+            } catch (Throwable t) {
+                return fail(Kind.GRAD_THREW, "the gradient threw, for the @Hessian's reference: " + firstLines(
+                        InProcessCompiler.stackTrace(t), 12));
+            }
         }
 
         /**
@@ -718,33 +789,14 @@ final class DifferentialHarness {
 
         /** One call of {@code m} on a copy of the arguments. */
         Outcome outcome(java.lang.reflect.Method m) {
-            Object[] a = Inputs.copy(args);
-            List<double[]> before = Inputs.rows(a);
-            Object result = null;
-            Throwable thrown = null;
-            try {
-                result = call(m, a);
-            } catch (Throwable t) {
-                thrown = t;
-            }
-            return new Outcome(result, thrown, a, Inputs.rowIdentity(before, a));
+            return DifferentialHarness.outcome(m, args);
         }
 
         private static final String JIT = "the @Jit version";
 
         /** Why a call did not leave the inputs as the source's call did, or null. */
         String inputsAsSource(Outcome o, String who) {
-            // @Jit may reassociate the sums it leaves in an input array, as it may its result's
-            boolean same = who.equals(JIT) ? Inputs.close(o.args(), after.args(), 1e-12)
-                    : Inputs.same(o.args(), after.args());
-            if (!same) {
-                return who + " left " + Inputs.changed(params, after.args(), o.args()) + " different from the source";
-            }
-            if (!o.rows().equals(after.rows())) {
-                return who + " left the rows of the 2-D inputs at " + o.rows() + ", the source at " + after.rows()
-                        + " (each row's position among the rows at entry; -1: a new array)";
-            }
-            return null;
+            return DifferentialHarness.inputsAsSource(o, after, params, who, who.equals(JIT));
         }
 
         /** The source threw on purpose: every generated method must throw the same, unwrapped. */
@@ -763,6 +815,16 @@ final class DifferentialHarness {
                     return fail(Kind.EXCEPTION_MISMATCH, names.get(i) + " " + describe(o) + ", but the source "
                             + describe(src) + (o.thrown() == null ? ""
                                     : "\n" + firstLines(InProcessCompiler.stackTrace(o.thrown()), 12)));
+                }
+            }
+            if (hessian != null) {
+                List<Integer> wrtArgs = new ArrayList<>();
+                for (int arg : componentArg) {
+                    wrtArgs.add(arg);
+                }
+                String wrong = hessian.exceptions(args, Inputs.slots(params, wrtArgs, args).size(), src.thrown());
+                if (wrong != null) {
+                    return fail(Kind.EXCEPTION_MISMATCH, wrong);
                 }
             }
             return null;
@@ -996,6 +1058,42 @@ final class DifferentialHarness {
     /** What one call did: its result or its exception, and the arguments as it left them. */
     record Outcome(Object result, Throwable thrown, Object[] args, List<Integer> rows) {}
 
+    /** One call of {@code m} on a copy of {@code args}, followed by {@code extra} arguments (tangents, {@code v}). */
+    static Outcome outcome(java.lang.reflect.Method m, Object[] args, Object... extra) {
+        Object[] a = Inputs.copy(args);
+        List<double[]> before = Inputs.rows(a);
+        Object[] all = a;
+        if (extra.length > 0) {
+            all = Arrays.copyOf(a, a.length + extra.length);
+            System.arraycopy(extra, 0, all, a.length, extra.length);
+        }
+        Object result = null;
+        Throwable thrown = null;
+        try {
+            result = call(m, all);
+        } catch (Throwable t) {
+            thrown = t;
+        }
+        return new Outcome(result, thrown, a, Inputs.rowIdentity(before, a));
+    }
+
+    /**
+     * Why a call ({@code o}) did not leave the inputs as the source's call ({@code after}) did, or
+     * null; {@code close}: up to 1e-12 of each array's magnitude, as {@code @Jit} may reassociate the
+     * sums it leaves in an input array, as it may its result's.
+     */
+    static String inputsAsSource(Outcome o, Outcome after, List<Param> params, String who, boolean close) {
+        boolean same = close ? Inputs.close(o.args(), after.args(), 1e-12) : Inputs.same(o.args(), after.args());
+        if (!same) {
+            return who + " left " + Inputs.changed(params, after.args(), o.args()) + " different from the source";
+        }
+        if (!o.rows().equals(after.rows())) {
+            return who + " left the rows of the 2-D inputs at " + o.rows() + ", the source at " + after.rows()
+                    + " (each row's position among the rows at entry; -1: a new array)";
+        }
+        return null;
+    }
+
     static boolean sameException(Throwable a, Throwable b) {
         return a != null && b != null && a.getClass() == b.getClass() && java.util.Objects.equals(a.getMessage(), b.getMessage());
     }
@@ -1165,7 +1263,8 @@ final class DifferentialHarness {
         if (!aliasing.isEmpty()) {
             s.append("    ").append(aliasing).append(" // arrays aliased by the caller\n");
         }
-        s.append("    System.out.println(\"source   \" + ").append(call).append(");\n");
+        s.append("    System.out.println(\"source   \" + ").append(m.returnsVector() ? "java.util.Arrays.toString(" + call + ")"
+                : call).append(");\n");
         if (m.grad()) {
             s.append("    var g = ").append(cls).append("Grad.").append(call).append(";\n");
             s.append("    System.out.println(\"value    \" + g.value());\n");
@@ -1179,8 +1278,18 @@ final class DifferentialHarness {
                 s.append("    System.out.println(\"d/d").append(q.name()).append("  \" + ").append(show).append(");\n");
             }
         }
+        if (m.hessian()) {
+            s.append("    System.out.println(\"hessian  \" + java.util.Arrays.deepToString(").append(cls).append("Hessian.")
+                    .append(call).append(".hessian()));\n");
+        }
+        if (m.returnsVector()) {
+            s.append("    System.out.println(\"jacobian \" + java.util.Arrays.deepToString(").append(cls).append("Jacobian.")
+                    .append(call).append(".jacobian()));\n");
+        }
         if (m.jit()) {
-            s.append("    System.out.println(\"jit      \" + ").append(cls).append("Jit.").append(call).append(");\n");
+            String jit = cls + "Jit." + call;
+            s.append("    System.out.println(\"jit      \" + ").append(m.returnsVector() ? "java.util.Arrays.toString(" + jit + ")"
+                    : jit).append(");\n");
         }
         s.append("}");
         return s.toString();

@@ -51,6 +51,19 @@ record Failure(Kind kind, String method, String detail, List<Diag> diags, List<P
         JIT_GRAD_MISMATCH,
         /** The {@code @Jvp} of a {@code @Grad} method: its value, or its tangent against {@code <gradient, u>}. */
         JVP_MISMATCH,
+        /** {@code @Hessian} ({@link HessianCheck}): {@code f} or {@code fHvp} threw where the source did not. */
+        HESSIAN_THREW,
+        /** {@code @Hessian}: the value, the gradient, the symmetry, or {@code fHvp} against {@code hessian . v}. */
+        HESSIAN_MISMATCH,
+        /** {@code @Hessian}: a column against central differences of the {@code @Grad} gradient. */
+        HESSIAN_FD_MISMATCH,
+        /** A {@code double[]} method ({@link VectorCheck}): its {@code @Jacobian}, {@code @Jvp} or {@code @Jit} threw. */
+        JACOBIAN_THREW,
+        /**
+         * A {@code double[]} method: a value, a row against {@code @Grad} of its scalar wrapper, the two
+         * modes, {@code @Jvp}'s tangent against {@code J d}, or {@code J u} against finite differences.
+         */
+        JACOBIAN_MISMATCH,
         /** A check did not finish in time: generated code that loops. */
         TIMEOUT,
         /** The harness itself threw: a bug of the fuzzer. */

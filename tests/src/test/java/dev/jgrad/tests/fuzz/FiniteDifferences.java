@@ -93,7 +93,15 @@ final class FiniteDifferences {
         };
         double coarse = GradCheck.derivative(line, 0.0, h);
         double fine = GradCheck.derivative(line, 0.0, h / 2);
-        if (offPath[0]) {
+        return judge(coarse, fine, offPath[0], scale);
+    }
+
+    /**
+     * An estimate from two Richardson-extrapolated ones, with steps {@code h} ({@code coarse}) and
+     * {@code h/2} ({@code fine}): unusable off the base point's path or when too noisy.
+     */
+    static Estimate judge(double coarse, double fine, boolean offPath, double scale) {
+        if (offPath) {
             return new Estimate(fine, Double.NaN, false, "kink");
         }
         double noise = Math.abs(coarse - fine);

@@ -22,6 +22,10 @@ import java.util.List;
  *   <tr><td>jgrad.fuzz.shrinkSeconds</td><td>--shrink-seconds</td><td>120</td><td>time to shrink one failure</td></tr>
  *   <tr><td>jgrad.fuzz.shapes</td><td>--shapes</td><td>all</td><td>the shapes of issue 11 to generate
  *       ({@link ProgramGenerator#SHAPES}, comma-separated), {@code all} or {@code none}</td></tr>
+ *   <tr><td>jgrad.fuzz.hessian</td><td>--hessian</td><td>{@value ProgramGenerator#HESSIAN_PROBABILITY}</td><td>the share
+ *       of the checked {@code @Grad} methods that also carry {@code @Hessian} ({@link HessianCheck})</td></tr>
+ *   <tr><td>jgrad.fuzz.vectors</td><td>--vectors</td><td>{@value ProgramGenerator#VECTOR_PROBABILITY}</td><td>the share
+ *       of the programs with a {@code double[]} method under {@code @Jacobian} and {@code @Jvp} ({@link VectorCheck})</td></tr>
  * </table>
  */
 record FuzzSettings(
@@ -34,7 +38,9 @@ record FuzzSettings(
         int batch,
         int shrink,
         long shrinkSeconds,
-        String shapes) {
+        String shapes,
+        double hessian,
+        double vectors) {
 
     static FuzzSettings fromSystemProperties() {
         return new FuzzSettings(
@@ -48,7 +54,9 @@ record FuzzSettings(
                 Integer.parseInt(System.getProperty("jgrad.fuzz.batch", "12")),
                 Integer.parseInt(System.getProperty("jgrad.fuzz.shrink", "3")),
                 Long.parseLong(System.getProperty("jgrad.fuzz.shrinkSeconds", "120")),
-                System.getProperty("jgrad.fuzz.shapes", "all"));
+                System.getProperty("jgrad.fuzz.shapes", "all"),
+                Double.parseDouble(System.getProperty("jgrad.fuzz.hessian", String.valueOf(ProgramGenerator.HESSIAN_PROBABILITY))),
+                Double.parseDouble(System.getProperty("jgrad.fuzz.vectors", String.valueOf(ProgramGenerator.VECTOR_PROBABILITY))));
     }
 
     /** These settings with command-line arguments applied on top. */
@@ -58,7 +66,7 @@ record FuzzSettings(
             String a = args[i];
             if (a.equals("--jit") || a.equals("--no-jit")) {
                 s = new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, a.equals("--jit"), s.threads,
-                        s.batch, s.shrink, s.shrinkSeconds, s.shapes);
+                        s.batch, s.shrink, s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -67,23 +75,27 @@ record FuzzSettings(
             String v = args[++i];
             s = switch (a) {
                 case "--seed" -> new FuzzSettings(Long.parseUnsignedLong(v), s.count, s.hostileSeed, s.hostileCount,
-                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
+                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 case "--count" -> new FuzzSettings(s.seed, Integer.parseInt(v), s.hostileSeed, s.hostileCount, s.jit,
-                        s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
+                        s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 case "--hostile-seed" -> new FuzzSettings(s.seed, s.count, Long.parseUnsignedLong(v), s.hostileCount,
-                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
+                        s.jit, s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 case "--hostile" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, Integer.parseInt(v), s.jit,
-                        s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes);
+                        s.threads, s.batch, s.shrink, s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 case "--threads" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit,
-                        Integer.parseInt(v), s.batch, s.shrink, s.shrinkSeconds, s.shapes);
+                        Integer.parseInt(v), s.batch, s.shrink, s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 case "--batch" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
-                        Integer.parseInt(v), s.shrink, s.shrinkSeconds, s.shapes);
+                        Integer.parseInt(v), s.shrink, s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 case "--shrink" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
-                        s.batch, Integer.parseInt(v), s.shrinkSeconds, s.shapes);
+                        s.batch, Integer.parseInt(v), s.shrinkSeconds, s.shapes, s.hessian, s.vectors);
                 case "--shrink-seconds" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit,
-                        s.threads, s.batch, s.shrink, Long.parseLong(v), s.shapes);
+                        s.threads, s.batch, s.shrink, Long.parseLong(v), s.shapes, s.hessian, s.vectors);
                 case "--shapes" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
-                        s.batch, s.shrink, s.shrinkSeconds, v);
+                        s.batch, s.shrink, s.shrinkSeconds, v, s.hessian, s.vectors);
+                case "--hessian" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
+                        s.batch, s.shrink, s.shrinkSeconds, s.shapes, Double.parseDouble(v), s.vectors);
+                case "--vectors" -> new FuzzSettings(s.seed, s.count, s.hostileSeed, s.hostileCount, s.jit, s.threads,
+                        s.batch, s.shrink, s.shrinkSeconds, s.shapes, s.hessian, Double.parseDouble(v));
                 default -> throw new IllegalArgumentException("unknown argument " + a);
             };
         }
@@ -96,6 +108,7 @@ record FuzzSettings(
             c = c.withShapes(shapes.equals("none") || shapes.isBlank() ? java.util.Set.of()
                     : java.util.Set.of(shapes.split(",")));
         }
+        c = c.withForward(hessian, vectors);
         return new ProgramGenerator(jit ? c.withJit(0.25) : c);
     }
 
@@ -119,6 +132,8 @@ record FuzzSettings(
     public String toString() {
         return "seed " + Long.toUnsignedString(seed) + ", " + count + " programs" + (jit ? " with @Jit" : "")
                 + ", hostile seed " + Long.toUnsignedString(hostileSeed) + ", " + hostileCount + " hostile inputs, "
-                + threads + " threads, " + batch + " programs per javac task" + (shapes.equals("all") ? "" : ", shapes " + shapes);
+                + threads + " threads, " + batch + " programs per javac task" + (shapes.equals("all") ? "" : ", shapes " + shapes)
+                + String.format(java.util.Locale.ROOT, ", @Hessian on %.0f%% of the methods, a double[] method in %.0f%% of"
+                        + " the programs", 100 * hessian, 100 * vectors);
     }
 }

@@ -147,20 +147,17 @@ final class Printer {
     private void method(Method m, String name, boolean withJit) {
         StringBuilder h = new StringBuilder();
         if (!probe) {
+            String wrt = m.wrt().isEmpty() ? ""
+                    : m.wrt().stream().map(w -> "\"" + w + "\"").collect(Collectors.joining(", ", "(wrt = {", "})"));
             if (m.grad()) {
-                h.append("@Grad");
-                if (!m.wrt().isEmpty()) {
-                    h.append(m.wrt().stream().map(w -> "\"" + w + "\"")
-                            .collect(Collectors.joining(", ", "(wrt = {", "})")));
-                }
-                h.append(' ');
                 // and its tangent, along the same wrt (issue 15): the harness checks it against the gradient
-                h.append("@dev.jgrad.Jvp");
-                if (!m.wrt().isEmpty()) {
-                    h.append(m.wrt().stream().map(w -> "\"" + w + "\"")
-                            .collect(Collectors.joining(", ", "(wrt = {", "})")));
+                h.append("@Grad").append(wrt).append(" @dev.jgrad.Jvp").append(wrt).append(' ');
+                if (m.hessian() && name.equals(m.name())) {
+                    // not on the @Grad-only copy fRef: one Hessian per method is enough
+                    h.append("@dev.jgrad.Hessian").append(wrt).append(' ');
                 }
-                h.append(' ');
+            } else if (m.returnsVector() && m.check()) {
+                h.append("@dev.jgrad.Jacobian").append(wrt).append(" @dev.jgrad.Jvp").append(wrt).append(' ');
             }
             if (m.jit() && withJit) {
                 h.append("@Jit ");

@@ -92,7 +92,9 @@ final class ProgramGenerator {
             double jitProbability,
             double strictMathProbability,
             double gradHelperProbability,
-            Set<String> shapes) {
+            Set<String> shapes,
+            double hessianProbability,
+            double vectorProbability) {
 
         Config {
             shapes = Set.copyOf(shapes);
@@ -100,12 +102,23 @@ final class ProgramGenerator {
 
         /** Without {@code @Jit}; {@link FuzzSettings} adds it ({@code jgrad.fuzz.jit}, on by default). */
         static Config defaults() {
-            return new Config(2, 3, 3, 3, 6, 22, 0.0, 0.15, 0.25, Set.copyOf(SHAPES));
+            return new Config(2, 3, 3, 3, 6, 22, 0.0, 0.15, 0.25, Set.copyOf(SHAPES), HESSIAN_PROBABILITY,
+                    VECTOR_PROBABILITY);
         }
 
         Config withJit(double probability) {
             return new Config(minMethods, maxMethods, maxHelpers, maxLoopDepth, minStatements, maxStatements,
-                    probability, strictMathProbability, gradHelperProbability, shapes);
+                    probability, strictMathProbability, gradHelperProbability, shapes, hessianProbability,
+                    vectorProbability);
+        }
+
+        /**
+         * {@code @Hessian} on this share of the checked {@code @Grad} methods, and a {@code double[]}
+         * method ({@link VectorMethods}) in this share of the programs ({@code jgrad.fuzz.forward}).
+         */
+        Config withForward(double hessian, double vector) {
+            return new Config(minMethods, maxMethods, maxHelpers, maxLoopDepth, minStatements, maxStatements,
+                    jitProbability, strictMathProbability, gradHelperProbability, shapes, hessian, vector);
         }
 
         /** Only these shapes of {@link #SHAPES} ({@code jgrad.fuzz.shapes}): one at a time tells which finds what. */
@@ -116,7 +129,8 @@ final class ProgramGenerator {
                 }
             }
             return new Config(minMethods, maxMethods, maxHelpers, maxLoopDepth, minStatements, maxStatements,
-                    jitProbability, strictMathProbability, gradHelperProbability, on);
+                    jitProbability, strictMathProbability, gradHelperProbability, on, hessianProbability,
+                    vectorProbability);
         }
     }
 
@@ -185,9 +199,27 @@ final class ProgramGenerator {
             methods.add(b.top("f" + t));
             usesOther |= b.usesOther;
         }
-        return new Program(seed, PACKAGE, className(seed), usesOther ? List.of(OTHER) : List.of(), methods, List.of(),
+        // issue 15's modes, from a random stream of their own: a seed's other methods stay as they were
+        SplittableRandom forward = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 15);
+        List<Method> all = new ArrayList<>();
+        for (Method m : methods) {
+            all.add(m.grad() && m.check() && forward.nextDouble() < config.hessianProbability() ? m.withHessian(true) : m);
+        }
+        if (forward.nextDouble() < config.vectorProbability()) {
+            List<Method> vector = VectorMethods.make(this, forward, "g0", forward.nextDouble() < config.jitProbability());
+            all.addAll(vector);
+            // its random statements may call Other.exp (shape "other") too
+            usesOther |= Printer.stmt(vector.get(0).body()).contains("Other.exp(");
+        }
+        return new Program(seed, PACKAGE, className(seed), usesOther ? List.of(OTHER) : List.of(), all, List.of(),
                 true);
     }
+
+    /** {@code @Hessian} on this share of the checked {@code @Grad} methods by default. */
+    static final double HESSIAN_PROBABILITY = 0.25;
+
+    /** A {@code double[]} method ({@link VectorMethods}) in this share of the programs by default. */
+    static final double VECTOR_PROBABILITY = 0.25;
 
     /**
      * Statements that can stand at the start of a method with parameters {@code w, b, x, n}:
@@ -195,7 +227,13 @@ final class ProgramGenerator {
      * that add to {@code s}, with local names that start with {@code prefix}.
      */
     List<Stmt> statements(SplittableRandom r, int count, String prefix, boolean declareS) {
+        return statements(r, count, prefix, declareS, true);
+    }
+
+    /** The same, in a method that may return a {@code double} early ({@code returnsDouble}) or not. */
+    List<Stmt> statements(SplittableRandom r, int count, String prefix, boolean declareS, boolean returnsDouble) {
         Body b = new Body(r, List.of());
+        b.returnsDouble = returnsDouble;
         b.prefix = prefix;
         b.declareTopParams(standardParams());
         List<Stmt> out = new ArrayList<>();

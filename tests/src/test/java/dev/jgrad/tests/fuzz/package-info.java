@@ -10,6 +10,7 @@
  * mvn -q -pl tests test -Dtest=HostileTest -Djgrad.hostile.count=1000 -Djgrad.hostile.seed=7
  * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.jit=false                 # without @Jit (on a quarter of the methods by default)
  * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.shapes=walk,alias         # only these shapes of issue 11 (or none)
+ * mvn -q -pl tests test -Dtest=FuzzTest -Djgrad.fuzz.hessian=1 -Djgrad.fuzz.vectors=1   # issue 15's modes everywhere
  * }</pre>
  * {@link dev.jgrad.tests.fuzz.FuzzMain} does the same from the command line; {@link
  * dev.jgrad.tests.fuzz.FuzzSettings} lists every property.
@@ -32,7 +33,13 @@
  *       aliased by the caller (shape {@code callerAliases}): the gradient of a method that writes
  *       into {@code x} must throw an {@code IllegalArgumentException} naming the parameters, having
  *       written nothing; that of a method that only reads its arrays must give the source's value
- *       and the gradient of the same values unaliased.
+ *       and the gradient of the same values unaliased. A share of the methods also carry
+ *       {@code @Hessian} ({@link dev.jgrad.tests.fuzz.HessianCheck}: columns against central
+ *       differences of the gradient, exact symmetry, {@code fHvp} against {@code hessian . v}), and a
+ *       share of the programs hold a method that returns {@code double[]}
+ *       ({@link dev.jgrad.tests.fuzz.VectorMethods}) under {@code @Jacobian} and {@code @Jvp}
+ *       ({@link dev.jgrad.tests.fuzz.VectorCheck}: each row against {@code @Grad} of a scalar wrapper,
+ *       both modes, finite differences, {@code J d}).
  *   <li>On a failure, {@link dev.jgrad.tests.fuzz.Shrinker} shrinks the tree while the same check
  *       fails in the same method, and the harness prints a reproducer: the seed, the command that
  *       runs it again, what was wrong, and the shrunk class with a {@code main} holding the
