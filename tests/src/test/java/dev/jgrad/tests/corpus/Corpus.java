@@ -156,6 +156,7 @@ public final class Corpus {
                     mat(r, 3, 3, -1, 1), vec(r, 3, -0.5, 0.5), mat(r, 6, 2, -2, 2), labels(r, 6, 3))),
             method(JitShapes.class, "aliasedColumnSums", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 5, 3, -1, 1))),
             method(JitShapes.class, "aliasedRow", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -1, 1))),
+            method(JitShapes.class, "filledTableReadAfter", r -> args(vec(r, 3, -1, 1), i(r, 1, 3))),
 
             // MethodShapes
             method(MethodShapes.class, "sumSquares", r -> args(vec(r, 4, -2, 2))),

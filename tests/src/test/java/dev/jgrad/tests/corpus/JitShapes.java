@@ -167,4 +167,20 @@ public final class JitShapes {
         }
         return s;
     }
+
+    /**
+     * Covers: a constant table filled by a loop nest and read after it in the returned expression (the
+     * fuzzer's seed 100156, shrunk): the adjoint of the code after the loops reads the table, so it runs
+     * after the loops that fill it, not before them (which gave d/dw[1] = 0).
+     */
+    @Grad(wrt = {"w"})
+    static double filledTableReadAfter(double[] w, int n) {
+        double[][] g = new double[n][1];
+        for (int j1 = 0; j1 < 1; j1++) {
+            for (int j2 = 0; j2 < 1; j2++) {
+                g[j1][j2] = 0.5;
+            }
+        }
+        return g[0][0] * w[1];
+    }
 }
