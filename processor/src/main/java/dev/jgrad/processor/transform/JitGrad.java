@@ -196,16 +196,16 @@ public final class JitGrad {
         names = real.copy();
         List<Stmt> trial = reverse(tail);
         names = real;
-        if (!shape.knownBeforeLoops(reads(trial), types.keySet()) || shape.readsFilled(trial)) {
+        if (shape.split(trial, types.keySet(), bars::get) == null) {
             notOnePass = new GradientForm.Blocker("the code after its loops is not linear in their sums: its adjoint"
                     + " needs their values, known only after the loops", nonlinear(tail, shape));
             return null;
         }
-        List<Stmt> tailReverse = reverse(tail);
+        LinearTail.Split tailReverse = shape.split(reverse(tail), types.keySet(), bars::get);
         List<Stmt> out = new ArrayList<>(forward(pre));
-        if (!tailReverse.isEmpty()) {
+        if (!tailReverse.early().isEmpty()) {
             out.add(new Stmt.Comment("adjoints of the loops' sums: known before the loops run"));
-            out.addAll(tailReverse);
+            out.addAll(tailReverse.early());
         }
         List<Stmt> deferred = new ArrayList<>();
         for (Stmt s : loops) {
@@ -233,6 +233,10 @@ public final class JitGrad {
             out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body));
         }
         out.addAll(forward(tail));
+        if (!tailReverse.late().isEmpty()) {
+            out.add(new Stmt.Comment("the rest of the adjoint of the code after the loops, which reads their sums"));
+            out.addAll(tailReverse.late());
+        }
         List<Stmt> later = reverse(deferred);
         if (!later.isEmpty()) {
             out.add(new Stmt.Comment("adjoints of the loops that fill arrays or find a max, after the loops that read them"));

@@ -128,6 +128,64 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         return found[0];
     }
 
+    /** The tail's adjoint split for the one-pass form by {@link #split}. */
+    record Split(List<Stmt> early, List<Stmt> late) {}
+
+    /**
+     * The tail's adjoint in two parts: {@code early}, which reads only what is known before the loops
+     * and gives the adjoints of their sums (which the loops' adjoints read), and {@code late}, which
+     * reads the loops' results and runs after them. In {@code exp(-r t) * sum / n} with {@code r}
+     * active, {@code sum_bar = exp(-r t) / n} is early and {@code r_bar -= t * exp(-r t) * sum / n} late.
+     * A statement is late if it reads what is not known before the loops or what a late statement
+     * wrote, or writes what a late statement read (their order is kept). Null when a late statement
+     * writes the adjoint of a variable not known before the loops (a sum's: the tail is not linear in
+     * it), or the adjoint has a statement other than declarations and assignments of locals.
+     * {@code variables} are the method's, {@code barOf} names their adjoints.
+     */
+    Split split(List<Stmt> adjoint, Set<String> variables, UnaryOperator<String> barOf) {
+        List<Stmt> early = new ArrayList<>();
+        List<Stmt> late = new ArrayList<>();
+        List<Stmt> comments = new ArrayList<>();
+        Set<String> lateWrites = new HashSet<>();
+        Set<String> lateReads = new HashSet<>();
+        for (Stmt s : adjoint) {
+            if (s instanceof Stmt.Comment) {
+                comments.add(s);
+                continue;
+            }
+            String target;
+            Expr value;
+            if (s instanceof Stmt.Decl d && d.init() != null) {
+                target = d.name();
+                value = d.init();
+            } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local l) {
+                target = l.name();
+                value = a.value();
+            } else {
+                return null;
+            }
+            Set<String> reads = new HashSet<>();
+            Walk.locals(value, reads::add);
+            boolean isLate = !knownBeforeLoops(reads, variables) || readsFilled(List.of(s))
+                    || reads.stream().anyMatch(lateWrites::contains) || lateReads.contains(target);
+            List<Stmt> part = isLate ? late : early;
+            part.addAll(comments);
+            comments.clear();
+            part.add(s);
+            if (isLate) {
+                lateWrites.add(target);
+                lateReads.addAll(reads);
+            }
+        }
+        early.addAll(comments);
+        for (String v : variables) {
+            if (!known.contains(v) && barOf.apply(v) != null && lateWrites.contains(barOf.apply(v))) {
+                return null;
+            }
+        }
+        return new Split(early, late);
+    }
+
     /**
      * Whether the tail's adjoint, which reads {@code adjointReads} (of which {@code variables} are the
      * method's), reads only values known before the loops run.

@@ -157,6 +157,7 @@ public final class Corpus {
             method(JitShapes.class, "aliasedColumnSums", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 5, 3, -1, 1))),
             method(JitShapes.class, "aliasedRow", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -1, 1))),
             method(JitShapes.class, "filledTableReadAfter", r -> args(vec(r, 3, -1, 1), i(r, 1, 3))),
+            method(JitShapes.class, "discountedMean", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), u(r, 0.5, 2))),
 
             // MethodShapes
             method(MethodShapes.class, "sumSquares", r -> args(vec(r, 4, -2, 2))),

@@ -183,4 +183,18 @@ public final class JitShapes {
         }
         return g[0][0] * w[1];
     }
+
+    /**
+     * Covers: code after the loop that multiplies their sum by a function of an active input (a
+     * discount factor): the adjoint of the sum is known before the loop, the rest of the tail's
+     * adjoint (the discount's, which reads the sum) runs after it.
+     */
+    @Grad(wrt = {"x", "r"})
+    static double discountedMean(double[] x, double r, double t) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += x[i] * x[i] * r;
+        }
+        return Math.exp(-r * t) * s / x.length + r * s;
+    }
 }
