@@ -56,12 +56,15 @@ public final class Lanes {
     /** The bodies of the lane loops, and the lane doubles that became locals of one of them. */
     private final Map<List<Stmt>, Block> groups = new java.util.IdentityHashMap<>();
     private final Set<String> localized = new HashSet<>();
+    /** The layout where an array's lanes are side by side ({@code w[j][lane]}); null: one array per lane. */
+    private final SideBySide side;
 
-    private Lanes(String seed, Names names, Local lanes) {
+    private Lanes(String seed, Names names, Local lanes, boolean sideBySide) {
         this.seed = seed;
         this.names = names;
         this.lanes = lanes;
         this.k = new Local(Type.INT, names.fresh("lane"));
+        this.side = sideBySide ? new SideBySide(lane::contains, lanes, this::free) : null;
     }
 
     /**
@@ -69,7 +72,16 @@ public final class Lanes {
      * local the caller declares): {@code lanes} is the int local holding the number of lanes, at least 1.
      */
     public static Lanes of(List<Stmt> body, List<Method.Param> params, Local seed, Names names, Local lanes) {
-        Lanes l = new Lanes(seed.name(), names, lanes);
+        return of(body, params, seed, names, lanes, false);
+    }
+
+    /**
+     * {@link #of(List, List, Local, Names, Local)}, with the lanes of each array entry side by side when
+     * {@code sideBySide} ({@link SideBySide}): the seed's container is then {@code v[entry][lane]}.
+     */
+    public static Lanes of(List<Stmt> body, List<Method.Param> params, Local seed, Names names, Local lanes,
+            boolean sideBySide) {
+        Lanes l = new Lanes(seed.name(), names, lanes, sideBySide);
         params.forEach(p -> l.types.put(p.name(), p.type()));
         l.types.put(seed.name(), seed.type());
         l.analyse(body);
@@ -109,6 +121,15 @@ public final class Lanes {
 
     /** {@code e} in lane {@code at}: each lane variable {@code x} read as {@code x[at]}. */
     public Expr at(Expr e, Expr at) {
+        if (side != null && isLane(e) && e.type().isArray()) {
+            throw new Unsupported("an array of the directions where one lane's array is needed: " + e);
+        }
+        if (side != null && e instanceof Expr.Index x && side.isLaneArray(x.array())) {
+            return side.entry(x, at);
+        }
+        if (side != null && (e instanceof Expr.Length || e instanceof Expr.Call c && RuntimeCalls.readsOnlyShape(c))) {
+            return free(e);
+        }
         if (e instanceof Local l && lane.contains(l.name())) {
             return new Expr.Index(l.type(), new Local(container(l.type()), l.name()), at);
         }
@@ -116,6 +137,17 @@ public final class Lanes {
             throw new Unsupported("a value read back from the tape inside an expression of a direction");
         }
         return Children.rebuild(e, x -> at(x, at));
+    }
+
+    /** The lanes of the lane double or array {@code e}: {@code x[lane]}, side by side {@code w[j][lane]} ({@code of(..., true)}). */
+    public Expr sideBySide(Expr e) {
+        if (side != null && e instanceof Local l && l.type() == Type.DOUBLE && lane.contains(l.name())) {
+            return new Local(Type.DOUBLE_ARRAY, l.name());
+        }
+        if (side == null || !side.isLaneArray(e)) {
+            throw new Unsupported(e + " is not an array of the directions side by side");
+        }
+        return side.container(e);
     }
 
     /**
@@ -128,6 +160,9 @@ public final class Lanes {
             if (lane.contains(e.getKey()) && !e.getKey().equals(seed) && !localized.contains(e.getKey())) {
                 if (!declared.contains(e.getKey())) {
                     throw new Unsupported("parameter " + e.getKey() + " depends on the direction");
+                }
+                if (side != null && e.getValue().isArray()) {
+                    continue; // declared where the body declares it, its lanes made at once
                 }
                 Type c = container(e.getValue());
                 out.add(new Stmt.Decl(null, c, e.getKey(), new Expr.NewArray(c, List.of(lanes))));
@@ -317,12 +352,17 @@ public final class Lanes {
         if (s instanceof Stmt.Decl d) {
             if (!lane.contains(d.name())) {
                 out.plain(new Stmt.Decl(d.src(), d.type(), d.name(), free(d.init())));
+            } else if (side != null && d.type().isArray()) {
+                out.plain(new Stmt.Decl(d.src(), container(d.type()), d.name(),
+                        d.init() == null ? null : side.arrayValue(d.init())));
             } else if (d.init() != null) {
                 assign(d.src(), new Local(d.type(), d.name()), d.init(), out);
             }
         } else if (s instanceof Stmt.Assign a) {
             String root = Walk.root(a.target());
-            if (root != null && lane.contains(root)) {
+            if (root != null && lane.contains(root) && side != null && a.target().type().isArray()) {
+                out.plain(new Stmt.Assign(a.src(), side.container(a.target()), side.arrayValue(a.value())));
+            } else if (root != null && lane.contains(root)) {
                 assign(a.src(), a.target(), a.value(), out);
             } else {
                 out.plain(new Stmt.Assign(a.src(), free(a.target()), free(a.value())));
@@ -426,6 +466,12 @@ public final class Lanes {
         }
         if (e instanceof Local l) {
             throw new Unsupported(l.name() + ", which depends on the direction, is read where one value is needed");
+        }
+        if (side != null && e instanceof Expr.Length len && side.isLaneArray(len.array())) {
+            return new Expr.Length(side.container(len.array()));
+        }
+        if (side != null && e instanceof Expr.Call c && RuntimeCalls.readsOnlyShape(c)) {
+            return side.shape(c);
         }
         Expr first = Expr.Lit.ofInt(0);
         if (e instanceof Expr.Length len) {
