@@ -38,7 +38,7 @@
  *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
  *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}), {@code Lanes} (one body run for many directions in lock-step: the full
- *       Hessian), {@code Tidy} (a last peephole pass: adjoints declared with their
+ *       Hessian; {@code SideBySide} its layout with an array entry's directions contiguous), {@code Tidy} (a last peephole pass: adjoints declared with their
  *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
  *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
  *       the statement that kept it from a better one, and what the forward sweep pushes.

@@ -30,6 +30,11 @@ import java.util.Set;
  * what the body computes for its seed, operation for operation, so the results are those of the
  * separate runs, bit for bit.
  *
+ * <p>With {@code of(..., true)} the lanes of an array are stored side by side instead ({@link SideBySide}):
+ * entry {@code w[j]} in lane {@code k} is {@code w[j][k]}, so that the loop over the lanes of a statement
+ * reads and writes contiguous memory; an array-valued expression of the lanes is then one expression of the
+ * containers, run once, and a body that needs one lane's whole array is {@link Unsupported}.
+ *
  * <p>Shapes never depend on a seed: a length, or {@code Arrays2.zerosLike}, of a lane array reads lane
  * 0 ({@link #lanes} is at least 1). A body where a seed's value would decide control flow, index an
  * array, or be an integer cannot run in lanes: {@link Unsupported}, and the caller runs it once per
@@ -266,7 +271,7 @@ public final class Lanes {
         }
         Set<String> keep = new HashSet<>();
         kept.forEach(e -> Walk.locals(e, keep::add));
-        Map<String, Integer> total = count(out);
+        Map<String, Integer> total = Mentions.count(out);
         for (Map.Entry<List<Stmt>, Block> group : groups.entrySet()) {
             localize(group.getKey(), total, keep);
             if (group.getKey().isEmpty()) {
@@ -281,14 +286,14 @@ public final class Lanes {
      * a local of the loop's body ({@code double d_2 = sum_dot_bar * t_6;}) rather than a container.
      */
     private void localize(List<Stmt> group, Map<String, Integer> total, Set<String> keep) {
-        Map<String, Integer> here = count(group);
+        Map<String, Integer> here = Mentions.count(group);
         Set<String> local = new HashSet<>();
         for (int i = 0; i < group.size(); i++) {
             if (group.get(i) instanceof Stmt.Assign a && a.target() instanceof Expr.Index x
                     && x.array() instanceof Local c && x.index().equals(k) && types.get(c.name()) == Type.DOUBLE
                     && lane.contains(c.name()) && !keep.contains(c.name()) && !localized.contains(c.name())
-                    && total.get(c.name()).equals(here.get(c.name())) && firstMention(group, c.name()) == i
-                    && !mentions(a.value(), c.name())) {
+                    && total.get(c.name()).equals(here.get(c.name())) && Mentions.first(group, c.name()) == i
+                    && !Mentions.of(a.value(), c.name())) {
                 local.add(c.name());
                 // nothing reads it (the tangent's own value): gone, as an expression has no effect
                 group.set(i, here.get(c.name()) == 1 ? null : new Stmt.Decl(a.src(), Type.DOUBLE, c.name(), a.value()));
@@ -317,29 +322,6 @@ public final class Lanes {
             return new Local(Type.DOUBLE, c.name());
         }
         return Children.rebuild(e, y -> unlane(y, local));
-    }
-
-    private static Map<String, Integer> count(List<Stmt> body) {
-        Map<String, Integer> out = new HashMap<>();
-        Walk.statements(body, s -> Walk.expressions(s, e -> Walk.locals(e, n -> out.merge(n, 1, Integer::sum))));
-        return out;
-    }
-
-    private static int firstMention(List<Stmt> group, String name) {
-        for (int i = 0; i < group.size(); i++) {
-            boolean[] any = {false};
-            Walk.expressions(group.get(i), e -> any[0] |= mentions(e, name));
-            if (any[0]) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean mentions(Expr e, String name) {
-        boolean[] any = {false};
-        Walk.locals(e, n -> any[0] |= n.equals(name));
-        return any[0];
     }
 
     private List<Stmt> statements(List<Stmt> body) {
