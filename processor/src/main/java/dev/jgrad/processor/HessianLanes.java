@@ -46,7 +46,7 @@ final class HessianLanes {
         Lanes l;
         List<Stmt> rewritten;
         Local hessian = new Local(Type.DOUBLE_MATRIX, names.fresh("hessian"));
-        Stmt rows;
+        List<Stmt> rows;
         try {
             l = Lanes.of(code, ir.params(), v, names, lanes, side);
             if (l.isLane(hvp.value()) || hvp.gradient().stream().anyMatch(l::isLane)) {
@@ -57,17 +57,18 @@ final class HessianLanes {
             kept.addAll(hvp.gradient());
             rewritten = l.rewrite(code, kept);
             if (side) {
-                // row k of the Hessian: lane k of each entry of the hvp
-                List<Expr> args = new ArrayList<>(List.of(n));
+                // row k of the Hessian: lane k of each entry of the hvp, entry j in column j
+                Local column = new Local(Type.INT, names.fresh("column"));
+                List<Stmt> fill = new ArrayList<>(List.of(new Stmt.Decl(null, Type.INT, column.name(), Expr.Lit.ofInt(0))));
                 for (Expr e : hvp.hvp()) {
-                    args.add(l.sideBySide(e));
+                    fill.add(new Stmt.Assign(null, column, new Expr.Call(Type.INT, RuntimeCalls.LANE_ARRAYS, "columns",
+                            List.of(hessian, column, l.sideBySide(e)))));
                 }
-                rows = new Stmt.Decl(null, Type.DOUBLE_MATRIX, hessian.name(),
-                        new Expr.Call(Type.DOUBLE_MATRIX, RuntimeCalls.LANE_ARRAYS, "rows", args));
+                rows = fill;
             } else {
                 Local k = l.index();
                 List<Expr> row = hvp.hvp().stream().map(e -> l.at(e, k)).toList();
-                rows = upTo(k, n, new Stmt.Assign(null, new Expr.Index(Type.DOUBLE_ARRAY, hessian, k), Flat.flatten(row)));
+                rows = List.of(upTo(k, n, new Stmt.Assign(null, new Expr.Index(Type.DOUBLE_ARRAY, hessian, k), Flat.flatten(row))));
             }
         } catch (Lanes.Unsupported e) {
             return null;
@@ -85,12 +86,9 @@ final class HessianLanes {
                 new Local(Type.DOUBLE_MATRIX, v.name()), k), k), Expr.Lit.ofDouble(1.0))));
         out.addAll(l.containers());
         out.addAll(rewritten);
-        if (side) {
-            out.add(rows);
-        } else {
-            out.add(new Stmt.Decl(null, Type.DOUBLE_MATRIX, hessian.name(), new Expr.NewArray(Type.DOUBLE_MATRIX, List.of(n))));
-            out.add(rows);
-        }
+        out.add(new Stmt.Decl(null, Type.DOUBLE_MATRIX, hessian.name(),
+                new Expr.NewArray(Type.DOUBLE_MATRIX, side ? List.of(n, n) : List.of(n))));
+        out.addAll(rows);
         return new Gradient(out, hvp.value(), List.of(Flat.flatten(hvp.gradient()),
                 new Expr.Call(Type.DOUBLE_MATRIX, ARRAYS2, "symmetrize", List.of(hessian))), hvp.tape());
     }

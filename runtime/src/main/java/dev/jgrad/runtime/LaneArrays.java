@@ -74,36 +74,31 @@ public final class LaneArrays {
     }
 
     /**
-     * {@code n} rows, row {@code k} the lane {@code k} of {@code parts} flattened in order: a part is the
-     * lanes of a {@code double} ({@code double[]}), of a {@code double[]} ({@code double[][]}) or of a
-     * {@code double[][]} ({@code double[][][]}).
+     * Lane {@code k} of the lanes of a {@code double} into {@code out[k][at]}, for each row {@code k} of
+     * {@code out}: one column of a Hessian whose row {@code k} is direction {@code k}. Returns the next column.
      */
-    public static double[][] rows(int n, Object... parts) {
-        double[][] out = new double[n][n];
-        int at = 0;
-        for (Object p : parts) {
-            if (p instanceof double[] d) {
-                column(out, d, at++);
-            } else if (p instanceof double[][] a) {
-                for (double[] entry : a) {
-                    column(out, entry, at++);
-                }
-            } else if (p instanceof double[][][] m) {
-                for (double[][] row : m) {
-                    if (row != null) {
-                        for (double[] entry : row) {
-                            column(out, entry, at++);
-                        }
-                    }
-                }
-            }
-        }
-        return out;
-    }
-
-    private static void column(double[][] out, double[] lanes, int at) {
+    public static int columns(double[][] out, int at, double[] lanes) {
         for (int k = 0; k < out.length; k++) {
             out[k][at] = lanes[k];
         }
+        return at + 1;
+    }
+
+    /** The lanes of each entry of a {@code double[]} as the columns {@code at, at + 1, ...}; returns the next. */
+    public static int columns(double[][] out, int at, double[][] lanes) {
+        for (double[] entry : lanes) {
+            at = columns(out, at, entry);
+        }
+        return at;
+    }
+
+    /** The lanes of each entry of a {@code double[][]}, row-major, as the next columns; returns the next. */
+    public static int columns(double[][] out, int at, double[][][] lanes) {
+        for (double[][] row : lanes) {
+            if (row != null) {
+                at = columns(out, at, row);
+            }
+        }
+        return at;
     }
 }

@@ -335,6 +335,9 @@ public final class Lanes {
             if (!lane.contains(d.name())) {
                 out.plain(new Stmt.Decl(d.src(), d.type(), d.name(), free(d.init())));
             } else if (side != null && d.type().isArray()) {
+                if (d.init() instanceof Expr.Pop) {
+                    popped.add(find(d.name()));
+                }
                 out.plain(new Stmt.Decl(d.src(), container(d.type()), d.name(),
                         d.init() == null ? null : side.arrayValue(d.init())));
             } else if (d.init() != null) {
@@ -343,6 +346,9 @@ public final class Lanes {
         } else if (s instanceof Stmt.Assign a) {
             String root = Walk.root(a.target());
             if (root != null && lane.contains(root) && side != null && a.target().type().isArray()) {
+                if (a.value() instanceof Expr.Pop) {
+                    popped.add(find(root));
+                }
                 out.plain(new Stmt.Assign(a.src(), side.container(a.target()), side.arrayValue(a.value())));
             } else if (root != null && lane.contains(root)) {
                 assign(a.src(), a.target(), a.value(), out);
@@ -371,6 +377,10 @@ public final class Lanes {
                 throw new Unsupported("the tape keeps an expression of the directions: " + p.value());
             }
             pushed.add(find(Walk.root(p.value())));
+            if (side != null && p.value().type().isArray()) {
+                out.plain(new Stmt.Push(side.container(p.value()))); // the reference to all lanes, once
+                return;
+            }
             out.plain(loop(false, List.of(new Stmt.Push(at(p.value(), k)))));
         } else if (s instanceof Stmt.Run r) {
             if (!isLane(r.call())) {

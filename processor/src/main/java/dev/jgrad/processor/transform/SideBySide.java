@@ -15,7 +15,7 @@ import java.util.function.UnaryOperator;
  * so that a loop over the lanes reads and writes contiguous memory. An array-valued expression of the
  * lanes (a variable, a row, {@code c ? a : b}) is then one expression of the containers, evaluated once:
  * an alias {@code row = m[i]} of a lane array is the alias {@code row = m[i]} of the containers. What
- * cannot be written so (an array of the lanes passed to a call, pushed on the tape) is {@link
+ * cannot be written so (one lane's whole array passed to a call) is {@link
  * Lanes.Unsupported}, and the caller keeps one array per lane.
  */
 final class SideBySide {
@@ -55,8 +55,14 @@ final class SideBySide {
         throw new Lanes.Unsupported("an array of the directions that is not a variable or a row of one: " + e);
     }
 
-    /** The lanes of the value {@code e} of a lane array target, made once. */
+    /** The lanes of the value {@code e} of a lane array target, made once (a reference off the tape: all lanes). */
     Expr arrayValue(Expr e) {
+        if (e instanceof Expr.Lit l && l.text().equals("null")) {
+            return new Expr.Lit(Lanes.container(l.type()), l.text());
+        }
+        if (e instanceof Expr.Pop p) {
+            return new Expr.Pop(Lanes.container(p.type()));
+        }
         if (e instanceof Expr.NewArray n) {
             List<Expr> dims = new ArrayList<>(n.dims().stream().map(free).toList());
             if (dims.size() == depth(n.type())) {

@@ -138,4 +138,21 @@ class LanesTest {
         String text = IrText.of(Lanes.of(body, PARAMS, V, perLane, LANES, false).rewrite(body, List.of()));
         assertTrue(text.contains("addInto(a[lane], a[lane])"), "one array per lane: " + text);
     }
+
+    /** Side by side, the tape keeps a lane array as one reference to all its lanes, and gives it back so. */
+    @Test
+    void sideBySideALaneArrayGoesOnTheTapeOnce() {
+        Local a = new Local(Type.DOUBLE_ARRAY, "a");
+        List<Stmt> body = List.of(
+                new Stmt.Decl(null, Type.DOUBLE_ARRAY, "a", new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(Expr.Lit.ofInt(2)))),
+                new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, a, Expr.Lit.ofInt(0)),
+                        new Expr.Index(Type.DOUBLE, V, Expr.Lit.ofInt(0))),
+                new Stmt.Push(a),
+                new Stmt.Assign(null, a, new Expr.Pop(Type.DOUBLE_ARRAY)));
+        Names names = new Names();
+        List.of("v", "x", "lanes").forEach(names::fresh);
+        List<String> lines = IrText.lines(Lanes.of(body, PARAMS, V, names, LANES, true).rewrite(body, List.of(a)));
+        assertTrue(lines.stream().filter(x -> x.contains("push") || x.contains("pop")).count() == 2
+                && lines.stream().noneMatch(x -> x.contains("a[lane]")), String.join("\n", lines));
+    }
 }

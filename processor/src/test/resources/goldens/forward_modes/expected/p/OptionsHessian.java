@@ -476,7 +476,10 @@ public final class OptionsHessian {
         for (int lane = 0; lane < lanes; lane++) {
             sigma_bar[lane] += vol_bar[lane] * sqrt_t;
         }
-        double[][] hessian = LaneArrays.rows(n, s_bar, sigma_bar);
+        double[][] hessian = new double[n][n];
+        int column = 0;
+        column = LaneArrays.columns(hessian, column, s_bar);
+        column = LaneArrays.columns(hessian, column, sigma_bar);
         return new CallHessian(value, Arrays2.flatten(sDot_bar, sigmaDot_bar), Arrays2.symmetrize(hessian));
     }
 
