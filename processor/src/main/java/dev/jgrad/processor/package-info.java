@@ -40,7 +40,8 @@
  *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
  *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}),
- *       {@code Lanes} (one body run for many directions in lock-step: the full Hessian),
+ *       {@code Lanes} (one body run for many directions in lock-step: the full Hessian;
+ *       {@code SideBySide} its layout with an array entry's directions contiguous),
  *       {@code SingleAssignment} (a loop-free helper's body with each local assigned once, for its
  *       tape-free derivative method), {@code Tidy} (a last peephole pass: adjoints declared with their
  *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda

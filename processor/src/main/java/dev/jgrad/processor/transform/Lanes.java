@@ -30,6 +30,11 @@ import java.util.Set;
  * what the body computes for its seed, operation for operation, so the results are those of the
  * separate runs, bit for bit.
  *
+ * <p>With {@code of(..., true)} the lanes of an array are stored side by side instead ({@link SideBySide}):
+ * entry {@code w[j]} in lane {@code k} is {@code w[j][k]}, so that the loop over the lanes of a statement
+ * reads and writes contiguous memory; an array-valued expression of the lanes is then one expression of the
+ * containers, run once, and a body that needs one lane's whole array is {@link Unsupported}.
+ *
  * <p>Shapes never depend on a seed: a length, or {@code Arrays2.zerosLike}, of a lane array reads lane
  * 0 ({@link #lanes} is at least 1). A body where a seed's value would decide control flow, index an
  * array, or be an integer cannot run in lanes: {@link Unsupported}, and the caller runs it once per
@@ -56,12 +61,15 @@ public final class Lanes {
     /** The bodies of the lane loops, and the lane doubles that became locals of one of them. */
     private final Map<List<Stmt>, Block> groups = new java.util.IdentityHashMap<>();
     private final Set<String> localized = new HashSet<>();
+    /** The layout where an array's lanes are side by side ({@code w[j][lane]}); null: one array per lane. */
+    private final SideBySide side;
 
-    private Lanes(String seed, Names names, Local lanes) {
+    private Lanes(String seed, Names names, Local lanes, boolean sideBySide) {
         this.seed = seed;
         this.names = names;
         this.lanes = lanes;
         this.k = new Local(Type.INT, names.fresh("lane"));
+        this.side = sideBySide ? new SideBySide(lane::contains, lanes, this::free) : null;
     }
 
     /**
@@ -69,7 +77,16 @@ public final class Lanes {
      * local the caller declares): {@code lanes} is the int local holding the number of lanes, at least 1.
      */
     public static Lanes of(List<Stmt> body, List<Method.Param> params, Local seed, Names names, Local lanes) {
-        Lanes l = new Lanes(seed.name(), names, lanes);
+        return of(body, params, seed, names, lanes, false);
+    }
+
+    /**
+     * {@link #of(List, List, Local, Names, Local)}, with the lanes of each array entry side by side when
+     * {@code sideBySide} ({@link SideBySide}): the seed's container is then {@code v[entry][lane]}.
+     */
+    public static Lanes of(List<Stmt> body, List<Method.Param> params, Local seed, Names names, Local lanes,
+            boolean sideBySide) {
+        Lanes l = new Lanes(seed.name(), names, lanes, sideBySide);
         params.forEach(p -> l.types.put(p.name(), p.type()));
         l.types.put(seed.name(), seed.type());
         l.analyse(body);
@@ -109,6 +126,15 @@ public final class Lanes {
 
     /** {@code e} in lane {@code at}: each lane variable {@code x} read as {@code x[at]}. */
     public Expr at(Expr e, Expr at) {
+        if (side != null && isLane(e) && e.type().isArray()) {
+            throw new Unsupported("an array of the directions where one lane's array is needed: " + e);
+        }
+        if (side != null && e instanceof Expr.Index x && side.isLaneArray(x.array())) {
+            return side.entry(x, at);
+        }
+        if (side != null && (e instanceof Expr.Length || e instanceof Expr.Call c && RuntimeCalls.readsOnlyShape(c))) {
+            return free(e);
+        }
         if (e instanceof Local l && lane.contains(l.name())) {
             return new Expr.Index(l.type(), new Local(container(l.type()), l.name()), at);
         }
@@ -116,6 +142,17 @@ public final class Lanes {
             throw new Unsupported("a value read back from the tape inside an expression of a direction");
         }
         return Children.rebuild(e, x -> at(x, at));
+    }
+
+    /** The lanes of the lane double or array {@code e}: {@code x[lane]}, side by side {@code w[j][lane]} ({@code of(..., true)}). */
+    public Expr sideBySide(Expr e) {
+        if (side != null && e instanceof Local l && l.type() == Type.DOUBLE && lane.contains(l.name())) {
+            return new Local(Type.DOUBLE_ARRAY, l.name());
+        }
+        if (side == null || !side.isLaneArray(e)) {
+            throw new Unsupported(e + " is not an array of the directions side by side");
+        }
+        return side.container(e);
     }
 
     /**
@@ -128,6 +165,9 @@ public final class Lanes {
             if (lane.contains(e.getKey()) && !e.getKey().equals(seed) && !localized.contains(e.getKey())) {
                 if (!declared.contains(e.getKey())) {
                     throw new Unsupported("parameter " + e.getKey() + " depends on the direction");
+                }
+                if (side != null && e.getValue().isArray()) {
+                    continue; // declared where the body declares it, its lanes made at once
                 }
                 Type c = container(e.getValue());
                 out.add(new Stmt.Decl(null, c, e.getKey(), new Expr.NewArray(c, List.of(lanes))));
@@ -231,7 +271,7 @@ public final class Lanes {
         }
         Set<String> keep = new HashSet<>();
         kept.forEach(e -> Walk.locals(e, keep::add));
-        Map<String, Integer> total = count(out);
+        Map<String, Integer> total = Mentions.count(out);
         for (Map.Entry<List<Stmt>, Block> group : groups.entrySet()) {
             localize(group.getKey(), total, keep);
             if (group.getKey().isEmpty()) {
@@ -246,14 +286,14 @@ public final class Lanes {
      * a local of the loop's body ({@code double d_2 = sum_dot_bar * t_6;}) rather than a container.
      */
     private void localize(List<Stmt> group, Map<String, Integer> total, Set<String> keep) {
-        Map<String, Integer> here = count(group);
+        Map<String, Integer> here = Mentions.count(group);
         Set<String> local = new HashSet<>();
         for (int i = 0; i < group.size(); i++) {
             if (group.get(i) instanceof Stmt.Assign a && a.target() instanceof Expr.Index x
                     && x.array() instanceof Local c && x.index().equals(k) && types.get(c.name()) == Type.DOUBLE
                     && lane.contains(c.name()) && !keep.contains(c.name()) && !localized.contains(c.name())
-                    && total.get(c.name()).equals(here.get(c.name())) && firstMention(group, c.name()) == i
-                    && !mentions(a.value(), c.name())) {
+                    && total.get(c.name()).equals(here.get(c.name())) && Mentions.first(group, c.name()) == i
+                    && !Mentions.of(a.value(), c.name())) {
                 local.add(c.name());
                 // nothing reads it (the tangent's own value): gone, as an expression has no effect
                 group.set(i, here.get(c.name()) == 1 ? null : new Stmt.Decl(a.src(), Type.DOUBLE, c.name(), a.value()));
@@ -284,29 +324,6 @@ public final class Lanes {
         return Children.rebuild(e, y -> unlane(y, local));
     }
 
-    private static Map<String, Integer> count(List<Stmt> body) {
-        Map<String, Integer> out = new HashMap<>();
-        Walk.statements(body, s -> Walk.expressions(s, e -> Walk.locals(e, n -> out.merge(n, 1, Integer::sum))));
-        return out;
-    }
-
-    private static int firstMention(List<Stmt> group, String name) {
-        for (int i = 0; i < group.size(); i++) {
-            boolean[] any = {false};
-            Walk.expressions(group.get(i), e -> any[0] |= mentions(e, name));
-            if (any[0]) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private static boolean mentions(Expr e, String name) {
-        boolean[] any = {false};
-        Walk.locals(e, n -> any[0] |= n.equals(name));
-        return any[0];
-    }
-
     private List<Stmt> statements(List<Stmt> body) {
         Block out = new Block();
         body.forEach(s -> statement(s, out));
@@ -317,12 +334,23 @@ public final class Lanes {
         if (s instanceof Stmt.Decl d) {
             if (!lane.contains(d.name())) {
                 out.plain(new Stmt.Decl(d.src(), d.type(), d.name(), free(d.init())));
+            } else if (side != null && d.type().isArray()) {
+                if (d.init() instanceof Expr.Pop) {
+                    popped.add(find(d.name()));
+                }
+                out.plain(new Stmt.Decl(d.src(), container(d.type()), d.name(),
+                        d.init() == null ? null : side.arrayValue(d.init())));
             } else if (d.init() != null) {
                 assign(d.src(), new Local(d.type(), d.name()), d.init(), out);
             }
         } else if (s instanceof Stmt.Assign a) {
             String root = Walk.root(a.target());
-            if (root != null && lane.contains(root)) {
+            if (root != null && lane.contains(root) && side != null && a.target().type().isArray()) {
+                if (a.value() instanceof Expr.Pop) {
+                    popped.add(find(root));
+                }
+                out.plain(new Stmt.Assign(a.src(), side.container(a.target()), side.arrayValue(a.value())));
+            } else if (root != null && lane.contains(root)) {
                 assign(a.src(), a.target(), a.value(), out);
             } else {
                 out.plain(new Stmt.Assign(a.src(), free(a.target()), free(a.value())));
@@ -349,6 +377,10 @@ public final class Lanes {
                 throw new Unsupported("the tape keeps an expression of the directions: " + p.value());
             }
             pushed.add(find(Walk.root(p.value())));
+            if (side != null && p.value().type().isArray()) {
+                out.plain(new Stmt.Push(side.container(p.value()))); // the reference to all lanes, once
+                return;
+            }
             out.plain(loop(false, List.of(new Stmt.Push(at(p.value(), k)))));
         } else if (s instanceof Stmt.Run r) {
             if (!isLane(r.call())) {
@@ -426,6 +458,12 @@ public final class Lanes {
         }
         if (e instanceof Local l) {
             throw new Unsupported(l.name() + ", which depends on the direction, is read where one value is needed");
+        }
+        if (side != null && e instanceof Expr.Length len && side.isLaneArray(len.array())) {
+            return new Expr.Length(side.container(len.array()));
+        }
+        if (side != null && e instanceof Expr.Call c && RuntimeCalls.readsOnlyShape(c)) {
+            return side.shape(c);
         }
         Expr first = Expr.Lit.ofInt(0);
         if (e instanceof Expr.Length len) {

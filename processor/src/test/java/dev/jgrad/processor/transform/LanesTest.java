@@ -96,4 +96,63 @@ class LanesTest {
         assertTrue(l.isLane(m) && l.isLane(row));
         assertEquals(Type.DOUBLE_CUBE, Lanes.container(Type.DOUBLE_MATRIX));
     }
+
+    /**
+     * Side by side, a lane array keeps each entry's lanes together ({@code m[i][j][lane]}): the alias of a
+     * row is one assignment of the containers, the write of an entry a loop over {@code row[1][lane]}.
+     */
+    @Test
+    void sideBySideTheLanesOfAnEntryAreContiguous() {
+        Local m = new Local(Type.DOUBLE_MATRIX, "m");
+        Local row = new Local(Type.DOUBLE_ARRAY, "row");
+        List<Stmt> body = List.of(
+                new Stmt.Decl(null, Type.DOUBLE_MATRIX, "m", new Expr.NewArray(Type.DOUBLE_MATRIX,
+                        List.of(Expr.Lit.ofInt(2), Expr.Lit.ofInt(3)))),
+                new Stmt.Decl(null, Type.DOUBLE_ARRAY, "row", new Expr.Index(Type.DOUBLE_ARRAY, m, Expr.Lit.ofInt(0))),
+                new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, row, Expr.Lit.ofInt(1)),
+                        mul(X, new Expr.Index(Type.DOUBLE, V, Expr.Lit.ofInt(0)))));
+        Names names = new Names();
+        List.of("v", "x", "lanes").forEach(names::fresh);
+        Lanes l = Lanes.of(body, PARAMS, V, names, LANES, true);
+        String text = IrText.of(l.rewrite(body, List.of(m)));
+        assertTrue(text.contains("new double[2][3][lanes]") && text.contains("row = m[0]")
+                && text.contains("row[1][lane] = (x * v[0][lane])"), text);
+        assertTrue(l.containers().isEmpty(), "arrays are declared where the body declares them: " + text);
+        assertEquals("m", IrText.of(l.sideBySide(m)));
+    }
+
+    /** Side by side, a lane array passed whole to a call (one lane's array) cannot be written: the caller falls back. */
+    @Test
+    void sideBySideAWholeLaneArrayInACallIsUnsupported() {
+        Local a = new Local(Type.DOUBLE_ARRAY, "a");
+        List<Stmt> body = List.of(
+                new Stmt.Decl(null, Type.DOUBLE_ARRAY, "a", new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(Expr.Lit.ofInt(2)))),
+                new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, a, Expr.Lit.ofInt(0)),
+                        new Expr.Index(Type.DOUBLE, V, Expr.Lit.ofInt(0))),
+                new Stmt.Run(new Expr.Call(Type.VOID, "dev.jgrad.runtime.Arrays2", "addInto", List.of(a, a))));
+        Names names = new Names();
+        List.of("v", "x", "lanes").forEach(names::fresh);
+        assertThrows(Lanes.Unsupported.class, () -> Lanes.of(body, PARAMS, V, names, LANES, true).rewrite(body, List.of()));
+        Names perLane = new Names();
+        List.of("v", "x", "lanes").forEach(perLane::fresh);
+        String text = IrText.of(Lanes.of(body, PARAMS, V, perLane, LANES, false).rewrite(body, List.of()));
+        assertTrue(text.contains("addInto(a[lane], a[lane])"), "one array per lane: " + text);
+    }
+
+    /** Side by side, the tape keeps a lane array as one reference to all its lanes, and gives it back so. */
+    @Test
+    void sideBySideALaneArrayGoesOnTheTapeOnce() {
+        Local a = new Local(Type.DOUBLE_ARRAY, "a");
+        List<Stmt> body = List.of(
+                new Stmt.Decl(null, Type.DOUBLE_ARRAY, "a", new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(Expr.Lit.ofInt(2)))),
+                new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, a, Expr.Lit.ofInt(0)),
+                        new Expr.Index(Type.DOUBLE, V, Expr.Lit.ofInt(0))),
+                new Stmt.Push(a),
+                new Stmt.Assign(null, a, new Expr.Pop(Type.DOUBLE_ARRAY)));
+        Names names = new Names();
+        List.of("v", "x", "lanes").forEach(names::fresh);
+        List<String> lines = IrText.lines(Lanes.of(body, PARAMS, V, names, LANES, true).rewrite(body, List.of(a)));
+        assertTrue(lines.stream().filter(x -> x.contains("push") || x.contains("pop")).count() == 2
+                && lines.stream().noneMatch(x -> x.contains("a[lane]")), String.join("\n", lines));
+    }
 }

@@ -1,6 +1,7 @@
 package p;
 
 import dev.jgrad.runtime.Arrays2;
+import dev.jgrad.runtime.LaneArrays;
 import javax.annotation.processing.Generated;
 
 /**
@@ -192,7 +193,7 @@ public final class OptionsHessian {
     public static CallHessian call(double s, double k, double t, double r, double sigma) {
         int n = 2;
         int lanes = n > 0 ? n : 1;
-        double[][] v = new double[lanes][n];
+        double[][] v = new double[n][lanes];
         for (int lane = 0; lane < n; lane++) {
             v[lane][lane] = 1.0;
         }
@@ -227,8 +228,8 @@ public final class OptionsHessian {
         double[] t_2_bar = new double[lanes];
         double[] t_3_bar = new double[lanes];
         for (int lane = 0; lane < lanes; lane++) {
-            sDot[lane] = v[lane][0];
-            sigmaDot[lane] = v[lane][1];
+            sDot[lane] = v[0][lane];
+            sigmaDot[lane] = v[1][lane];
             s_bar[lane] = 0.0;
             sigma_bar[lane] = 0.0;
         }
@@ -475,10 +476,10 @@ public final class OptionsHessian {
         for (int lane = 0; lane < lanes; lane++) {
             sigma_bar[lane] += vol_bar[lane] * sqrt_t;
         }
-        double[][] hessian = new double[n][];
-        for (int lane = 0; lane < n; lane++) {
-            hessian[lane] = Arrays2.flatten(s_bar[lane], sigma_bar[lane]);
-        }
+        double[][] hessian = new double[n][n];
+        int column = 0;
+        column = LaneArrays.columns(hessian, column, s_bar);
+        column = LaneArrays.columns(hessian, column, sigma_bar);
         return new CallHessian(value, Arrays2.flatten(sDot_bar, sigmaDot_bar), Arrays2.symmetrize(hessian));
     }
 
