@@ -218,7 +218,8 @@ class PullbackTest {
                 + generated(book, "book.BookJit").split("\n").length;
         System.out.println("PullbackTest: W4 Book.java " + source + " lines, BookGrad + BookJit " + out
                 + " lines; the four-method book " + bookSource + " lines, " + bookOut + " generated");
-        assertTrue(out <= 5 * source, source + " source lines gave " + out + " generated lines");
+        // 5.5, not 5: an element read before a call that may throw is read into a local first (Order.settle)
+        assertTrue(out <= 5.5 * source, source + " source lines gave " + out + " generated lines");
         assertFalse(generated(w4, "w4.BookGrad").contains("Tape"), "the W4 book's gradient is one pass");
         assertTrue(bookOut <= 10 * bookSource, bookSource + " source lines gave " + bookOut + " generated lines");
     }

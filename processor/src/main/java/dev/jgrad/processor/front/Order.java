@@ -4,6 +4,7 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Walk;
+import dev.jgrad.processor.rules.Throws;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.Set;
  * Java's left-to-right evaluation of operands (JLS 15.7). Reading an operand may emit statements
  * that must run first (an inlined helper, {@code i++}); those of a later operand run after every
  * earlier operand has been read, so an earlier operand that such statements could change is read
- * into a fresh local first (as an ANF conversion would), and one they cannot change is kept as it
- * is: ordinary code gets no temporaries.
+ * into a fresh local first (as an ANF conversion would), as is one that may throw when they may
+ * throw too (so that the earlier operand's exception comes first); any other is kept as it is.
  */
 final class Order {
     private Order() {}
@@ -50,7 +51,9 @@ final class Order {
      * end of {@code pre} (where {@code e} is evaluated in Java's order).
      */
     static Expr settle(Expr e, List<Stmt> later, List<Stmt> pre, Names names) {
-        if (!disturbs(later, e)) {
+        // an operand that may throw is read first too when the later statements may throw: of two
+        // exceptions, Java's order throws the earlier operand's (y[5] * 2 + sum(matvec(x, w)))
+        if (!disturbs(later, e) && !(Throws.mayThrow(e) && Throws.mayThrow(later))) {
             return e;
         }
         return hold(e, pre, names);

@@ -6,6 +6,7 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Walk;
+import dev.jgrad.processor.rules.Throws;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,22 +71,29 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         });
         // a declaration between two loops that reads none of their results (the next loop's
         // accumulator, double reg = 0) can run before the first loop: every name is assigned once
+        // nor one that may throw after a loop that may throw: the loop's exception comes first
+        boolean loopsThrow = false;
         for (Stmt s : top.subList(first, last + 1)) {
+            boolean throwsAfter = loopsThrow && Throws.mayThrow(List.of(s));
             if (s instanceof Stmt.For) {
                 loops.add(s);
+                loopsThrow |= Throws.mayThrow(List.of(s));
             } else if (s instanceof Stmt.Decl d && known.containsAll(JitGrad.reads(List.of(d)))
-                    && !readsElements(List.of(d), filled, aliasOf)) {
+                    && !readsElements(List.of(d), filled, aliasOf) && !throwsAfter) {
                 pre.add(d);
                 if (!sums.contains(d.name())) {
                     known.add(d.name());
                 }
             } else if (s instanceof Stmt.Run r && r.call().args().stream().noneMatch(a -> a.type().isArray())
-                    && known.containsAll(reads(r)) && !readsElements(List.of(s), filled, aliasOf)) {
+                    && known.containsAll(reads(r)) && !readsElements(List.of(s), filled, aliasOf) && !throwsAfter) {
                 // a check on numbers (an Ops call's shapes), which writes nothing: as a declaration above
                 pre.add(s);
             } else {
-                why.accept(new GradientForm.Blocker(s instanceof Stmt.Decl
+                boolean readsSums = s instanceof Stmt.Decl d && !known.containsAll(JitGrad.reads(List.of(d)));
+                why.accept(new GradientForm.Blocker(readsSums || s instanceof Stmt.Decl && !throwsAfter
                         ? "a declaration between two loops reads what the loop before it sums"
+                        : throwsAfter ? "a statement between two loops may throw, and so may the loop before it, whose"
+                                + " exception comes first"
                         : "a statement between two loops that is not a declaration", s.src()));
                 return null;
             }
@@ -148,6 +156,31 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         List<Stmt> comments = new ArrayList<>();
         Set<String> lateWrites = new HashSet<>();
         Set<String> lateReads = new HashSet<>();
+        // arrays the code before the loops or the first loop's header reads from, unconditionally: if
+        // one is null, that throws first, so its length in the adjoint cannot change which exception
+        Set<String> dereferenced = new HashSet<>();
+        List<Expr> first = new ArrayList<>();
+        for (Stmt s : pre) {
+            if (s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.Run) {
+                Walk.expressions(s, first::add);
+            }
+        }
+        if (loops.get(0) instanceof Stmt.For f) {
+            f.init().forEach(i -> Walk.expressions(i, first::add));
+            if (f.cond() != null) {
+                first.add(f.cond());
+            }
+        }
+        for (Expr e : first) {
+            if (!conditional(e)) {
+                Walk.postOrder(e, x -> {
+                    Expr array = x instanceof Expr.Index i ? i.array() : x instanceof Expr.Length n ? n.array() : null;
+                    if (array instanceof Expr.Local l) {
+                        dereferenced.add(l.name());
+                    }
+                });
+            }
+        }
         for (Stmt s : adjoint) {
             if (s instanceof Stmt.Comment) {
                 comments.add(s);
@@ -166,7 +199,10 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
             }
             Set<String> reads = new HashSet<>();
             Walk.locals(value, reads::add);
+            // what may throw waits for the loops, whose exceptions come first
             boolean isLate = !knownBeforeLoops(reads, variables) || readsFilled(List.of(s))
+                    || Throws.mayThrow(value, x -> x instanceof Expr.Length n && n.array() instanceof Expr.Local l
+                            && dereferenced.contains(l.name()))
                     || reads.stream().anyMatch(lateWrites::contains) || lateReads.contains(target);
             List<Stmt> part = isLate ? late : early;
             part.addAll(comments);
@@ -184,6 +220,13 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
             }
         }
         return new Split(early, late);
+    }
+
+    /** Whether some part of {@code e} is evaluated only under a condition ({@code ?:}, {@code &&}, {@code ||}). */
+    private static boolean conditional(Expr e) {
+        boolean[] found = {false};
+        Walk.postOrder(e, x -> found[0] |= x instanceof Expr.Cond || x instanceof Expr.Binary b && b.op().isLogical());
+        return found[0];
     }
 
     /**

@@ -42,13 +42,14 @@ public final class OrderGrad {
             a[0] *= t;
             scale = a[0];
         }
+        double aBefore_2 = a[1];
         double square = 0.0;
         {
             // inlined: square(a[0])
             v = a[0];
             square = v * v;
         }
-        double r = aBefore * scale + a[1] * square;
+        double r = aBefore * scale + aBefore_2 * square;
         double s = 0;
         for (int vIndex = 0; vIndex < x.length; vIndex++) {
             double v_2 = x[vIndex];
@@ -89,13 +90,14 @@ public final class OrderGrad {
         // grad of: double r = a[0] * scale(a, t) + a[1] * square(a[0])
         double aBefore_bar = r_bar * scale;
         double scale_bar = r_bar * aBefore;
-        a_bar[1] += r_bar * square;
-        double square_bar = r_bar * a[1];
+        double aBefore_2_bar = r_bar * square;
+        double square_bar = r_bar * aBefore_2;
         {
             // grad of: return v * v
             v_bar += square_bar * 2.0 * v;
             a_bar[0] += v_bar;
         }
+        a_bar[1] += aBefore_2_bar;
         {
             // grad of: return a[0]
             a_bar[0] += scale_bar;

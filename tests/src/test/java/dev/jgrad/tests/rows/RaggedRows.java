@@ -106,4 +106,54 @@ public final class RaggedRows {
         double[] p = add(matvec(x, w), b);
         return mean(square(sub(p, y)));
     }
+
+    /** An element read before the Ops call in the same expression: its exception comes first (a newcomer's find). */
+    @Jit @Grad(wrt = "w")
+    public static double readBefore(double[] w, double[][] x, double[] y) {
+        return y[5] * 2 + sum(matvec(x, w));
+    }
+
+    @Grad(wrt = "w")
+    public static double readBeforeNoJit(double[] w, double[][] x, double[] y) {
+        return y[5] * 2 + sum(matvec(x, w));
+    }
+
+    /** An element read after the Ops call, in the code after its loop: the ragged matrix comes first. */
+    @Jit @Grad(wrt = "w")
+    public static double divAfter(double[] w, double[][] x) {
+        return mean(tanh(matvec(x, w))) / x[0][w.length + 1];
+    }
+
+    @Grad(wrt = "w")
+    public static double divAfterNoJit(double[] w, double[][] x) {
+        return mean(tanh(matvec(x, w))) / x[0][w.length + 1];
+    }
+
+    /** A local read by two ops, and a check of a later op between their loops. */
+    @Jit @Grad(wrt = "w")
+    public static double localDot(double[] w, double[][] x, double[] y) {
+        double[] p = tanh(matvec(x, w));
+        return sum(p) + dot(p, y);
+    }
+
+    @Grad(wrt = "w")
+    public static double localDotNoJit(double[] w, double[][] x, double[] y) {
+        double[] p = tanh(matvec(x, w));
+        return sum(p) + dot(p, y);
+    }
+
+    /** A declaration that may throw between the loops. */
+    @Jit @Grad(wrt = "w")
+    public static double readBetween(double[] w, double[][] x, double[] y) {
+        double[] p = tanh(matvec(x, w));
+        double r = y[7];
+        return sum(mul(p, r)) + dot(p, y);
+    }
+
+    @Grad(wrt = "w")
+    public static double readBetweenNoJit(double[] w, double[][] x, double[] y) {
+        double[] p = tanh(matvec(x, w));
+        double r = y[7];
+        return sum(mul(p, r)) + dot(p, y);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.runtime.Parallel;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -266,5 +267,40 @@ class RowChecksTest {
         forms.put("@Jvp", () -> RaggedRowsJvp.local(w, 0.5, x, y, new double[w.length]).value());
         forms.put("@Hessian", () -> RaggedRowsHessian.local(w, 0.5, x, y).value());
         same("local", () -> RaggedRows.local(w, 0.5, x, y), forms);
+    }
+
+    /**
+     * Two errors, a ragged matrix and an element out of bounds, in one expression or between loops
+     * (a newcomer's trial found the generated forms throwing the later one): Java's first comes first.
+     */
+    @Test
+    void aRaggedMatrixAndAnIndexOutOfBoundsInJavasOrder() {
+        double[] w = new double[3];
+        for (int rows : new int[] {6, ROWS}) {
+            double[][] ragged = with(matrix(rows, 3), rows - 1, 2);
+            double[][] rect = matrix(rows, 3);
+            for (double[][] x : List.of(ragged, rect)) {
+                String shape = rows + " rows, " + (x == ragged ? "ragged" : "rectangular");
+                for (double[] y : List.of(new double[4], new double[rows], new double[8])) {
+                    String what = shape + ", y of " + y.length;
+                    same("readBefore, " + what, () -> RaggedRows.readBefore(w, x, y), Map.of(
+                            "@Jit", () -> RaggedRowsJit.readBefore(w, x, y),
+                            "@Jit @Grad", () -> RaggedRowsGrad.readBefore(w, x, y).value(),
+                            "@Grad", () -> RaggedRowsGrad.readBeforeNoJit(w, x, y).value()));
+                    same("localDot, " + what, () -> RaggedRows.localDot(w, x, y), Map.of(
+                            "@Jit", () -> RaggedRowsJit.localDot(w, x, y),
+                            "@Jit @Grad", () -> RaggedRowsGrad.localDot(w, x, y).value(),
+                            "@Grad", () -> RaggedRowsGrad.localDotNoJit(w, x, y).value()));
+                    same("readBetween, " + what, () -> RaggedRows.readBetween(w, x, y), Map.of(
+                            "@Jit", () -> RaggedRowsJit.readBetween(w, x, y),
+                            "@Jit @Grad", () -> RaggedRowsGrad.readBetween(w, x, y).value(),
+                            "@Grad", () -> RaggedRowsGrad.readBetweenNoJit(w, x, y).value()));
+                }
+                same("divAfter, " + shape, () -> RaggedRows.divAfter(w, x), Map.of(
+                        "@Jit", () -> RaggedRowsJit.divAfter(w, x),
+                        "@Jit @Grad", () -> RaggedRowsGrad.divAfter(w, x).value(),
+                        "@Grad", () -> RaggedRowsGrad.divAfterNoJit(w, x).value()));
+            }
+        }
     }
 }
