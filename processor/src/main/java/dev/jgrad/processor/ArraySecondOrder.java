@@ -216,7 +216,7 @@ final class ArraySecondOrder {
             activity = Activity.of(ir, new HashSet<>(wrt));
         }
         if (ir == null || ClassPipeline.reportActiveCalls(env, activity, ir.origins())
-                || env.diag().errorCount() > before) {
+                || DerivativeCalls.reportMissingPartials(env, d, ir, activity) || env.diag().errorCount() > before) {
             unusable(function, d, "outside the differentiable subset (see the errors in its body): write it in the"
                     + " subset");
             return null;

@@ -245,7 +245,8 @@ class ErrorCatalogueTest {
     /**
      * {@code @Hessian} over a call of a function with {@code @Derivative} methods differentiates the
      * partials themselves: an error at the method, naming the partial and what to add, where jgrad cannot
-     * (a partial outside the subset, whose own error is at its line, also one in an array; a partial whose own
+     * (a partial outside the subset, whose own error is at its line, also one in an array or one passing an
+     * active array to a function without a partial for it; a partial whose own
      * {@code @Derivative} methods miss a parameter that the call varies; an active array without a partial, at
      * the call). Never a Hessian without those terms. {@code @Grad} and {@code @Jvp} of the same methods are
      * fine, and so is a partial in the subset, in a {@code double} or an array, and a data array without one.
@@ -344,6 +345,32 @@ class ErrorCatalogueTest {
 
                     @Hessian(wrt = "w") static double inactiveData(double[] w, double[] data) {
                         return weighted(w, data) * w[0];
+                    }
+
+                    static double inner(double[] x, double c) {
+                        return c * x[0];
+                    }
+
+                    @Derivative(of = "inner", wrt = "c")
+                    static double innerDc(double[] x, double c) {
+                        return x[0];
+                    }
+
+                    static double outer(double[] x) {
+                        return x[0] * x[0];
+                    }
+
+                    @Derivative(of = "outer", wrt = "x")
+                    static double[] outerDx(double[] x) {
+                        double[] d = new double[x.length];
+                        // error: JgradDerivative at "inner(x, 1.0)"
+                        d[0] = 2 * inner(x, 1.0);
+                        return d;
+                    }
+
+                    // error: JgradDerivative at "outerOf"
+                    @Hessian static double outerOf(double[] x) {
+                        return outer(x);
                     }
                 }
                 """);
