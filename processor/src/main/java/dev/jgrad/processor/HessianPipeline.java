@@ -46,6 +46,7 @@ final class HessianPipeline {
         wrt = WrtLeaves.of(ir, named);
         Activity activity = Activity.of(ir, new HashSet<>(wrt));
         if (ClassPipeline.reportActiveCalls(env, activity, ir.origins())
+                || DerivativeCalls.reportMissingPartials(env, m, ir, activity)
                 || !ForwardRecords.checkCopies(env, m, ir, Flat.writtenArrays(ir, activity), "Hessian")) {
             return null;
         }
@@ -56,6 +57,9 @@ final class HessianPipeline {
         ir = second.ir();
         activity = Activity.of(ir, new HashSet<>(wrt));
         Tangent.Result t = Tangent.of(ir, wrt, activity, false);
+        ArraySecondOrder arrays = second.arrays();
+        t = new Tangent.Result(arrays.contract(t.body()), t.value() == null ? null : arrays.contract(t.value()),
+                t.tangent() == null ? null : arrays.contract(t.tangent()), t.tangentParams());
         String name = m.getSimpleName().toString();
         String hvp = GeneratedNames.hvpMethod(name);
         Local v = new Local(Type.DOUBLE_ARRAY, ir.names().fresh("v"));
@@ -63,8 +67,8 @@ final class HessianPipeline {
                 new ForwardWriter.Component("hvp", Type.DOUBLE_ARRAY));
         List<ForwardWriter.Out> out = new ArrayList<>(second.helpers());
         Expr size = Flat.size(ir, wrt);
-        Hvp code = t.value() == null ? null : hvpBody(ir, wrt, t, v);
-        Gradient body = code == null ? new Gradient(t.body(), null, List.of(), null) : code.gradientOf();
+        Hvp code = t.value() == null ? null : hvpBody(ir, wrt, t, v, arrays);
+        Gradient body = code == null ? new Gradient(arrays.spell(t.body()), null, List.of(), null) : code.gradientOf();
         out.add(new ForwardWriter.Out(m, hvp, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)),
                 GeneratedNames.forwardRecord(hvp, ""), Type.DOUBLE, hvpComponents, body, ir.names().all(),
                 "Value, gradient and Hessian-vector product of {@link $T#$L} with respect to " + String.join(", ", named)
@@ -113,7 +117,7 @@ final class HessianPipeline {
     }
 
     /** The body of {@code fHvp}: {@code v} into the tangents, the tangent method's gradient. */
-    private Hvp hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v) {
+    private Hvp hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v, ArraySecondOrder arrays) {
         Local fvalue = new Local(Type.DOUBLE, ir.names().fresh("value"));
         List<Stmt> tangentBody = new ArrayList<>(t.body());
         tangentBody.add(new Stmt.Decl(null, Type.DOUBLE, fvalue.name(), t.value()));
@@ -125,6 +129,8 @@ final class HessianPipeline {
         t.tangentParams().forEach(p -> reverseWrt.add(p.name()));
         Activity activity = Activity.of(tangent, new HashSet<>(reverseWrt));
         Gradient g = Reverse.of(tangent, reverseWrt, activity);
+        g = new Gradient(arrays.spell(g.body()), g.value() == null ? null : arrays.spell(g.value()),
+                g.components().stream().map(arrays::spell).toList(), g.tape());
         List<Expr> keep = new ArrayList<>(g.components());
         keep.add(fvalue);
         // v, unflattened into the tangent of each wrt parameter

@@ -42,11 +42,14 @@ import javax.lang.model.type.TypeKind;
  *   <li>else a {@code [JgradDerivative]} error at the {@code @Hessian} method naming {@code fDx} and
  *       the method to add.
  * </ul>
- * Only functions of {@code double}s: a function with array parameters is rejected where it is declared.
+ * A function with array parameters goes to {@link ArraySecondOrder}.
  */
 final class SecondOrder {
-    /** The method with second-order rules, and the helpers {@code CHessian} needs for them. */
-    record Result(Method ir, List<ForwardWriter.Out> helpers) {}
+    /**
+     * The method with second-order rules, the helpers {@code CHessian} needs for them, and what the
+     * tangent code and its reverse mode need done for functions of arrays ({@link ArraySecondOrder}).
+     */
+    record Result(Method ir, List<ForwardWriter.Out> helpers, ArraySecondOrder arrays) {}
 
     private final Env env;
     private final ExecutableElement method;
@@ -54,6 +57,7 @@ final class SecondOrder {
     private final Map<Rule, Rule> secondOrder = new HashMap<>();
     private final Map<ExecutableElement, Rule> partials = new HashMap<>();
     private final List<ForwardWriter.Out> helpers = new ArrayList<>();
+    private final ArraySecondOrder arrays;
     private boolean failed;
 
     private SecondOrder(Env env, ExecutableElement method) {
@@ -61,17 +65,18 @@ final class SecondOrder {
         this.method = method;
         this.hessianClass = GeneratedNames.forwardClass((TypeElement) method.getEnclosingElement(), "Hessian")
                 .reflectionName();
+        this.arrays = new ArraySecondOrder(env, method, hessianClass, helpers);
     }
 
     /** {@code ir} with second-order rules for its custom primitives on active values; null after reporting an error. */
     static Result of(Env env, ExecutableElement m, Method ir, Activity activity) {
         SecondOrder s = new SecondOrder(env, m);
         List<Stmt> body = s.statements(ir.body(), e -> s.expr(e, activity));
-        if (s.failed) {
+        if (s.failed || s.arrays.failed()) {
             return null;
         }
         return new Result(new Method(ir.name(), ir.params(), body, ir.names(), ir.origins(), ir.records()),
-                List.copyOf(s.helpers));
+                List.copyOf(s.helpers), s.arrays);
     }
 
     // ---------------------------------------------------------------- rules
@@ -81,6 +86,11 @@ final class SecondOrder {
         if (!(e instanceof Expr.Prim p) || !env.derivatives().isCustom(p.rule())
                 || p.args().stream().noneMatch(activity::isActive)) {
             return e;
+        }
+        Derivatives.Primitive primitive = env.derivatives().primitiveOf(p.rule());
+        if (primitive.partials().stream().anyMatch(d -> d.getParameters().stream()
+                .anyMatch(q -> q.asType().getKind() == TypeKind.ARRAY))) {
+            return arrays.call(p, primitive, activity);
         }
         Rule rule = secondOrder.get(p.rule());
         if (rule == null && !secondOrder.containsKey(p.rule())) {
@@ -93,15 +103,6 @@ final class SecondOrder {
     private Rule secondOrderRule(Rule rule, List<Expr> args, Activity activity) {
         Derivatives.Primitive primitive = env.derivatives().primitiveOf(rule);
         Rule[] byParam = new Rule[rule.arity()];
-        for (ExecutableElement d : primitive.partials()) {
-            if (d.getParameters().stream().anyMatch(q -> q.asType().getKind() == TypeKind.ARRAY)) {
-                env.diag().error(Message.DERIVATIVE_UNUSABLE, method, rule.name(), "@Hessian does not yet take"
-                        + " second derivatives through @Derivative functions of arrays: use @Grad and @Jvp for this"
-                        + " method, or write " + rule.name() + " in the differentiable subset without @Derivative");
-                failed = true;
-                return null;
-            }
-        }
         for (ExecutableElement d : primitive.partials()) {
             int k = indexOf(d, d.getAnnotation(Derivative.class).wrt());
             if (rule.differentiableIn(k) && activity.isActive(args.get(k))) {
@@ -166,7 +167,7 @@ final class SecondOrder {
             activity = Activity.of(ir, new HashSet<>(wrt));
         }
         if (ir == null || ClassPipeline.reportActiveCalls(env, activity, ir.origins())
-                || env.diag().errorCount() > before) {
+                || DerivativeCalls.reportMissingPartials(env, d, ir, activity) || env.diag().errorCount() > before) {
             unusable(function, d, "outside the differentiable subset (see the errors in its body)");
             return null;
         }
@@ -238,7 +239,7 @@ final class SecondOrder {
 
     // ---------------------------------------------------------------- the rewrite
 
-    private List<Stmt> statements(List<Stmt> body, UnaryOperator<Expr> f) {
+    static List<Stmt> statements(List<Stmt> body, UnaryOperator<Expr> f) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : body) {
             out.add(statement(s, f));
@@ -246,7 +247,7 @@ final class SecondOrder {
         return out;
     }
 
-    private Stmt statement(Stmt s, UnaryOperator<Expr> f) {
+    private static Stmt statement(Stmt s, UnaryOperator<Expr> f) {
         if (s instanceof Stmt.Decl d) {
             return new Stmt.Decl(d.src(), d.type(), d.name(), map(d.init(), f));
         }
@@ -273,7 +274,7 @@ final class SecondOrder {
     }
 
     /** {@code e} with {@code f} applied to each subexpression, children first. */
-    private static Expr map(Expr e, UnaryOperator<Expr> f) {
+    static Expr map(Expr e, UnaryOperator<Expr> f) {
         return e == null ? null : f.apply(Children.rebuild(e, x -> map(x, f)));
     }
 }

@@ -11,7 +11,8 @@
  *       an error, and, under {@code -Ajgrad.report}, hands {@code Reports} what each method got.
  *       {@code ForwardPipeline} does the same for {@code @Jvp} (the tangent transform),
  *       {@code @Hessian} ({@code HessianPipeline}: the reverse mode of the tangent code, run for all
- *       directions at once by {@code HessianLanes}; {@code SecondOrder} for {@code @Derivative} partials) and
+ *       directions at once by {@code HessianLanes}; {@code SecondOrder} for {@code @Derivative} partials,
+ *       {@code ArraySecondOrder} for those of functions of arrays) and
  *       {@code @Jacobian} ({@code JacobianPipeline}: tangent columns or reverse rows), with
  *       {@code Wrt} (the annotations' wrt) and {@code Flat} (the flat vectors of the wrt parameters).
  *       {@code HelperPullbacks} decides which helpers a gradient calls instead of inlining (the front's

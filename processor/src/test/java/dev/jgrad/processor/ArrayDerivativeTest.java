@@ -271,13 +271,78 @@ class ArrayDerivativeTest {
         assertThat(c).hadErrorContaining("static double[] weightedDdata(double[] w, double[] data)");
     }
 
-    /** A function of an array whose partial is given cannot be differentiated twice yet: {@code @Hessian} says so. */
+    /**
+     * Under {@code @Hessian}, a partial in an array is differentiated again from its source (its tangent, a
+     * private helper of {@code CHessian}): the Hessian of {@code sum x_i^3 + x_0 x_1} through {@code cube}'s
+     * partial, exact; {@code fHvp} equal to it times {@code v}.
+     */
     @Test
-    void underHessianAnActiveArrayArgumentIsAnError() {
+    void underHessianAnArrayPartialInSourceIsDifferentiatedAgain() throws Exception {
+        Compilation c = JgradCompiler.compile(JavaFileObjects.forSourceString("p.C", """
+                package p;
+
+                import dev.jgrad.Derivative;
+                import dev.jgrad.Hessian;
+
+                public class C {
+                    static double cube(double[] x, double s) {
+                        double t = 0;
+                        for (double v : x) {
+                            t += v * v * v;
+                        }
+                        return s * t;
+                    }
+
+                    @Derivative(of = "cube", wrt = "x")
+                    static double[] cubeDx(double[] x, double s) {
+                        double[] d = new double[x.length];
+                        for (int i = 0; i < x.length; i++) {
+                            d[i] = 3 * s * x[i] * x[i];
+                        }
+                        return d;
+                    }
+
+                    @Derivative(of = "cube", wrt = "s")
+                    static double cubeDs(double[] x, double s) {
+                        return cube(x, 1);
+                    }
+
+                    @Hessian public static double h(double[] x, double s) {
+                        return cube(x, s) + x[0] * x[1];
+                    }
+                }
+                """));
+        assertThat(c).succeededWithoutWarnings();
+        String hessian = GeneratedSources.generated(c, "p.CHessian");
+        assertTrue(hessian.contains("private static double[] cubeDxTangent(double[] x, double s, double[] xDot, double sDot)"),
+                hessian);
+        assertTrue(hessian.contains("private static double cubeDsTangent(double[] x, double s, double[] xDot, double sDot)"),
+                hessian);
+        double[] x = {0.5, -1.5};
+        double s = 2;
+        double[][] expected = {{6 * s * x[0], 1, 3 * x[0] * x[0]}, {1, 6 * s * x[1], 3 * x[1] * x[1]},
+                {3 * x[0] * x[0], 3 * x[1] * x[1], 0}};
+        try (URLClassLoader loader = loader(c)) {
+            double[][] h = (double[][]) get(call(loader, "p.CHessian", "h", x, s), "hessian");
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(expected[i], h[i], 1e-14);
+            }
+            double[] v = {0.25, -1, 0.5};
+            double[] hv = (double[]) get(call(loader, "p.CHessian", "hHvp", x, s, v), "hvp");
+            for (int i = 0; i < 3; i++) {
+                assertEquals(expected[i][0] * v[0] + expected[i][1] * v[1] + expected[i][2] * v[2], hv[i], 1e-14);
+            }
+        }
+    }
+
+    /** A partial in an array outside the subset: the error at the {@code @Hessian} method names it, the cause at its line. */
+    @Test
+    void underHessianAnArrayPartialOutsideTheSubsetIsAnError() {
         MarkedSource source = MarkedSource.of("p.C", """
                 package p;
 
                 import dev.jgrad.Derivative;
+                import dev.jgrad.Grad;
                 import dev.jgrad.Hessian;
 
                 class C {
@@ -287,16 +352,47 @@ class ArrayDerivativeTest {
 
                     @Derivative(of = "sq", wrt = "x")
                     static double[] sqDx(double[] x) {
-                        return new double[] {2 * x[0]};
+                        // error: JgradStatement at "synchronized"
+                        synchronized (C.class) {
+                            return new double[] {2 * x[0]};
+                        }
                     }
 
                     // error: JgradDerivative at "h"
-                    @Hessian static double h(double[] x) {
+                    @Grad @Hessian static double h(double[] x) {
                         return sq(x);
                     }
                 }
                 """);
-        assertErrorsAsMarked(JgradCompiler.compile(source.file()), source);
+        Compilation c = JgradCompiler.compile(source.file());
+        assertErrorsAsMarked(c, source);
+        assertThat(c).hadErrorContaining("call to sq cannot use its @Derivative methods: @Hessian differentiates its"
+                + " @Derivative method sqDx of a function of arrays (forward mode of its source), which is outside the"
+                + " differentiable subset");
+    }
+
+    /** A partial in an array from a jar has no source to differentiate: the error names it and says what to do. */
+    @Test
+    void underHessianAnArrayPartialFromAJarIsAnError() throws Exception {
+        compileLibrary();
+        Compilation c = compileAgainstLibrary(JavaFileObjects.forSourceString("p.C", """
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Hessian;
+                import lib.Stats;
+
+                class C {
+                    @Grad @Hessian static double f(double[] z) {
+                        return Stats.logSumExp(z);
+                    }
+                }
+                """));
+        assertThat(c).hadErrorCount(1);
+        assertThat(c).hadErrorContaining("[JgradDerivative] call to logSumExp cannot use its @Derivative methods:"
+                + " @Hessian differentiates its @Derivative method logSumExpDz of a function of arrays (forward mode of"
+                + " its source), which is compiled elsewhere, so jgrad cannot read its body: compile logSumExpDz with"
+                + " the method that has @Hessian");
     }
 
     // ---------------------------------------------------------------- helpers

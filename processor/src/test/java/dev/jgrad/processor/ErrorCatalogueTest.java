@@ -245,9 +245,11 @@ class ErrorCatalogueTest {
     /**
      * {@code @Hessian} over a call of a function with {@code @Derivative} methods differentiates the
      * partials themselves: an error at the method, naming the partial and what to add, where jgrad cannot
-     * (a partial outside the subset, whose own error is at its line; a partial whose own {@code @Derivative}
-     * methods miss a parameter that the call varies). Never a Hessian without those terms. {@code @Grad}
-     * and {@code @Jvp} of the same methods are fine, and so is a partial in the subset.
+     * (a partial outside the subset, whose own error is at its line, also one in an array or one passing an
+     * active array to a function without a partial for it; a partial whose own
+     * {@code @Derivative} methods miss a parameter that the call varies; an active array without a partial, at
+     * the call). Never a Hessian without those terms. {@code @Grad} and {@code @Jvp} of the same methods are
+     * fine, and so is a partial in the subset, in a {@code double} or an array, and a data array without one.
      */
     @Test
     void jgradDerivativeUnderHessian() {
@@ -308,6 +310,67 @@ class ErrorCatalogueTest {
 
                     @Hessian static double onlyFirst(double s, double k) {
                         return blend(s, 0.5) * k;
+                    }
+
+                    static double spread(double[] x) {
+                        return x[0] * x[0];
+                    }
+
+                    @Derivative(of = "spread", wrt = "x")
+                    static double[] spreadDx(double[] x) {
+                        // error: JgradStatement at "synchronized"
+                        synchronized (C.class) {
+                            return new double[] {2 * x[0]};
+                        }
+                    }
+
+                    // error: JgradDerivative at "spreadOf"
+                    @Hessian static double spreadOf(double[] x) {
+                        return spread(x);
+                    }
+
+                    static double weighted(double[] w, double[] data) {
+                        return w[0] * data[0];
+                    }
+
+                    @Derivative(of = "weighted", wrt = "w")
+                    static double[] weightedDw(double[] w, double[] data) {
+                        return new double[] {data[0]};
+                    }
+
+                    @Hessian static double activeData(double[] w, double[] data) {
+                        // error: JgradDerivative at "weighted(w, data)"
+                        return weighted(w, data);
+                    }
+
+                    @Hessian(wrt = "w") static double inactiveData(double[] w, double[] data) {
+                        return weighted(w, data) * w[0];
+                    }
+
+                    static double inner(double[] x, double c) {
+                        return c * x[0];
+                    }
+
+                    @Derivative(of = "inner", wrt = "c")
+                    static double innerDc(double[] x, double c) {
+                        return x[0];
+                    }
+
+                    static double outer(double[] x) {
+                        return x[0] * x[0];
+                    }
+
+                    @Derivative(of = "outer", wrt = "x")
+                    static double[] outerDx(double[] x) {
+                        double[] d = new double[x.length];
+                        // error: JgradDerivative at "inner(x, 1.0)"
+                        d[0] = 2 * inner(x, 1.0);
+                        return d;
+                    }
+
+                    // error: JgradDerivative at "outerOf"
+                    @Hessian static double outerOf(double[] x) {
+                        return outer(x);
                     }
                 }
                 """);

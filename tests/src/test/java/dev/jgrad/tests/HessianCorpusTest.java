@@ -57,8 +57,8 @@ class HessianCorpusTest {
     /**
      * The corpus cases that carry {@code @Hessian}: all but those of {@code CustomDerivatives}, which
      * carry {@code @Jvp} of their own (so the twin adds no {@code @Hessian}), and {@code ArrayDerivatives}, whose
-     * partials in arrays are an error under {@code @Hessian}; second derivatives through
-     * {@code @Derivative} methods are the corpus class {@code SecondOrderCustom}'s.
+     * methods carry {@code @Jvp} too; second derivatives through {@code @Derivative} methods are the corpus
+     * classes {@code SecondOrderCustom}'s (partials in doubles) and {@code SecondOrderArrays}'s (in arrays).
      */
     static Stream<dev.jgrad.tests.corpus.Corpus.Case> hessianCases() {
         return JitCorpusTest.selectedCases().filter(c -> c.owner() != dev.jgrad.tests.corpus.CustomDerivatives.class

@@ -378,7 +378,13 @@ public final class Corpus {
             method(Pullbacks.class, "otherClass", PullbackInputs::otherClass),
             method(Pullbacks.class, "reassigned", PullbackInputs::reassigned),
             method(Pullbacks.class, "branchy", PullbackInputs::branchy),
-            method(Pullbacks.class, "book", PullbackInputs::book));
+            method(Pullbacks.class, "book", PullbackInputs::book),
+
+            // SecondOrderArrays: @Derivative partials in arrays differentiated again under @Hessian
+            method(SecondOrderArrays.class, "logSumExp", r -> args(vec(r, 5, -2, 2), u(r, 0.5, 1.5))),
+            method(SecondOrderArrays.class, "quadraticForm", r -> args(mat(r, 4, 4, -1, 1), vec(r, 4, -1, 1))),
+            method(SecondOrderArrays.class, "rowsInLoop", r -> args(mat(r, 3, 4, -1, 1), u(r, 0.3, 1.2),
+                    vec(r, 3, -1, 1))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
