@@ -23,6 +23,7 @@ import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.rules.OpsOp;
 import dev.jgrad.processor.rules.OpsTable;
 import dev.jgrad.processor.rules.Rules;
+import dev.jgrad.processor.rules.Throws;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -187,7 +188,7 @@ final class OpsLowering {
         pre.addAll(own);
         boolean local = e instanceof Local || !e.type().isArray() && (e instanceof Expr.Lit || e instanceof Expr.Const);
         if (!local && e.type() != Type.STRING && e.type() != Type.VOID && e.type() != Type.BOOLEAN) {
-            if (!OpsShapes.cannotThrow(e)) {
+            if (Throws.mayThrow(e)) {
                 shapes.barrier();
             }
             e = OpsViews.declare(op + "_" + stem(e), e, pre, cx.names);

@@ -127,21 +127,6 @@ final class OpsShapes {
         unguarded.clear();
     }
 
-    /** Whether evaluating {@code e} cannot throw: variables, literals, constants, and arithmetic on them that divides no integer. */
-    static boolean cannotThrow(Expr e) {
-        if (e instanceof Local || e instanceof Expr.Lit || e instanceof Expr.Const) {
-            return true;
-        }
-        if (e instanceof Expr.Cast c) {
-            return cannotThrow(c.operand());
-        }
-        if (e instanceof Expr.Unary u) {
-            return cannotThrow(u.operand());
-        }
-        return e instanceof Expr.Binary b && !(b.type().isIntegral() && (b.op() == BinaryOp.DIV || b.op() == BinaryOp.REM))
-                && cannotThrow(b.left()) && cannotThrow(b.right());
-    }
-
     /** A reduction without identity ({@code max}) needs an entry. */
     void nonEmpty(String op, Expr count) {
         run(Check.NON_EMPTY, op, count);
