@@ -48,7 +48,8 @@
  *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
  *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
  *       the statement that kept it from a better one, and what the forward sweep pushes.
- *   <li>{@code rules}: the derivative of every primitive, in one table.
+ *   <li>{@code rules}: the derivative of every primitive, in one table; {@code Throws}, which code may
+ *       throw (what the front and the transforms may move past other code).
  *   <li>{@code emit}: IR to Java through JavaPoet, and the names of the generated API (and, still,
  *       of a parallel loop's call site); it runs no analysis. {@code ArchitectureTest} pins the direction.
  *   <li>{@code diag}: the catalogue of messages and the one reporter.
