@@ -7,11 +7,11 @@ import java.util.Map;
  * Names grouped into classes that may name the same thing (a union-find): the alias classes of
  * array variables. Deterministic: the representative of a class is its smallest name.
  */
-final class NamePartition {
+public final class NamePartition {
     private final Map<String, String> parent = new HashMap<>();
 
     /** The representative of {@code n}'s class ({@code n} itself when it was never joined). */
-    String find(String n) {
+    public String find(String n) {
         String p = parent.get(n);
         if (p == null || p.equals(n)) {
             return n;
@@ -22,7 +22,7 @@ final class NamePartition {
     }
 
     /** Puts {@code a} and {@code b} in one class. */
-    void union(String a, String b) {
+    public void union(String a, String b) {
         String ra = find(a);
         String rb = find(b);
         if (!ra.equals(rb)) {

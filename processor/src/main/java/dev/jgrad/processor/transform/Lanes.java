@@ -1,5 +1,6 @@
 package dev.jgrad.processor.transform;
 
+import dev.jgrad.processor.analysis.NamePartition;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -10,7 +11,6 @@ import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.rules.RuntimeCalls;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +49,7 @@ public final class Lanes {
     }
 
     private final Map<String, Type> types = new LinkedHashMap<>();
-    private final Map<String, String> parent = new HashMap<>();
+    private final NamePartition classes = new NamePartition();
     private final Set<String> lane = new HashSet<>();
     private final Set<String> declared = new HashSet<>();
     private final String seed;
@@ -60,7 +60,7 @@ public final class Lanes {
     private final Set<String> popped = new HashSet<>();
     /** The bodies of the lane loops, and the lane doubles that became locals of one of them. */
     private final Map<List<Stmt>, Block> groups = new java.util.IdentityHashMap<>();
-    private final Set<String> localized = new HashSet<>();
+    private final LaneLocals locals;
     /** The layout where an array's lanes are side by side ({@code w[j][lane]}); null: one array per lane. */
     private final SideBySide side;
 
@@ -70,6 +70,7 @@ public final class Lanes {
         this.lanes = lanes;
         this.k = new Local(Type.INT, names.fresh("lane"));
         this.side = sideBySide ? new SideBySide(lane::contains, lanes, this::free) : null;
+        this.locals = new LaneLocals(k, n -> types.get(n) == Type.DOUBLE && lane.contains(n));
     }
 
     /**
@@ -162,7 +163,7 @@ public final class Lanes {
     public List<Stmt> containers() {
         List<Stmt> out = new ArrayList<>();
         for (Map.Entry<String, Type> e : types.entrySet()) {
-            if (lane.contains(e.getKey()) && !e.getKey().equals(seed) && !localized.contains(e.getKey())) {
+            if (lane.contains(e.getKey()) && !e.getKey().equals(seed) && !locals.isLocal(e.getKey())) {
                 if (!declared.contains(e.getKey())) {
                     throw new Unsupported("parameter " + e.getKey() + " depends on the direction");
                 }
@@ -187,10 +188,10 @@ public final class Lanes {
                 }
                 declared.add(d.name());
                 if (d.init() != null && d.type().isArray()) {
-                    aliasRoots(d.init()).forEach(r -> union(d.name(), r));
+                    aliasRoots(d.init()).forEach(r -> classes.union(d.name(), r));
                 }
             } else if (s instanceof Stmt.Assign a && a.target().type().isArray() && Walk.root(a.target()) != null) {
-                aliasRoots(a.value()).forEach(r -> union(Walk.root(a.target()), r));
+                aliasRoots(a.value()).forEach(r -> classes.union(Walk.root(a.target()), r));
             }
         });
         mark(seed);
@@ -219,9 +220,9 @@ public final class Lanes {
 
     /** Marks {@code name} and every array it may share storage with. */
     private void mark(String name) {
-        String root = find(name);
+        String root = classes.find(name);
         for (String n : types.keySet()) {
-            if (find(n).equals(root)) {
+            if (classes.find(n).equals(root)) {
                 container(types.get(n)); // an int or a boolean that depends on the direction: no lanes
                 lane.add(n);
             }
@@ -237,24 +238,6 @@ public final class Lanes {
         }
         String root = Walk.root(e);
         return root == null ? List.of() : List.of(root);
-    }
-
-    private String find(String n) {
-        String p = parent.getOrDefault(n, n);
-        if (p.equals(n)) {
-            return n;
-        }
-        String r = find(p);
-        parent.put(n, r);
-        return r;
-    }
-
-    private void union(String a, String b) {
-        String ra = find(a);
-        String rb = find(b);
-        if (!ra.equals(rb)) {
-            parent.put(ra, rb);
-        }
     }
 
     // ---------------------------------------------------------------- the rewrite
@@ -273,55 +256,12 @@ public final class Lanes {
         kept.forEach(e -> Walk.locals(e, keep::add));
         Map<String, Integer> total = Mentions.count(out);
         for (Map.Entry<List<Stmt>, Block> group : groups.entrySet()) {
-            localize(group.getKey(), total, keep);
+            locals.localize(group.getKey(), total, keep);
             if (group.getKey().isEmpty()) {
                 group.getValue().out.removeIf(x -> x instanceof Stmt.For f && f.body() == group.getKey());
             }
         }
         return out;
-    }
-
-    /**
-     * A lane double that only one lane loop reads and writes, and that it assigns before it reads, is
-     * a local of the loop's body ({@code double d_2 = sum_dot_bar * t_6;}) rather than a container.
-     */
-    private void localize(List<Stmt> group, Map<String, Integer> total, Set<String> keep) {
-        Map<String, Integer> here = Mentions.count(group);
-        Set<String> local = new HashSet<>();
-        for (int i = 0; i < group.size(); i++) {
-            if (group.get(i) instanceof Stmt.Assign a && a.target() instanceof Expr.Index x
-                    && x.array() instanceof Local c && x.index().equals(k) && types.get(c.name()) == Type.DOUBLE
-                    && lane.contains(c.name()) && !keep.contains(c.name()) && !localized.contains(c.name())
-                    && total.get(c.name()).equals(here.get(c.name())) && Mentions.first(group, c.name()) == i
-                    && !Mentions.of(a.value(), c.name())) {
-                local.add(c.name());
-                // nothing reads it (the tangent's own value): gone, as an expression has no effect
-                group.set(i, here.get(c.name()) == 1 ? null : new Stmt.Decl(a.src(), Type.DOUBLE, c.name(), a.value()));
-            }
-        }
-        if (local.isEmpty()) {
-            return;
-        }
-        localized.addAll(local);
-        group.removeIf(java.util.Objects::isNull);
-        for (int i = 0; i < group.size(); i++) {
-            Stmt s = group.get(i);
-            if (s instanceof Stmt.Decl d) {
-                group.set(i, new Stmt.Decl(d.src(), d.type(), d.name(), unlane(d.init(), local)));
-            } else if (s instanceof Stmt.Assign a) {
-                group.set(i, new Stmt.Assign(a.src(), unlane(a.target(), local), unlane(a.value(), local)));
-            } else if (s instanceof Stmt.Run r) {
-                group.set(i, new Stmt.Run((Expr.Call) unlane(r.call(), local)));
-            }
-        }
-    }
-
-    /** {@code e} with {@code x[lane]} read as the local {@code x}, for each {@code x} in {@code local}. */
-    private Expr unlane(Expr e, Set<String> local) {
-        if (e instanceof Expr.Index x && x.array() instanceof Local c && local.contains(c.name()) && x.index().equals(k)) {
-            return new Local(Type.DOUBLE, c.name());
-        }
-        return Children.rebuild(e, y -> unlane(y, local));
     }
 
     private List<Stmt> statements(List<Stmt> body) {
@@ -336,7 +276,7 @@ public final class Lanes {
                 out.plain(new Stmt.Decl(d.src(), d.type(), d.name(), free(d.init())));
             } else if (side != null && d.type().isArray()) {
                 if (d.init() instanceof Expr.Pop) {
-                    popped.add(find(d.name()));
+                    popped.add(classes.find(d.name()));
                 }
                 out.plain(new Stmt.Decl(d.src(), container(d.type()), d.name(),
                         d.init() == null ? null : side.arrayValue(d.init())));
@@ -347,7 +287,7 @@ public final class Lanes {
             String root = Walk.root(a.target());
             if (root != null && lane.contains(root) && side != null && a.target().type().isArray()) {
                 if (a.value() instanceof Expr.Pop) {
-                    popped.add(find(root));
+                    popped.add(classes.find(root));
                 }
                 out.plain(new Stmt.Assign(a.src(), side.container(a.target()), side.arrayValue(a.value())));
             } else if (root != null && lane.contains(root)) {
@@ -376,7 +316,7 @@ public final class Lanes {
             if (!(p.value() instanceof Local || p.value() instanceof Expr.Index)) {
                 throw new Unsupported("the tape keeps an expression of the directions: " + p.value());
             }
-            pushed.add(find(Walk.root(p.value())));
+            pushed.add(classes.find(Walk.root(p.value())));
             if (side != null && p.value().type().isArray()) {
                 out.plain(new Stmt.Push(side.container(p.value()))); // the reference to all lanes, once
                 return;
@@ -417,7 +357,7 @@ public final class Lanes {
     /** {@code target = value} for a lane target: a loop over the lanes, or a pop of each lane in reverse. */
     private void assign(dev.jgrad.processor.ir.Src src, Expr target, Expr value, Block out) {
         if (value instanceof Expr.Pop) {
-            popped.add(find(Walk.root(target)));
+            popped.add(classes.find(Walk.root(target)));
             out.plain(loop(true, List.of(new Stmt.Assign(src, at(target, k), value))));
             return;
         }
