@@ -1,6 +1,8 @@
 package dev.jgrad.processor.ir;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** Generic traversals of the IR. */
@@ -46,6 +48,21 @@ public final class Walk {
                 }
             });
         }
+    }
+
+    /**
+     * The names of the locals that {@code stmts} read, nested statements and loop headers included;
+     * an assignment's target counts as read.
+     */
+    public static Set<String> reads(List<Stmt> stmts) {
+        Set<String> out = new HashSet<>();
+        statements(stmts, s -> {
+            expressions(s, e -> locals(e, out::add));
+            if (s instanceof Stmt.For f) {
+                f.init().forEach(i -> expressions(i, e -> locals(e, out::add)));
+            }
+        });
+        return out;
     }
 
     /** Every statement in {@code body}, nested ones included, parents before children. */

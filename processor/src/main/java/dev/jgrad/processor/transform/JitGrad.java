@@ -250,14 +250,14 @@ public final class JitGrad {
         return out;
     }
 
-    /** The first statement of the tail whose own adjoint reads a value not known before the loops. */
+    /** The first statement of the tail whose own adjoint gives a sum's adjoint only after the loops ({@link LinearTail#split}). */
     private Src nonlinear(List<Stmt> tail, LinearTail shape) {
         Names real = names;
         try {
             for (Stmt s : tail) {
                 names = real.copy();
                 List<Stmt> adjoint = reverse(List.of(s));
-                if (!shape.knownBeforeLoops(reads(adjoint), types.keySet()) || shape.readsFilled(adjoint)) {
+                if (shape.split(adjoint, types.keySet(), bars::get) == null) {
                     return s.src();
                 }
             }
@@ -399,7 +399,7 @@ public final class JitGrad {
                 List<Stmt> recompute = recompute(f.body(), reverse);
                 ownMaxima = List.of();
                 // a recurrence's reverse reads its tape, which only recomputing the recurrence writes
-                List<Stmt> stored = tapes.scratch().stream().anyMatch(reads(reverse)::contains) ? null
+                List<Stmt> stored = tapes.scratch().stream().anyMatch(Walk.reads(reverse)::contains) ? null
                         : buffers.stored(f, recompute, reverse, names);
                 List<Stmt> body = new ArrayList<>(stored != null ? stored : recompute);
                 body.addAll(localAdjoints(f.body()));
@@ -438,7 +438,7 @@ public final class JitGrad {
         if (reverse.isEmpty()) {
             return;
         }
-        Set<String> read = reads(reverse);
+        Set<String> read = Walk.reads(reverse);
         List<Stmt> own = tapes.keepCalls(r, read);
         List<Stmt> body = new ArrayList<>(tapes.restores(r));
         List<Stmt> tail = new ArrayList<>(localAdjoints(r.loop().body()));
@@ -484,24 +484,12 @@ public final class JitGrad {
      * the sums into accumulators declared outside the body: those already hold their totals.
      */
     private List<Stmt> recompute(List<Stmt> body, List<Stmt> adjoint) {
-        Set<String> wanted = reads(adjoint);
+        Set<String> wanted = Walk.reads(adjoint);
         return slice(body, wanted);
     }
 
     /** The statements of {@code body} that compute {@code wanted} (which grows with what they read): a backward slice. */
     private List<Stmt> slice(List<Stmt> body, Set<String> wanted) {
         return new Slice(form, bars, tapes, this::forward, ownMaxima).of(body, wanted);
-    }
-
-    /** The variables a list of statements reads (adjoint names included; callers filter). */
-    static Set<String> reads(List<Stmt> stmts) {
-        Set<String> out = new HashSet<>();
-        Walk.statements(stmts, s -> {
-            Walk.expressions(s, e -> Walk.locals(e, out::add));
-            if (s instanceof Stmt.For f) {
-                f.init().forEach(i -> Walk.expressions(i, e -> Walk.locals(e, out::add)));
-            }
-        });
-        return out;
     }
 }

@@ -78,18 +78,18 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
             if (s instanceof Stmt.For) {
                 loops.add(s);
                 loopsThrow |= Throws.mayThrow(List.of(s));
-            } else if (s instanceof Stmt.Decl d && known.containsAll(JitGrad.reads(List.of(d)))
+            } else if (s instanceof Stmt.Decl d && known.containsAll(Walk.reads(List.of(d)))
                     && !readsElements(List.of(d), filled, aliasOf) && !throwsAfter) {
                 pre.add(d);
                 if (!sums.contains(d.name())) {
                     known.add(d.name());
                 }
             } else if (s instanceof Stmt.Run r && r.call().args().stream().noneMatch(a -> a.type().isArray())
-                    && known.containsAll(reads(r)) && !readsElements(List.of(s), filled, aliasOf) && !throwsAfter) {
+                    && known.containsAll(Walk.reads(List.of(r))) && !readsElements(List.of(s), filled, aliasOf) && !throwsAfter) {
                 // a check on numbers (an Ops call's shapes), which writes nothing: as a declaration above
                 pre.add(s);
             } else {
-                boolean readsSums = s instanceof Stmt.Decl d && !known.containsAll(JitGrad.reads(List.of(d)));
+                boolean readsSums = s instanceof Stmt.Decl d && !known.containsAll(Walk.reads(List.of(d)));
                 why.accept(new GradientForm.Blocker(readsSums || s instanceof Stmt.Decl && !throwsAfter
                         ? "a declaration between two loops reads what the loop before it sums"
                         : throwsAfter ? "a statement between two loops may throw, and so may the loop before it, whose"
@@ -100,7 +100,7 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         }
         // no loop may read what another loop sums
         for (Stmt l : loops) {
-            Set<String> reads = JitGrad.reads(List.of(l));
+            Set<String> reads = Walk.reads(List.of(l));
             reads.removeAll(sumsOf(form, List.of(l)));
             reads.retainAll(sums);
             if (!reads.isEmpty()) {
@@ -238,12 +238,6 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         unknown.retainAll(variables);
         unknown.removeAll(known);
         return unknown.isEmpty();
-    }
-
-    private static Set<String> reads(Stmt.Run r) {
-        Set<String> out = new HashSet<>();
-        Walk.locals(r.call(), out::add);
-        return out;
     }
 
     /** The accumulators of the loops in {@code stmts}, at any depth. */

@@ -105,7 +105,7 @@ final class LoopBuffers {
         Local k = new Local(Type.INT, counted.index());
         Expr slot = counted.from() instanceof Expr.Lit l && l.text().equals("0") ? k
                 : new Expr.Binary(Type.INT, BinaryOp.SUB, k, counted.from());
-        Set<String> read = JitGrad.reads(adjoint);
+        Set<String> read = Walk.reads(adjoint);
         for (Stmt x : recompute) {
             if (!(x instanceof Stmt.Decl d) || !read.contains(d.name())) {
                 if (x instanceof Stmt.Decl || x instanceof Stmt.Assign || x instanceof Stmt.For) {

@@ -108,12 +108,12 @@ final class Slice {
     /** {@code stmts} without the declarations that neither they nor {@code after} read. */
     static List<Stmt> withoutDeadLocals(List<Stmt> stmts, List<Stmt> after) {
         List<Stmt> out = new ArrayList<>(stmts);
-        Set<String> read = JitGrad.reads(after);
+        Set<String> read = Walk.reads(after);
         for (int k = out.size() - 1; k >= 0; k--) {
             if (out.get(k) instanceof Stmt.Decl d && !read.contains(d.name())) {
                 out.remove(k);
             } else {
-                read.addAll(JitGrad.reads(List.of(out.get(k))));
+                read.addAll(Walk.reads(List.of(out.get(k))));
             }
         }
         return out;
