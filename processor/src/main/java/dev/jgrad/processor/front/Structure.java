@@ -25,7 +25,8 @@ import java.util.Set;
  * loop's condition tests the flags that leave it. A {@code for} update runs after a {@code continue};
  * so does a do/while's test when its condition inlines statements, which the reader makes the update of
  * a {@code for (;;)} (a {@code break} in an update is lowered here too). A method whose only return
- * is its last statement keeps it.
+ * is its last statement keeps it; returns that {@link TailReturns} can move to the end of their paths
+ * become assignments of the result with no flag.
  */
 final class Structure {
     private enum Mode { KEEP_RETURN, ASSIGN_RESULT }
@@ -78,6 +79,13 @@ final class Structure {
                 out.add(new Stmt.Assign(last.src(), result, last.value()));
             }
             return out;
+        }
+        if (mode == Mode.ASSIGN_RESULT) {
+            List<Stmt> tailed = TailReturns.assigning(body, result);
+            if (tailed != null) {
+                // every return ends its path: an assignment of the result, and no flag
+                body = tailed;
+            }
         }
         Out out = list(body);
         if (done == null) {

@@ -384,7 +384,13 @@ public final class Corpus {
             method(SecondOrderArrays.class, "logSumExp", r -> args(vec(r, 5, -2, 2), u(r, 0.5, 1.5))),
             method(SecondOrderArrays.class, "quadraticForm", r -> args(mat(r, 4, 4, -1, 1), vec(r, 4, -1, 1))),
             method(SecondOrderArrays.class, "rowsInLoop", r -> args(mat(r, 3, 4, -1, 1), u(r, 0.3, 1.2),
-                    vec(r, 3, -1, 1))));
+                    vec(r, 3, -1, 1))),
+
+            // EarlyReturns: returns moved to the end of their paths, without a flag
+            method(EarlyReturns.class, "clippedScores", EarlyReturnInputs::clippedScores),
+            method(EarlyReturns.class, "piecewiseSum", EarlyReturnInputs::piecewiseSum),
+            method(EarlyReturns.class, "guarded", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 3))),
+            method(EarlyReturns.class, "firstAbove", EarlyReturnInputs::firstAbove));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
