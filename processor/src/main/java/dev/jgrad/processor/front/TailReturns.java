@@ -15,9 +15,12 @@ import java.util.Set;
  * and a loop around an inlined helper keeps the single-assignment form that {@code @Jit @Grad}'s
  * one-pass gradient needs. The statements run are the source's, in its order.
  *
+ * When both sides of an {@code if} with a return inside may go on, and all that follows is one
+ * {@code return}, each side gets a copy of it.
+ *
  * <p>Null (and {@link Structure} lowers the returns to a flag) when a return sits in a loop or a
- * block, when both sides of an {@code if} with a return may go on to the statements after it (they
- * would be copied), or when a moved statement declares a name the branch it moves into declares too.
+ * block, when both sides of an {@code if} with a return may go on to more than one last return, or
+ * when a moved statement declares a name the branch it moves into declares too.
  */
 final class TailReturns {
     private TailReturns() {}
@@ -55,6 +58,10 @@ final class TailReturns {
                     otherwise = movedInto(otherwise, rest);
                 } else if (elseEnds) {
                     then = movedInto(then, rest);
+                } else if (rest.size() == 1 && rest.get(0) instanceof Stmt.Return) {
+                    // both sides go on to one last return: each side gets its own copy
+                    then = movedInto(then, rest);
+                    otherwise = movedInto(otherwise, rest);
                 } else {
                     return null;
                 }

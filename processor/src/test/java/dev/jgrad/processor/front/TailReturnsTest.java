@@ -35,17 +35,30 @@ class TailReturnsTest {
     }
 
     @Test
+    void oneLastReturnIsCopiedIntoBothSidesThatGoOn() {
+        // if (c) { if (c) return 0; } return v;
+        Stmt inner = new Stmt.If(null, COND, List.of(ret(Exprs.ZERO)), List.of());
+        List<Stmt> body = List.of(new Stmt.If(null, COND, List.of(inner), List.of()), ret(V));
+        Stmt.Assign zero = new Stmt.Assign(null, RESULT, Exprs.ZERO);
+        Stmt.Assign v = new Stmt.Assign(null, RESULT, V);
+        List<Stmt> expected = List.of(new Stmt.If(null, COND,
+                List.of(new Stmt.If(null, COND, List.of(zero), List.of(v))),
+                List.of(v)));
+        assertEquals(expected, TailReturns.assigning(body, RESULT));
+    }
+
+    @Test
     void aNameDeclaredOnBothSidesOfTheMoveKeepsTheFlag() {
         List<Stmt> body = List.of(new Stmt.If(null, COND, List.of(ret(Exprs.ZERO)), List.of(decl("t"))), decl("t"), ret(V));
         assertNull(TailReturns.assigning(body, RESULT));
     }
 
     @Test
-    void aReturnInALoopOrOnAPathThatGoesOnKeepsTheFlag() {
+    void aReturnInALoopOrBeforeMoreThanOneStatementOnBothSidesKeepsTheFlag() {
         Stmt loop = new Stmt.While(null, COND, List.of(ret(V)), false);
         assertNull(TailReturns.assigning(List.of(loop, ret(V)), RESULT));
-        // neither side ends: the statements after the if would have to be copied into both
+        // neither side ends, and more than one return follows: it would be copied into both
         Stmt either = new Stmt.If(null, COND, List.of(new Stmt.If(null, COND, List.of(ret(V)), List.of())), List.of());
-        assertNull(TailReturns.assigning(List.of(either, ret(V)), RESULT));
+        assertNull(TailReturns.assigning(List.of(either, decl("t"), ret(V)), RESULT));
     }
 }

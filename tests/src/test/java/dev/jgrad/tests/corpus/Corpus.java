@@ -389,6 +389,7 @@ public final class Corpus {
             // EarlyReturns: returns moved to the end of their paths, without a flag
             method(EarlyReturns.class, "clippedScores", EarlyReturnInputs::clippedScores),
             method(EarlyReturns.class, "piecewiseSum", EarlyReturnInputs::piecewiseSum),
+            method(EarlyReturns.class, "bentSum", EarlyReturnInputs::bentSum),
             method(EarlyReturns.class, "guarded", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 3))),
             method(EarlyReturns.class, "firstAbove", EarlyReturnInputs::firstAbove));
 

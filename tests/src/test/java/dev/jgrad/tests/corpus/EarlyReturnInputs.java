@@ -70,4 +70,18 @@ final class EarlyReturnInputs {
             }
         }
     }
+
+    static Object[] bentSum(Random r) {
+        while (true) {
+            double[] x = vec(r, 6, -2, 2);
+            double c = u(r, 0.5, 1.5);
+            boolean ok = true;
+            for (double v : x) {
+                ok &= far(v, 0, c);
+            }
+            if (ok) {
+                return args(x, c);
+            }
+        }
+    }
 }

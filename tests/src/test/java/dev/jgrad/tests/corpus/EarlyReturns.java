@@ -58,6 +58,25 @@ public final class EarlyReturns {
         return s;
     }
 
+    /** A return inside an {@code if} inside an {@code if}: both sides go on to the last return, which each gets. */
+    static double bent(double v, double c) {
+        if (v > 0) {
+            if (v > c) {
+                return c + 0.1 * (v - c);
+            }
+        }
+        return v * (1 - 0.1 * v);
+    }
+
+    @Grad
+    static double bentSum(double[] x, double c) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += bent(x[i], c) * x[i];
+        }
+        return s;
+    }
+
     /** The method's own guard returns, around a check that throws. */
     @Grad
     static double guarded(double[] x, double scale) {
