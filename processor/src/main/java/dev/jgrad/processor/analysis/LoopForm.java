@@ -85,7 +85,7 @@ public final class LoopForm {
         }
         for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(counts).entrySet()) {
             if (e.getValue() > 1) {
-                f.fail(f.assignedTwice(e.getKey()), f.assignment(e.getKey(), 1));
+                f.fail("'" + e.getKey() + "' is assigned more than once", f.assignment(e.getKey(), 1));
             }
         }
         if (f.reason == null) {
@@ -288,7 +288,7 @@ public final class LoopForm {
                     counts.put(n, k + 1);
                 } else if (k > 1) {
                     // a local of the body, assigned more than once in one iteration
-                    fail(assignedTwice(n), assignment(n, 1));
+                    fail("'" + n + "' is assigned more than once", assignment(n, 1));
                 }
             });
         } else if (s instanceof Stmt.While) {
@@ -417,19 +417,6 @@ public final class LoopForm {
             reason = why;
             at = where == null ? null : where.src();
         }
-    }
-
-    /**
-     * Why a local assigned twice blocks the form; a local with no source position is a flag that
-     * lowers a {@code return}, {@code break} or {@code continue} (of the method or of a helper it
-     * inlines), whose name the user never wrote.
-     */
-    private String assignedTwice(String name) {
-        Stmt second = assignment(name, 1);
-        if (second != null && second.src() == null) {
-            return "a return, break or continue (its own or of a helper it inlines) leaves a loop or a branch early";
-        }
-        return "'" + name + "' is assigned more than once";
     }
 
     /** The {@code k}-th assignment of {@code name} seen, or the last one if there are fewer. */
