@@ -476,6 +476,16 @@ public final class LoopForm {
     }
 
     private void checkReads(Stmt s, Set<String> open) {
+        if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local) {
+            // a local's assignment writes it (an accumulator's declaration hoisted out of a branch
+            // leaves its first value here): only the value is read
+            Walk.locals(a.value(), n -> {
+                if (open.contains(n)) {
+                    fail("accumulator '" + n + "' is read before its loop ends", s);
+                }
+            });
+            return;
+        }
         Walk.expressions(s, e -> Walk.locals(e, n -> {
             if (open.contains(n)) {
                 fail("accumulator '" + n + "' is read before its loop ends", s);

@@ -193,6 +193,11 @@ final class Structure {
 
     private Out loop(dev.jgrad.processor.ir.Src src, List<Stmt> init, Expr cond, List<Stmt> update,
             List<Stmt> body, boolean testAfter, boolean isFor) {
+        List<Stmt> tailed = TailReturns.continuing(body);
+        if (tailed != null) {
+            // each continue ends its path: the rest of the body is its if's else, and no flag
+            body = tailed;
+        }
         Loop loop = new Loop();
         loops.push(loop);
         Out b;

@@ -61,4 +61,13 @@ class TailReturnsTest {
         Stmt either = new Stmt.If(null, COND, List.of(new Stmt.If(null, COND, List.of(ret(V)), List.of())), List.of());
         assertNull(TailReturns.assigning(List.of(either, decl("t"), ret(V)), RESULT));
     }
+
+    @Test
+    void aContinueTakesTheRestOfTheBodyAsItsNegation() {
+        Stmt skip = new Stmt.If(null, COND, List.of(new Stmt.Continue(null)), List.of());
+        Stmt inner = new Stmt.While(null, COND, List.of(new Stmt.Continue(null)), false);
+        List<Stmt> expected = List.of(new Stmt.If(null, Exprs.not(COND), List.of(decl("t"), inner), List.of()));
+        // the nested loop's continue is its own, left as it is
+        assertEquals(expected, TailReturns.continuing(List.of(skip, decl("t"), inner)));
+    }
 }

@@ -28,14 +28,9 @@ public final class SearchGrad {
         {
             i = 0;
             boolean broke = false;
-            boolean skip = false;
             int trips = 0;
             while (!(broke || done) && i < w.length) {
-                skip = false;
-                if (w[i] < 0) {
-                    skip = true;
-                }
-                if (!skip) {
+                if (!(w[i] < 0)) {
                     if (w[i] > threshold) {
                         value = acc * w[i];
                         done = true;

@@ -391,7 +391,11 @@ public final class Corpus {
             method(EarlyReturns.class, "piecewiseSum", EarlyReturnInputs::piecewiseSum),
             method(EarlyReturns.class, "bentSum", EarlyReturnInputs::bentSum),
             method(EarlyReturns.class, "guarded", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 3))),
-            method(EarlyReturns.class, "firstAbove", EarlyReturnInputs::firstAbove));
+            method(EarlyReturns.class, "firstAbove", EarlyReturnInputs::firstAbove),
+            method(EarlyReturns.class, "skipMasked", r -> args(mat(r, 7, 3, -1, 1), vec(r, 7, -1, 1), vec(r, 3, -1, 1),
+                    mask(r, 7))),
+            method(EarlyReturns.class, "skipNegatives", EarlyReturnInputs::skipNegatives),
+            method(EarlyReturns.class, "skipThenStop", EarlyReturnInputs::skipThenStop));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));

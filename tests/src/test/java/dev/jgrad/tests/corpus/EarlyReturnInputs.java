@@ -84,4 +84,41 @@ final class EarlyReturnInputs {
             }
         }
     }
+
+    static Object[] skipNegatives(Random r) {
+        while (true) {
+            double[][] x = mat(r, 6, 4, -1, 1);
+            boolean ok = true;
+            for (double[] row : x) {
+                for (double v : row) {
+                    ok &= far(v, 0);
+                }
+            }
+            if (ok) {
+                return args(x, vec(r, 4, -1, 1));
+            }
+        }
+    }
+
+    static Object[] skipThenStop(Random r) {
+        while (true) {
+            double[] x = vec(r, 8, -1, 1.5);
+            double limit = u(r, 0.5, 3);
+            boolean ok = true;
+            double s = 0;
+            for (double v : x) {
+                ok &= far(v, 0);
+                if (v >= 0) {
+                    ok &= far(s, limit);
+                    if (s > limit) {
+                        break;
+                    }
+                    s += v * v + 0.5 * v;
+                }
+            }
+            if (ok) {
+                return args(x, limit);
+            }
+        }
+    }
 }

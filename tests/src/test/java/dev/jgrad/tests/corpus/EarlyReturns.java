@@ -3,9 +3,11 @@ package dev.jgrad.tests.corpus;
 import dev.jgrad.Grad;
 
 /**
- * Corpus: early returns moved to the end of their paths (no flag): a helper with two active arguments
- * and guard returns, inlined in a loop; a helper whose returns nest in branches; a method's own guard
- * returns before and after a throw; a return that stays under a flag (in a loop).
+ * Corpus: early returns and continues moved to the end of their paths (no flag): a helper with two
+ * active arguments and guard returns, inlined in a loop; a helper whose returns nest in branches; a
+ * method's own guard returns before and after a throw; a return that stays under a flag (in a loop);
+ * a sample loop that skips masked rows by {@code continue}, an inner loop that skips entries, and a
+ * continue beside a break.
  */
 public final class EarlyReturns {
     private EarlyReturns() {}
@@ -103,6 +105,55 @@ public final class EarlyReturns {
             if (s > limit) {
                 return s * x[i];
             }
+        }
+        return s;
+    }
+
+    /** Masked rows skipped: {@code if (mask[i]) continue;} at the top of the sample loop. */
+    @Grad(wrt = {"w"})
+    static double skipMasked(double[][] x, double[] y, double[] w, boolean[] mask) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (mask[i]) {
+                continue;
+            }
+            double p = 0;
+            for (int j = 0; j < w.length; j++) {
+                p += w[j] * x[i][j];
+            }
+            double r = p - y[i];
+            s += r * r;
+        }
+        return s / x.length;
+    }
+
+    /** Negative entries skipped in the inner loop; the sum of the kept ones per row, squared. */
+    @Grad(wrt = {"w"})
+    static double skipNegatives(double[][] x, double[] w) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double p = 0;
+            for (int j = 0; j < w.length; j++) {
+                if (x[i][j] < 0) continue;
+                p += w[j] * x[i][j];
+            }
+            s += Math.tanh(p) * p;
+        }
+        return s;
+    }
+
+    /** A continue beside a break: the break keeps its flag. */
+    @Grad
+    static double skipThenStop(double[] x, double limit) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            if (x[i] < 0) {
+                continue;
+            }
+            if (s > limit) {
+                break;
+            }
+            s += x[i] * x[i] + 0.5 * x[i];
         }
         return s;
     }
