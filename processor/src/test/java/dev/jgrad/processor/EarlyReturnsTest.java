@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * {@code if (v > c) return c;} assigns the helper's result once on each path, so a loop around it
  * keeps {@code @Jit @Grad}'s fused one-pass gradient (it used to fall back to the tape on a flag
  * "'done' is assigned more than once", naming a variable of jgrad's), and a method's own guard
- * returns need no flag ({@code TailReturnsTest} pins what is left to the flag).
+ * returns need no flag; nor does a sample loop's {@code if (missing) continue;}, and an inner dot
+ * product under an {@code if} keeps the one-pass form ({@code TailReturnsTest} pins what is left to the flag).
  */
 class EarlyReturnsTest {
     private static final String SOURCE = """
@@ -44,6 +45,33 @@ class EarlyReturnsTest {
                         double a = 0;
                         for (int j = 0; j < w.length; j++) a += w[j] * x[i][j];
                         s += clip(a, w[0]) * a;
+                    }
+                    return s / x.length;
+                }
+
+                @Jit @Grad(wrt = {"w"})
+                static double skipMissing(double[][] x, double[] y, double[] w) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        if (Double.isNaN(y[i])) continue;
+                        double p = 0;
+                        for (int j = 0; j < w.length; j++) p += w[j] * x[i][j];
+                        double r = p - y[i];
+                        s += r * r;
+                    }
+                    return s / x.length;
+                }
+
+                @Jit @Grad(wrt = {"w"})
+                static double keepPresent(double[][] x, double[] y, double[] w) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        if (!Double.isNaN(y[i])) {
+                            double p = 0;
+                            for (int j = 0; j < w.length; j++) p += w[j] * x[i][j];
+                            double r = p - y[i];
+                            s += r * r;
+                        }
                     }
                     return s / x.length;
                 }
@@ -85,6 +113,18 @@ class EarlyReturnsTest {
         assertFalse(scores.contains("Tape"), scores);
         assertFalse(scores.contains("done"), scores);
         assertTrue(scores.contains("} else if ("), scores);
+    }
+
+    @Test
+    void rowsSkippedByContinueOrABranchKeepTheOnePassGradient() {
+        Compilation compilation = compile();
+        String grad = generated(compilation, "early.EarlyGrad");
+        for (String name : new String[] {"skipMissing", "keepPresent"}) {
+            assertFalse(fellBack(compilation, name), compilation.diagnostics().toString());
+            String chunk = method(grad, "private static void " + name + "Chunk(");
+            assertFalse(chunk.contains("Tape") || chunk.contains("boolean skip"), chunk);
+            assertTrue(chunk.contains("if (!Double.isNaN(y[i])) {"), chunk);
+        }
     }
 
     @Test
