@@ -25,6 +25,7 @@ import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tidy;
+import dev.jgrad.processor.transform.Versions;
 import java.io.PrintWriter;
 import java.lang.annotation.Annotation;
 import java.io.StringWriter;
@@ -154,8 +155,10 @@ final class ClassPipeline {
                     // an array private to the iterations of a loop (a hidden layer) is one buffer per chunk
                     Set<String> params = new HashSet<>();
                     ir.params().forEach(p -> params.add(p.name()));
-                    List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m),
-                            PrivateArrays.of(ir.body(), params).names()), ir.names());
+                    // a local assigned again where it is declared is a new version (norm = Math.sqrt(norm))
+                    List<dev.jgrad.processor.ir.Stmt> body = Versions.apply(ir.body(), ir.names());
+                    List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(body, ir, threads(m),
+                            PrivateArrays.of(body, params).names()), ir.names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
                             ir.records()));
                     if (report != null) {

@@ -21,8 +21,8 @@
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
  *       calls to the user's methods ({@code Statements}, {@code Expressions}, {@code Calls},
  *       {@code Inliner} and {@code TypeTrees}, sharing one {@code BodyContext} per body), then lowers
- *       break, continue and early return to flags ({@code Structure}), so that the IR leaving the
- *       front is structured; {@code Resolver} finds what each name means without asking javac
+ *       break, continue and early return to flags ({@code Structure}; returns and continues that can
+ *       end their paths need none: {@code TailReturns}), so that the IR leaving the front is structured; {@code Resolver} finds what each name means without asking javac
  *       to attribute anything during the rounds (that crashed javac later), and
  *       {@code ResolutionCheck} compares its answers with javac's once javac has attributed the class
  *       ({@code AfterAnalysis}, which also reports annotated methods of local classes).
@@ -37,7 +37,8 @@
  *       recipes: its {@code ForwardSweep} and {@code ReverseSweep}, with the to-be-recorded analysis and
  *       {@code Liveness} to keep the tape minimal), {@code JitGrad} (the tape-free, fused gradient of
  *       methods in loop form, with {@code LinearTail}, {@code LoopBuffers}, {@code Slice}, and
- *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences), {@code Accumulators}
+ *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences, and {@code Versions}, which
+ *       renames a local assigned again where it is declared), {@code Accumulators}
  *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
  *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}),

@@ -79,7 +79,8 @@ public final class JitGrad {
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
         Method method = new Method(source.name(), source.params(),
-                Recurrences.apply(Scopes.flatten(NamedResults.apply(source.body(), source.names())), source.names()),
+                Recurrences.apply(Scopes.flatten(Versions.apply(NamedResults.apply(source.body(), source.names()),
+                        source.names())), source.names()),
                 source.names(), source.origins(),
                 source.records());
         LoopForm form = LoopForm.of(method);

@@ -395,7 +395,16 @@ public final class Corpus {
             method(EarlyReturns.class, "skipMasked", r -> args(mat(r, 7, 3, -1, 1), vec(r, 7, -1, 1), vec(r, 3, -1, 1),
                     mask(r, 7))),
             method(EarlyReturns.class, "skipNegatives", EarlyReturnInputs::skipNegatives),
-            method(EarlyReturns.class, "skipThenStop", EarlyReturnInputs::skipThenStop));
+            method(EarlyReturns.class, "skipThenStop", EarlyReturnInputs::skipThenStop),
+
+            // Reassigned: locals assigned again where they are declared (versions under @Jit)
+            method(Reassigned.class, "meanSquare", r -> args(vec(r, 9, -1, 1))),
+            method(Reassigned.class, "rowNorms", r -> args(mat(r, 6, 3, 0.2, 1), vec(r, 3, 0.5, 1.5))),
+            method(Reassigned.class, "asianLike", r -> args(mat(r, 5, 4, -1, 1), u(r, -0.05, 0.05), u(r, 0.1, 0.3),
+                    u(r, 3, 5))),
+            method(Reassigned.class, "counted", r -> args(mat(r, 7, 3, -1, 1), vec(r, 3, -1, 1))),
+            method(Reassigned.class, "branchAfter", r -> args(new double[] {away(r, -1, 1, 0), away(r, -1, 1, 0),
+                    away(r, -1, 1, 0), away(r, -1, 1, 0), away(r, -1, 1, 0)}, u(r, 0.5, 1.5))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));

@@ -1,0 +1,122 @@
+package dev.jgrad.processor.transform;
+
+import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Names;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.ir.Walk;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scalar local assigned again in the statement list that declares it becomes a new version there:
+ * {@code norm = Math.sqrt(norm);} after the loop that sums {@code norm} reads {@code double norm_2 =
+ * Math.sqrt(norm);}, and what follows reads {@code norm_2}; likewise {@code avg /= n;} and {@code d = d *
+ * d;}. Each local is then assigned once per iteration, the form {@code @Jit @Grad}'s tape-free gradient
+ * needs ({@code LoopForm}); the operations and their order are the source's, so values are the same bit
+ * for bit.
+ *
+ * <p>Only an assignment that is a statement of the declaring list itself is renamed, and only when no
+ * statement after it writes the local inside a branch or a loop (that write would still name the old
+ * version); arrays keep their names (an element write names the array). A body holding a statement this
+ * does not know is returned unchanged.
+ */
+public final class Versions {
+    private final Names names;
+    private boolean unknown;
+
+    private Versions(Names names) {
+        this.names = names;
+    }
+
+    /** {@code body} with its reassigned scalar locals versioned. */
+    public static List<Stmt> apply(List<Stmt> body, Names names) {
+        Versions v = new Versions(names);
+        List<Stmt> out = v.list(body, Map.of());
+        return v.unknown ? body : out;
+    }
+
+    private List<Stmt> list(List<Stmt> in, Map<String, Expr> outer) {
+        Map<String, Expr> by = new HashMap<>(outer);
+        Map<String, Type> declared = new HashMap<>();
+        List<Stmt> out = new ArrayList<>();
+        for (int k = 0; k < in.size(); k++) {
+            Stmt s = in.get(k);
+            if (s instanceof Stmt.Decl d) {
+                out.add(new Stmt.Decl(d.src(), d.type(), d.name(), d.init() == null ? null : Subst.locals(d.init(), by)));
+                if (isScalar(d.type())) {
+                    declared.put(d.name(), d.type());
+                }
+                continue;
+            }
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local v && declared.containsKey(v.name())
+                    && !writtenInside(in.subList(k + 1, in.size()), v.name())) {
+                String version = names.fresh(v.name());
+                out.add(new Stmt.Decl(a.src(), declared.get(v.name()), version, Subst.locals(a.value(), by)));
+                by.put(v.name(), new Expr.Local(v.type(), version));
+                continue;
+            }
+            out.add(stmt(s, by));
+        }
+        return out;
+    }
+
+    private Stmt stmt(Stmt s, Map<String, Expr> by) {
+        if (s instanceof Stmt.Assign a) {
+            return new Stmt.Assign(a.src(), Subst.locals(a.target(), by), Subst.locals(a.value(), by));
+        }
+        if (s instanceof Stmt.If i) {
+            return new Stmt.If(i.src(), Subst.locals(i.cond(), by), list(i.then(), by), list(i.otherwise(), by));
+        }
+        if (s instanceof Stmt.Block b) {
+            return new Stmt.Block(b.src(), list(b.body(), by));
+        }
+        if (s instanceof Stmt.For f) {
+            // the index and its bound: init, condition and update read the enclosing versions
+            return new Stmt.For(f.src(), list(f.init(), by), f.cond() == null ? null : Subst.locals(f.cond(), by),
+                    list(f.update(), by), list(f.body(), by));
+        }
+        if (s instanceof Stmt.While w) {
+            return new Stmt.While(w.src(), Subst.locals(w.cond(), by), list(w.body(), by), w.testAfter());
+        }
+        if (s instanceof Stmt.Return r) {
+            return new Stmt.Return(r.src(), r.value() == null ? null : Subst.locals(r.value(), by));
+        }
+        if (s instanceof Stmt.Throw t) {
+            return new Stmt.Throw(t.src(), t.exception(), t.args().stream().map(e -> Subst.locals(e, by)).toList());
+        }
+        if (s instanceof Stmt.Assert a) {
+            return new Stmt.Assert(a.src(), Subst.locals(a.cond(), by), a.message() == null ? null : Subst.locals(a.message(), by));
+        }
+        if (s instanceof Stmt.Run r) {
+            return new Stmt.Run((Expr.Call) Subst.locals(r.call(), by));
+        }
+        if (s instanceof Stmt.Break || s instanceof Stmt.Continue || s instanceof Stmt.Comment) {
+            return s;
+        }
+        unknown = true;
+        return s;
+    }
+
+    /** Whether a statement of {@code stmts} nested in a branch, block or loop assigns {@code name}. */
+    private static boolean writtenInside(List<Stmt> stmts, String name) {
+        boolean[] found = {false};
+        for (Stmt s : stmts) {
+            if (s instanceof Stmt.Assign || s instanceof Stmt.Decl) {
+                continue;
+            }
+            Walk.statements(List.of(s), x -> {
+                if (x instanceof Stmt.Assign a && a.target() instanceof Expr.Local l && l.name().equals(name)) {
+                    found[0] = true;
+                }
+            });
+        }
+        return found[0];
+    }
+
+    private static boolean isScalar(Type t) {
+        return t == Type.DOUBLE || t == Type.INT || t == Type.LONG || t == Type.BOOLEAN;
+    }
+}

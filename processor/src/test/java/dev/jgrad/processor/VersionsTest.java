@@ -1,0 +1,117 @@
+package dev.jgrad.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jgrad.processor.testing.GeneratedSources.generated;
+import static dev.jgrad.processor.testing.GeneratedSources.method;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Locals assigned again where they are declared ({@code transform/Versions}): {@code s /= n} before the
+ * return, {@code norm = Math.sqrt(norm)} and {@code avg /= n; d = d * d} in a sample's iteration keep
+ * {@code @Jit @Grad}'s tape-free gradient (they fell back to the tape on "'norm' is assigned more than
+ * once"), each later read naming the new version; a local written again in a branch keeps the tape.
+ */
+class VersionsTest {
+    private static final String SOURCE = """
+            package v;
+
+            import dev.jgrad.Grad;
+            import dev.jgrad.Jit;
+
+            public final class Stats {
+                private Stats() {}
+
+                @Jit @Grad
+                static double meanSquare(double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) s += x[i] * x[i];
+                    s /= x.length;
+                    return s;
+                }
+
+                @Jit @Grad(wrt = {"w"})
+                static double rowNorms(double[][] x, double[] w) {
+                    double total = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double norm = 0;
+                        for (int j = 0; j < w.length; j++) norm += w[j] * x[i][j] * x[i][j];
+                        norm = Math.sqrt(norm);
+                        total += norm;
+                    }
+                    return total;
+                }
+
+                @Jit @Grad(wrt = {"w"})
+                static double averages(double[][] x, double[] w) {
+                    double total = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double avg = 0;
+                        for (int j = 0; j < w.length; j++) avg += w[j] * x[i][j];
+                        avg /= w.length;
+                        double d = avg - 1;
+                        d = d * d;
+                        total += d;
+                    }
+                    return total;
+                }
+
+                @Jit @Grad
+                static double branchAfter(double[] x, double c) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double v = x[i] * c;
+                        v = v + 0.5;
+                        if (x[i] > 0) {
+                            v = v * v;
+                        }
+                        s += v;
+                    }
+                    return s;
+                }
+            }
+            """;
+
+    private static Compilation compile() {
+        Compilation compilation = Compiler.javac()
+                .withProcessors(new JgradProcessor())
+                .withOptions("--release", "17", "-Werror")
+                .compile(JavaFileObjects.forSourceString("v.Stats", SOURCE));
+        assertThat(compilation).succeededWithoutWarnings();
+        return compilation;
+    }
+
+    private static boolean fellBack(Compilation compilation, String name) {
+        return compilation.notes().stream()
+                .map(d -> d.getMessage(null))
+                .anyMatch(m -> m.contains("JgradJitFallback") && m.contains("'" + name + "'"));
+    }
+
+    @Test
+    void aLocalAssignedAgainWhereItIsDeclaredKeepsTheTapeFreeGradient() {
+        Compilation compilation = compile();
+        String grad = generated(compilation, "v.StatsGrad");
+        for (String name : new String[] {"meanSquare", "rowNorms", "averages"}) {
+            assertFalse(fellBack(compilation, name), compilation.diagnostics().toString());
+            String upper = Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            String body = method(grad, "public static " + upper + "Gradient " + name + "(");
+            assertFalse(body.contains("Tape"), body);
+        }
+        String norms = method(grad, "private static void rowNormsChunk(");
+        assertTrue(norms.contains("double sqrt = Math.sqrt(norm);") && norms.contains("double norm_2 = sqrt;"), norms);
+        assertTrue(norms.contains("total += norm_2;") || norms.contains("total += norm_2 + "), norms);
+        String mean = method(grad, "public static MeanSquareGradient meanSquare(");
+        assertTrue(mean.contains("double s_2 = s / x.length;"), mean);
+    }
+
+    @Test
+    void aLocalWrittenAgainInABranchKeepsTheTape() {
+        Compilation compilation = compile();
+        assertTrue(fellBack(compilation, "branchAfter"), compilation.diagnostics().toString());
+    }
+}
