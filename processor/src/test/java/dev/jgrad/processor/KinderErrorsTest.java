@@ -112,4 +112,27 @@ class KinderErrorsTest {
         assertThat(compilation).hadErrorContaining("[JgradExpression]").inFile(c.file()).onLine(c.expected().get(0).line());
         JgradCompiler.assertOnlyJgradErrors(compilation);
     }
+
+    /** A switch expression is named as such, with what to write instead (not javac's tree kind). */
+    @Test
+    void aSwitchExpressionSaysWhatToWriteInstead() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double payoff(double s, double k, int kind) {
+                        // error: JgradExpression at "switch"
+                        double p = switch (kind) {
+                            case 0 -> Math.max(s - k, 0);
+                            default -> Math.max(k - s, 0);
+                        };
+                        return p;
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("a switch expression is not supported in a differentiated method: use if/else,"
+                + " or a conditional (c ? a : b)");
+    }
 }

@@ -164,11 +164,15 @@ final class Expressions {
                 throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "a method reference", "call a static helper method");
             case INSTANCE_OF:
                 throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "instanceof", "use the subset's types only");
+            case SWITCH_EXPRESSION:
+                throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "a switch expression",
+                        "use if/else, or a conditional (c ? a : b)");
             default:
                 if (tree instanceof BinaryTree) {
                     return binary(path, pre);
                 }
-                throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "this expression (" + tree.getKind() + ")",
+                throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree,
+                        "this expression (" + tree.getKind().toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ")",
                         "rewrite it with the subset's operators (see the README)");
         }
     }
