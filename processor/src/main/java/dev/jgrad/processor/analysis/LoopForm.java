@@ -65,6 +65,8 @@ public final class LoopForm {
     /** The inner loops that carry values between their iterations ({@link Recurrence}), and their carries. */
     private final Map<Stmt.For, Recurrence> recurrences = new IdentityHashMap<>();
     private final Set<Stmt> carries = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** The statements being counted, innermost first. */
+    private final java.util.Deque<Stmt> enclosing = new java.util.ArrayDeque<>();
 
     private LoopForm() {}
 
@@ -206,7 +208,12 @@ public final class LoopForm {
             if (s instanceof Stmt.Return && !(topLevel && k == body.size() - 1)) {
                 fail("it returns early", s);
             }
-            add(counts, stmt(s));
+            enclosing.push(s);
+            try {
+                add(counts, stmt(s));
+            } finally {
+                enclosing.pop();
+            }
         }
         return counts;
     }
@@ -416,6 +423,10 @@ public final class LoopForm {
         if (reason == null) {
             reason = why;
             at = where == null ? null : where.src();
+            // a statement jgrad made (an Ops call's loops) is placed at the nearest enclosing one from the source
+            for (java.util.Iterator<Stmt> outer = enclosing.iterator(); at == null && outer.hasNext();) {
+                at = outer.next().src();
+            }
         }
     }
 
