@@ -384,7 +384,13 @@ public final class Corpus {
             method(SecondOrderArrays.class, "logSumExp", r -> args(vec(r, 5, -2, 2), u(r, 0.5, 1.5))),
             method(SecondOrderArrays.class, "quadraticForm", r -> args(mat(r, 4, 4, -1, 1), vec(r, 4, -1, 1))),
             method(SecondOrderArrays.class, "rowsInLoop", r -> args(mat(r, 3, 4, -1, 1), u(r, 0.3, 1.2),
-                    vec(r, 3, -1, 1))));
+                    vec(r, 3, -1, 1))),
+
+            // OpsFigures: rows checked before they are read, read through a local under @Jit
+            method(OpsFigures.class, "checkedRows", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 11, 3, -2, 2), vec(r, 11, -2, 2))),
+            method(OpsFigures.class, "indexMovesAfterCheck", r -> args(vec(r, 4, -1, 1), (Object) mat(r, 10, 4, -2, 2))),
+            method(OpsFigures.class, "twoProducts", r -> args(vec(r, 3, -1, 1), vec(r, 3, -1, 1), mat(r, 9, 3, -2, 2), vec(r, 9, -2, 2))),
+            method(OpsFigures.class, "mseOddRows", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), mat(r, 13, 5, -2, 2), vec(r, 13, -2, 2))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
