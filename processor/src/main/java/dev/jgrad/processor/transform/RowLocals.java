@@ -29,9 +29,8 @@ import java.util.Set;
  * slower loop than either alone: W1's four-sample chunk at 1,000 x 10 took 1.17 times the loop
  * form's, 1.02 times with the row in a local.
  *
- * <p>Only where nothing after the check writes the matrix (its rows or itself) or a variable of the
- * index, and no parallel loop follows in the same list: then every later {@code x[e]} is the row
- * the local holds.
+ * <p>Only where nothing after the check in the same list can change what {@code x[e]} is (see
+ * {@link #unchangedAfter}): then every later {@code x[e]} is the row the local holds.
  */
 public final class RowLocals {
     private final Names names;
@@ -90,18 +89,26 @@ public final class RowLocals {
         return ok[0];
     }
 
-    /** Nothing in {@code rest} writes the matrix or a variable of the index, and no parallel loop is in it. */
+    /**
+     * Nothing in {@code rest} can change what {@code x[e]} is: no assignment to {@code x} or to a variable
+     * of {@code e}, no row stored into any matrix (another name may hold {@code x}), no call that is
+     * kept as a call (it may store rows) but in what a {@code throw} evaluates, and no parallel loop.
+     */
     private static boolean unchangedAfter(Expr.Index row, List<Stmt> rest) {
         Set<String> read = new HashSet<>();
         Walk.locals(row, read::add);
         boolean[] ok = {true};
         Walk.statements(rest, s -> {
             if (s instanceof Stmt.Assign a) {
-                ok[0] &= !read.contains(Walk.root(a.target()));
+                ok[0] &= !read.contains(Walk.root(a.target()))
+                        && !(a.target() instanceof Expr.Index i && i.type().equals(Type.DOUBLE_ARRAY));
             } else if (s instanceof Stmt.Decl d) {
                 ok[0] &= !read.contains(d.name());
             } else if (s instanceof Stmt.ParallelFor) {
                 ok[0] = false;
+            }
+            if (!(s instanceof Stmt.Throw)) {
+                Walk.expressions(s, e -> Walk.postOrder(e, x -> ok[0] &= !(x instanceof Expr.Call)));
             }
         });
         return ok[0];
