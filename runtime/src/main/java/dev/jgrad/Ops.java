@@ -862,10 +862,35 @@ public final class Ops {
             Shapes.contract("matvec", a, x);
         }
         double[] r = new double[a.length];
-        for (int i = 0; i < a.length; i++) {
+        int i = 0;
+        // four rows at a time, each row's sum in its own order: four independent chains of additions
+        // keep the floating-point unit busy where one row's chain waits on each addition; the rows are
+        // checked in order before any is read, and nothing else here can throw
+        for (; i < a.length - 3; i += 4) {
+            double[] a0 = row("matvec", a, i, cols);
+            double[] a1 = row("matvec", a, i + 1, cols);
+            double[] a2 = row("matvec", a, i + 2, cols);
+            double[] a3 = row("matvec", a, i + 3, cols);
+            double s0 = 0.0;
+            double s1 = 0.0;
+            double s2 = 0.0;
+            double s3 = 0.0;
+            for (int j = 0; j < cols; j++) {
+                double xj = x[j];
+                s0 += a0[j] * xj;
+                s1 += a1[j] * xj;
+                s2 += a2[j] * xj;
+                s3 += a3[j] * xj;
+            }
+            r[i] = s0;
+            r[i + 1] = s1;
+            r[i + 2] = s2;
+            r[i + 3] = s3;
+        }
+        for (; i < a.length; i++) {
             double[] row = row("matvec", a, i, cols);
             double s = 0.0;
-            for (int j = 0; j < x.length; j++) {
+            for (int j = 0; j < cols; j++) {
                 s += row[j] * x[j];
             }
             r[i] = s;

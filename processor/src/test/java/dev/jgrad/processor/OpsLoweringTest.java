@@ -78,12 +78,19 @@ class OpsLoweringTest {
                 withoutRowChecks(code(method(jit, "private static void opsChunk("))).split("\n").length, jit);
     }
 
-    /** The chunk without the checks of the rows of {@code x} (one per sample, where it is first read). */
+    /**
+     * The chunk without the checks of the rows of {@code x} (one per sample, where it is first read, into
+     * a local that the sample's loops then read: {@code double[] xRow1 = x[i + 1];}), and reading
+     * {@code x[i + 1][j]} where it reads {@code xRow1[j]}, as the loop form does.
+     */
     private static String withoutRowChecks(String chunk) {
-        String check = "(?m)^\\s*if \\(x\\[i( \\+ \\d)?\\]\\.length != xCols\\) \\{\n"
+        String check = "(?m)^\\s*double\\[\\] xRow(\\d?) = x\\[i( \\+ \\1)?\\];\n"
+                + "\\s*if \\(xRow\\1\\.length != xCols\\) \\{\n"
                 + "\\s*throw new IllegalArgumentException\\(Shapes\\.ragged\\(\"matvec\", x\\)\\);\n\\s*\\}\n";
         assertEquals(4 + 1, Pattern.compile(check).matcher(chunk).results().count(), chunk);
-        return chunk.replaceAll(check, "");
+        // no row is read from x but into its local
+        assertEquals(4 + 1, Pattern.compile("x\\[i").matcher(chunk).results().count(), chunk);
+        return chunk.replaceAll(check, "").replaceAll("xRow(\\d)\\[", "x[i + $1][").replace("xRow[", "x[i][");
     }
 
     /**
@@ -137,7 +144,10 @@ class OpsLoweringTest {
         // no pass over the rows before the loop: each row is checked where the loop first reads it
         assertFalse(entry.contains("Shapes.cols("), entry);
         String chunk = code(method(grad, "private static void opsChunk("));
-        assertTrue(chunk.indexOf("x[i]") == chunk.indexOf("if (x[i].length != xCols) {") + "if (".length(), chunk);
+        // the first read of a row is its declaration as a local, checked at once
+        int first = chunk.indexOf("x[i]");
+        assertTrue(first >= 0 && chunk.startsWith("double[] xRow = x[i];", first - "double[] xRow = ".length())
+                && chunk.substring(first).replaceFirst("^x\\[i\\];\\s*", "").startsWith("if (xRow.length != xCols) {"), chunk);
     }
 
     /** The code without its comments. */

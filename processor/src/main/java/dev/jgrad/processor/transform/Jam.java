@@ -55,7 +55,10 @@ public final class Jam {
         this.aliases = aliases;
     }
 
-    /** {@code body} with every loop that qualifies, at any depth, unrolled and jammed. */
+    /**
+     * {@code body} with every loop that qualifies, at any depth, unrolled and jammed, then each row that
+     * an iteration checks read into a local ({@link RowLocals}).
+     */
     public static List<Stmt> apply(List<Stmt> body, Names names) {
         Jam jam = new Jam(names, Aliases.of(body));
         Walk.statements(body, s -> {
@@ -63,7 +66,7 @@ public final class Jam {
                 jam.declared.add(d.name());
             }
         });
-        return jam.block(body);
+        return RowLocals.apply(jam.block(body), names);
     }
 
     private List<Stmt> block(List<Stmt> body) {

@@ -55,16 +55,20 @@ public final class OpsLossesGrad {
             int i = from;
             try {
                 for (; i < to - 3; i += 4) {
-                    if (x[i].length != xCols) {
+                    double[] xRow = x[i];
+                    if (xRow.length != xCols) {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
-                    if (x[i + 1].length != xCols) {
+                    double[] xRow1 = x[i + 1];
+                    if (xRow1.length != xCols) {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
-                    if (x[i + 2].length != xCols) {
+                    double[] xRow2 = x[i + 2];
+                    if (xRow2.length != xCols) {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
-                    if (x[i + 3].length != xCols) {
+                    double[] xRow3 = x[i + 3];
+                    if (xRow3.length != xCols) {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
                     double matvec = 0.0;
@@ -72,10 +76,10 @@ public final class OpsLossesGrad {
                     double matvec2 = 0.0;
                     double matvec3 = 0.0;
                     for (int j = 0; j < w.length; j++) {
-                        matvec += x[i][j] * w[j];
-                        matvec1 += x[i + 1][j] * w[j];
-                        matvec2 += x[i + 2][j] * w[j];
-                        matvec3 += x[i + 3][j] * w[j];
+                        matvec += xRow[j] * w[j];
+                        matvec1 += xRow1[j] * w[j];
+                        matvec2 += xRow2[j] * w[j];
+                        matvec3 += xRow3[j] * w[j];
                     }
                     double sub = matvec + b - y[i];
                     double sub1 = matvec1 + b - y[i + 1];
@@ -94,19 +98,20 @@ public final class OpsLossesGrad {
                     b_bar += sub_bar + sub1_bar + (sub2_bar + sub3_bar);
                     // grad of: matvec(x, w)
                     for (int j = 0; j < w.length; j++) {
-                        w_bar[j] += matvec_bar * x[i][j] + matvec1_bar * x[i + 1][j]
-                                + (matvec2_bar * x[i + 2][j] + matvec3_bar * x[i + 3][j]);
+                        w_bar[j] += matvec_bar * xRow[j] + matvec1_bar * xRow1[j]
+                                + (matvec2_bar * xRow2[j] + matvec3_bar * xRow3[j]);
                     }
                 }
             } finally {
                 // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
                 for (; i < to; i++) {
-                    if (x[i].length != xCols) {
+                    double[] xRow = x[i];
+                    if (xRow.length != xCols) {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
                     double matvec = 0.0;
                     for (int j = 0; j < w.length; j++) {
-                        matvec += x[i][j] * w[j];
+                        matvec += xRow[j] * w[j];
                     }
                     double sub = matvec + b - y[i];
                     sum += sub * sub;
@@ -116,7 +121,7 @@ public final class OpsLossesGrad {
                     b_bar += sub_bar;
                     // grad of: matvec(x, w)
                     for (int j = 0; j < w.length; j++) {
-                        w_bar[j] += matvec_bar * x[i][j];
+                        w_bar[j] += matvec_bar * xRow[j];
                     }
                 }
             }

@@ -404,7 +404,13 @@ public final class Corpus {
                     u(r, 3, 5))),
             method(Reassigned.class, "counted", r -> args(mat(r, 7, 3, -1, 1), vec(r, 3, -1, 1))),
             method(Reassigned.class, "branchAfter", r -> args(new double[] {away(r, -1, 1, 0), away(r, -1, 1, 0),
-                    away(r, -1, 1, 0), away(r, -1, 1, 0), away(r, -1, 1, 0)}, u(r, 0.5, 1.5))));
+                    away(r, -1, 1, 0), away(r, -1, 1, 0), away(r, -1, 1, 0)}, u(r, 0.5, 1.5))),
+
+            // OpsFigures: rows checked before they are read, read through a local under @Jit
+            method(OpsFigures.class, "checkedRows", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 11, 3, -2, 2), vec(r, 11, -2, 2))),
+            method(OpsFigures.class, "indexMovesAfterCheck", r -> args(vec(r, 4, -1, 1), (Object) mat(r, 10, 4, -2, 2))),
+            method(OpsFigures.class, "twoProducts", r -> args(vec(r, 3, -1, 1), vec(r, 3, -1, 1), mat(r, 9, 3, -2, 2), vec(r, 9, -2, 2))),
+            method(OpsFigures.class, "mseOddRows", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), mat(r, 13, 5, -2, 2), vec(r, 13, -2, 2))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
