@@ -44,7 +44,10 @@ class RowLocalsTest {
                         if (m[k].length != w.length) {
                             throw new IllegalArgumentException("row " + k);
                         }
-                        k = k + 1;
+                        if (m.length > 1) {
+                            // in a branch, so k stays one variable (Versions renames only a plain reassignment)
+                            k = k + 1;
+                        }
                         for (int j = 0; j < w.length; j++) {
                             s += w[j] * m[k][j];
                         }
