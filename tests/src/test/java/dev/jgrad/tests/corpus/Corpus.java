@@ -389,9 +389,9 @@ public final class Corpus {
             // GradOnePass: @Grad alone, one pass where the loops qualify, the tape where they do not
             method(GradOnePass.class, "softplusLoss", r -> args(vec(r, 3, -1, 1), u(r, -0.5, 0.5), mat(r, 9, 3, -1, 1), vec(r, 9, 0, 1))),
             method(GradOnePass.class, "discountedTwoLoops", r -> args(vec(r, 4, -1, 1), mat(r, 7, 4, -1, 1), u(r, 0, 0.3), u(r, 0.1, 1))),
-            method(GradOnePass.class, "nestedSums", r -> args(vec(r, 4, -1, 1), ragged(r, 4, 2, 5, -1, 1))),
+            method(GradOnePass.class, "nestedSums", r -> args(vec(r, 4, -1, 1), (Object) ragged(r, 4, 2, 5, -1, 1))),
             method(GradOnePass.class, "branchyHuber", GradOnePassInputs::huber),
-            method(GradOnePass.class, "logOfSum", r -> args(vec(r, 3, -1, 1), mat(r, 6, 3, -1, 1))),
+            method(GradOnePass.class, "logOfSum", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -1, 1))),
             method(GradOnePass.class, "variance", r -> args(vec(r, 7, -2, 2))),
             method(GradOnePass.class, "untilNegative", r -> args(vec(r, 3, -1, 1), awayVec(r, 9, -1, 1, -0.9))),
             method(GradOnePass.class, "softMax", r -> args(spread(r, 6, -2, 2))),

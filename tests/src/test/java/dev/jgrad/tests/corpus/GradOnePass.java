@@ -44,14 +44,14 @@ public final class GradOnePass {
         return Math.exp(-rate) * (sum / n) + lambda * reg;
     }
 
-    /** Covers: one pass over a loop nest three deep, the innermost summing into the method's sum. */
+    /** Covers: one pass over a loop nest three deep (ragged rows), the innermost summing into the method's sum. */
     @Grad(wrt = "v")
     static double nestedSums(double[] v, double[][] a) {
         double sum = 0;
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < a[i].length; j++) {
-                double c = a[i][j] * v[i];
-                for (int k = 0; k < v.length; k++) sum += c * Math.cos(v[k] - c);
+                double c = a[i][j] * v[i % v.length];
+                for (int k = 1; k <= 3; k++) sum += c * Math.cos(k * c - v[j % v.length]);
             }
         }
         return 2 * sum - 1;
@@ -161,7 +161,7 @@ public final class GradOnePass {
     /** Covers: one pass with a recurrence in each iteration (a path) and a discount read after the loop. */
     @Grad(wrt = {"s0", "vol", "rate"})
     static double pathPayoff(double[][] z, int steps, double s0, double vol, double rate) {
-        double dt = 0.1;
+        double dt = 0.08;
         double payoff = 0;
         for (int p = 0; p < z.length; p++) {
             double s = s0;
