@@ -80,8 +80,8 @@ final class Reports {
             case TAPED -> {
                 out.add("  gradient " + generated + ": taped reverse mode");
                 out.add(jit ? "    not tape-free: " + blocker(form.whyNotBetter())
-                        : "    not one pass: " + blocker(form.whyNotBetter()) + " (without @Jit, only the one-pass form"
-                                + " has no tape)");
+                        : "    not one pass: " + blocker(form.whyNotBetter()) + "; without @Jit, only the one-pass form"
+                                + " has no tape");
                 summary = "gradient taped";
             }
         }
