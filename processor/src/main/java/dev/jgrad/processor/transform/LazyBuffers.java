@@ -8,6 +8,7 @@ import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.rules.Throws;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,11 +37,17 @@ final class LazyBuffers {
                 out.add(s);
             }
         }
-        return lazy.isEmpty() ? body : place(out, lazy);
+        if (lazy.isEmpty()) {
+            return body;
+        }
+        Set<String> placed = new HashSet<>();
+        List<Stmt> lazily = place(out, lazy, placed);
+        // a buffer filled other than by a statement of a loop's body stays where it was
+        return placed.equals(lazy.keySet()) ? lazily : body;
     }
 
     /** {@code stmts} with each loop that fills a lazy buffer preceded by its allocation, if not yet made. */
-    private static List<Stmt> place(List<Stmt> stmts, Map<String, Stmt.Decl> lazy) {
+    private static List<Stmt> place(List<Stmt> stmts, Map<String, Stmt.Decl> lazy, Set<String> placed) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : stmts) {
             if (s instanceof Stmt.For f) {
@@ -53,16 +60,17 @@ final class LazyBuffers {
                 for (String name : filled) {
                     Stmt.Decl d = lazy.get(name);
                     if (d != null) {
+                        placed.add(name);
                         Expr.Local buffer = new Expr.Local(d.type(), d.name());
                         out.add(new Stmt.If(null, Exprs.compare(BinaryOp.EQ, buffer, new Expr.Lit(d.type(), "null")),
                                 List.of(new Stmt.Assign(null, buffer, d.init())), List.of()));
                     }
                 }
-                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), place(f.body(), lazy)));
+                out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), place(f.body(), lazy, placed)));
             } else if (s instanceof Stmt.If i) {
-                out.add(new Stmt.If(i.src(), i.cond(), place(i.then(), lazy), place(i.otherwise(), lazy)));
+                out.add(new Stmt.If(i.src(), i.cond(), place(i.then(), lazy, placed), place(i.otherwise(), lazy, placed)));
             } else if (s instanceof Stmt.Block b) {
-                out.add(new Stmt.Block(b.src(), place(b.body(), lazy)));
+                out.add(new Stmt.Block(b.src(), place(b.body(), lazy, placed)));
             } else {
                 out.add(s);
             }
