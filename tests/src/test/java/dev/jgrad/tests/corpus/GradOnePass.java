@@ -9,7 +9,8 @@ import dev.jgrad.Grad;
  * value is the source's bit for bit. The methods that do not qualify (a nonlinear tail, a loop that
  * reads another's sum, a break, a running max, a filled array) keep the taped gradient; their values
  * and gradients must be as right. {@code GradOnePassTest} compares the exceptions of
- * {@link #checkedRows} and {@link #perGroup} with the source's.
+ * {@link #checkedRows}, {@link #perGroup}, {@link #pathPayoff} and {@link #discountedTwoLoops} with the
+ * source's.
  */
 public final class GradOnePass {
     private GradOnePass() {}
