@@ -19,6 +19,7 @@ import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Captures;
+import dev.jgrad.processor.transform.GradAlone;
 import dev.jgrad.processor.transform.GradientForm;
 import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
@@ -117,19 +118,30 @@ final class ClassPipeline {
                         continue;
                     }
                     List<String> leaves = WrtLeaves.of(ir, wrt);
+                    JitGrad.Outcome onePass = null;
                     Activity activity = Activity.of(ir, new HashSet<>(leaves));
                     if (reportActiveCalls(env, activity, ir.origins())
                             || DerivativeCalls.reportMissingPartials(env, m, ir, activity)) {
                         continue;
                     }
                     JitGrad.Outcome fused = jit ? inSourceWords(JitGrad.of(ir, leaves, activity, threads(m)), ir) : null;
-                    Gradient gradient = fused != null ? fused.gradient() : null;
+                    if (!jit) {
+                        // under @Grad alone, the one-pass form as it is, or the tape; a trial on names of its own
+                        Method trial = new Method(ir.name(), ir.params(), ir.body(), ir.names().copy(), ir.origins(),
+                                ir.records());
+                        onePass = inSourceWords(GradAlone.of(trial, leaves, activity), trial);
+                        ir = onePass.gradient() != null ? trial : ir;
+                    }
+                    Gradient gradient = fused != null ? fused.gradient() : onePass != null ? onePass.gradient() : null;
                     GradientForm form;
                     if (gradient == null) {
                         Reverse.Taped taped = Reverse.taped(ir, leaves, activity);
                         gradient = taped.gradient();
+                        JitGrad.Outcome not = fused != null ? fused : onePass;
                         form = new GradientForm(GradientForm.Kind.TAPED,
-                                fused == null ? null : new GradientForm.Blocker(fused.reason(), fused.at()), taped.saved());
+                                not == null ? null : new GradientForm.Blocker(not.reason(), not.at()), taped.saved());
+                    } else if (onePass != null) {
+                        form = new GradientForm(GradientForm.Kind.ONE_PASS, null, List.of());
                     } else {
                         form = new GradientForm(fused.notOnePass() == null ? GradientForm.Kind.ONE_PASS
                                 : GradientForm.Kind.TWO_PASS, fused.notOnePass(), List.of());

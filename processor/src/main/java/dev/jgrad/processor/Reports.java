@@ -79,14 +79,18 @@ final class Reports {
             }
             case TAPED -> {
                 out.add("  gradient " + generated + ": taped reverse mode");
-                out.add("    not tape-free: " + (jit ? blocker(form.whyNotBetter())
-                        : "no @Jit (only @Jit @Grad methods get the tape-free forms)"));
+                out.add(jit ? "    not tape-free: " + blocker(form.whyNotBetter())
+                        : "    not one pass: " + blocker(form.whyNotBetter()) + "; without @Jit, only the one-pass form"
+                                + " has no tape");
                 summary = "gradient taped";
             }
         }
         if (form.kind() == GradientForm.Kind.TAPED) {
             out.add("    not parallel: a taped gradient runs on the calling thread");
             summary(m, summary + ", " + tape(form.tape(), out, origins));
+        } else if (!jit) {
+            out.add("    not parallel: no @Jit (without it, the loops run as written, on the calling thread)");
+            summary(m, summary + ", not parallel");
         } else {
             summary(m, summary + ", " + parallel(body, out));
         }

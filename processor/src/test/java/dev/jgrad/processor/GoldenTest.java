@@ -99,6 +99,31 @@ class GoldenTest {
                 "the adjoint is not inside the sample loops:\n" + grad);
     }
 
+    /**
+     * Issue 14's {@code @Grad} alone on W1 (the seed with {@code @Grad} only): no tape, one loop over
+     * the samples that computes each sample's value and then its adjoint, on the calling thread, and
+     * the forward statements as the source writes them (the value is the source's bit for bit).
+     */
+    @Test
+    void theSeedMseUnderGradAloneIsOneSequentialLoopWithoutTape() throws IOException {
+        Map<String, String> files = generated(JgradCompiler.compile(inputs(root().resolve("mse").resolve("input"))));
+        String grad = files.get("p/LossesGrad.java");
+        assertTrue(grad != null, "no LossesGrad: " + files.keySet());
+        assertFalse(grad.contains("Tape"), "the @Grad gradient uses a tape:\n" + grad);
+        assertFalse(grad.contains("Parallel") || grad.contains("Chunk"), "the @Grad gradient runs in chunks:\n" + grad);
+        String method = grad.substring(grad.indexOf("public static MseGradient mse("));
+        method = method.substring(0, method.indexOf("\n    }\n"));
+        assertEquals(1, method.split("for \\(int i = 0; i < x.length; i\\+\\+\\)", -1).length - 1,
+                "not one loop over the samples:\n" + method);
+        int sample = method.indexOf("for (int i = 0;");
+        int forward = method.indexOf("pred += w[j] * x[i][j];");
+        int sum = method.indexOf("sum += r * r;");
+        int adjoint = method.indexOf("w_bar[j] += pred_bar * x[i][j];");
+        int value = method.indexOf("double value = sum / x.length;");
+        assertTrue(sample < forward && forward < sum && sum < adjoint && adjoint < value,
+                "each sample's adjoint does not follow its forward inside the one loop:\n" + method);
+    }
+
     /** The same input compiled twice gives the same files, byte for byte. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("goldens")

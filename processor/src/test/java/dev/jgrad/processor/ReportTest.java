@@ -99,8 +99,8 @@ class ReportTest {
                         + where,
                 "40: [JgradReport] 'iterate': gradient taped, tape 8 bytes per iteration of the loop at line 43"
                         + "; value not parallel" + where,
-                "51: [JgradReport] 'mlp': gradient taped, tape 24 bytes per iteration of the loop at line 54 + 16 bytes"
-                        + " per iteration of the loop at line 55 (inside the loop at line 54)" + where,
+                // @Grad alone: the one-pass form, as written
+                "51: [JgradReport] 'mlp': gradient in one pass, not parallel" + where,
                 "69: [JgradReport] 'dot': value chunked on the calling thread" + where,
                 // one branch decision per run of the if, whichever branch ran; next[i] = e only when it runs
                 "78: [JgradReport] 'smooth': gradient taped, tape at most 32 bytes per iteration of the loop at line 81"

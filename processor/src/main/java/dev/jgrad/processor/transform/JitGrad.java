@@ -78,6 +78,11 @@ public final class JitGrad {
 
     /** The tape-free gradient, or why the method gets the taped one. */
     public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
+        return of(source, wrt, activity, threads, true);
+    }
+
+    /** As {@link #of(Method, List, Activity, boolean)}; unless {@code jitted}, as it is, only in one pass ({@link GradAlone}). */
+    static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads, boolean jitted) {
         Method method = new Method(source.name(), source.params(),
                 Recurrences.apply(Scopes.flatten(Versions.apply(NamedResults.apply(source.body(), source.names()),
                         source.names())), source.names()),
@@ -96,10 +101,14 @@ public final class JitGrad {
         }
         // the rewrites above declared locals of their own: activity is that of the rewritten method
         JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
-        Gradient g = jit.run(wrt);
+        Gradient g = jit.run(wrt, !jitted);
         // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
         Set<String> scratch = new HashSet<>(jit.buffers.scratch());
         scratch.addAll(jit.tapes.scratch());
+        if (!jitted) {
+            return new Outcome(g == null ? null : new Gradient(LazyBuffers.apply(g.body(), scratch), g.value(),
+                    g.components(), null), null, null, jit.notOnePass);
+        }
         for (String a : form.privates().names()) {
             scratch.add(a);
             if (jit.bars.containsKey(a)) {
@@ -110,7 +119,8 @@ public final class JitGrad {
         return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null, jit.notOnePass);
     }
 
-    private Gradient run(List<String> wrt) {
+    /** The gradient; null if {@code onePassOnly} and it would take two passes. */
+    private Gradient run(List<String> wrt, boolean onePassOnly) {
         for (Method.Param p : method.params()) {
             types.put(p.name(), p.type());
             if (wrt.contains(p.name()) || isActive(p.name())) {
@@ -145,6 +155,8 @@ public final class JitGrad {
         List<Stmt> fused = fused(top);
         if (fused != null) {
             body.addAll(fused);
+        } else if (onePassOnly) {
+            return null;
         } else {
             body.addAll(forward(top));
             List<Stmt> reverse = reverse(top);

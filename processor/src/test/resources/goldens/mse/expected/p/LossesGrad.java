@@ -1,7 +1,6 @@
 package p;
 
 import dev.jgrad.runtime.Arrays2;
-import dev.jgrad.runtime.Tape;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,44 +15,33 @@ public final class LossesGrad {
      * Value and gradient of {@link Losses#mse(double[], double, double[][], double[])} with respect to w, b.
      */
     public static MseGradient mse(double[] w, double b, double[][] x, double[] y) {
-        Tape tape = Tape.acquire();
         double[] w_bar = Arrays2.zerosLike(w);
         double b_bar = 0.0;
-        double pred_bar = 0.0;
-        double r_bar = 0.0;
-        double r = 0.0;
         double sum = 0;
+        // adjoints of the loops' sums: known before the loops run
+        // grad of: return sum / x.length
+        double sum_bar = 1.0 / x.length;
         for (int i = 0; i < x.length; i++) {
             double pred = b;
             for (int j = 0; j < w.length; j++) {
                 pred += w[j] * x[i][j];
             }
-            tape.pushDouble(r);
-            r = pred - y[i];
+            double r = pred - y[i];
             sum += r * r;
-        }
-        double value = sum / x.length;
-        // reverse sweep
-        // grad of: return sum / x.length
-        double sum_bar = 1.0 / x.length;
-        for (int i = x.length; i > 0;) {
-            i--;
+            // adjoint of this iteration
             // grad of: sum += r * r
-            r_bar += sum_bar * 2.0 * r;
+            double r_bar = sum_bar * 2.0 * r;
             // grad of: double r = pred - y[i]
-            r = tape.popDouble();
-            pred_bar += r_bar;
-            r_bar = 0.0;
-            for (int j = w.length; j > 0;) {
-                j--;
+            double pred_bar = r_bar;
+            // grad of: for (int j = 0; j < w.length; j++)
+            for (int j = 0; j < w.length; j++) {
                 // grad of: pred += w[j] * x[i][j]
                 w_bar[j] += pred_bar * x[i][j];
             }
             // grad of: double pred = b
             b_bar += pred_bar;
-            pred_bar = 0.0;
         }
-        Tape.release(tape);
+        double value = sum / x.length;
         return new MseGradient(value, w_bar, b_bar);
     }
 

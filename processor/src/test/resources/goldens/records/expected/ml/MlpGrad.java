@@ -3,7 +3,6 @@ package ml;
 import dev.jgrad.runtime.Arrays2;
 import dev.jgrad.runtime.Parallel;
 import dev.jgrad.runtime.Sums;
-import dev.jgrad.runtime.Tape;
 import javax.annotation.processing.Generated;
 
 /**
@@ -23,85 +22,67 @@ public final class MlpGrad {
         double[] p_w2 = p.w2();
         double p_b2 = p.b2();
         boolean p_linear = p.linear();
-        Tape tape = Tape.acquire();
         double[][] p_hidden_w_bar = Arrays2.zerosLike(p_hidden_w);
         double[] p_hidden_b_bar = Arrays2.zerosLike(p_hidden_b);
         double[] p_w2_bar = Arrays2.zerosLike(p_w2);
         double p_b2_bar = 0.0;
-        double forward_bar = 0.0;
-        double out_bar = 0.0;
-        double z_bar = 0.0;
-        double r_bar = 0.0;
-        double[] x_2 = null;
-        double z = 0.0;
-        double r = 0.0;
         double s = 0;
-        for (int k = 0; k < x.length; k++) {
-            double forward = 0.0;
-            {
-                // inlined: forward(p, x[k])
-                tape.pushRef(x_2);
-                x_2 = x[k];
-                double out = p_b2;
-                for (int i = 0; i < p_hidden_b.length; i++) {
-                    tape.pushDouble(z);
-                    z = p_hidden_b[i];
-                    for (int j = 0; j < x_2.length; j++) {
-                        z += p_hidden_w[i][j] * x_2[j];
-                    }
-                    out += p_w2[i] * (p_linear ? z : Math.tanh(z));
-                }
-                forward = out;
-            }
-            tape.pushDouble(r);
-            r = forward - y[k];
-            s += r * r;
-        }
-        double value = s / x.length;
-        // reverse sweep
+        // adjoints of the loops' sums: known before the loops run
         // grad of: return s / x.length
         double s_bar = 1.0 / x.length;
-        for (int k = x.length; k > 0;) {
-            k--;
-            // grad of: s += r * r
-            r_bar += s_bar * 2.0 * r;
-            // grad of: double r = forward(p, x[k]) - y[k]
-            r = tape.popDouble();
-            forward_bar += r_bar;
-            r_bar = 0.0;
-            {
-                // grad of: return out
-                out_bar += forward_bar;
-                forward_bar = 0.0;
-                for (int i = p_hidden_b.length; i > 0;) {
-                    i--;
-                    // grad of: out += p.w2()[i] * (p.linear() ? z : Math.tanh(z))
-                    double t = p_linear ? z : Math.tanh(z);
-                    p_w2_bar[i] += out_bar * t;
-                    double d = out_bar * p_w2[i];
-                    if (p_linear) {
-                        z_bar += d;
-                    } else {
-                        double tanh_z = Math.tanh(z);
-                        z_bar += d * (1.0 - tanh_z * tanh_z);
-                    }
-                    for (int j = x_2.length; j > 0;) {
-                        j--;
-                        // grad of: z += h.w()[i][j] * x[j]
-                        p_hidden_w_bar[i][j] += z_bar * x_2[j];
-                    }
-                    // grad of: double z = h.b()[i]
-                    z = tape.popDouble();
-                    p_hidden_b_bar[i] += z_bar;
-                    z_bar = 0.0;
-                }
-                // grad of: double out = p.b2()
-                p_b2_bar += out_bar;
-                out_bar = 0.0;
-                x_2 = tape.popRef();
+        double[] z_saved = null;
+        for (int k = 0; k < x.length; k++) {
+            double forward = 0.0;
+            // inlined: forward(p, x[k])
+            double[] x_2 = x[k];
+            double out = p_b2;
+            if (z_saved == null) {
+                z_saved = new double[p_hidden_b.length];
             }
+            for (int i = 0; i < p_hidden_b.length; i++) {
+                double z = p_hidden_b[i];
+                for (int j = 0; j < x_2.length; j++) {
+                    z += p_hidden_w[i][j] * x_2[j];
+                }
+                out += p_w2[i] * (p_linear ? z : Math.tanh(z));
+                z_saved[i] = z;
+            }
+            forward = out;
+            double r = forward - y[k];
+            s += r * r;
+            // adjoint of this iteration
+            // grad of: s += r * r
+            double r_bar = s_bar * 2.0 * r;
+            // grad of: double r = forward(p, x[k]) - y[k]
+            double forward_bar = r_bar;
+            // grad of: return out
+            double out_bar = forward_bar;
+            // grad of: for (int i = 0; i < h.b().length; i++)
+            for (int i = 0; i < p_hidden_b.length; i++) {
+                double z = z_saved[i];
+                double z_bar = 0.0;
+                // grad of: out += p.w2()[i] * (p.linear() ? z : Math.tanh(z))
+                double t = p_linear ? z : Math.tanh(z);
+                p_w2_bar[i] += out_bar * t;
+                double d = out_bar * p_w2[i];
+                if (p_linear) {
+                    z_bar += d;
+                } else {
+                    double tanh_z = Math.tanh(z);
+                    z_bar += d * (1.0 - tanh_z * tanh_z);
+                }
+                // grad of: for (int j = 0; j < x.length; j++)
+                for (int j = 0; j < x_2.length; j++) {
+                    // grad of: z += h.w()[i][j] * x[j]
+                    p_hidden_w_bar[i][j] += z_bar * x_2[j];
+                }
+                // grad of: double z = h.b()[i]
+                p_hidden_b_bar[i] += z_bar;
+            }
+            // grad of: double out = p.b2()
+            p_b2_bar += out_bar;
         }
-        Tape.release(tape);
+        double value = s / x.length;
         return new LossGradient(value, new Mlp.Params(new Mlp.Layer(p_hidden_w_bar, p_hidden_b_bar), p_w2_bar, p_b2_bar, p_linear));
     }
 

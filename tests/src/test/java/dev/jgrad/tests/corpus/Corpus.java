@@ -410,7 +410,21 @@ public final class Corpus {
             method(OpsFigures.class, "checkedRows", r -> args(vec(r, 3, -1, 1), u(r, -1, 1), mat(r, 11, 3, -2, 2), vec(r, 11, -2, 2))),
             method(OpsFigures.class, "indexMovesAfterCheck", r -> args(vec(r, 4, -1, 1), (Object) mat(r, 10, 4, -2, 2))),
             method(OpsFigures.class, "twoProducts", r -> args(vec(r, 3, -1, 1), vec(r, 3, -1, 1), mat(r, 9, 3, -2, 2), vec(r, 9, -2, 2))),
-            method(OpsFigures.class, "mseOddRows", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), mat(r, 13, 5, -2, 2), vec(r, 13, -2, 2))));
+            method(OpsFigures.class, "mseOddRows", r -> args(vec(r, 5, -1, 1), u(r, -1, 1), mat(r, 13, 5, -2, 2), vec(r, 13, -2, 2))),
+
+            // GradOnePass: @Grad alone, one pass where the loops qualify, the tape where they do not
+            method(GradOnePass.class, "softplusLoss", r -> args(vec(r, 3, -1, 1), u(r, -0.5, 0.5), mat(r, 9, 3, -1, 1), vec(r, 9, 0, 1))),
+            method(GradOnePass.class, "discountedTwoLoops", r -> args(vec(r, 4, -1, 1), mat(r, 7, 4, -1, 1), u(r, 0, 0.3), u(r, 0.1, 1))),
+            method(GradOnePass.class, "nestedSums", r -> args(vec(r, 4, -1, 1), (Object) ragged(r, 4, 2, 5, -1, 1))),
+            method(GradOnePass.class, "branchyHuber", GradOnePassInputs::huber),
+            method(GradOnePass.class, "logOfSum", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -1, 1))),
+            method(GradOnePass.class, "variance", r -> args(vec(r, 7, -2, 2))),
+            method(GradOnePass.class, "untilNegative", r -> args(vec(r, 3, -1, 1), awayVec(r, 9, -1, 1, -0.9))),
+            method(GradOnePass.class, "softMax", r -> args(spread(r, 6, -2, 2))),
+            method(GradOnePass.class, "filledThenSummed", r -> args(vec(r, 6, -2, 2))),
+            method(GradOnePass.class, "checkedRows", r -> args(vec(r, 3, -1, 1), mat(r, 8, 3, -1, 1), vec(r, 8, -1, 1))),
+            method(GradOnePass.class, "perGroup", r -> args(vec(r, 8, -1, 1), i(r, 1, 4))),
+            method(GradOnePass.class, "pathPayoff", r -> args(mat(r, 6, 5, -1, 1), i(r, 3, 5), u(r, 0.8, 1.2), u(r, 0.1, 0.4), u(r, 0, 0.1))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
