@@ -47,6 +47,8 @@ public final class JitGrad {
     private Local value;
     private final LoopBuffers buffers = new LoopBuffers();
     private final RecurrenceTapes tapes;
+    /** The helper calls whose adjoint follows them (fused iterations, straight-line code): value and partial at once. */
+    private final HelperSites sites;
     /** The fused loop being written, or null (its recurrences' tapes go before it). */
     private Stmt.For fusing;
     /** How many loops enclose the statement whose reverse is being written. */
@@ -64,6 +66,7 @@ public final class JitGrad {
         this.form = form;
         this.names = method.names();
         this.tapes = new RecurrenceTapes(names);
+        this.sites = new HelperSites(names, activity, s -> s instanceof Stmt.Decl d && form.extremumDecl(d.name()) == d);
     }
 
     /**
@@ -99,6 +102,7 @@ public final class JitGrad {
         // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
         Set<String> scratch = new HashSet<>(jit.buffers.scratch());
         scratch.addAll(jit.tapes.scratch());
+        scratch.addAll(jit.sites.scratch());
         for (String a : form.privates().names()) {
             scratch.add(a);
             if (jit.bars.containsKey(a)) {
@@ -145,8 +149,10 @@ public final class JitGrad {
         if (fused != null) {
             body.addAll(fused);
         } else {
-            body.addAll(forward(top));
-            List<Stmt> reverse = reverse(top);
+            List<Stmt> own = sites.rewrite(top);
+            body.addAll(sites.take());
+            body.addAll(forward(own));
+            List<Stmt> reverse = reverse(own);
             if (!reverse.isEmpty()) {
                 body.add(new Stmt.Comment("reverse sweep: no tape, each loop's locals recomputed"));
                 body.addAll(reverse);
@@ -189,7 +195,7 @@ public final class JitGrad {
         if (shape == null) {
             return null;
         }
-        List<Stmt> pre = shape.pre();
+        List<Stmt> pre = sites.rewrite(shape.pre());
         List<Stmt> loops = shape.loops();
         List<Stmt> tail = shape.tail();
         Names real = names;
@@ -202,7 +208,8 @@ public final class JitGrad {
             return null;
         }
         LinearTail.Split tailReverse = shape.split(reverse(tail), types.keySet(), bars::get);
-        List<Stmt> out = new ArrayList<>(forward(pre));
+        List<Stmt> out = new ArrayList<>(sites.take());
+        out.addAll(forward(pre));
         if (!tailReverse.early().isEmpty()) {
             out.add(new Stmt.Comment("adjoints of the loops' sums: known before the loops run"));
             out.addAll(tailReverse.early());
@@ -220,14 +227,16 @@ public final class JitGrad {
             }
             buffers.startFused(f);
             fusing = f;
-            List<Stmt> adjoint = reverse(f.body());
+            List<Stmt> own = sites.rewrite(f.body());
+            List<Stmt> adjoint = reverse(own);
             out.addAll(buffers.endFused());
-            List<Stmt> body = new ArrayList<>(forward(f.body()));
+            List<Stmt> body = new ArrayList<>(forward(own));
             fusing = null;
             out.addAll(tapes.take());
+            out.addAll(sites.take());
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
-                body.addAll(localAdjoints(f.body()));
+                body.addAll(localAdjoints(own));
                 body.addAll(adjoint);
             }
             out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body));

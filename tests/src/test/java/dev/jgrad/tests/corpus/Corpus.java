@@ -384,7 +384,16 @@ public final class Corpus {
             method(SecondOrderArrays.class, "logSumExp", r -> args(vec(r, 5, -2, 2), u(r, 0.5, 1.5))),
             method(SecondOrderArrays.class, "quadraticForm", r -> args(mat(r, 4, 4, -1, 1), vec(r, 4, -1, 1))),
             method(SecondOrderArrays.class, "rowsInLoop", r -> args(mat(r, 3, 4, -1, 1), u(r, 0.3, 1.2),
-                    vec(r, 3, -1, 1))));
+                    vec(r, 3, -1, 1))),
+
+            // BookCases: W4's shapes, helpers giving value and partial at once in fused iterations (issue 14)
+            method(BookCases.class, "book", BookCaseInputs::book),
+            method(BookCases.class, "kinks", BookCaseInputs::kinks),
+            method(BookCases.class, "secondActive", BookCaseInputs::secondActive),
+            method(BookCases.class, "checkedCalls", r -> args(vec(r, 5, -1.5, 1.5), u(r, -1, 1), vec(r, 5, -1.5, 1.5))),
+            method(BookCases.class, "twoLoops", BookCaseInputs::twoLoops),
+            method(BookCases.class, "innerLoop", BookCaseInputs::innerLoop),
+            method(BookCases.class, "greeks", BookCaseInputs::greeks));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
