@@ -241,7 +241,7 @@ final class HelperPullbacks {
             Method ir = HelperAdjoint.prepared(readQuietly(helper, root, nested));
             HelperAdjoint.Result d = ir == null ? null : HelperAdjoint.of(ir, p.name());
             if (d == null) {
-                return null; // it writes into an array
+                return null; // it writes into an array, or has a statement its adjoint cannot pass
             }
             // the partial alone: the helper again, then its adjoint (the value is the forward call's)
             List<Stmt> alone = new ArrayList<>(d.forward());
