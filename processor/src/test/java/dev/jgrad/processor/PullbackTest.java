@@ -290,8 +290,8 @@ class PullbackTest {
      * Generated lines over source lines. Inlined at each of its four calls, the CDF made the W4 book's
      * 41 lines 408 generated ones (10x); with its derivative method, 200 (4.9x), and a one-pass
      * gradient. The issue's 3x is not reached: the reverse sweep of an expression-dense helper takes a
-     * line per temporary. The four-method book went from 1,932 lines (24x) to 769 (9.7x), then to 824
-     * (10.4x) with the value-and-partial method its {@code @Jit @Grad} gradient calls instead of the helper
+     * line per temporary. The four-method book went from 1,932 lines (24x) to 769 (9.7x), then to 827
+     * (10.5x) with the value-and-partial method its {@code @Jit @Grad} gradient calls instead of the helper
      * and its derivative method (the helper's body and adjoint once more, for no second run of the helper
      * per call); the taped gradients still call the derivative method.
      */

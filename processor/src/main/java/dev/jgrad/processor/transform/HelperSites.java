@@ -41,8 +41,18 @@ final class HelperSites {
         this.special = special;
     }
 
-    /** {@code body} with its helper calls that run once per iteration rewritten. */
-    List<Stmt> rewrite(List<Stmt> body) {
+    /**
+     * {@code body} with its helper calls that run once per iteration rewritten; the declarations of
+     * their buffers go to {@code decls}, to run before the loop (or the straight-line code).
+     */
+    List<Stmt> rewrite(List<Stmt> body, List<Stmt> decls) {
+        List<Stmt> out = rewrite(body);
+        decls.addAll(pending);
+        pending.clear();
+        return out;
+    }
+
+    private List<Stmt> rewrite(List<Stmt> body) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : body) {
             if (special.test(s)) {
@@ -61,13 +71,6 @@ final class HelperSites {
                 out.add(s);
             }
         }
-        return out;
-    }
-
-    /** The buffers made since the last call: declared before the loop being written. */
-    List<Stmt> take() {
-        List<Stmt> out = List.copyOf(pending);
-        pending.clear();
         return out;
     }
 

@@ -47,7 +47,6 @@ public final class JitGrad {
     private Local value;
     private final LoopBuffers buffers = new LoopBuffers();
     private final RecurrenceTapes tapes;
-    /** The helper calls whose adjoint follows them (fused iterations, straight-line code): value and partial at once. */
     private final HelperSites sites;
     /** The fused loop being written, or null (its recurrences' tapes go before it). */
     private Stmt.For fusing;
@@ -149,8 +148,7 @@ public final class JitGrad {
         if (fused != null) {
             body.addAll(fused);
         } else {
-            List<Stmt> own = sites.rewrite(top);
-            body.addAll(sites.take());
+            List<Stmt> own = sites.rewrite(top, body);
             body.addAll(forward(own));
             List<Stmt> reverse = reverse(own);
             if (!reverse.isEmpty()) {
@@ -195,7 +193,7 @@ public final class JitGrad {
         if (shape == null) {
             return null;
         }
-        List<Stmt> pre = sites.rewrite(shape.pre());
+        List<Stmt> pre = shape.pre();
         List<Stmt> loops = shape.loops();
         List<Stmt> tail = shape.tail();
         Names real = names;
@@ -208,7 +206,8 @@ public final class JitGrad {
             return null;
         }
         LinearTail.Split tailReverse = shape.split(reverse(tail), types.keySet(), bars::get);
-        List<Stmt> out = new ArrayList<>(sites.take());
+        List<Stmt> out = new ArrayList<>();
+        pre = sites.rewrite(pre, out);
         out.addAll(forward(pre));
         if (!tailReverse.early().isEmpty()) {
             out.add(new Stmt.Comment("adjoints of the loops' sums: known before the loops run"));
@@ -227,13 +226,12 @@ public final class JitGrad {
             }
             buffers.startFused(f);
             fusing = f;
-            List<Stmt> own = sites.rewrite(f.body());
+            List<Stmt> own = sites.rewrite(f.body(), out);
             List<Stmt> adjoint = reverse(own);
             out.addAll(buffers.endFused());
             List<Stmt> body = new ArrayList<>(forward(own));
             fusing = null;
             out.addAll(tapes.take());
-            out.addAll(sites.take());
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
                 body.addAll(localAdjoints(own));
