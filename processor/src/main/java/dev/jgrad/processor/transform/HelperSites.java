@@ -17,8 +17,8 @@ import java.util.function.Predicate;
 /**
  * In an iteration whose adjoint runs right after its forward ({@link JitGrad}'s fused loops), a call
  * {@code v = normCdf(d1)} of a helper that has a value-and-partial method ({@link Rule#valueAndPartial})
- * becomes {@code v = CGrad.normCdf_and_dx(d1, v_dx)}: the same value, bit for bit, and the partial in
- * the one active argument written into {@code v_dx[0]}, which the adjoint reads instead of calling
+ * becomes {@code v = CGrad.normCdf_and_dx(d1, v_d)}: the same value, bit for bit, and the partial in
+ * the one active argument written into {@code v_d[0]}, which the adjoint reads instead of calling
  * {@code normCdf_dx(d1)} (which runs the helper again). Each call site has its own one-slot buffer,
  * allocated once before the loop (once per chunk of a parallel loop, which the buffers are scratch
  * to; a loop with such a call is not jammed, as its lanes would share the buffer).
