@@ -8,14 +8,12 @@ import dev.jgrad.processor.front.HelperCalls;
 import dev.jgrad.processor.front.MethodReader;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Exprs;
-import dev.jgrad.processor.ir.Gradient;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Rule;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
-import dev.jgrad.processor.transform.Reverse;
-import dev.jgrad.processor.transform.SingleAssignment;
+import dev.jgrad.processor.transform.HelperAdjoint;
 import dev.jgrad.processor.transform.Tidy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +39,10 @@ import javax.lang.model.element.VariableElement;
  * it), so the value is the source's bit for bit; the reverse sweep calls a generated method per
  * {@code double} parameter, {@code normCdf_dx(x)}, that runs the helper's forward again and its
  * reverse sweep, and returns the partial derivative: no tape across calls, and the generated code
- * grows with the source, not with the number of calls.
+ * grows with the source, not with the number of calls. Where the adjoint follows the call in the same
+ * scope ({@code JitGrad}'s fused iterations and straight-line code), the gradient calls instead
+ * {@code normCdf_and_dx(x, out)}, which returns the value bit for bit and writes the partial into
+ * {@code out[0]}: one run of the helper per call, not two ({@link Rule#valueAndPartial}).
  *
  * <p>A helper qualifies when it is static, returns {@code double}, takes only {@code double},
  * {@code int}, {@code long} and {@code boolean} parameters (at least one {@code double}), has no loop
@@ -222,37 +223,53 @@ final class HelperPullbacks {
         }
         List<ClassWriter.HelperMethod> made = new ArrayList<>();
         List<String> partials = new ArrayList<>();
+        List<String> together = new ArrayList<>();
         List<Rule.Reads> reads = new ArrayList<>();
         Integer[] all = new Integer[primal.params().size()];
         for (int k = 0; k < all.length; k++) {
             all[k] = k;
         }
         String base = helper.getSimpleName().toString();
+        List<String> paramNames = primal.params().stream().map(Method.Param::name).toList();
         for (Method.Param p : primal.params()) {
             if (p.type() != Type.DOUBLE) {
                 partials.add(null);
+                together.add(null);
                 reads.add(null);
                 continue;
             }
-            Method ir = SingleAssignment.of(readQuietly(helper, root, nested));
-            if (ir == null) {
-                return null; // it writes into an array
+            Method ir = HelperAdjoint.prepared(readQuietly(helper, root, nested));
+            HelperAdjoint.Result d = ir == null ? null : HelperAdjoint.of(ir, p.name());
+            if (d == null) {
+                return null; // it writes into an array, or has a statement its adjoint cannot pass
             }
-            Activity activity = Activity.of(ir, Set.of(p.name()));
-            Gradient g = Reverse.taped(ir, List.of(p.name()), activity).gradient();
-            if (g.tape() != null) {
-                return null; // a tape per call would cost more than the inlined code saves
-            }
-            // the value is the forward call's: here only what the partial needs is computed
-            List<Stmt> body = new ArrayList<>(Tidy.apply(g.body(), Exprs.ZERO, g.components(),
-                    ir.params().stream().map(Method.Param::name).toList()));
-            body.add(new Stmt.Return(null, g.components().get(0)));
-            body = withoutUnread(body, g.value());
+            // the partial alone: the helper again, then its adjoint (the value is the forward call's)
+            List<Stmt> alone = new ArrayList<>(d.forward());
+            alone.addAll(d.adjoint());
+            alone = new ArrayList<>(HelperAdjoint.withoutUnread(
+                    Tidy.apply(alone, Exprs.ZERO, List.of(d.partial()), paramNames)));
+            alone.add(new Stmt.Return(null, d.partial()));
             String name = fresh(base + "_d" + p.name());
-            made.add(new ClassWriter.HelperMethod(name, helper, ir.params(), body, ir.names().all(),
+            made.add(new ClassWriter.HelperMethod(name, helper, ir.params(), alone, ir.names().all(),
                     "its partial derivative in {@code " + p.name() + "}, for the reverse sweeps of\nthis class's"
                             + " gradients. It runs the helper again, then its adjoint (no tape across calls)."));
             partials.add(name);
+            // the value and the partial from one run, for a gradient whose adjoint follows the call
+            String out = ir.names().fresh(p.name() + "Partial");
+            List<Stmt> both = new ArrayList<>(d.forward());
+            both.addAll(d.adjoint());
+            both = new ArrayList<>(Tidy.apply(both, d.value(), List.of(d.partial()), paramNames));
+            both.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, new Expr.Local(Type.DOUBLE_ARRAY, out),
+                    Expr.Lit.ofInt(0)), d.partial()));
+            both.add(new Stmt.Return(null, d.value()));
+            List<Method.Param> params = new ArrayList<>(ir.params());
+            params.add(new Method.Param(out, Type.DOUBLE_ARRAY));
+            String andName = fresh(base + "_and_d" + p.name());
+            made.add(new ClassWriter.HelperMethod(andName, helper, params, both, ir.names().all(),
+                    "its value, bit for bit, returned, and its partial derivative in {@code " + p.name()
+                            + "} written into\n{@code " + out + "[0]}, from one run: for the gradients whose"
+                            + " adjoint follows the call."));
+            together.add(andName);
             reads.add(Rule.Reads.args(all));
         }
         String owner;
@@ -275,19 +292,9 @@ final class HelperPullbacks {
                 out.add(d == null ? null : new Expr.Call(Type.DOUBLE, partialOwner, d, List.copyOf(args)));
             }
             return out;
-        });
+        }).withValueAndPartials(partialOwner, together);
         helpers.put(rule, helper);
         return rule;
-    }
-
-    /** {@code body} without the declaration of {@code value} if nothing reads it (the helper's result, in a partial). */
-    private static List<Stmt> withoutUnread(List<Stmt> body, Expr value) {
-        if (!(value instanceof Expr.Local v)) {
-            return body;
-        }
-        boolean[] read = {false};
-        Walk.statements(body, s -> Walk.expressions(s, e -> Walk.locals(e, n -> read[0] |= n.equals(v.name()))));
-        return read[0] ? body : body.stream().filter(s -> !(s instanceof Stmt.Decl d && d.name().equals(v.name()))).toList();
     }
 
     /** The helper read as a method of its own, or null, reporting nothing, if it is outside the subset. */

@@ -46,7 +46,9 @@
  *       {@code Lanes} (one body run for many directions in lock-step: the full Hessian;
  *       {@code SideBySide} its layout with an array entry's directions contiguous),
  *       {@code SingleAssignment} (a loop-free helper's body with each local assigned once, for its
- *       tape-free derivative method), {@code Tidy} (a last peephole pass: adjoints declared with their
+ *       tape-free derivative method), {@code HelperAdjoint} (that body's adjoint, which reads every value
+ *       in place: the derivative methods and the value-and-partial methods), {@code HelperSites} (in
+ *       {@code JitGrad}, a helper call whose adjoint follows it calls the value-and-partial method), {@code Tidy} (a last peephole pass: adjoints declared with their
  *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
  *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
  *       the statement that kept it from a better one, and what the forward sweep pushes.

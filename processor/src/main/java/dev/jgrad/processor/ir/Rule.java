@@ -48,6 +48,11 @@ public final class Rule {
     private final String name;
     private final List<Reads> reads;
     private final Partials partials;
+    /** Per argument, a method of {@link #valueAndPartialOwner} giving the value and that partial at once, or null. */
+    private final List<String> valueAndPartial;
+    private final String valueAndPartialOwner;
+    /** The argument, a {@code double[]}, into which a call writes its second result; -1 for none. */
+    private final int writes;
 
     /**
      * A rule of {@code owner.name} (a binary class name and a method name; for an operator, null and its
@@ -59,6 +64,49 @@ public final class Rule {
         this.name = Objects.requireNonNull(name);
         this.reads = Collections.unmodifiableList(new ArrayList<>(reads));
         this.partials = partials;
+        this.valueAndPartial = null;
+        this.valueAndPartialOwner = null;
+        this.writes = -1;
+    }
+
+    private Rule(Rule r, String owner, List<String> valueAndPartial, int writes) {
+        this.owner = r.owner;
+        this.name = r.name;
+        this.reads = r.reads;
+        this.partials = r.partials;
+        this.valueAndPartialOwner = owner;
+        this.valueAndPartial = valueAndPartial == null ? null : Collections.unmodifiableList(new ArrayList<>(valueAndPartial));
+        this.writes = writes;
+    }
+
+    /**
+     * This rule, where {@code owner.methods.get(k)(args..., double[] out)} (null for some {@code k}) returns
+     * the primitive's value bit for bit and writes its partial in argument {@code k} into {@code out[0]}:
+     * a gradient whose adjoint follows the call in the same iteration calls that instead of the
+     * primitive and then its partial (a helper's derivative method, which would run it again).
+     */
+    public Rule withValueAndPartials(String owner, List<String> methods) {
+        return new Rule(this, owner, methods, writes);
+    }
+
+    /** This rule, whose calls write a second result into their {@code double[]} argument {@code k}. */
+    public Rule writing(int k) {
+        return new Rule(this, valueAndPartialOwner, valueAndPartial, k);
+    }
+
+    /** The method that gives the value and the partial in argument {@code k} at once, or null. */
+    public String valueAndPartial(int k) {
+        return valueAndPartial == null || k >= valueAndPartial.size() ? null : valueAndPartial.get(k);
+    }
+
+    /** The binary name of the class of the {@link #valueAndPartial} methods. */
+    public String valueAndPartialOwner() {
+        return valueAndPartialOwner;
+    }
+
+    /** The {@code double[]} argument into which a call writes a second result, or -1: such a call is not a pure function of its arguments. */
+    public int writes() {
+        return writes;
     }
 
     /** A rule of a function whose derivative is zero wherever it is defined (floor, signum, round). */

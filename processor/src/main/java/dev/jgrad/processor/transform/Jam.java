@@ -124,6 +124,8 @@ public final class Jam {
             ok[0] &= s instanceof Stmt.Decl || s instanceof Stmt.Assign || s instanceof Stmt.If
                     || s instanceof Stmt.Block || s instanceof Stmt.For || s instanceof Stmt.Comment
                     || s instanceof Stmt.Throw;
+            // a call that writes a second result into a buffer (HelperSites): the lanes would share it
+            Walk.expressions(s, e -> Walk.postOrder(e, x -> ok[0] &= !(x instanceof Expr.Prim p && p.rule().writes() >= 0)));
         });
         if (!ok[0] || !writesOnlySums(loop, locals, counted.index(), scratch, aliases, declared)) {
             return null;

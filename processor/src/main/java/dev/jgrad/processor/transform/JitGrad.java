@@ -47,6 +47,7 @@ public final class JitGrad {
     private Local value;
     private final LoopBuffers buffers = new LoopBuffers();
     private final RecurrenceTapes tapes;
+    private final HelperSites sites;
     /** The fused loop being written, or null (its recurrences' tapes go before it). */
     private Stmt.For fusing;
     /** How many loops enclose the statement whose reverse is being written. */
@@ -64,6 +65,7 @@ public final class JitGrad {
         this.form = form;
         this.names = method.names();
         this.tapes = new RecurrenceTapes(names);
+        this.sites = new HelperSites(names, activity, s -> s instanceof Stmt.Decl d && form.extremumDecl(d.name()) == d);
     }
 
     /**
@@ -105,6 +107,7 @@ public final class JitGrad {
         // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
         Set<String> scratch = new HashSet<>(jit.buffers.scratch());
         scratch.addAll(jit.tapes.scratch());
+        scratch.addAll(jit.sites.scratch());
         if (!jitted) {
             return new Outcome(g == null ? null : new Gradient(LazyBuffers.apply(g.body(), scratch), g.value(),
                     g.components(), null), null, null, jit.notOnePass);
@@ -158,8 +161,9 @@ public final class JitGrad {
         } else if (onePassOnly) {
             return null;
         } else {
-            body.addAll(forward(top));
-            List<Stmt> reverse = reverse(top);
+            List<Stmt> own = sites.rewrite(top, body);
+            body.addAll(forward(own));
+            List<Stmt> reverse = reverse(own);
             if (!reverse.isEmpty()) {
                 body.add(new Stmt.Comment("reverse sweep: no tape, each loop's locals recomputed"));
                 body.addAll(reverse);
@@ -215,7 +219,9 @@ public final class JitGrad {
             return null;
         }
         LinearTail.Split tailReverse = shape.split(reverse(tail), types.keySet(), bars::get);
-        List<Stmt> out = new ArrayList<>(forward(pre));
+        List<Stmt> out = new ArrayList<>();
+        pre = sites.rewrite(pre, out);
+        out.addAll(forward(pre));
         if (!tailReverse.early().isEmpty()) {
             out.add(new Stmt.Comment("adjoints of the loops' sums: known before the loops run"));
             out.addAll(tailReverse.early());
@@ -233,14 +239,15 @@ public final class JitGrad {
             }
             buffers.startFused(f);
             fusing = f;
-            List<Stmt> adjoint = reverse(f.body());
+            List<Stmt> own = sites.rewrite(f.body(), out);
+            List<Stmt> adjoint = reverse(own);
             out.addAll(buffers.endFused());
-            List<Stmt> body = new ArrayList<>(forward(f.body()));
+            List<Stmt> body = new ArrayList<>(forward(own));
             fusing = null;
             out.addAll(tapes.take());
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
-                body.addAll(localAdjoints(f.body()));
+                body.addAll(localAdjoints(own));
                 body.addAll(adjoint);
             }
             out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body));

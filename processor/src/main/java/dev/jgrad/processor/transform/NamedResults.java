@@ -1,9 +1,11 @@
 package dev.jgrad.processor.transform;
 
+import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.rules.Throws;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,13 +18,25 @@ import java.util.List;
  */
 final class NamedResults {
     private final Names names;
+    /** Whether a function's value that a product's adjoint reads ({@code Math.log(x) * y}) gets a local too. */
+    private final boolean factors;
 
-    private NamedResults(Names names) {
+    private NamedResults(Names names, boolean factors) {
         this.names = names;
+        this.factors = factors;
     }
 
     static List<Stmt> apply(List<Stmt> body, Names names) {
-        return new NamedResults(names).block(body);
+        return new NamedResults(names, false).block(body);
+    }
+
+    /**
+     * As {@link #apply(List, Names)}, and a call of a function that cannot throw whose value the
+     * adjoint of a product or quotient reads ({@code Math.log1p(x * x)} in {@code a * Math.log1p(x * x)},
+     * the divisor of {@code a / Math.sqrt(x)}) gets a local as well (for a helper's derivative methods).
+     */
+    static List<Stmt> applyWithFactors(List<Stmt> body, Names names) {
+        return new NamedResults(names, true).block(body);
     }
 
     private List<Stmt> block(List<Stmt> body) {
@@ -69,7 +83,14 @@ final class NamedResults {
             return new Expr.Call(c.type(), c.owner(), c.name(), args);
         }
         if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.type(), b.op(), name(b.left(), out), name(b.right(), out));
+            Expr left = name(b.left(), out);
+            Expr right = name(b.right(), out);
+            if (factors && b.type() == Type.DOUBLE && (b.op() == BinaryOp.MUL || b.op() == BinaryOp.DIV)) {
+                // left to right, as Java evaluates them; neither can throw, so none moves past a throw
+                left = b.op() == BinaryOp.MUL ? factor(left, out) : left;
+                right = factor(right, out);
+            }
+            return new Expr.Binary(b.type(), b.op(), left, right);
         }
         if (e instanceof Expr.Unary u) {
             return new Expr.Unary(u.type(), u.op(), name(u.operand(), out));
@@ -78,6 +99,17 @@ final class NamedResults {
             return new Expr.Cast(c.type(), name(c.operand(), out));
         }
         return e;
+    }
+
+    /** {@code e}, a call of a function that returns for every argument, in a local of its own; else {@code e}. */
+    private Expr factor(Expr e, List<Stmt> out) {
+        if (!(e instanceof Expr.Prim p) || p.type() != Type.DOUBLE || p.rule().owner() == null
+                || p.rule().isPiecewiseConstant() || Throws.mayThrow(p)) {
+            return e;
+        }
+        Expr.Local v = new Expr.Local(Type.DOUBLE, names.fresh(p.rule().name()));
+        out.add(new Stmt.Decl(null, Type.DOUBLE, v.name(), p));
+        return v;
     }
 
     private Expr.Prim withNamedArgs(Expr.Prim p, List<Stmt> out) {

@@ -424,7 +424,16 @@ public final class Corpus {
             method(GradOnePass.class, "filledThenSummed", r -> args(vec(r, 6, -2, 2))),
             method(GradOnePass.class, "checkedRows", r -> args(vec(r, 3, -1, 1), mat(r, 8, 3, -1, 1), vec(r, 8, -1, 1))),
             method(GradOnePass.class, "perGroup", r -> args(vec(r, 8, -1, 1), i(r, 1, 4))),
-            method(GradOnePass.class, "pathPayoff", r -> args(mat(r, 6, 5, -1, 1), i(r, 3, 5), u(r, 0.8, 1.2), u(r, 0.1, 0.4), u(r, 0, 0.1))));
+            method(GradOnePass.class, "pathPayoff", r -> args(mat(r, 6, 5, -1, 1), i(r, 3, 5), u(r, 0.8, 1.2), u(r, 0.1, 0.4), u(r, 0, 0.1))),
+
+            // BookCases: W4's shapes, helpers giving value and partial at once in fused iterations (issue 14)
+            method(BookCases.class, "book", BookCaseInputs::book),
+            method(BookCases.class, "kinks", BookCaseInputs::kinks),
+            method(BookCases.class, "secondActive", BookCaseInputs::secondActive),
+            method(BookCases.class, "checkedCalls", r -> args(vec(r, 5, -1.5, 1.5), u(r, -1, 1), vec(r, 5, -1.5, 1.5))),
+            method(BookCases.class, "twoLoops", BookCaseInputs::twoLoops),
+            method(BookCases.class, "innerLoop", BookCaseInputs::innerLoop),
+            method(BookCases.class, "greeks", BookCaseInputs::greeks));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
