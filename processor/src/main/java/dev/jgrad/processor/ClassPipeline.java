@@ -141,7 +141,7 @@ final class ClassPipeline {
                     }
                     gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m, ir)), gradient.value(),
                             gradient.components(), gradient.tape());
-                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
+                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason(), jit));
                     if (report != null) {
                         report.gradient(m, form, jit, gradient.body(), ir.origins());
                     }

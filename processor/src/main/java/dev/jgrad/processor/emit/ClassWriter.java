@@ -29,12 +29,14 @@ import javax.lang.model.element.VariableElement;
 public final class ClassWriter {
     /**
      * A {@code @Grad} method and its gradient; {@code fallback}, when not null, says why a
-     * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it).
+     * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it); {@code jit}:
+     * the method carries {@code @Jit}, so its code may use the faster formulations of the rule table's
+     * {@code @Jit} column.
      */
     public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Gradient gradient,
-            String fallback) {
+            String fallback, boolean jit) {
         public GradMethod(ExecutableElement element, Method ir, List<String> wrt, Gradient gradient) {
-            this(element, ir, wrt, gradient, null);
+            this(element, ir, wrt, gradient, null, false);
         }
     }
 
@@ -79,7 +81,7 @@ public final class ClassWriter {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()));
+            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()), m.jit());
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
@@ -109,7 +111,7 @@ public final class ClassWriter {
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, thrown(m.element()));
+            Printer printer = new Printer(null, thrown(m.element()), true);
             RecordPrinter.unpack(m.records(), body);
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
