@@ -141,7 +141,10 @@ final class ClassPipeline {
                     }
                     gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m, ir)), gradient.value(),
                             gradient.components(), gradient.tape());
-                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason(), jit));
+                    // the fused form may compute tanh faster (JitMath); the taped one, which may write into the
+                    // caller's arrays, leaves them as the source does, bit for bit
+                    boolean fusedForm = fused != null && fused.gradient() != null;
+                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason(), fusedForm));
                     if (report != null) {
                         report.gradient(m, form, jit, gradient.body(), ir.origins());
                     }

@@ -16,9 +16,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rule table's {@code @Jit} column, read in generated code: under {@code @Jit} (the fast value, the
- * {@code @Jit @Grad} gradient, {@code @Jit @Jvp}), {@code Math.tanh} and a lowered {@code Ops.tanh} are
+ * fused {@code @Jit @Grad} gradient, {@code @Jit @Jvp}), {@code Math.tanh} and a lowered {@code Ops.tanh} are
  * computed by {@code JitMath.tanh}, whose value the derivative reads ({@code 1 - t * t}); without
- * {@code @Jit} (whose value is the source's bit for bit), and for {@code StrictMath.tanh}, they are not.
+ * {@code @Jit} (whose value is the source's bit for bit), for {@code StrictMath.tanh}, and where the code
+ * writes into the caller's arrays (the taped gradient, a {@code @Jit @Jvp} that writes elements), which
+ * must be left as the source leaves them, bit for bit, they are not.
  */
 class JitMathEmissionTest {
     private static final String SOURCE = """
@@ -65,6 +67,16 @@ class JitMathEmissionTest {
                 static double fastTangent(double a) {
                     return Math.tanh(a) * a;
                 }
+
+                @Jit @Grad(wrt = "w") @Jvp(wrt = "w")
+                static double inPlace(double[] w, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        x[i] = Math.tanh(w[i] * x[i]);
+                        s += x[i];
+                    }
+                    return s;
+                }
             }
             """;
 
@@ -98,6 +110,11 @@ class JitMathEmissionTest {
         assertFalse(strict.contains("JitMath"), strict);
         assertTrue(strict.contains("StrictMath.tanh("), strict);
 
+        // writing into the caller's array: the taped gradient, which leaves the array as the source does
+        String inPlace = method(grad, "public static InPlaceGradient inPlace(");
+        assertTrue(inPlace.contains("Tape"), inPlace);
+        assertFalse(inPlace.contains("JitMath"), inPlace);
+
         // Ops.tanh lowered into the loop (its parallel chunk): the same primitive
         String ops = method(grad, "private static void opsChunk(");
         assertEquals(0, mathTanh(ops), ops);
@@ -117,5 +134,7 @@ class JitMathEmissionTest {
         String fastTangent = method(jvp, "public static FastTangentJvp fastTangent(");
         assertEquals(0, mathTanh(fastTangent), fastTangent);
         assertTrue(fastTangent.contains("JitMath.tanh("), fastTangent);
+        String inPlaceTangent = method(jvp, "public static InPlaceJvp inPlace(");
+        assertFalse(inPlaceTangent.contains("JitMath"), inPlaceTangent);
     }
 }

@@ -30,8 +30,8 @@ public final class ClassWriter {
     /**
      * A {@code @Grad} method and its gradient; {@code fallback}, when not null, says why a
      * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it); {@code jit}:
-     * the method carries {@code @Jit}, so its code may use the faster formulations of the rule table's
-     * {@code @Jit} column.
+     * the gradient is the fused {@code @Jit @Grad} one (which writes no array of the caller), so its code
+     * may use the faster formulations of the rule table's {@code @Jit} column.
      */
     public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Gradient gradient,
             String fallback, boolean jit) {
