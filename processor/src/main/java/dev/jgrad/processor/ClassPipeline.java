@@ -143,8 +143,8 @@ final class ClassPipeline {
                             gradient.components(), gradient.tape());
                     // the fused form may compute tanh faster (JitMath); the taped one, which may write into the
                     // caller's arrays, leaves them as the source does, bit for bit
-                    boolean fusedForm = fused != null && fused.gradient() != null;
-                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason(), fusedForm));
+                    boolean fastMath = fused != null && fused.gradient() != null && JitForms.allowed(gradient.body(), false);
+                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason(), fastMath));
                     if (report != null) {
                         report.gradient(m, form, jit, gradient.body(), ir.origins());
                     }
@@ -160,7 +160,7 @@ final class ClassPipeline {
                     List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m),
                             PrivateArrays.of(ir.body(), params).names()), ir.names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
-                            ir.records()));
+                            ir.records(), JitForms.allowed(fast, false)));
                     if (report != null) {
                         report.value(m, fast);
                     }

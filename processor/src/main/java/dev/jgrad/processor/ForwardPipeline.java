@@ -140,19 +140,7 @@ final class ForwardPipeline {
                                 .map(Method.Param::name).toList())) + " of " + String.join(", ", wrt)
                         + (reads.size() > ir.records().size() ? " (a record's tangent is a record of its type, whose"
                                 + " components that are no double or array of doubles are ignored)" : "") + ".",
-                null, List.copyOf(reads), jit != null && writesNoElement(code)));
-    }
-
-    /**
-     * Whether {@code code} writes no array element: then {@code @Jit @Jvp} may compute tanh faster
-     * (JitMath), since no value it computes ends in an array the caller sees, which must be as the source
-     * leaves it.
-     */
-    private static boolean writesNoElement(List<dev.jgrad.processor.ir.Stmt> code) {
-        boolean[] writes = {false};
-        dev.jgrad.processor.ir.Walk.statements(code, s -> writes[0] |= s instanceof dev.jgrad.processor.ir.Stmt.Assign a
-                && a.target() instanceof dev.jgrad.processor.ir.Expr.Index);
-        return !writes[0];
+                null, List.copyOf(reads), jit != null && JitForms.allowed(code, true)));
     }
 
     /**

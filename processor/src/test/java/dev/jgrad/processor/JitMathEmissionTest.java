@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
  * The rule table's {@code @Jit} column, read in generated code: under {@code @Jit} (the fast value, the
  * fused {@code @Jit @Grad} gradient, {@code @Jit @Jvp}), {@code Math.tanh} and a lowered {@code Ops.tanh} are
  * computed by {@code JitMath.tanh}, whose value the derivative reads ({@code 1 - t * t}); without
- * {@code @Jit} (whose value is the source's bit for bit), for {@code StrictMath.tanh}, and where the code
- * writes into the caller's arrays (the taped gradient, a {@code @Jit @Jvp} that writes elements), which
- * must be left as the source leaves them, bit for bit, they are not.
+ * {@code @Jit} (whose value is the source's bit for bit), for {@code StrictMath.tanh}, in code that
+ * prints (what it prints is what the source prints) and where the code writes into the caller's arrays
+ * (the taped gradient, a {@code @Jit @Jvp} that writes elements), which must be left as the source
+ * leaves them, bit for bit, they are not.
  */
 class JitMathEmissionTest {
     private static final String SOURCE = """
@@ -66,6 +67,14 @@ class JitMathEmissionTest {
                 @Jit @Jvp(wrt = "a")
                 static double fastTangent(double a) {
                     return Math.tanh(a) * a;
+                }
+
+                @Jit @Grad(wrt = "w")
+                static double printed(double[] w) {
+                    double s = 0;
+                    for (int i = 0; i < w.length; i++) s += Math.tanh(w[i]);
+                    System.out.println("s = " + s);
+                    return s;
                 }
 
                 @Jit @Grad(wrt = "w") @Jvp(wrt = "w")
@@ -115,6 +124,10 @@ class JitMathEmissionTest {
         assertTrue(inPlace.contains("Tape"), inPlace);
         assertFalse(inPlace.contains("JitMath"), inPlace);
 
+        // printing: what is printed is what the source prints
+        String printed = method(grad, "public static PrintedGradient printed(");
+        assertFalse(printed.contains("JitMath"), printed);
+
         // Ops.tanh lowered into the loop (its parallel chunk): the same primitive
         String ops = method(grad, "private static void opsChunk(");
         assertEquals(0, mathTanh(ops), ops);
@@ -122,9 +135,12 @@ class JitMathEmissionTest {
 
         // the fast values
         String jit = generated(compilation, "p.NetJit");
-        assertEquals(0, mathTanh(jit), jit);
-        assertTrue(count(jit, "JitMath.tanh(") >= 2, jit);
-        assertTrue(jit.contains("StrictMath.tanh("), jit);
+        String fastValue = method(jit, "public static double fast(");
+        assertEquals(0, mathTanh(fastValue), fastValue);
+        assertEquals(1, count(fastValue, "JitMath.tanh("), fastValue);
+        assertTrue(method(jit, "public static double strict(").contains("StrictMath.tanh("), jit);
+        assertTrue(method(jit, "private static void opsChunk(").contains("JitMath.tanh("), jit);
+        assertFalse(method(jit, "public static double printed(").contains("JitMath"), jit);
 
         // the forward mode: JitMath under @Jit only
         String jvp = generated(compilation, "p.NetJvp");

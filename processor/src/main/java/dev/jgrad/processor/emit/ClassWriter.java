@@ -42,12 +42,13 @@ public final class ClassWriter {
 
     /**
      * A {@code @Jit} method and the body of its fast version. The bodies here are finished: their
-     * parallel loops know which captures they copy.
+     * parallel loops know which captures they copy. {@code fastMath}: the body may use the faster
+     * formulations of the rule table's {@code @Jit} column.
      */
     public record JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names,
-            List<RecordParam> records) {
+            List<RecordParam> records, boolean fastMath) {
         public JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names) {
-            this(element, body, names, List.of());
+            this(element, body, names, List.of(), true);
         }
     }
 
@@ -111,7 +112,7 @@ public final class ClassWriter {
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, thrown(m.element()), true);
+            Printer printer = new Printer(null, thrown(m.element()), m.fastMath());
             RecordPrinter.unpack(m.records(), body);
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
