@@ -154,7 +154,10 @@ final class ClassPipeline {
                     }
                     gradient = new Gradient(Captures.mark(gradient.body(), paramNames(m, ir)), gradient.value(),
                             gradient.components(), gradient.tape());
-                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason()));
+                    // the fused form may compute tanh faster (JitMath); the taped one, which may write into the
+                    // caller's arrays, leaves them as the source does, bit for bit
+                    boolean fastMath = fused != null && fused.gradient() != null && JitForms.allowed(gradient.body(), false);
+                    grads.add(new ClassWriter.GradMethod(m, ir, wrt, gradient, fused == null ? null : fused.reason(), fastMath));
                     if (report != null) {
                         report.gradient(m, form, jit, gradient.body(), ir.origins());
                     }
@@ -172,7 +175,7 @@ final class ClassPipeline {
                     List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(body, ir, threads(m),
                             PrivateArrays.of(body, params).names()), ir.names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
-                            ir.records()));
+                            ir.records(), JitForms.allowed(fast, false)));
                     if (report != null) {
                         report.value(m, fast);
                     }

@@ -140,7 +140,7 @@ final class ForwardPipeline {
                                 .map(Method.Param::name).toList())) + " of " + String.join(", ", wrt)
                         + (reads.size() > ir.records().size() ? " (a record's tangent is a record of its type, whose"
                                 + " components that are no double or array of doubles are ignored)" : "") + ".",
-                null, List.copyOf(reads)));
+                null, List.copyOf(reads), jit != null && JitForms.allowed(code, true)));
     }
 
     /**

@@ -17,6 +17,8 @@
  *       {@code Wrt} (the annotations' wrt) and {@code Flat} (the flat vectors of the wrt parameters).
  *       {@code HelperPullbacks} decides which helpers a gradient calls instead of inlining (the front's
  *       {@code HelperCalls} counts the calls and asks it), and makes their derivative methods.
+ *       {@code JitForms} says which {@code @Jit} code may use the rule table's {@code @Jit} column
+ *       ({@code JitMath.tanh}): code that prints nothing and writes nothing the caller sees.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
  *       calls to the user's methods ({@code Statements}, {@code Expressions}, {@code Calls},

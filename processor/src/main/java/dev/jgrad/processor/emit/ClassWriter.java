@@ -29,23 +29,26 @@ import javax.lang.model.element.VariableElement;
 public final class ClassWriter {
     /**
      * A {@code @Grad} method and its gradient; {@code fallback}, when not null, says why a
-     * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it).
+     * {@code @Jit @Grad} method got the taped gradient (the generated javadoc repeats it); {@code jit}:
+     * the gradient is the fused {@code @Jit @Grad} one (which writes no array of the caller), so its code
+     * may use the faster formulations of the rule table's {@code @Jit} column.
      */
     public record GradMethod(ExecutableElement element, Method ir, List<String> wrt, Gradient gradient,
-            String fallback) {
+            String fallback, boolean jit) {
         public GradMethod(ExecutableElement element, Method ir, List<String> wrt, Gradient gradient) {
-            this(element, ir, wrt, gradient, null);
+            this(element, ir, wrt, gradient, null, false);
         }
     }
 
     /**
      * A {@code @Jit} method and the body of its fast version. The bodies here are finished: their
-     * parallel loops know which captures they copy.
+     * parallel loops know which captures they copy. {@code fastMath}: the body may use the faster
+     * formulations of the rule table's {@code @Jit} column.
      */
     public record JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names,
-            List<RecordParam> records) {
+            List<RecordParam> records, boolean fastMath) {
         public JitMethod(ExecutableElement element, List<Stmt> body, java.util.Set<String> names) {
-            this(element, body, names, List.of());
+            this(element, body, names, List.of(), true);
         }
     }
 
@@ -79,7 +82,7 @@ public final class ClassWriter {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()));
+            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()), m.jit());
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
@@ -109,7 +112,7 @@ public final class ClassWriter {
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, thrown(m.element()));
+            Printer printer = new Printer(null, thrown(m.element()), m.fastMath());
             RecordPrinter.unpack(m.records(), body);
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())

@@ -32,11 +32,19 @@ public final class ForwardWriter {
      * {@code valueType}) then {@code components}, which {@code body}'s value and components fill.
      * {@code records} are read into their leaves at entry: the source's records of parameters, and for
      * {@code @Jvp} the tangent of each wrt one (an {@code extra} parameter named like its access, of
-     * the record's type, whose {@link Method.Param#type} is null).
+     * the record's type, whose {@link Method.Param#type} is null). {@code jit}: code of a {@code @Jit}
+     * method ({@code @Jit @Jvp}), which may use the faster formulations of the rule table's {@code @Jit} column.
      */
     public record Out(ExecutableElement element, String name, List<Method.Param> extra, String record, Type valueType,
             List<Component> components, Gradient body, Set<String> names, String doc, Driver driver,
-            List<RecordParam> records) {}
+            List<RecordParam> records, boolean jit) {
+        /** A method of code without {@code @Jit}. */
+        public Out(ExecutableElement element, String name, List<Method.Param> extra, String record, Type valueType,
+                List<Component> components, Gradient body, Set<String> names, String doc, Driver driver,
+                List<RecordParam> records) {
+            this(element, name, extra, record, valueType, components, body, names, doc, driver, records, false);
+        }
+    }
 
     /**
      * A full Hessian from Hessian-vector products: {@code size} (an int expression over the parameters)
@@ -67,7 +75,7 @@ public final class ForwardWriter {
             c.alwaysQualify(m.names().toArray(new String[0]));
             // a helper (no record) returns its one component
             ClassName record = m.record() == null ? null : name.nestedClass(GeneratedNames.notClassName(m.record(), name));
-            Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()));
+            Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()), m.jit());
             CodeBlock.Builder body = CodeBlock.builder();
             RecordPrinter.unpack(m.records(), body);
             if (m.driver() != null && m.driver().row() != null) {

@@ -7,6 +7,7 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.UnaryOp;
+import dev.jgrad.processor.rules.Rules;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,8 @@ final class Printer {
 
     private final String tape;
     private final List<com.palantir.javapoet.TypeName> thrown;
+    /** Whether this is code of a {@code @Jit} method: primitives spelled as the table's {@code @Jit} column says. */
+    private final boolean jit;
     private final List<com.palantir.javapoet.MethodSpec> chunks = new ArrayList<>();
     /** How deep the expression being printed is inside brackets or arguments: lines break only outside them. */
     private int nested;
@@ -35,8 +38,17 @@ final class Printer {
      * checked exceptions the method declares, which its loops' chunks may throw.
      */
     Printer(String tape, List<com.palantir.javapoet.TypeName> thrown) {
+        this(tape, thrown, false);
+    }
+
+    /**
+     * As above; {@code jit} for the code of a {@code @Jit} method, whose primitives may be computed by the
+     * faster formulations of the rule table's {@code @Jit} column ({@link Rules#ownerUnderJit}).
+     */
+    Printer(String tape, List<com.palantir.javapoet.TypeName> thrown, boolean jit) {
         this.tape = tape;
         this.thrown = thrown;
+        this.jit = jit;
     }
 
     /** The methods that parallel loops' chunks run, written while printing the body. */
@@ -380,7 +392,8 @@ final class Printer {
             return CodeBlock.of("($T) $L", typeName(c.type()), expr(c.operand(), UNARY));
         }
         if (e instanceof Expr.Prim p) {
-            return CodeBlock.of("$T.$N($L)", className(p.rule().owner()), p.rule().name(), arguments(p.args()));
+            String owner = jit ? Rules.ownerUnderJit(p.rule()) : p.rule().owner();
+            return CodeBlock.of("$T.$N($L)", className(owner), p.rule().name(), arguments(p.args()));
         }
         if (e instanceof Expr.Call c) {
             return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), arguments(c.args()));

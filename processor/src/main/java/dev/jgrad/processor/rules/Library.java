@@ -108,6 +108,11 @@ public final class Library {
                 && v.getEnclosingElement() instanceof TypeElement t && t.getQualifiedName().contentEquals(SYSTEM);
     }
 
+    /** Whether {@code c} is printing kept from the source ({@code System.out.println(...)}, as the front reads it). */
+    public static boolean prints(dev.jgrad.processor.ir.Expr.Call c) {
+        return c.owner().equals(SYSTEM) && STANDARD_STREAMS.stream().anyMatch(s -> c.name().startsWith(s + "."));
+    }
+
     /**
      * Whether {@code stream.method(n arguments)} is printing that a differentiated method may do:
      * {@code print(x)}, {@code println()}, {@code println(x)}, {@code printf(format, args...)}.

@@ -45,13 +45,23 @@ public final class Rules {
     private static final String MATH = "java.lang.Math";
     private static final String STRICT_MATH = "java.lang.StrictMath";
     static final String OPS = "dev.jgrad.Ops";
+    /** The runtime's faster formulations, for code generated under {@code @Jit} ({@link #underJit}). */
+    private static final String JIT_MATH = "dev.jgrad.runtime.JitMath";
 
     /** Every static method of the classes whose functions are primitives, in the table or not. */
     private static final StaticMethod MATH_FUNCTION = staticMethod().onClass(MATH, STRICT_MATH);
 
-    private record Entry(StaticMethod matcher, Rule rule) {}
+    /**
+     * A primitive: how a call is matched, its rule, and the class whose method of the same name computes
+     * it under {@code @Jit} (null: the primitive's own), a faster formulation within {@code @Jit}'s tolerance.
+     */
+    private record Entry(StaticMethod matcher, Rule rule, String jitOwner) {}
 
     private static final List<Entry> TABLE = mathTable();
+
+    /** The table's {@code @Jit} column: the rules computed by another class's method under {@code @Jit}. */
+    private static final Map<Rule, String> UNDER_JIT = TABLE.stream().filter(e -> e.jitOwner() != null)
+            .collect(Collectors.toMap(Entry::rule, Entry::jitOwner));
 
     /** The rules of {@code java.lang.Math}, by name and arity, for the formulas of this table. */
     private static final Map<String, Rule> MATH_RULES = TABLE.stream().map(Entry::rule)
@@ -83,6 +93,16 @@ public final class Rules {
             }
         }
         return null;
+    }
+
+    /**
+     * The class whose method of the same name and parameters code generated under {@code @Jit} calls for
+     * {@code r}: the runtime's {@code JitMath} for {@code Math.tanh} (a few ulps, several times faster on
+     * JDK 17), else {@code r}'s own owner. Never for code without {@code @Jit}, whose value is the
+     * source's bit for bit; {@code StrictMath} stays exact, as its user asked.
+     */
+    public static String ownerUnderJit(Rule r) {
+        return UNDER_JIT.getOrDefault(r, r.owner());
     }
 
     /** Whether {@code m} is a function of {@code Math} or {@code StrictMath}, whether the table has it or not. */
@@ -152,6 +172,7 @@ public final class Rules {
         t.unary("sinh", x -> math("cosh", x));
         t.unary("cosh", x -> math("sinh", x));
         t.ofResult("tanh", r -> sub(ONE, mul(r, r)));
+        t.underJit("tanh", JIT_MATH);
         t.ofResult("exp", r -> r);
         t.ofResult("expm1", r -> add(r, ONE));
         t.unary("log", x -> div(ONE, x));
@@ -263,6 +284,19 @@ public final class Rules {
             add(name, List.of(Reads.NOTHING), (a, r) -> List.of(lit(slope)));
         }
 
+        /**
+         * {@code Math.name} computed by {@code owner.name} under {@code @Jit}, with the same rule: the
+         * derivative reads the value that method computed. {@code StrictMath.name} keeps its own.
+         */
+        void underJit(String name, String owner) {
+            for (int k = 0; k < entries.size(); k++) {
+                Entry e = entries.get(k);
+                if (e.rule().owner().equals(MATH) && e.rule().name().equals(name)) {
+                    entries.set(k, new Entry(e.matcher(), e.rule(), owner));
+                }
+            }
+        }
+
         /** {@code Ops.name(double)}: its partial written with x or the result. */
         Rule ops(String name, Reads reads, java.util.function.BinaryOperator<Expr> d) {
             Rule rule = new Rule(OPS, name, List.of(reads), (a, r) -> List.of(d.apply(a.get(0), r)));
@@ -277,7 +311,7 @@ public final class Rules {
                 throw new IllegalStateException("two rules for " + key);
             }
             StaticMethod m = staticMethod().onClass(rule.owner()).named(rule.name());
-            entries.add(new Entry(parameterTypes.length > 0 ? m.withParameters(parameterTypes) : m.withArity(rule.arity()), rule));
+            entries.add(new Entry(parameterTypes.length > 0 ? m.withParameters(parameterTypes) : m.withArity(rule.arity()), rule, null));
         }
     }
 }

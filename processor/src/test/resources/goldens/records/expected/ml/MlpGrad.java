@@ -1,6 +1,7 @@
 package ml;
 
 import dev.jgrad.runtime.Arrays2;
+import dev.jgrad.runtime.JitMath;
 import dev.jgrad.runtime.Parallel;
 import dev.jgrad.runtime.Sums;
 import javax.annotation.processing.Generated;
@@ -161,10 +162,10 @@ public final class MlpGrad {
                         for (int j3 = 0; j3 < x_23.length; j3++) {
                             z3 += p_hidden_w[i][j3] * x_23[j3];
                         }
-                        out += p_w2[i] * (p_linear ? z : Math.tanh(z));
-                        out1 += p_w2[i] * (p_linear ? z1 : Math.tanh(z1));
-                        out2 += p_w2[i] * (p_linear ? z2 : Math.tanh(z2));
-                        out3 += p_w2[i] * (p_linear ? z3 : Math.tanh(z3));
+                        out += p_w2[i] * (p_linear ? z : JitMath.tanh(z));
+                        out1 += p_w2[i] * (p_linear ? z1 : JitMath.tanh(z1));
+                        out2 += p_w2[i] * (p_linear ? z2 : JitMath.tanh(z2));
+                        out3 += p_w2[i] * (p_linear ? z3 : JitMath.tanh(z3));
                         z_saved[i] = z;
                         z_saved1[i] = z1;
                         z_saved2[i] = z2;
@@ -206,10 +207,10 @@ public final class MlpGrad {
                         double z2_bar = 0.0;
                         double z3_bar = 0.0;
                         // grad of: out += p.w2()[i] * (p.linear() ? z : Math.tanh(z))
-                        double t = p_linear ? z : Math.tanh(z);
-                        double t1 = p_linear ? z1 : Math.tanh(z1);
-                        double t2 = p_linear ? z2 : Math.tanh(z2);
-                        double t3 = p_linear ? z3 : Math.tanh(z3);
+                        double t = p_linear ? z : JitMath.tanh(z);
+                        double t1 = p_linear ? z1 : JitMath.tanh(z1);
+                        double t2 = p_linear ? z2 : JitMath.tanh(z2);
+                        double t3 = p_linear ? z3 : JitMath.tanh(z3);
                         p_w2_bar[i] += out_bar * t + out1_bar * t1
                                 + (out2_bar * t2 + out3_bar * t3);
                         double d = out_bar * p_w2[i];
@@ -219,25 +220,25 @@ public final class MlpGrad {
                         if (p_linear) {
                             z_bar += d;
                         } else {
-                            double tanh_z = Math.tanh(z);
+                            double tanh_z = JitMath.tanh(z);
                             z_bar += d * (1.0 - tanh_z * tanh_z);
                         }
                         if (p_linear) {
                             z1_bar += d1;
                         } else {
-                            double tanh_z1 = Math.tanh(z1);
+                            double tanh_z1 = JitMath.tanh(z1);
                             z1_bar += d1 * (1.0 - tanh_z1 * tanh_z1);
                         }
                         if (p_linear) {
                             z2_bar += d2;
                         } else {
-                            double tanh_z2 = Math.tanh(z2);
+                            double tanh_z2 = JitMath.tanh(z2);
                             z2_bar += d2 * (1.0 - tanh_z2 * tanh_z2);
                         }
                         if (p_linear) {
                             z3_bar += d3;
                         } else {
-                            double tanh_z3 = Math.tanh(z3);
+                            double tanh_z3 = JitMath.tanh(z3);
                             z3_bar += d3 * (1.0 - tanh_z3 * tanh_z3);
                         }
                         // grad of: for (int j = 0; j < x.length; j++)
@@ -275,7 +276,7 @@ public final class MlpGrad {
                         for (int j = 0; j < x_2.length; j++) {
                             z += p_hidden_w[i][j] * x_2[j];
                         }
-                        out += p_w2[i] * (p_linear ? z : Math.tanh(z));
+                        out += p_w2[i] * (p_linear ? z : JitMath.tanh(z));
                         z_saved[i] = z;
                     }
                     forward = out;
@@ -293,13 +294,13 @@ public final class MlpGrad {
                         double z = z_saved[i];
                         double z_bar = 0.0;
                         // grad of: out += p.w2()[i] * (p.linear() ? z : Math.tanh(z))
-                        double t = p_linear ? z : Math.tanh(z);
+                        double t = p_linear ? z : JitMath.tanh(z);
                         p_w2_bar[i] += out_bar * t;
                         double d = out_bar * p_w2[i];
                         if (p_linear) {
                             z_bar += d;
                         } else {
-                            double tanh_z = Math.tanh(z);
+                            double tanh_z = JitMath.tanh(z);
                             z_bar += d * (1.0 - tanh_z * tanh_z);
                         }
                         // grad of: for (int j = 0; j < x.length; j++)

@@ -1,5 +1,6 @@
 package ml;
 
+import dev.jgrad.runtime.JitMath;
 import dev.jgrad.runtime.Parallel;
 import dev.jgrad.runtime.Sums;
 import javax.annotation.processing.Generated;
@@ -70,10 +71,10 @@ public final class MlpJit {
                         for (int j3 = 0; j3 < x_23.length; j3++) {
                             z3 += p_hidden_w[i][j3] * x_23[j3];
                         }
-                        out += p_w2[i] * (p_linear ? z : Math.tanh(z));
-                        out1 += p_w2[i] * (p_linear ? z1 : Math.tanh(z1));
-                        out2 += p_w2[i] * (p_linear ? z2 : Math.tanh(z2));
-                        out3 += p_w2[i] * (p_linear ? z3 : Math.tanh(z3));
+                        out += p_w2[i] * (p_linear ? z : JitMath.tanh(z));
+                        out1 += p_w2[i] * (p_linear ? z1 : JitMath.tanh(z1));
+                        out2 += p_w2[i] * (p_linear ? z2 : JitMath.tanh(z2));
+                        out3 += p_w2[i] * (p_linear ? z3 : JitMath.tanh(z3));
                     }
                     forward = out;
                     forward1 = out1;
@@ -98,7 +99,7 @@ public final class MlpJit {
                             for (int j = 0; j < x_2.length; j++) {
                                 z += p_hidden_w[i][j] * x_2[j];
                             }
-                            out += p_w2[i] * (p_linear ? z : Math.tanh(z));
+                            out += p_w2[i] * (p_linear ? z : JitMath.tanh(z));
                         }
                         forward = out;
                     }

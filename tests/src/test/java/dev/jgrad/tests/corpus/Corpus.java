@@ -433,7 +433,15 @@ public final class Corpus {
             method(BookCases.class, "checkedCalls", r -> args(vec(r, 5, -1.5, 1.5), u(r, -1, 1), vec(r, 5, -1.5, 1.5))),
             method(BookCases.class, "twoLoops", BookCaseInputs::twoLoops),
             method(BookCases.class, "innerLoop", BookCaseInputs::innerLoop),
-            method(BookCases.class, "greeks", BookCaseInputs::greeks));
+            method(BookCases.class, "greeks", BookCaseInputs::greeks),
+
+            // JitMathCases: Math.tanh over every range of JitMath.tanh, which computes it under @Jit
+            method(JitMathCases.class, "bothBranches", r -> args(vec(r, 12, 0.5, 1.5), vec(r, 12, -6, 6))),
+            method(JitMathCases.class, "saturated", r -> args(u(r, -1, 1))),
+            method(JitMathCases.class, "tiny", r -> args(u(r, -2, 2))),
+            method(JitMathCases.class, "composed", r -> args(u(r, -1.5, 1.5), u(r, -1.5, 1.5))),
+            method(JitMathCases.class, "opsLayer", r -> args(vec(r, 3, -1, 1), mat(r, 9, 3, -2, 2), vec(r, 9, -0.9, 0.9))),
+            method(JitMathCases.class, "geluLayer", r -> args(vec(r, 8, 0.5, 1.5), vec(r, 8, -3, 3))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
