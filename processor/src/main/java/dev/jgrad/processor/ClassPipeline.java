@@ -20,6 +20,7 @@ import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Captures;
 import dev.jgrad.processor.transform.GradientForm;
+import dev.jgrad.processor.transform.Dots;
 import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
@@ -154,8 +155,8 @@ final class ClassPipeline {
                     // an array private to the iterations of a loop (a hidden layer) is one buffer per chunk
                     Set<String> params = new HashSet<>();
                     ir.params().forEach(p -> params.add(p.name()));
-                    List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(ir.body(), ir, threads(m),
-                            PrivateArrays.of(ir.body(), params).names()), ir.names());
+                    List<dev.jgrad.processor.ir.Stmt> fast = Dots.apply(Jam.apply(Parallelize.apply(ir.body(), ir,
+                            threads(m), PrivateArrays.of(ir.body(), params).names()), ir.names()), ir.names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
                             ir.records()));
                     if (report != null) {

@@ -3,6 +3,7 @@ package p;
 import dev.jgrad.runtime.Arrays2;
 import dev.jgrad.runtime.Parallel;
 import dev.jgrad.runtime.Shapes;
+import dev.jgrad.runtime.Simd;
 import dev.jgrad.runtime.Sums;
 import javax.annotation.processing.Generated;
 
@@ -51,6 +52,7 @@ public final class OpsLossesGrad {
         double sum = 0.0;
         double b_bar = 0.0;
         double[] w_bar = sums.vectors[0];
+        double[] dots = new double[4];
         {
             int i = from;
             try {
@@ -71,11 +73,13 @@ public final class OpsLossesGrad {
                     double matvec1 = 0.0;
                     double matvec2 = 0.0;
                     double matvec3 = 0.0;
-                    for (int j = 0; j < w.length; j++) {
-                        matvec += x[i][j] * w[j];
-                        matvec1 += x[i + 1][j] * w[j];
-                        matvec2 += x[i + 2][j] * w[j];
-                        matvec3 += x[i + 3][j] * w[j];
+                    // the loop over j as four dot products, its products added in any order (@Jit)
+                    if (w.length > 0) {
+                        Simd.dot4(dots, w, x[i], x[i + 1], x[i + 2], x[i + 3], w.length);
+                        matvec += dots[0];
+                        matvec1 += dots[1];
+                        matvec2 += dots[2];
+                        matvec3 += dots[3];
                     }
                     double sub = matvec + b - y[i];
                     double sub1 = matvec1 + b - y[i + 1];
@@ -105,8 +109,9 @@ public final class OpsLossesGrad {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
                     double matvec = 0.0;
-                    for (int j = 0; j < w.length; j++) {
-                        matvec += x[i][j] * w[j];
+                    // the loop over j as a dot product, its products added in any order (@Jit)
+                    if (w.length > 0) {
+                        matvec += Simd.dot(x[i], w, w.length);
                     }
                     double sub = matvec + b - y[i];
                     sum += sub * sub;

@@ -2,6 +2,7 @@ package p;
 
 import dev.jgrad.runtime.Parallel;
 import dev.jgrad.runtime.Shapes;
+import dev.jgrad.runtime.Simd;
 import dev.jgrad.runtime.Sums;
 import javax.annotation.processing.Generated;
 
@@ -40,6 +41,7 @@ public final class OpsLossesJit {
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
             double[] y, int xCols) {
         double sum = 0.0;
+        double[] dots = new double[4];
         {
             int i = from;
             try {
@@ -60,11 +62,13 @@ public final class OpsLossesJit {
                     double matvec1 = 0.0;
                     double matvec2 = 0.0;
                     double matvec3 = 0.0;
-                    for (int j = 0; j < w.length; j++) {
-                        matvec += x[i][j] * w[j];
-                        matvec1 += x[i + 1][j] * w[j];
-                        matvec2 += x[i + 2][j] * w[j];
-                        matvec3 += x[i + 3][j] * w[j];
+                    // the loop over j as four dot products, its products added in any order (@Jit)
+                    if (w.length > 0) {
+                        Simd.dot4(dots, w, x[i], x[i + 1], x[i + 2], x[i + 3], w.length);
+                        matvec += dots[0];
+                        matvec1 += dots[1];
+                        matvec2 += dots[2];
+                        matvec3 += dots[3];
                     }
                     double sub = matvec + b - y[i];
                     double sub1 = matvec1 + b - y[i + 1];
@@ -79,8 +83,9 @@ public final class OpsLossesJit {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
                     double matvec = 0.0;
-                    for (int j = 0; j < w.length; j++) {
-                        matvec += x[i][j] * w[j];
+                    // the loop over j as a dot product, its products added in any order (@Jit)
+                    if (w.length > 0) {
+                        matvec += Simd.dot(x[i], w, w.length);
                     }
                     double sub = matvec + b - y[i];
                     sum += sub * sub;
