@@ -116,6 +116,17 @@ class SimdTest {
     }
 
     @Test
+    void theKernelsAreUsedOnlyWhereTheyPay() {
+        for (int n : new int[] {Integer.MIN_VALUE, -1, 0, 1}) {
+            assertTrue(!Simd.dotPays(n) && !Simd.dot4Pays(n), "n = " + n);
+        }
+        // without the Vector API the loop of four sums is kept; with it, rows of two vectors or more go to dot4
+        assertEquals(VECTOR_RUN, Simd.dot4Pays(1000));
+        assertTrue(Simd.dotPays(1000));
+        assertTrue(Simd.dotPays(Simd.SCALAR_MIN));
+    }
+
+    @Test
     void positiveProductsAreWithin1eMinus15OfTheExactSum() {
         Random r = new Random(7);
         for (int n : lengths()) {

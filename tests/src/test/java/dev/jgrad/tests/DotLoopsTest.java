@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.jgrad.Grad;
 import dev.jgrad.Jit;
+import dev.jgrad.runtime.Simd;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -173,6 +174,12 @@ class DotLoopsTest {
         row("row k short", with(m, 1, new double[5]), 1, v);
         row("row k empty", with(m, 1, new double[0]), 1, v);
         row("v null", m, 0, null);
+    }
+
+    @Test
+    void theKernelIsTheVectorApisExactlyWhenTheJvmHasTheModule() {
+        // surefire's execution vector-api runs this class again with --add-modules jdk.incubator.vector
+        assertEquals(ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent(), Simd.vector(), Simd.kernel());
     }
 
     @Test

@@ -18,21 +18,24 @@ import java.util.Set;
 /**
  * A {@code @Jit} rewrite, the last of the loop rewrites: an innermost loop that is a dot product,
  * {@code for (int j = 0; j < n; j++) s += a[j] * b[j];} with {@code a} and {@code b} rows that the loop
- * does not change ({@code w}, {@code x[i]}, {@code w1[k]}), becomes {@code s += Simd.dot(a, b, n);}, and
- * the four dot products of a loop that {@link Jam} ran four rows at a time against one shared row
- * ({@code a += w1[k][j] * x[i][j]; a1 += w1[k][j] * x[i + 1][j]; ...}) become one {@code Simd.dot4}. The
- * runtime adds the products in vector lanes when the JVM has the Vector API, else in several sums: Java's
- * strict order keeps the JIT from doing either with the loop as written. It changes only the order of
- * the additions, which {@code @Jit} allows; the gradient without {@code @Jit} never sees it.
+ * does not change ({@code w}, {@code x[i]}, {@code w1[k]}), becomes
+ * {@code if (Simd.dotPays(n)) s += Simd.dot(a, b, n); else <the loop>}, and the four dot products of a
+ * loop that {@link Jam} runs four rows at a time against one shared row ({@code a += w1[k][j] * x[i][j];
+ * a1 += w1[k][j] * x[i + 1][j]; ...}) one {@code Simd.dot4} call under {@code Simd.dot4Pays(n)}. The
+ * runtime adds the products in vector lanes when the JVM has the Vector API, else in several sums (Java's
+ * strict order keeps the JIT from doing either with the loop as written), and says, from its kernel and
+ * {@code n}, whether that is faster than the loop: short rows, and the four sums of a jammed loop without
+ * the Vector API, keep the loop. It changes only the order of the additions, which {@code @Jit} allows;
+ * the gradient without {@code @Jit} never sees it.
  *
- * <p>What can fail stays as in the loop. The runtime reads nothing for {@code n <= 0} and, when {@code n}
- * is larger than a row, runs the loop in order to its exception. The rows themselves ({@code x[i]}) are
- * computed before the call, where the loop computes them only if it runs: if one of them may throw, the
- * call runs under {@code if (n > 0)}, which also evaluates {@code n} first, as the loop does. The loop
- * computes {@code a} and reads {@code a[0]} before it computes {@code b}: outside a jammed group the
- * rewrite needs a {@code b} that cannot throw (else an empty {@code a} and a failing {@code b} would
- * throw the other exception), or {@code n} to be {@code a.length} ({@code a[0]} exists); inside one, any failure makes the jammed loop's {@code finally} run the
- * group again in the source's order (see {@link Jam}), so only whether the group fails must be kept.
+ * <p>What can fail stays as in the loop. The test evaluates {@code n} first, as the loop does, and is false
+ * for {@code n <= 0}, so the rows ({@code x[i]}) are computed only if the loop runs; the runtime, when
+ * {@code n} is larger than a row, runs the loop in order to its exception. The loop computes {@code a} and
+ * reads {@code a[0]} before it computes {@code b}: outside a jammed group the call needs a {@code b} that
+ * cannot throw (else an empty {@code a} and a failing {@code b} would throw the other exception), or
+ * {@code n} to be {@code a.length} ({@code a[0]} exists); inside one, any failure makes the jammed loop's
+ * {@code finally} run the group again in the source's order (see {@link Jam}), so only whether the group
+ * fails must be kept.
  */
 public final class Dots {
     private static final String SIMD = RuntimeCalls.SIMD;
@@ -146,7 +149,7 @@ public final class Dots {
                 return null;
             }
             Expr call = new Expr.Call(Type.DOUBLE, SIMD, "dot", List.of(t.row(), t.other(), c.to()));
-            return guarded(f, c, List.of(t.row(), t.other()),
+            return chosen(f, c, "dotPays", "a dot product",
                     List.of(new Stmt.Assign(t.stmt().src(), t.target(), new Expr.Binary(Type.DOUBLE, t.op(), t.target(), call))));
         }
         if (terms.size() != LANES || !grouped) {
@@ -173,24 +176,19 @@ public final class Dots {
             Expr sum = new Expr.Index(Type.DOUBLE, buffer, Expr.Lit.ofInt(k));
             body.add(new Stmt.Assign(t.stmt().src(), t.target(), new Expr.Binary(Type.DOUBLE, t.op(), t.target(), sum)));
         }
-        return guarded(f, c, args.subList(1, args.size() - 1), body);
+        return chosen(f, c, "dot4Pays", "four dot products", body);
     }
 
     /**
-     * {@code body} after a comment naming the loop, under {@code if (n > 0)} when computing one of
-     * {@code rows} may throw (the loop computes them only if it runs).
+     * {@code if (Simd.pays(n)) body else loop}, after a comment: the runtime says whether its kernel is
+     * faster than the loop for {@code n} entries (never for {@code n <= 0}, so that the rows are computed
+     * only if the loop runs, and {@code n} first, as the loop does).
      */
-    private static List<Stmt> guarded(Stmt.For f, LoopForm.Counted c, List<Expr> rows, List<Stmt> body) {
-        List<Stmt> out = new ArrayList<>();
-        out.add(new Stmt.Comment("the loop over " + c.index() + (body.size() > 1 ? " as four dot products" : " as a dot product")
-                + ", its products added in any order (@Jit)"));
-        if (rows.stream().anyMatch(Throws::mayThrow)) {
-            Expr runs = new Expr.Binary(Type.BOOLEAN, BinaryOp.GT, c.to(), Expr.Lit.ofInt(0));
-            out.add(new Stmt.If(f.src(), runs, body, List.of()));
-        } else {
-            out.addAll(body);
-        }
-        return out;
+    private static List<Stmt> chosen(Stmt.For loop, LoopForm.Counted c, String pays, String what, List<Stmt> body) {
+        Expr test = new Expr.Call(Type.BOOLEAN, SIMD, pays, List.of(c.to()));
+        return List.of(new Stmt.Comment("the loop over " + c.index() + " as " + what
+                        + " where Simd is faster (its additions in any order: @Jit)"),
+                new Stmt.If(loop.src(), test, body, List.of(loop)));
     }
 
     /** {@code t += r[j] * o[j]} or {@code t -= ...}, {@code t} a double local, {@code r} and {@code o} rows. */
