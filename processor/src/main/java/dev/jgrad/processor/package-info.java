@@ -38,7 +38,8 @@
  *       {@code Liveness} to keep the tape minimal), {@code JitGrad} (the tape-free, fused gradient of
  *       methods in loop form, with {@code LinearTail}, {@code LoopBuffers}, {@code Slice}, and
  *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences), {@code Accumulators}
- *       and {@code Parallelize} (the {@code @Jit} rewrites), {@code Adjoints} (the adjoint of one
+ *       and {@code Parallelize} (the {@code @Jit} rewrites, with {@code Jam}, and {@code Dots}: dot-product
+ *       loops as calls of the runtime's {@code Simd}, where it says its kernel is faster), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
  *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}),
  *       {@code Lanes} (one body run for many directions in lock-step: the full Hessian;
