@@ -21,6 +21,7 @@ import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Captures;
 import dev.jgrad.processor.transform.GradAlone;
 import dev.jgrad.processor.transform.GradientForm;
+import dev.jgrad.processor.transform.Dots;
 import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.Parallelize;
@@ -172,8 +173,8 @@ final class ClassPipeline {
                     ir.params().forEach(p -> params.add(p.name()));
                     // a local assigned again where it is declared is a new version (norm = Math.sqrt(norm))
                     List<dev.jgrad.processor.ir.Stmt> body = Versions.apply(ir.body(), ir.names());
-                    List<dev.jgrad.processor.ir.Stmt> fast = Jam.apply(Parallelize.apply(body, ir, threads(m),
-                            PrivateArrays.of(body, params).names()), ir.names());
+                    List<dev.jgrad.processor.ir.Stmt> fast = Dots.apply(Jam.apply(Parallelize.apply(body, ir, threads(m),
+                            PrivateArrays.of(body, params).names()), ir.names()), ir.names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
                             ir.records(), JitForms.allowed(fast, false)));
                     if (report != null) {

@@ -42,7 +42,9 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <p>System properties: {@code jgrad.bench.quick=true} for a smoke run of about a minute (figures
  * not meaningful); {@code jgrad.bench.include=REGEX} to run only the benchmarks whose name
  * ({@code dev.jgrad.examples.bench.W1MseBench.jitGrad}) the expression finds; {@code jgrad.bench.out=DIR}
- * for JMH's log and JSON results (default: the temporary directory). The full run takes about eleven
+ * for JMH's log and JSON results (default: the temporary directory); {@code jgrad.bench.vector=true} to run
+ * the forks with {@code --add-modules jdk.incubator.vector}, so that {@code @Jit}'s dot products use the
+ * Vector API. The full run takes about eleven
  * minutes on two cores: {@value #WARMUP_ITERATIONS} warm-up and {@value #MEASUREMENT_ITERATIONS}
  * measurement iterations of one second, in one fresh JVM per benchmark and size; then
  * {@link NaturalCodeReport}'s cold-start and spread runs (about four minutes more), and its targets.
@@ -56,6 +58,8 @@ public final class BenchReport {
     private static final String THREADED_SHAPE = "1000000x10";
     private static final List<String> HEAP = List.of("-Xms4g", "-Xmx4g");
     private static final String ALLOC = "gc.alloc.rate.norm";
+    /** {@code -Djgrad.bench.vector=true}: the forks run with the Vector API ({@code --add-modules jdk.incubator.vector}). */
+    static final boolean VECTOR = Boolean.getBoolean("jgrad.bench.vector");
 
     private BenchReport() {}
 
@@ -168,6 +172,9 @@ public final class BenchReport {
                         : WARMUP_ITERATIONS + " warm-up + " + MEASUREMENT_ITERATIONS
                                 + " measured iterations of 1 s per row, one fork each, about 11 minutes",
                 log);
+        console.printf("@Jit dot products (dev.jgrad.runtime.Simd): %s%n", VECTOR
+                ? "the Vector API (forks run with --add-modules jdk.incubator.vector)"
+                : "scalar kernels (-Djgrad.bench.vector=true for the Vector API)");
 
         Results results = new Results();
         NaturalCodeReport natural = new NaturalCodeReport();
@@ -208,6 +215,10 @@ public final class BenchReport {
         TimeValue iteration = quick ? TimeValue.milliseconds(300) : TimeValue.seconds(1);
         List<String> jvmArgs = new ArrayList<>(HEAP);
         jvmArgs.add("-Djgrad.parallel=" + parallel);
+        if (VECTOR) {
+            // what a user adds to the JVM for the Vector API kernels of dev.jgrad.runtime.Simd
+            jvmArgs.addAll(List.of("--add-modules", "jdk.incubator.vector"));
+        }
         return new OptionsBuilder()
                 .mode(Mode.AverageTime)
                 .timeUnit(TimeUnit.MICROSECONDS)

@@ -13,6 +13,8 @@ public final class RuntimeCalls {
     private static final Set<String> SHAPE_ONLY = Set.of("zerosLike", "flatLength");
     /** The runtime class of the lanes of arrays stored side by side ({@code transform.Lanes}). */
     public static final String LANE_ARRAYS = "dev.jgrad.runtime.LaneArrays";
+    /** The runtime class of the dot products of {@code @Jit} loops ({@code transform.Dots}). */
+    public static final String SIMD = "dev.jgrad.runtime.Simd";
 
     private RuntimeCalls() {}
 

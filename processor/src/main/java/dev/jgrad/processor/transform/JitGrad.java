@@ -118,7 +118,8 @@ public final class JitGrad {
                 scratch.add(jit.bars.get(a));
             }
         }
-        List<Stmt> fast = Jam.apply(Parallelize.apply(g.body(), method, threads, scratch), method.names());
+        List<Stmt> fast = Dots.apply(Jam.apply(Parallelize.apply(g.body(), method, threads, scratch), method.names()),
+                method.names());
         return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null, jit.notOnePass);
     }
 

@@ -2,6 +2,7 @@ package p;
 
 import dev.jgrad.runtime.Parallel;
 import dev.jgrad.runtime.Shapes;
+import dev.jgrad.runtime.Simd;
 import dev.jgrad.runtime.Sums;
 import javax.annotation.processing.Generated;
 
@@ -40,6 +41,7 @@ public final class OpsLossesJit {
     private static void mseChunk(Sums sums, int from, int to, double[] w, double b, double[][] x,
             double[] y, int xCols) {
         double sum = 0.0;
+        double[] dots = new double[4];
         {
             int i = from;
             try {
@@ -64,11 +66,20 @@ public final class OpsLossesJit {
                     double matvec1 = 0.0;
                     double matvec2 = 0.0;
                     double matvec3 = 0.0;
-                    for (int j = 0; j < w.length; j++) {
-                        matvec += xRow[j] * w[j];
-                        matvec1 += xRow1[j] * w[j];
-                        matvec2 += xRow2[j] * w[j];
-                        matvec3 += xRow3[j] * w[j];
+                    // the loop over j as four dot products where Simd is faster (its additions in any order: @Jit)
+                    if (Simd.dot4Pays(w.length)) {
+                        Simd.dot4(dots, w, xRow, xRow1, xRow2, xRow3, w.length);
+                        matvec += dots[0];
+                        matvec1 += dots[1];
+                        matvec2 += dots[2];
+                        matvec3 += dots[3];
+                    } else {
+                        for (int j = 0; j < w.length; j++) {
+                            matvec += xRow[j] * w[j];
+                            matvec1 += xRow1[j] * w[j];
+                            matvec2 += xRow2[j] * w[j];
+                            matvec3 += xRow3[j] * w[j];
+                        }
                     }
                     double sub = matvec + b - y[i];
                     double sub1 = matvec1 + b - y[i + 1];
@@ -84,8 +95,13 @@ public final class OpsLossesJit {
                         throw new IllegalArgumentException(Shapes.ragged("matvec", x));
                     }
                     double matvec = 0.0;
-                    for (int j = 0; j < w.length; j++) {
-                        matvec += xRow[j] * w[j];
+                    // the loop over j as a dot product where Simd is faster (its additions in any order: @Jit)
+                    if (Simd.dotPays(w.length)) {
+                        matvec += Simd.dot(xRow, w, w.length);
+                    } else {
+                        for (int j = 0; j < w.length; j++) {
+                            matvec += xRow[j] * w[j];
+                        }
                     }
                     double sub = matvec + b - y[i];
                     sum += sub * sub;

@@ -2,6 +2,7 @@ package ml;
 
 import dev.jgrad.runtime.JitMath;
 import dev.jgrad.runtime.Parallel;
+import dev.jgrad.runtime.Simd;
 import dev.jgrad.runtime.Sums;
 import javax.annotation.processing.Generated;
 
@@ -59,17 +60,37 @@ public final class MlpJit {
                         double z1 = p_hidden_b[i];
                         double z2 = p_hidden_b[i];
                         double z3 = p_hidden_b[i];
-                        for (int j = 0; j < x_2.length; j++) {
-                            z += p_hidden_w[i][j] * x_2[j];
+                        // the loop over j as a dot product where Simd is faster (its additions in any order: @Jit)
+                        if (Simd.dotPays(x_2.length)) {
+                            z += Simd.dot(p_hidden_w[i], x_2, x_2.length);
+                        } else {
+                            for (int j = 0; j < x_2.length; j++) {
+                                z += p_hidden_w[i][j] * x_2[j];
+                            }
                         }
-                        for (int j1 = 0; j1 < x_21.length; j1++) {
-                            z1 += p_hidden_w[i][j1] * x_21[j1];
+                        // the loop over j1 as a dot product where Simd is faster (its additions in any order: @Jit)
+                        if (Simd.dotPays(x_21.length)) {
+                            z1 += Simd.dot(p_hidden_w[i], x_21, x_21.length);
+                        } else {
+                            for (int j1 = 0; j1 < x_21.length; j1++) {
+                                z1 += p_hidden_w[i][j1] * x_21[j1];
+                            }
                         }
-                        for (int j2 = 0; j2 < x_22.length; j2++) {
-                            z2 += p_hidden_w[i][j2] * x_22[j2];
+                        // the loop over j2 as a dot product where Simd is faster (its additions in any order: @Jit)
+                        if (Simd.dotPays(x_22.length)) {
+                            z2 += Simd.dot(p_hidden_w[i], x_22, x_22.length);
+                        } else {
+                            for (int j2 = 0; j2 < x_22.length; j2++) {
+                                z2 += p_hidden_w[i][j2] * x_22[j2];
+                            }
                         }
-                        for (int j3 = 0; j3 < x_23.length; j3++) {
-                            z3 += p_hidden_w[i][j3] * x_23[j3];
+                        // the loop over j3 as a dot product where Simd is faster (its additions in any order: @Jit)
+                        if (Simd.dotPays(x_23.length)) {
+                            z3 += Simd.dot(p_hidden_w[i], x_23, x_23.length);
+                        } else {
+                            for (int j3 = 0; j3 < x_23.length; j3++) {
+                                z3 += p_hidden_w[i][j3] * x_23[j3];
+                            }
                         }
                         out += p_w2[i] * (p_linear ? z : JitMath.tanh(z));
                         out1 += p_w2[i] * (p_linear ? z1 : JitMath.tanh(z1));
@@ -96,8 +117,13 @@ public final class MlpJit {
                         double out = p_b2;
                         for (int i = 0; i < p_hidden_b.length; i++) {
                             double z = p_hidden_b[i];
-                            for (int j = 0; j < x_2.length; j++) {
-                                z += p_hidden_w[i][j] * x_2[j];
+                            // the loop over j as a dot product where Simd is faster (its additions in any order: @Jit)
+                            if (Simd.dotPays(x_2.length)) {
+                                z += Simd.dot(p_hidden_w[i], x_2, x_2.length);
+                            } else {
+                                for (int j = 0; j < x_2.length; j++) {
+                                    z += p_hidden_w[i][j] * x_2[j];
+                                }
                             }
                             out += p_w2[i] * (p_linear ? z : JitMath.tanh(z));
                         }

@@ -441,7 +441,14 @@ public final class Corpus {
             method(JitMathCases.class, "tiny", r -> args(u(r, -2, 2))),
             method(JitMathCases.class, "composed", r -> args(u(r, -1.5, 1.5), u(r, -1.5, 1.5))),
             method(JitMathCases.class, "opsLayer", r -> args(vec(r, 3, -1, 1), mat(r, 9, 3, -2, 2), vec(r, 9, -0.9, 0.9))),
-            method(JitMathCases.class, "geluLayer", r -> args(vec(r, 8, 0.5, 1.5), vec(r, 8, -3, 3))));
+            method(JitMathCases.class, "geluLayer", r -> args(vec(r, 8, 0.5, 1.5), vec(r, 8, -3, 3))),
+
+            // SimdCases: dot-product loops, which @Jit computes with dev.jgrad.runtime.Simd, and look-alikes
+            method(SimdCases.class, "hiddenLayer", r -> args(mat(r, 9, 13, -1, 1), vec(r, 9, -1, 1), mat(r, 5, 13, -0.5, 0.5), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1))),
+            method(SimdCases.class, "swappedAndSubtracted", r -> args(vec(r, 11, -0.5, 0.5), u(r, -0.5, 0.5), mat(r, 13, 11, -1, 1), vec(r, 13, -1, 1))),
+            method(SimdCases.class, "ownLengths", r -> args(vec(r, 19, -0.5, 0.5), (Object) ragged(r, 22, 0, 19, -1, 1))),
+            method(SimdCases.class, "lookAlikes", r -> args(vec(r, 10, -0.5, 0.5), (Object) mat(r, 14, 10, -1, 1))),
+            method(SimdCases.class, "fromAnEntry", r -> args(vec(r, 6, -0.5, 0.5), mat(r, 9, 6, -1, 1), i(r, 0, 5))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));

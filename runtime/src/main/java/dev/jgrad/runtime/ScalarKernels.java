@@ -1,0 +1,65 @@
+package dev.jgrad.runtime;
+
+/**
+ * The dot products of {@link Simd} in plain Java: several independent sums, so that the additions
+ * overlap instead of each waiting for the one before (the floating-point adder's latency, not its
+ * throughput, bounds a single sum). The arrays are at least {@code n} long, {@code n > 0}.
+ */
+final class ScalarKernels {
+    private ScalarKernels() {}
+
+    /** Four sums, of the entries {@code j % 4}. */
+    static double dot(double[] a, double[] b, int n) {
+        double s0 = -0.0;
+        double s1 = -0.0;
+        double s2 = -0.0;
+        double s3 = -0.0;
+        int j = 0;
+        for (; j < n - 3; j += 4) {
+            s0 += a[j] * b[j];
+            s1 += a[j + 1] * b[j + 1];
+            s2 += a[j + 2] * b[j + 2];
+            s3 += a[j + 3] * b[j + 3];
+        }
+        for (; j < n; j++) {
+            s0 += a[j] * b[j];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** Two sums for each of the four products, of the even and the odd entries; {@code a[j]} read once. */
+    static void dot4(double[] out, double[] a, double[] b0, double[] b1, double[] b2, double[] b3, int n) {
+        double e0 = -0.0;
+        double e1 = -0.0;
+        double e2 = -0.0;
+        double e3 = -0.0;
+        double o0 = -0.0;
+        double o1 = -0.0;
+        double o2 = -0.0;
+        double o3 = -0.0;
+        int j = 0;
+        for (; j < n - 1; j += 2) {
+            double even = a[j];
+            double odd = a[j + 1];
+            e0 += even * b0[j];
+            e1 += even * b1[j];
+            e2 += even * b2[j];
+            e3 += even * b3[j];
+            o0 += odd * b0[j + 1];
+            o1 += odd * b1[j + 1];
+            o2 += odd * b2[j + 1];
+            o3 += odd * b3[j + 1];
+        }
+        if (j < n) {
+            double last = a[j];
+            e0 += last * b0[j];
+            e1 += last * b1[j];
+            e2 += last * b2[j];
+            e3 += last * b3[j];
+        }
+        out[0] = e0 + o0;
+        out[1] = e1 + o1;
+        out[2] = e2 + o2;
+        out[3] = e3 + o3;
+    }
+}
