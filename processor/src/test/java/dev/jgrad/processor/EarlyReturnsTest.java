@@ -3,12 +3,13 @@ package dev.jgrad.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.jgrad.processor.testing.GeneratedSources.generated;
 import static dev.jgrad.processor.testing.GeneratedSources.method;
+import static dev.jgrad.processor.testing.JgradCompiler.fellBack;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
-import com.google.testing.compile.Compiler;
+import dev.jgrad.processor.testing.JgradCompiler;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -90,18 +91,9 @@ class EarlyReturnsTest {
             """;
 
     private static Compilation compile() {
-        Compilation compilation = Compiler.javac()
-                .withProcessors(new JgradProcessor())
-                .withOptions("--release", "17", "-Werror")
-                .compile(JavaFileObjects.forSourceString("early.Early", SOURCE));
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("early.Early", SOURCE));
         assertThat(compilation).succeededWithoutWarnings();
         return compilation;
-    }
-
-    private static boolean fellBack(Compilation compilation, String name) {
-        return compilation.notes().stream()
-                .map(d -> d.getMessage(null))
-                .anyMatch(m -> m.contains("JgradJitFallback") && m.contains("'" + name + "'"));
     }
 
     @Test

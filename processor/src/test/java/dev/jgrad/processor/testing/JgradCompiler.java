@@ -47,6 +47,13 @@ public final class JgradCompiler {
                 .compile(files);
     }
 
+    /** Whether {@code compilation} noted that the {@code @Jit @Grad} method {@code name} fell back to the taped gradient. */
+    public static boolean fellBack(Compilation compilation, String name) {
+        return compilation.notes().stream()
+                .map(d -> d.getMessage(null))
+                .anyMatch(m -> m.contains("[JgradJitFallback]") && m.contains("method '" + name + "'"));
+    }
+
     public static Compilation compile(MarkedSource... sources) {
         return compile(files(sources));
     }
