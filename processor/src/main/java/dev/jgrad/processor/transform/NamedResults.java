@@ -14,12 +14,17 @@ import java.util.List;
  * {@code exp}, {@code sqrt}: 1 - r * r, r, 0.5 / r) inside a larger expression gets a local of its
  * own, {@code double tanh = Math.tanh(a); out += w2[k] * tanh;}. The adjoint then reads the result
  * where the forward sweep left it (or from the buffer of its loop) instead of calling the function
- * again. Calls in a branch of {@code ?:} stay where they are: they run only when that branch does.
+ * again. Calls in a branch of {@code ?:} or on the right of {@code &&} and {@code ||} stay where they
+ * are: they run only when the source runs them. A call that may throw is not moved before an earlier
+ * operand of its statement that may throw ({@code y[k] * Math.exp(10 / n)}), so the first exception
+ * is the source's.
  */
 final class NamedResults {
     private final Names names;
     /** Whether a function's value that a product's adjoint reads ({@code Math.log(x) * y}) gets a local too. */
     private final boolean factors;
+    /** Whether something the statement evaluates before the expression being named may throw. */
+    private boolean before;
 
     private NamedResults(Names names, boolean factors) {
         this.names = names;
@@ -42,6 +47,7 @@ final class NamedResults {
     private List<Stmt> block(List<Stmt> body) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : body) {
+            before = false;
             if (s instanceof Stmt.Decl d && d.init() != null) {
                 Expr init = d.init() instanceof Expr.Prim p ? withNamedArgs(p, out) : name(d.init(), out);
                 out.add(new Stmt.Decl(d.src(), d.type(), d.name(), init));
@@ -68,14 +74,25 @@ final class NamedResults {
 
     /** {@code e} with each such call, innermost first, declared before the statement in {@code out}. */
     private Expr name(Expr e, List<Stmt> out) {
+        boolean earlier = before;
+        Expr named = named(e, earlier, out);
+        before = earlier || Throws.mayThrow(e);
+        return named;
+    }
+
+    private Expr named(Expr e, boolean earlier, List<Stmt> out) {
         if (e instanceof Expr.Prim p) {
             Expr.Prim inner = withNamedArgs(p, out);
-            if (!readsResult(inner)) {
+            if (!readsResult(inner) || earlier && Throws.mayThrow(inner)) {
                 return inner;
             }
             Expr.Local v = new Expr.Local(Type.DOUBLE, names.fresh(p.rule().name()));
             out.add(new Stmt.Decl(null, Type.DOUBLE, v.name(), inner));
             return v;
+        }
+        if (e instanceof Expr.Binary b && (b.op() == BinaryOp.CAND || b.op() == BinaryOp.COR)) {
+            // the right operand runs only when the left does not decide: nothing of it moves
+            return new Expr.Binary(b.type(), b.op(), name(b.left(), out), b.right());
         }
         if (e instanceof Expr.Call c) {
             List<Expr> args = new ArrayList<>();
