@@ -86,8 +86,21 @@ public final class Parallelize {
                 Walk.statements(List.of(s), x -> Walk.expressions(x, e -> Walk.locals(e, stillUsed::add)));
             }
         }
-        out.removeIf(s -> moved.contains(s) && !stillUsed.contains(((Stmt.Decl) s).name()));
-        return out;
+        // a source's allocation that may throw (new double[hdim], new double[w.length]) stays where the
+        // source makes it, so that it throws there whether the loop runs or not
+        List<Stmt> kept = new ArrayList<>();
+        for (Stmt s : out) {
+            boolean mayThrow = s instanceof Stmt.Decl d && d.src() != null && d.init() != null
+                    && dev.jgrad.processor.rules.Throws.mayThrow(d.init());
+            if (moved.contains(s) && !stillUsed.contains(((Stmt.Decl) s).name()) && !mayThrow) {
+                continue;
+            }
+            if (moved.contains(s) && mayThrow && !stillUsed.contains(((Stmt.Decl) s).name())) {
+                kept.add(new Stmt.Comment("the source's allocation, where it may throw; each chunk has a buffer of its own"));
+            }
+            kept.add(s);
+        }
+        return kept;
     }
 
     private Stmt parallel(Stmt.For f) {

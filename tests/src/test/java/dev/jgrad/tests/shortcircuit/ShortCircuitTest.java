@@ -58,4 +58,16 @@ class ShortCircuitTest {
         same("firstErrorInLoop", () -> ShortCircuits.firstErrorInLoop(one, 0.7, 0),
                 () -> ShortCircuitsGrad.firstErrorInLoop(one, 0.7, 0).value());
     }
+
+    @Test
+    void aPrivateArraysAllocationThrowsWhereTheSourceMakesIt() {
+        double[] w = {0.1, 0.2};
+        double[][] none = new double[0][];
+        same("privateLayer, no rows", () -> ShortCircuits.privateLayer(w, none, -1),
+                () -> ShortCircuitsGrad.privateLayer(w, none, -1).value());
+        same("privateLayer @Jit, no rows", () -> ShortCircuits.privateLayer(w, none, -1),
+                () -> ShortCircuitsJit.privateLayer(w, none, -1));
+        same("privateLayer @Jit, null rows", () -> ShortCircuits.privateLayer(w, null, -1),
+                () -> ShortCircuitsJit.privateLayer(w, null, -1));
+    }
 }

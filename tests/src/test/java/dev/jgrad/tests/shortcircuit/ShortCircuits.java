@@ -7,7 +7,8 @@ import dev.jgrad.Jit;
  * Calls the gradients give locals of their own ({@code Math.exp}, {@code sqrt}: their adjoints read
  * their values) where the source may not run them: on the right of {@code &&} and {@code ||}, and after
  * an operand that throws first. Found by an adversarial trial: the one-pass gradients and the helpers'
- * derivative methods ran them ahead of the statement.
+ * derivative methods ran them ahead of the statement. And an array private to each iteration, whose
+ * allocation throws where the source makes it even when the loop does not run.
  */
 public final class ShortCircuits {
     private ShortCircuits() {}
@@ -76,5 +77,21 @@ public final class ShortCircuits {
             s += y[i + 1] * Math.exp(10 / n) * u;
         }
         return s;
+    }
+
+    /** A hidden layer private to each sample's iteration; new double[hdim] throws for a negative size. */
+    @Jit @Grad(wrt = "w")
+    static double privateLayer(double[] w, double[][] x, int hdim) {
+        double sum = 0;
+        double[] h = new double[hdim];
+        for (int i = 0; i < x.length; i++) {
+            for (int k = 0; k < hdim; k++) {
+                h[k] = Math.tanh(w[k] * x[i][k]);
+            }
+            for (int k = 0; k < hdim; k++) {
+                sum += h[k] * h[k];
+            }
+        }
+        return sum;
     }
 }
