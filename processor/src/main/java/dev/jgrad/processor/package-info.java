@@ -32,7 +32,7 @@
  *       clear of the user's; {@code Gradient} is what the transform hands the emitter; {@code IrText}
  *       prints IR as text for tests.
  *   <li>{@code analysis}: {@code Activity} (varied and useful variables: who gets an adjoint) and
- *       {@code LoopForm} (counted loops of independent iterations around single assignments, with
+ *       {@code LoopForm} (counted loops ({@code Counted}) of independent iterations around single assignments, with
  *       {@code PrivateArrays}, the local arrays each iteration fills for itself, and {@code Recurrence},
  *       the inner loops that carry values between their steps inside an iteration).
  *   <li>{@code transform}: {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's

@@ -42,9 +42,6 @@ import java.util.Set;
  * </ul>
  */
 public final class LoopForm {
-    /** A counted loop {@code for (int index = from; index < to; index++)}, {@code to} an int. */
-    public record Counted(String index, Expr from, Expr to) {}
-
     private final Set<Stmt> reductions = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<Stmt> extrema = Collections.newSetFromMap(new IdentityHashMap<>());
     /** Fresh arrays ({@code new double[n][k]}) by name, and the outermost loop of the nest that fills each. */
@@ -164,39 +161,6 @@ public final class LoopForm {
         return depth.getOrDefault(name, 0);
     }
 
-    /** The counted form of a loop, or null. */
-    public static Counted counted(Stmt.For f) {
-        if (f.init().size() != 1 || !(f.init().get(0) instanceof Stmt.Decl d) || d.init() == null
-                || d.type() != dev.jgrad.processor.ir.Type.INT) {
-            return null;
-        }
-        Expr.Local i = new Expr.Local(d.type(), d.name());
-        // an int bound: i < 2.5 (or i < m, m a long) runs to another last index than i < (int) 2.5 would,
-        // and the loop's reverse, counting i back down from its bound, must start from that index
-        if (!(f.cond() instanceof Expr.Binary c) || c.op() != BinaryOp.LT || !c.left().equals(i)
-                || c.right().type() != dev.jgrad.processor.ir.Type.INT) {
-            return null;
-        }
-        if (f.update().size() != 1 || !(f.update().get(0) instanceof Stmt.Assign u) || !u.target().equals(i)
-                || !(u.value() instanceof Expr.Binary inc) || inc.op() != BinaryOp.ADD || !inc.left().equals(i)
-                || !(inc.right() instanceof Expr.Lit one) || !one.text().equals("1")) {
-            return null;
-        }
-        // neither the index nor a variable of the bound changes in the body: the trip count is known
-        // when the loop starts (a walking index or a shrinking bound is not a counted loop)
-        Set<String> fixed = new HashSet<>();
-        fixed.add(d.name());
-        Walk.locals(c.right(), fixed::add);
-        boolean[] written = {false};
-        Walk.statements(f.body(), s -> {
-            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local v && fixed.contains(v.name())) {
-                written[0] = true;
-            }
-        });
-        boolean[] boundReadsIndex = {false};
-        Walk.locals(c.right(), n -> boundReadsIndex[0] |= n.equals(d.name()));
-        return written[0] || boundReadsIndex[0] ? null : new Counted(d.name(), d.init(), c.right());
-    }
 
     // ---------------------------------------------------------------- assignment counts
 
@@ -279,7 +243,7 @@ public final class LoopForm {
         } else if (s instanceof Stmt.Block b) {
             counts.putAll(block(b.body(), false));
         } else if (s instanceof Stmt.For f) {
-            Counted c = counted(f);
+            Counted c = Counted.of(f);
             if (c == null) {
                 fail("a loop is not of the form for (int i = a; i < b; i++) with its index and bound unchanged in the body", s);
                 return counts;
@@ -369,7 +333,7 @@ public final class LoopForm {
         }
         Expr e = a.target();
         for (int k = dims - 1; k >= 0; k--) {
-            Counted c = counted(loops.get(from + k));
+            Counted c = Counted.of(loops.get(from + k));
             if (!(e instanceof Expr.Index ix) || c == null || !(ix.index() instanceof Expr.Local i)
                     || !i.name().equals(c.index())) {
                 return false;
@@ -449,11 +413,10 @@ public final class LoopForm {
                 open.add(p);
             }
         }
-        Set<String> closed = new HashSet<>();
-        readsIn(body, open, closed);
+        readsIn(body, open);
     }
 
-    private void readsIn(List<Stmt> body, Set<String> open, Set<String> closed) {
+    private void readsIn(List<Stmt> body, Set<String> open) {
         for (Stmt s : body) {
             if (s instanceof Stmt.Decl d && accumulatorLoop.containsKey(d.name())) {
                 open.add(d.name());
@@ -462,26 +425,18 @@ public final class LoopForm {
             }
             if (reductions.contains(s) || extrema.contains(s)) {
                 Expr v = ((Stmt.Assign) s).value();
-                Expr right = v instanceof Expr.Binary b ? b.right() : ((Expr.Prim) v).args().get(1);
-                Walk.locals(right, n -> {
-                    if (open.contains(n)) {
-                        fail("accumulator '" + n + "' is read before its loop ends", s);
-                    }
-                });
+                readsOpen(v instanceof Expr.Binary b ? b.right() : ((Expr.Prim) v).args().get(1), open, s);
                 continue;
             }
             checkReads(s, open);
             if (s instanceof Stmt.If i) {
-                readsIn(i.then(), open, closed);
-                readsIn(i.otherwise(), open, closed);
+                readsIn(i.then(), open);
+                readsIn(i.otherwise(), open);
             } else if (s instanceof Stmt.Block b) {
-                readsIn(b.body(), open, closed);
+                readsIn(b.body(), open);
             } else if (s instanceof Stmt.For f) {
-                readsIn(f.body(), open, closed);
-                for (String acc : accumulatorsOf(f)) {
-                    open.remove(acc);
-                    closed.add(acc);
-                }
+                readsIn(f.body(), open);
+                accumulatorsOf(f).forEach(open::remove);
             }
         }
     }
@@ -490,20 +445,21 @@ public final class LoopForm {
         if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local) {
             // a local's assignment writes it (an accumulator's declaration hoisted out of a branch
             // leaves its first value here): only the value is read
-            Walk.locals(a.value(), n -> {
-                if (open.contains(n)) {
-                    fail("accumulator '" + n + "' is read before its loop ends", s);
-                }
-            });
+            readsOpen(a.value(), open, s);
             return;
         }
-        Walk.expressions(s, e -> Walk.locals(e, n -> {
-            if (open.contains(n)) {
-                fail("accumulator '" + n + "' is read before its loop ends", s);
-            }
-        }));
+        Walk.expressions(s, e -> readsOpen(e, open, s));
         if (s instanceof Stmt.For f) {
             f.init().forEach(i -> checkReads(i, open));
         }
+    }
+
+    /** Fails at {@code s} if {@code e} reads an accumulator whose loop has not ended. */
+    private void readsOpen(Expr e, Set<String> open, Stmt s) {
+        Walk.locals(e, n -> {
+            if (open.contains(n)) {
+                fail("accumulator '" + n + "' is read before its loop ends", s);
+            }
+        });
     }
 }

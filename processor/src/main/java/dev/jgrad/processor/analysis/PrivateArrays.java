@@ -88,7 +88,7 @@ public final class PrivateArrays {
         Stmt.For loop = null;
         for (Stmt s : after) {
             if (mentions(List.of(s), a)) {
-                if (loop != null || !(s instanceof Stmt.For f) || LoopForm.counted(f) == null) {
+                if (loop != null || !(s instanceof Stmt.For f) || Counted.of(f) == null) {
                     return null;
                 }
                 loop = f;
@@ -138,7 +138,7 @@ public final class PrivateArrays {
         Stmt.For f = nest;
         List<Expr> indices = new ArrayList<>();
         for (int level = 0; level < rank; level++) {
-            LoopForm.Counted c = LoopForm.counted(f);
+            Counted c = Counted.of(f);
             if (c == null || !(c.from() instanceof Expr.Lit zero) || !zero.text().equals("0")) {
                 return null;
             }

@@ -135,8 +135,8 @@ public final class ToBeRecorded {
      * The counted form of a loop whose bounds nothing in its body changes: its reverse can count
      * its index back down instead of reading a trip count from the tape.
      */
-    public static LoopForm.Counted countedWithFixedBounds(Stmt.For f) {
-        LoopForm.Counted counted = LoopForm.counted(f);
+    public static Counted countedWithFixedBounds(Stmt.For f) {
+        Counted counted = Counted.of(f);
         if (counted == null) {
             return null;
         }
@@ -185,7 +185,7 @@ public final class ToBeRecorded {
             return block(w.body(), reads);
         }
         if (s instanceof Stmt.For f) {
-            LoopForm.Counted counted = countedWithFixedBounds(f);
+            Counted counted = countedWithFixedBounds(f);
             boolean works;
             if (counted != null) {
                 works = block(f.body(), reads);

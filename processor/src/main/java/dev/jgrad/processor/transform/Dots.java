@@ -1,6 +1,6 @@
 package dev.jgrad.processor.transform;
 
-import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.Counted;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -121,7 +121,7 @@ public final class Dots {
 
     /** The loop as calls, or null if it is not a loop of dot products that the runtime can take. */
     private List<Stmt> dots(Stmt.For f, boolean grouped) {
-        LoopForm.Counted c = LoopForm.counted(f);
+        Counted c = Counted.of(f);
         if (c == null || !(c.from() instanceof Expr.Lit zero) || !zero.text().equals("0")) {
             return null;
         }
@@ -184,7 +184,7 @@ public final class Dots {
      * faster than the loop for {@code n} entries (never for {@code n <= 0}, so that the rows are computed
      * only if the loop runs, and {@code n} first, as the loop does).
      */
-    private static List<Stmt> chosen(Stmt.For loop, LoopForm.Counted c, String pays, String what, List<Stmt> body) {
+    private static List<Stmt> chosen(Stmt.For loop, Counted c, String pays, String what, List<Stmt> body) {
         Expr test = new Expr.Call(Type.BOOLEAN, SIMD, pays, List.of(c.to()));
         return List.of(new Stmt.Comment("the loop over " + c.index() + " as " + what
                         + " where Simd is faster (its additions in any order: @Jit)"),

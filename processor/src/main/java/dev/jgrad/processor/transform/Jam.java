@@ -1,7 +1,7 @@
 package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.analysis.Aliases;
-import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.Counted;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -110,7 +110,7 @@ public final class Jam {
     }
 
     private Stmt jam(Stmt.For loop) {
-        LoopForm.Counted counted = LoopForm.counted(loop);
+        Counted counted = Counted.of(loop);
         if (counted == null) {
             return null;
         }
@@ -205,7 +205,7 @@ public final class Jam {
                 out.add(s);
             } else if (s instanceof Stmt.For f && jammable(f, laneBound)) {
                 out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(),
-                        jamList(f.body(), lanes, without(laneBound, LoopForm.counted(f).index()))));
+                        jamList(f.body(), lanes, without(laneBound, Counted.of(f).index()))));
             } else if (s instanceof Stmt.Block b) {
                 out.addAll(jamList(b.body(), lanes, laneBound));
             } else {
@@ -219,7 +219,7 @@ public final class Jam {
 
     /** An inner loop can serve all lanes at once if its range is the same for all of them. */
     private static boolean jammable(Stmt.For f, Set<String> laneBound) {
-        LoopForm.Counted c = LoopForm.counted(f);
+        Counted c = Counted.of(f);
         if (c == null) {
             return false;
         }
@@ -236,7 +236,7 @@ public final class Jam {
     private static void jammedIndices(List<Stmt> body, Set<String> laneBound, Set<String> out) {
         for (Stmt s : body) {
             if (s instanceof Stmt.For f && jammable(f, laneBound)) {
-                String index = LoopForm.counted(f).index();
+                String index = Counted.of(f).index();
                 out.add(index);
                 jammedIndices(f.body(), without(laneBound, index), out);
             } else if (s instanceof Stmt.Block b) {

@@ -1,6 +1,6 @@
 package dev.jgrad.processor.transform;
 
-import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.Counted;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -83,7 +83,7 @@ final class LoopBuffers {
         if (fusedLoop == null || loopsInside > 0 || recompute.stream().noneMatch(x -> x instanceof Stmt.For)) {
             return null;
         }
-        LoopForm.Counted counted = LoopForm.counted(f);
+        Counted counted = Counted.of(f);
         if (counted == null) {
             return null;
         }

@@ -1,7 +1,7 @@
 package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.analysis.Aliases;
-import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.Counted;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
@@ -104,7 +104,7 @@ public final class Parallelize {
     }
 
     private Stmt parallel(Stmt.For f) {
-        LoopForm.Counted counted = LoopForm.counted(f);
+        Counted counted = Counted.of(f);
         boolean[] nested = {false};
         Walk.statements(f.body(), s -> nested[0] |= s instanceof Stmt.For || s instanceof Stmt.While);
         boolean[] effects = {false};

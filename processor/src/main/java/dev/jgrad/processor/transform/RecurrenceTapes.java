@@ -1,6 +1,6 @@
 package dev.jgrad.processor.transform;
 
-import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.Counted;
 import dev.jgrad.processor.analysis.Recurrence;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
@@ -125,7 +125,7 @@ final class RecurrenceTapes {
 
     /** {@code for (int t = to; t > from;) { t--; body }}: the loop's iterations, last first. */
     static Stmt.For backwards(Stmt.For f, List<Stmt> body) {
-        LoopForm.Counted c = LoopForm.counted(f);
+        Counted c = Counted.of(f);
         Local t = new Local(Type.INT, c.index());
         List<Stmt> back = new ArrayList<>();
         back.add(new Stmt.Assign(null, t, new Expr.Binary(Type.INT, BinaryOp.SUB, t, Expr.Lit.ofInt(1))));
@@ -136,7 +136,7 @@ final class RecurrenceTapes {
 
     private List<Local> tapes(Recurrence r) {
         return tapes.computeIfAbsent(r.loop(), f -> {
-            LoopForm.Counted c = LoopForm.counted(f);
+            Counted c = Counted.of(f);
             // as long as the loop runs (an empty loop has an empty tape)
             Expr steps = isZero(c.from()) ? c.to() : new Expr.Binary(Type.INT, BinaryOp.SUB, c.to(), c.from());
             Expr size = steps instanceof Expr.Length ? steps : Rules.max(Expr.Lit.ofInt(0), steps);
@@ -155,7 +155,7 @@ final class RecurrenceTapes {
     }
 
     private static Expr slot(Recurrence r, Local buffer) {
-        LoopForm.Counted c = LoopForm.counted(r.loop());
+        Counted c = Counted.of(r.loop());
         Local t = new Local(Type.INT, c.index());
         Expr index = isZero(c.from()) ? t : new Expr.Binary(Type.INT, BinaryOp.SUB, t, c.from());
         return new Expr.Index(Type.DOUBLE, buffer, index);

@@ -1,6 +1,6 @@
 package dev.jgrad.processor.transform;
 
-import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.Counted;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Names;
@@ -65,7 +65,7 @@ final class Recurrences {
 
     /** The loop {@code f} (a statement at loop depth {@code level}) in recurrence form, or as it is. */
     private Stmt.For rewrite(Stmt.For f, int level) {
-        if (LoopForm.counted(f) == null || !f.body().stream().allMatch(s -> s instanceof Stmt.Decl || s instanceof Stmt.Assign)) {
+        if (Counted.of(f) == null || !f.body().stream().allMatch(s -> s instanceof Stmt.Decl || s instanceof Stmt.Assign)) {
             return f;
         }
         Set<String> carried = new LinkedHashSet<>();

@@ -1,9 +1,9 @@
 package dev.jgrad.processor.transform;
 
+import dev.jgrad.processor.analysis.Counted;
 import static dev.jgrad.processor.ir.Exprs.ONE;
 import static dev.jgrad.processor.ir.Exprs.ZERO;
 
-import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.analysis.ToBeRecorded;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
@@ -62,7 +62,7 @@ final class ReverseSweep {
                 out.add(new Stmt.Repeat(joint.names.fresh("trip"), joint.pop(Type.INT), body));
             }
         } else if (s instanceof Stmt.For f) {
-            LoopForm.Counted counted = ToBeRecorded.countedWithFixedBounds(f);
+            Counted counted = ToBeRecorded.countedWithFixedBounds(f);
             if (counted != null) {
                 // for (j = a; j < b; j++) runs backwards as for (j = b; j > a;) { j--; ... }: no tape
                 List<Stmt> body = reverse(f.body());

@@ -12,7 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link LoopForm#counted}: a loop is counted only when its trip count is known as it starts, which
+ * {@link Counted#of}: a loop is counted only when its trip count is known as it starts, which
  * {@code Jam}, {@code Parallelize} and the tape-free gradient rely on (they split, chunk or replay the
  * range {@code [from, to)} computed up front).
  */
@@ -33,7 +33,7 @@ class LoopFormTest {
 
     @Test
     void aLoopWhoseBoundNothingChangesIsCounted() {
-        LoopForm.Counted c = LoopForm.counted(loop(N, List.of(sum(Expr.Lit.ofDouble(1)))));
+        Counted c = Counted.of(loop(N, List.of(sum(Expr.Lit.ofDouble(1)))));
         assertNotNull(c);
         assertEquals("i", c.index());
         assertEquals(N, c.to());
@@ -42,16 +42,16 @@ class LoopFormTest {
     @Test
     void aLoopWhoseBodyChangesItsBoundIsNotCounted() {
         Stmt shrink = new Stmt.Assign(null, N, new Expr.Binary(Type.INT, BinaryOp.SUB, N, Expr.Lit.ofInt(1)));
-        assertNull(LoopForm.counted(loop(N, List.of(sum(Expr.Lit.ofDouble(1)), shrink))));
+        assertNull(Counted.of(loop(N, List.of(sum(Expr.Lit.ofDouble(1)), shrink))));
         // also when the bound is an expression of the variable, and the write is in a nested statement
         Expr bound = new Expr.Binary(Type.INT, BinaryOp.SUB, N, Expr.Lit.ofInt(1));
         Stmt nested = new Stmt.If(null, Expr.Lit.TRUE, List.of(shrink), List.of());
-        assertNull(LoopForm.counted(loop(bound, List.of(nested))));
+        assertNull(Counted.of(loop(bound, List.of(nested))));
     }
 
     @Test
     void aLoopWhoseBodyWritesItsIndexIsNotCounted() {
         Stmt skip = new Stmt.Assign(null, I, new Expr.Binary(Type.INT, BinaryOp.ADD, I, Expr.Lit.ofInt(1)));
-        assertNull(LoopForm.counted(loop(N, List.of(skip))));
+        assertNull(Counted.of(loop(N, List.of(skip))));
     }
 }
