@@ -21,10 +21,8 @@ import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Captures;
 import dev.jgrad.processor.transform.GradAlone;
 import dev.jgrad.processor.transform.GradientForm;
-import dev.jgrad.processor.transform.Dots;
-import dev.jgrad.processor.transform.Jam;
 import dev.jgrad.processor.transform.JitGrad;
-import dev.jgrad.processor.transform.Parallelize;
+import dev.jgrad.processor.transform.JitRewrites;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tidy;
 import dev.jgrad.processor.transform.Versions;
@@ -173,8 +171,8 @@ final class ClassPipeline {
                     ir.params().forEach(p -> params.add(p.name()));
                     // a local assigned again where it is declared is a new version (norm = Math.sqrt(norm))
                     List<dev.jgrad.processor.ir.Stmt> body = Versions.apply(ir.body(), ir.names());
-                    List<dev.jgrad.processor.ir.Stmt> fast = Dots.apply(Jam.apply(Parallelize.apply(body, ir, threads(m),
-                            PrivateArrays.of(body, params).names()), ir.names()), ir.names());
+                    List<dev.jgrad.processor.ir.Stmt> fast = JitRewrites.apply(body, ir, threads(m),
+                            PrivateArrays.of(body, params).names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
                             ir.records(), JitForms.allowed(fast, false)));
                     if (report != null) {

@@ -41,7 +41,7 @@
  *       methods in loop form, with {@code LinearTail}, {@code LoopBuffers}, {@code Slice}, and
  *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences, and {@code Versions}, which
  *       renames a local assigned again where it is declared), {@code Accumulators}
- *       and {@code Parallelize} (the {@code @Jit} rewrites, with {@code Jam}, then {@code RowLocals}: a
+ *       and {@code Parallelize} (the {@code @Jit} rewrites, in their order in {@code JitRewrites}: with {@code Jam}, then {@code RowLocals}: a
  *       row checked before it is read is read into a local there, and {@code Dots}: dot-product loops as
  *       calls of the runtime's {@code Simd}, where it says its kernel is faster), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by

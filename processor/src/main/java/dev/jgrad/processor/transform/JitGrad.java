@@ -118,9 +118,8 @@ public final class JitGrad {
                 scratch.add(jit.bars.get(a));
             }
         }
-        List<Stmt> fast = Dots.apply(Jam.apply(Parallelize.apply(g.body(), method, threads, scratch), method.names()),
-                method.names());
-        return new Outcome(new Gradient(fast, g.value(), g.components(), null), null, null, jit.notOnePass);
+        return new Outcome(new Gradient(JitRewrites.apply(g.body(), method, threads, scratch), g.value(), g.components(), null),
+                null, null, jit.notOnePass);
     }
 
     /** The gradient; null if {@code onePassOnly} and it would take two passes. */
