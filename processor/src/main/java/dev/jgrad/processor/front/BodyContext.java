@@ -121,7 +121,8 @@ final class BodyContext {
     Src src(Tree tree) {
         long pos = env.trees().getSourcePositions().getStartPosition(unit, tree);
         long line = pos < 0 ? 0 : unit.getLineMap().getLineNumber(pos);
-        String text = oneLine(tree.toString());
+        // javac prints a local declared with var without its type: "for (/*missing*/ row : x)"
+        String text = oneLine(tree.toString()).replace("/*missing*/ ", "var ");
         if (text.endsWith(";")) {
             text = text.substring(0, text.length() - 1);
         }
