@@ -135,4 +135,46 @@ class KinderErrorsTest {
         assertThat(c).hadErrorContaining("a switch expression is not supported in a differentiated method: use if/else,"
                 + " or a conditional (c ? a : b)");
     }
+
+    /** A local of a type outside the subset is one error, at its declaration, not one more at each use. */
+    @Test
+    void aFloatLocalIsOneErrorNotOnePerUse() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double scaled(double a) {
+                        // error: JgradType at "(float"
+                        float f = (float) a;
+                        f += 1;
+                        return f * a;
+                    }
+                }
+                """);
+        assertThat(c).hadErrorCount(1);
+    }
+
+    /** Objects.requireNonNull is read as the null check it is; used for its value, it says what to write. */
+    @Test
+    void requireNonNullUsedForItsValueSaysToMakeItAStatement() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Objects;
+
+                class C {
+                    @Grad static double checked(double[] x, double a) {
+                        Objects.requireNonNull(x, "x");
+                        if (x == null) throw new IllegalArgumentException("x");
+                        // error: JgradCall at "("
+                        double[] y = Objects.requireNonNull(x);
+                        return a * y[0];
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("make it a statement of its own (Objects.requireNonNull(x);) and then use x");
+    }
 }

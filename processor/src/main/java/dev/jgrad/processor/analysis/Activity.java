@@ -5,6 +5,7 @@ import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
+import dev.jgrad.processor.rules.Library;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -221,7 +222,7 @@ public final class Activity {
         boolean[] changed = {false};
         flows(value, n -> changed[0] |= useful.add(find(n)));
         Walk.postOrder(value, e -> {
-            if (e instanceof Expr.Call c
+            if (e instanceof Expr.Call c && !Library.isNullTest(c)
                     && c.args().stream().anyMatch(a -> {
                         boolean[] v = {false};
                         flows(a, n -> v[0] |= varied.contains(find(n)));

@@ -49,6 +49,10 @@ final class Calls {
             Hints.unresolved(cx, t);
             throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
         }
+        if (NullChecks.isRequireNonNull(candidates)) {
+            throw cx.reject(Message.UNKNOWN_CALL, t, "requireNonNull(...)",
+                    "it is used for its value; make it a statement of its own (Objects.requireNonNull(x);) and then use x");
+        }
         if (OpsLowering.isOps(candidates)) {
             // an Ops call and the Ops calls in its arguments become loops, read as one expression
             return OpsLowering.lower(cx, path, pre, statement);

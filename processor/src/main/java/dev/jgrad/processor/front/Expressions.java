@@ -378,6 +378,10 @@ final class Expressions {
 
     private Expr binary(TreePath path, List<Stmt> pre) {
         BinaryTree t = (BinaryTree) path.getLeaf();
+        Expr nullTest = NullChecks.comparison(cx, path, pre);
+        if (nullTest != null) {
+            return nullTest;
+        }
         BinaryOp op = TypeTrees.binaryOp(t.getKind());
         if (op == null) {
             throw cx.reject(Message.UNSUPPORTED_EXPRESSION, t, "this operator", "use the subset's operators");

@@ -14,8 +14,9 @@ import javax.lang.model.element.TypeElement;
  */
 record RecordValue(TypeElement type, Map<String, Object> components) {
     /**
-     * A record local whose declaration was rejected (and reported): what reads it is rejected without
-     * a word of its own, so that one mistake gives one error.
+     * A local whose declaration was rejected (and reported), a record or a local of a type outside the
+     * subset ({@code float f = ...}): what reads or assigns it is rejected without a word of its own, so
+     * that one mistake gives one error.
      */
     static final RecordValue REJECTED = new RecordValue(null, Map.of());
 }

@@ -212,7 +212,7 @@ final class Statements {
             Type type = t.getType() == null || TypeTrees.isVar(t.getType()) ? null : TypeTrees.quietType(t.getType());
             if (type != null) {
                 cx.scopes.peek().put(user, new Local(type, cx.names.fresh(user)));
-            } else if (cx.recordReads.declaredRecord(path) != null) {
+            } else {
                 cx.declareRecord(user, RecordValue.REJECTED);
             }
             throw e;
@@ -227,7 +227,12 @@ final class Statements {
                 throw cx.reject(Message.UNSUPPORTED_TYPE, t, type.java());
             }
         } else {
-            type = cx.typeTrees.declaredType(new TreePath(path, t.getType()));
+            try {
+                type = cx.typeTrees.declaredType(new TreePath(path, t.getType()));
+            } catch (BodyContext.Rejected e) {
+                cx.declareRecord(user, RecordValue.REJECTED);
+                throw e;
+            }
         }
         if (init instanceof Expr.NewArray n && type.isArray()) {
             init = new Expr.NewArray(type, n.dims());
@@ -273,7 +278,7 @@ final class Statements {
                 return;
             }
             case METHOD_INVOCATION:
-                if (!Printing.statement(cx, path, out)) {
+                if (!Printing.statement(cx, path, out) && !NullChecks.statement(cx, path, out)) {
                     cx.calls.call(path, out, true);
                 }
                 return;
@@ -356,7 +361,11 @@ final class Statements {
             if (local != null) {
                 return local;
             }
-            if (cx.lookupRecord(id.getName().toString()) != null) {
+            RecordValue record = cx.lookupRecord(id.getName().toString());
+            if (record == RecordValue.REJECTED) {
+                throw cx.recordReads.quietly();
+            }
+            if (record != null) {
                 throw cx.reject(Message.RECORD_USE, tree, "assigning the record '" + id.getName() + "'",
                         "declare a new local for the other record");
             }

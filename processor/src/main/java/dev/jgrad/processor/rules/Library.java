@@ -35,6 +35,9 @@ public final class Library {
     private static final StaticMethod STRING_FORMAT = staticMethod().onClass("java.lang.String").named("format");
     private static final StaticMethod ARRAY_TEXT = staticMethod().onClass("java.util.Arrays").named("toString")
             .withArity(1);
+    private static final StaticMethod REQUIRE_NON_NULL = staticMethod().onClass("java.util.Objects").named("requireNonNull");
+    private static final String OBJECTS = "java.util.Objects";
+    private static final String NULL_POINTER = "java.lang.NullPointerException";
     private static final String SYSTEM = "java.lang.System";
     private static final Set<String> STANDARD_STREAMS = Set.of("out", "err");
 
@@ -132,6 +135,34 @@ public final class Library {
      */
     public static boolean isArrayText(ExecutableElement m) {
         return ARRAY_TEXT.matches(m);
+    }
+
+    /**
+     * {@code Objects.requireNonNull(x)} or {@code Objects.requireNonNull(x, "message")}: an argument
+     * check, read as {@code if (x == null) throw new NullPointerException(message)}. (A {@code Supplier}
+     * of the message is a lambda, which the reader of the message rejects.)
+     */
+    public static boolean isRequireNonNull(ExecutableElement m) {
+        return REQUIRE_NON_NULL.matches(m);
+    }
+
+    /** The exception {@code Objects.requireNonNull} throws, by its binary name. */
+    public static String nullPointerException() {
+        return NULL_POINTER;
+    }
+
+    /**
+     * {@code e == null} (or {@code e != null} when {@code isNull} is false) of an array: a call of
+     * {@code Objects.isNull} or {@code nonNull}, which the IR has no null literal to spell otherwise.
+     */
+    public static dev.jgrad.processor.ir.Expr.Call nullTest(dev.jgrad.processor.ir.Expr e, boolean isNull) {
+        return new dev.jgrad.processor.ir.Expr.Call(dev.jgrad.processor.ir.Type.BOOLEAN, OBJECTS,
+                isNull ? "isNull" : "nonNull", List.of(e));
+    }
+
+    /** Whether {@code c} is a null test made by {@link #nullTest}: it reads no element, so it carries no derivative. */
+    public static boolean isNullTest(dev.jgrad.processor.ir.Expr.Call c) {
+        return c.owner().equals(OBJECTS) && (c.name().equals("isNull") || c.name().equals("nonNull"));
     }
 
     /** {@code String.format}, accepted where strings are (printing, exception messages). */

@@ -46,7 +46,10 @@ public final class Throws {
     }
 
     private static boolean itself(Expr x) {
-        if (x instanceof Expr.Index || x instanceof Expr.Length || x instanceof Expr.Call || x instanceof Expr.NewArray) {
+        if (x instanceof Expr.Call c) {
+            return !Library.isNullTest(c);
+        }
+        if (x instanceof Expr.Index || x instanceof Expr.Length || x instanceof Expr.NewArray) {
             return true;
         }
         if (x instanceof Expr.Binary b) {

@@ -448,7 +448,17 @@ public final class Corpus {
             method(SimdCases.class, "swappedAndSubtracted", r -> args(vec(r, 11, -0.5, 0.5), u(r, -0.5, 0.5), mat(r, 13, 11, -1, 1), vec(r, 13, -1, 1))),
             method(SimdCases.class, "ownLengths", r -> args(vec(r, 19, -0.5, 0.5), (Object) ragged(r, 22, 0, 19, -1, 1))),
             method(SimdCases.class, "lookAlikes", r -> args(vec(r, 10, -0.5, 0.5), (Object) mat(r, 14, 10, -1, 1))),
-            method(SimdCases.class, "fromAnEntry", r -> args(vec(r, 6, -0.5, 0.5), mat(r, 9, 6, -1, 1), i(r, 0, 5))));
+            method(SimdCases.class, "fromAnEntry", r -> args(vec(r, 6, -0.5, 0.5), mat(r, 9, 6, -1, 1), i(r, 0, 5))),
+
+            // NullChecks: argument checks against null (Objects.requireNonNull, x == null, x[i] != null)
+            method(NullChecks.class, "weightedSquares", r -> args(vec(r, 6, -1, 1), vec(r, 6, 0.5, 1.5))),
+            method(NullChecks.class, "skipNullRows", r -> {
+                double[][] x = mat(r, 7, 3, -1, 1);
+                x[2] = null;
+                x[5] = null;
+                return args(x, vec(r, 3, -1, 1));
+            }),
+            method(NullChecks.class, "normalisedDot", r -> args(vec(r, 5, 0.5, 1.5), vec(r, 5, -1, 1))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
