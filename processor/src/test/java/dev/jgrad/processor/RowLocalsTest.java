@@ -45,7 +45,7 @@ class RowLocalsTest {
                             throw new IllegalArgumentException("row " + k);
                         }
                         if (m.length > 1) {
-                            // in a branch, so k stays one variable (Versions renames only a plain reassignment)
+                            // a new version of k (Versions): another row than the one checked
                             k = k + 1;
                         }
                         for (int j = 0; j < w.length; j++) {
@@ -82,10 +82,10 @@ class RowLocalsTest {
                 && checked.contains("w[j] * mRow[j]") && !checked.contains("m[i][j]"), jit);
         // four rows at a time: each lane's row in a local of its own
         assertTrue(checked.contains("double[] mRow3 = m[i + 3];") && checked.contains("mRow3[j]"), jit);
-        // k moves on after its row is checked: m[k][j] is the next row, read as written
+        // k moves on after its row is checked: m[k_2][j] is the next row, read as written, not the checked one
         String moves = method(jit, "static double indexMoves(");
-        assertFalse(moves.contains("Row"), jit);
-        assertTrue(moves.contains("m[k][j]"), jit);
+        assertFalse(moves.contains("Row[j]"), jit);
+        assertTrue(moves.contains("m[k_2][j]"), jit);
         // a call jgrad keeps as a call runs after the check: it could store rows, so the reads stay
         String kept = jit.substring(jit.indexOf("keptCallAfter"));
         assertFalse(kept.contains("mRow"), jit);

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * Locals assigned again where they are declared ({@code transform/Versions}): {@code s /= n} before the
  * return, {@code norm = Math.sqrt(norm)} and {@code avg /= n; d = d * d} in a sample's iteration keep
  * {@code @Jit @Grad}'s tape-free gradient (they fell back to the tape on "'norm' is assigned more than
- * once"), each later read naming the new version; a local written again in a branch keeps the tape.
+ * once"), each later read naming the new version; so does a local assigned again in an if of plain
+ * assignments (a leaky unit); a local written again in a nested branch keeps the tape.
  */
 class VersionsTest {
     private static final String SOURCE = """
@@ -62,6 +63,40 @@ class VersionsTest {
                     return total;
                 }
 
+                static double leaky(double z) {
+                    double out = z;
+                    if (z < 0) {
+                        out = 0.01 * z;
+                    }
+                    return out;
+                }
+
+                @Jit @Grad(wrt = {"w"})
+                static double leakySum(double[][] x, double[] w) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double z = 0;
+                        for (int j = 0; j < w.length; j++) z += w[j] * x[i][j];
+                        s += leaky(z);
+                    }
+                    return s;
+                }
+
+                @Jit @Grad
+                static double nestedBranch(double[] x, double c) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double v = x[i] * c;
+                        if (x[i] > 0) {
+                            if (v > 1) {
+                                v = v * v;
+                            }
+                        }
+                        s += v;
+                    }
+                    return s;
+                }
+
                 @Jit @Grad
                 static double branchAfter(double[] x, double c) {
                     double s = 0;
@@ -88,7 +123,7 @@ class VersionsTest {
     void aLocalAssignedAgainWhereItIsDeclaredKeepsTheTapeFreeGradient() {
         Compilation compilation = compile();
         String grad = generated(compilation, "v.StatsGrad");
-        for (String name : new String[] {"meanSquare", "rowNorms", "averages"}) {
+        for (String name : new String[] {"meanSquare", "rowNorms", "averages", "leakySum", "branchAfter"}) {
             assertFalse(fellBack(compilation, name), compilation.diagnostics().toString());
             String upper = Character.toUpperCase(name.charAt(0)) + name.substring(1);
             String body = method(grad, "public static " + upper + "Gradient " + name + "(");
@@ -102,8 +137,22 @@ class VersionsTest {
     }
 
     @Test
-    void aLocalWrittenAgainInABranchKeepsTheTape() {
+    void aLocalAssignedAgainInAPlainBranchIsANewVersionOnEachPath() {
         Compilation compilation = compile();
-        assertTrue(fellBack(compilation, "branchAfter"), compilation.diagnostics().toString());
+        String grad = generated(compilation, "v.StatsGrad");
+        String leaky = method(grad, "private static void leakySumChunk(");
+        assertTrue(leaky.contains("if (z < 0) {\n") && leaky.contains("out_2 = 0.01 * z;")
+                && leaky.contains("out_2 = out;"), leaky);
+        String after = method(grad, "public static BranchAfterGradient branchAfter(");
+        // double v2 = v + 0.5; double v3 = 0.0; if (x[i] > 0) { v3 = v2 * v2; } else { v3 = v2; } s += v3;
+        assertTrue(java.util.regex.Pattern.compile("double (\\w+) = \\w+ \\+ 0\\.5;\\s+double (\\w+) = 0\\.0;\\s+"
+                + "if \\(x\\[i\\] > 0\\) \\{\\s+\\2 = \\1 \\* \\1;\\s+\\} else \\{\\s+\\2 = \\1;\\s+\\}\\s+s \\+= \\2;")
+                .matcher(after).find(), after);
+    }
+
+    @Test
+    void aLocalWrittenAgainInANestedBranchKeepsTheTape() {
+        Compilation compilation = compile();
+        assertTrue(fellBack(compilation, "nestedBranch"), compilation.diagnostics().toString());
     }
 }

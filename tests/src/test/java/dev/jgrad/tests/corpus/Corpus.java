@@ -458,7 +458,13 @@ public final class Corpus {
                 x[5] = null;
                 return args(x, vec(r, 3, -1, 1));
             }),
-            method(NullChecks.class, "normalisedDot", r -> args(vec(r, 5, 0.5, 1.5), vec(r, 5, -1, 1))));
+            method(NullChecks.class, "normalisedDot", r -> args(vec(r, 5, 0.5, 1.5), vec(r, 5, -1, 1))),
+
+            // BranchVersions: locals assigned again inside an if, versioned under @Jit
+            method(BranchVersions.class, "leakyScores", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 9, 3, -1, 1))),
+            method(BranchVersions.class, "clippedScores", r -> args(vec(r, 3, -1, 1), mat(r, 11, 3, -1, 1), u(r, 0.3, 0.8))),
+            method(BranchVersions.class, "twoPaths", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))),
+            method(BranchVersions.class, "nested", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
