@@ -3,18 +3,23 @@ package dev.jgrad.runtime;
 /**
  * The arrays of a full Hessian's directions stored side by side: the lanes of an array variable are its
  * entries with one more, innermost, dimension ({@code w[j][lane]} is entry {@code j} of {@code w} in
- * direction {@code lane}), so that the loops over the directions run over contiguous memory.
+ * direction {@code lane}), so that the loops over the directions run over contiguous memory. A null
+ * array has no entries and null lanes, as in {@link Arrays2}, so that the source's own check of it
+ * (or its first read) throws what the source throws.
  */
 public final class LaneArrays {
     private LaneArrays() {}
 
-    /** Zeros shaped like {@code a}, each entry with {@code lanes} lanes. */
+    /** Zeros shaped like {@code a}, each entry with {@code lanes} lanes; null for null. */
     public static double[][] zerosLike(double[] a, int lanes) {
-        return new double[a.length][lanes];
+        return a == null ? null : new double[a.length][lanes];
     }
 
-    /** Zeros shaped like {@code m} (its ragged rows included), each entry with {@code lanes} lanes. */
+    /** Zeros shaped like {@code m} (its ragged rows included), each entry with {@code lanes} lanes; null for null. */
     public static double[][][] zerosLike(double[][] m, int lanes) {
+        if (m == null) {
+            return null;
+        }
         double[][][] out = new double[m.length][][];
         for (int i = 0; i < m.length; i++) {
             out[i] = m[i] == null ? null : new double[m[i].length][lanes];
@@ -22,13 +27,16 @@ public final class LaneArrays {
         return out;
     }
 
-    /** Zeros shaped like one lane of {@code a}. */
+    /** Zeros shaped like one lane of {@code a}; null for null. */
     public static double[] zerosLikeLane(double[][] a) {
-        return new double[a.length];
+        return a == null ? null : new double[a.length];
     }
 
-    /** Zeros shaped like one lane of {@code m}. */
+    /** Zeros shaped like one lane of {@code m}; null for null. */
     public static double[][] zerosLikeLane(double[][][] m) {
+        if (m == null) {
+            return null;
+        }
         double[][] out = new double[m.length][];
         for (int i = 0; i < m.length; i++) {
             out[i] = m[i] == null ? null : new double[m[i].length];
@@ -36,13 +44,16 @@ public final class LaneArrays {
         return out;
     }
 
-    /** The number of entries of one lane of {@code a}. */
+    /** The number of entries of one lane of {@code a} (0 for null). */
     public static int flatLength(double[][] a) {
-        return a.length;
+        return a == null ? 0 : a.length;
     }
 
-    /** The number of entries of one lane of {@code m}. */
+    /** The number of entries of one lane of {@code m} (0 for null). */
     public static int flatLength(double[][][] m) {
+        if (m == null) {
+            return 0;
+        }
         int n = 0;
         for (double[][] row : m) {
             n += row == null ? 0 : row.length;
@@ -52,6 +63,9 @@ public final class LaneArrays {
 
     /** The entries {@code at, at + 1, ...} of the flat lanes {@code v}, copied into the shape of {@code like}. */
     public static double[][] take(double[][] v, int at, double[] like) {
+        if (like == null) {
+            return null;
+        }
         double[][] out = new double[like.length][];
         for (int j = 0; j < like.length; j++) {
             out[j] = v[at + j].clone();
@@ -61,6 +75,9 @@ public final class LaneArrays {
 
     /** The entries {@code at, at + 1, ...} of the flat lanes {@code v}, copied into the shape of {@code like}. */
     public static double[][][] take(double[][] v, int at, double[][] like) {
+        if (like == null) {
+            return null;
+        }
         double[][][] out = new double[like.length][][];
         for (int i = 0; i < like.length; i++) {
             if (like[i] != null) {
@@ -86,6 +103,9 @@ public final class LaneArrays {
 
     /** The lanes of each entry of a {@code double[]} as the columns {@code at, at + 1, ...}; returns the next. */
     public static int columns(double[][] out, int at, double[][] lanes) {
+        if (lanes == null) {
+            return at;
+        }
         for (double[] entry : lanes) {
             at = columns(out, at, entry);
         }
@@ -94,6 +114,9 @@ public final class LaneArrays {
 
     /** The lanes of each entry of a {@code double[][]}, row-major, as the next columns; returns the next. */
     public static int columns(double[][] out, int at, double[][][] lanes) {
+        if (lanes == null) {
+            return at;
+        }
         for (double[][] row : lanes) {
             if (row != null) {
                 at = columns(out, at, row);

@@ -52,4 +52,15 @@ class NullChecksTest {
         assertArrayEquals(expected, g.w(), 1e-9);
         assertEquals(NullInputs.checked(x, w), NullInputsJit.checked(x, w), 1e-12 * Math.abs(g.value()));
     }
+
+    @Test
+    void theForwardModesThrowTheSourcesExceptionToo() {
+        double[] x = {1, 2};
+        double[] d = {1, 0};
+        sameThrow(() -> NullInputs.forward(x, null), () -> NullInputsJvp.forward(x, null, d, null));
+        sameThrow(() -> NullInputs.forward(null, x), () -> NullInputsJvp.forward(null, x, null, d));
+        sameThrow(() -> NullInputs.forward(x, null), () -> NullInputsHessian.forward(x, null));
+        sameThrow(() -> NullInputs.forward(null, x), () -> NullInputsHessian.forward(null, x));
+        sameThrow(() -> NullInputs.forward(x, null), () -> NullInputsHessian.forwardHvp(x, null, new double[] {1, 0}));
+    }
 }

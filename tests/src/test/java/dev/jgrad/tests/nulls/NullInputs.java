@@ -1,7 +1,9 @@
 package dev.jgrad.tests.nulls;
 
 import dev.jgrad.Grad;
+import dev.jgrad.Hessian;
 import dev.jgrad.Jit;
+import dev.jgrad.Jvp;
 import java.util.Objects;
 
 /** Methods that check their arrays against null, with {@code @Grad} alone and with {@code @Jit @Grad}. */
@@ -33,6 +35,19 @@ final class NullInputs {
                 }
                 s += d * d;
             }
+        }
+        return s;
+    }
+
+    @Jvp @Hessian
+    static double forward(double[] x, double[] w) {
+        if (w == null) {
+            throw new IllegalArgumentException("w is null");
+        }
+        Objects.requireNonNull(x, "x");
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            s += w[i] * x[i] * x[i];
         }
         return s;
     }
