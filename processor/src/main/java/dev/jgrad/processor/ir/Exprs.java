@@ -43,6 +43,43 @@ public final class Exprs {
         return new Binary(Type.DOUBLE, BinaryOp.MUL, a, b);
     }
 
+    /**
+     * An adjoint {@code seed} times a partial: as {@link #mul}, except that a partial that picks a branch
+     * ({@code c ? 1.0 : 0.0}, the kinks of {@code Math.max}, {@code min}, {@code Ops.relu}) picks the seed
+     * instead, {@code c ? seed : 0.0}: the branch not taken gets nothing, not {@code seed * 0.0}, which is
+     * NaN for an infinite seed ({@code Math.sqrt(Math.max(v, 0.0))} at {@code v < 0}), as an {@code if}
+     * in the source would give.
+     */
+    public static Expr scaled(Expr seed, Expr partial) {
+        if (partial instanceof Expr.Cond c && c.type() == Type.DOUBLE && (isZero(c.then()) || isZero(c.otherwise()))) {
+            return cond(c.cond(), isZero(c.then()) ? ZERO : mul(seed, c.then()),
+                    isZero(c.otherwise()) ? ZERO : mul(seed, c.otherwise()));
+        }
+        return mul(seed, partial);
+    }
+
+    /**
+     * A partial times a tangent, for forward mode: as {@link #mul}, except that a partial that picks a
+     * branch picks the tangent ({@code c ? t : 0.0}), and a tangent that is zero on one branch stays
+     * zero there whatever the partial ({@code sqrt}'s infinite one at {@code Math.max(v, 0.0)} = 0): the
+     * forward counterpart of {@link #scaled}.
+     */
+    public static Expr times(Expr partial, Expr tangent) {
+        if (tangent instanceof Expr.Cond c && c.type() == Type.DOUBLE && (isZero(c.then()) || isZero(c.otherwise()))) {
+            return cond(c.cond(), isZero(c.then()) ? ZERO : times(partial, c.then()),
+                    isZero(c.otherwise()) ? ZERO : times(partial, c.otherwise()));
+        }
+        if (partial instanceof Expr.Cond c && c.type() == Type.DOUBLE && (isZero(c.then()) || isZero(c.otherwise()))) {
+            return cond(c.cond(), isZero(c.then()) ? ZERO : mul(c.then(), tangent),
+                    isZero(c.otherwise()) ? ZERO : mul(c.otherwise(), tangent));
+        }
+        return mul(partial, tangent);
+    }
+
+    private static boolean isZero(Expr e) {
+        return e instanceof Lit l && l.type() == Type.DOUBLE && Double.parseDouble(l.text()) == 0.0;
+    }
+
     public static Expr div(Expr a, Expr b) {
         if (isOne(b)) {
             return a;

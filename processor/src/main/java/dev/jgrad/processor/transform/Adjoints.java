@@ -287,7 +287,7 @@ final class Adjoints {
                         arrayContribution(arg, scaled, partial);
                         continue;
                     }
-                    down(arg, bindUnlessLeaf(arg, Exprs.mul(scaled, partial)));
+                    down(arg, bindUnlessLeaf(arg, Exprs.scaled(scaled, partial)));
                 }
             }
         }

@@ -198,7 +198,7 @@ final class Linearize {
                 Expr term = partials.get(k).type().isArray()
                         // the partial in an array argument, contracted with its tangent: sum_i fDx[i] * x_dot[i]
                         ? new Expr.Call(Type.DOUBLE, "dev.jgrad.runtime.Partials", "dot", List.of(partials.get(k), tangents.get(k)))
-                        : Exprs.mul(partials.get(k), tangents.get(k));
+                        : Exprs.times(partials.get(k), tangents.get(k));
                 tangent = tangent == null ? term : term instanceof Expr.Unary u && u.op() == UnaryOp.NEG
                         ? Exprs.sub(tangent, u.operand()) : Exprs.add(tangent, term);
             }

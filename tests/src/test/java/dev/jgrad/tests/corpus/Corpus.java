@@ -464,7 +464,12 @@ public final class Corpus {
             method(BranchVersions.class, "leakyScores", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 9, 3, -1, 1))),
             method(BranchVersions.class, "clippedScores", r -> args(vec(r, 3, -1, 1), mat(r, 11, 3, -1, 1), u(r, 0.3, 0.8))),
             method(BranchVersions.class, "twoPaths", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))),
-            method(BranchVersions.class, "nested", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))));
+            method(BranchVersions.class, "nested", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))),
+
+            // Clamps: Math.max/min/Ops.relu before sqrt or acos, whose derivative is infinite at the clamp
+            method(Clamps.class, "clampedRoots", r -> args(new double[] {0.5, -1, 0.25, -0.3, 2, -2})),
+            method(Clamps.class, "clampedAngles", r -> args(new double[] {0.5, 1.5, -0.25, 2, 0.75})),
+            method(Clamps.class, "reluRoots", r -> args(new double[] {0.5, -1, 0.25, -0.3}, u(r, 0.5, 1.5))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
