@@ -1,7 +1,6 @@
 package dev.jgrad.tests;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
+import dev.jgrad.Grad;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,9 +9,24 @@ import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LocalVariableNode;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Reads from a compiled class what reflection cannot see: the {@code @Grad} annotations (their
@@ -20,12 +34,11 @@ import java.util.Map;
  * tests are compiled without {@code -parameters}, parameter names from the local-variable table
  * (javac's {@code -g}, which Maven passes by default).
  *
- * <p>A minimal reader of the class-file format (JVMS chapter 4): the constant pool, then each
- * method's {@code RuntimeInvisibleAnnotations} and {@code Code/LocalVariableTable} attributes;
- * everything else is skipped.
+ * <p>Read with ASM's tree API: each method's {@code RuntimeInvisibleAnnotations} and
+ * {@code LocalVariableTable}. Also the bytecode length of each method of a class file.
  */
 final class ClassFiles {
-    private static final String GRAD = "Ldev/jgrad/Grad;";
+    private static final String GRAD = Type.getDescriptor(Grad.class);
 
     private ClassFiles() {}
 
@@ -96,163 +109,90 @@ final class ClassFiles {
         return d.append(')').append(m.getReturnType().descriptorString()).toString();
     }
 
+    /**
+     * {@code name + descriptor} of each method with code, to its code length in bytes (JVMS 4.7.3,
+     * the {@code Code} attribute's {@code code_length}).
+     *
+     * <p>ASM's visitors do not report {@code code_length}, so each method is assembled again by a
+     * {@link ClassWriter} that shares the reader's constant pool (each {@code ldc} keeps its width)
+     * and, like javac, picks the short form of each load, store, jump and {@code iinc}; a label
+     * visited after the last instruction then stands at the method's length.
+     */
+    static Map<String, Integer> codeLengths(byte[] classFile) {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        ClassReader reader = new ClassReader(classFile);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, new ClassWriter(reader, 0)) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitMaxs(int maxStack, int maxLocals) {
+                        Label end = new Label();
+                        super.visitLabel(end);
+                        out.put(name + descriptor, end.getOffset());
+                        super.visitMaxs(maxStack, maxLocals);
+                    }
+                };
+            }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return out;
+    }
+
     private static Map<String, MethodInfo> read(Class<?> c) {
         String file = c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class";
-        try (InputStream raw = c.getResourceAsStream(file)) {
-            if (raw == null) {
+        ClassNode node = new ClassNode();
+        try (InputStream in = c.getResourceAsStream(file)) {
+            if (in == null) {
                 throw new IllegalStateException("class file " + file + " of " + c + " not found");
             }
-            return parse(new DataInputStream(new BufferedInputStream(raw)));
+            new ClassReader(in).accept(node, ClassReader.SKIP_FRAMES);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the class file of " + c, e);
         }
-    }
-
-    private static Map<String, MethodInfo> parse(DataInputStream in) throws IOException {
-        if (in.readInt() != 0xCAFEBABE) {
-            throw new IOException("not a class file");
-        }
-        in.readUnsignedShort(); // minor
-        in.readUnsignedShort(); // major
-        String[] utf8 = readConstantPool(in);
-        in.readUnsignedShort(); // access flags
-        in.readUnsignedShort(); // this class
-        in.readUnsignedShort(); // super class
-        skip(in, 2 * in.readUnsignedShort()); // interfaces
-        int fields = in.readUnsignedShort();
-        for (int f = 0; f < fields; f++) {
-            skip(in, 6);
-            int attributes = in.readUnsignedShort();
-            for (int a = 0; a < attributes; a++) {
-                in.readUnsignedShort();
-                skip(in, in.readInt());
-            }
-        }
         Map<String, MethodInfo> methods = new LinkedHashMap<>();
-        int count = in.readUnsignedShort();
-        for (int m = 0; m < count; m++) {
-            in.readUnsignedShort(); // access flags
-            String name = utf8[in.readUnsignedShort()];
-            String descriptor = utf8[in.readUnsignedShort()];
-            List<String> wrt = null;
-            Map<Integer, String> locals = new HashMap<>();
-            int attributes = in.readUnsignedShort();
-            for (int a = 0; a < attributes; a++) {
-                String attribute = utf8[in.readUnsignedShort()];
-                int length = in.readInt();
-                if (attribute.equals("RuntimeInvisibleAnnotations")) {
-                    int annotations = in.readUnsignedShort();
-                    for (int k = 0; k < annotations; k++) {
-                        List<String> found = readAnnotation(in, utf8);
-                        if (found != null) {
-                            wrt = found;
-                        }
-                    }
-                } else if (attribute.equals("Code")) {
-                    readCode(in, utf8, locals);
-                } else {
-                    skip(in, length);
-                }
-            }
-            methods.put(name + descriptor, new MethodInfo(name, descriptor,
-                    wrt == null ? null : Collections.unmodifiableList(wrt), Collections.unmodifiableMap(locals)));
+        for (MethodNode m : node.methods) {
+            methods.put(m.name + m.desc, new MethodInfo(m.name, m.desc, wrt(m), localsAtEntry(m)));
         }
         return methods;
     }
 
-    /** The UTF-8 entries of the constant pool by index; the others are skipped. */
-    private static String[] readConstantPool(DataInputStream in) throws IOException {
-        int count = in.readUnsignedShort();
-        String[] utf8 = new String[count];
-        for (int i = 1; i < count; i++) {
-            int tag = in.readUnsignedByte();
-            switch (tag) {
-                case 1 -> utf8[i] = in.readUTF(); // the class file's modified UTF-8 is DataInput's
-                case 3, 4 -> skip(in, 4); // int, float
-                case 5, 6 -> { // long, double: two slots
-                    skip(in, 8);
-                    i++;
-                }
-                case 7, 8, 16, 19, 20 -> skip(in, 2); // class, string, method type, module, package
-                case 9, 10, 11, 12, 17, 18 -> skip(in, 4); // refs, name-and-type, dynamic
-                case 15 -> skip(in, 3); // method handle
-                default -> throw new IOException("unknown constant-pool tag " + tag + " at " + i);
-            }
-        }
-        return utf8;
-    }
-
-    /** Reads one annotation; returns its wrt list if it is {@code @Grad}, else null. */
-    private static List<String> readAnnotation(DataInputStream in, String[] utf8) throws IOException {
-        String type = utf8[in.readUnsignedShort()];
-        List<String> wrt = new ArrayList<>();
-        int pairs = in.readUnsignedShort();
-        for (int p = 0; p < pairs; p++) {
-            String element = utf8[in.readUnsignedShort()];
-            Object value = readElementValue(in, utf8);
-            if (element.equals("wrt") && value instanceof List<?> list) {
-                for (Object o : list) {
-                    wrt.add((String) o);
-                }
-            }
-        }
-        return type.equals(GRAD) ? wrt : null;
-    }
-
-    /** A string for 's', a list for '[', null for everything else (read past). */
-    private static Object readElementValue(DataInputStream in, String[] utf8) throws IOException {
-        int tag = in.readUnsignedByte();
-        switch (tag) {
-            case 's':
-                return utf8[in.readUnsignedShort()];
-            case 'B', 'C', 'D', 'F', 'I', 'J', 'S', 'Z', 'c':
-                skip(in, 2);
-                return null;
-            case 'e':
-                skip(in, 4);
-                return null;
-            case '@':
-                readAnnotation(in, utf8);
-                return null;
-            case '[':
-                int n = in.readUnsignedShort();
-                List<Object> values = new ArrayList<>();
-                for (int k = 0; k < n; k++) {
-                    values.add(readElementValue(in, utf8));
-                }
-                return values;
-            default:
-                throw new IOException("unknown element-value tag " + (char) tag);
-        }
-    }
-
-    private static void readCode(DataInputStream in, String[] utf8, Map<Integer, String> locals) throws IOException {
-        skip(in, 4); // max stack, max locals
-        skip(in, in.readInt()); // code
-        skip(in, 8 * in.readUnsignedShort()); // exception table
-        int attributes = in.readUnsignedShort();
-        for (int a = 0; a < attributes; a++) {
-            String attribute = utf8[in.readUnsignedShort()];
-            int length = in.readInt();
-            if (attribute.equals("LocalVariableTable")) {
-                int n = in.readUnsignedShort();
-                for (int k = 0; k < n; k++) {
-                    int startPc = in.readUnsignedShort();
-                    in.readUnsignedShort(); // length
-                    String name = utf8[in.readUnsignedShort()];
-                    in.readUnsignedShort(); // descriptor
-                    int slot = in.readUnsignedShort();
-                    if (startPc == 0) {
-                        locals.putIfAbsent(slot, name);
+    /** The {@code wrt} list of the method's {@code @Grad}, empty for the default; null without {@code @Grad}. */
+    private static List<String> wrt(MethodNode m) {
+        List<String> wrt = null;
+        for (AnnotationNode a : m.invisibleAnnotations == null ? List.<AnnotationNode>of() : m.invisibleAnnotations) {
+            if (a.desc.equals(GRAD)) {
+                wrt = new ArrayList<>();
+                // values alternate element name, value; an array's value is a List
+                for (int k = 0; a.values != null && k < a.values.size(); k += 2) {
+                    if (a.values.get(k).equals("wrt")) {
+                        for (Object name : (List<?>) a.values.get(k + 1)) {
+                            wrt.add((String) name);
+                        }
                     }
                 }
-            } else {
-                skip(in, length);
             }
         }
+        return wrt == null ? null : Collections.unmodifiableList(wrt);
     }
 
-    private static void skip(DataInputStream in, int n) throws IOException {
-        in.readFully(new byte[n]);
+    /**
+     * The locals whose range starts at offset 0, by slot: those whose start label comes before the
+     * method's first instruction.
+     */
+    private static Map<Integer, String> localsAtEntry(MethodNode m) {
+        Set<LabelNode> entry = new HashSet<>();
+        for (AbstractInsnNode i = m.instructions.getFirst(); i != null && i.getOpcode() < 0; i = i.getNext()) {
+            if (i instanceof LabelNode label) {
+                entry.add(label);
+            }
+        }
+        Map<Integer, String> locals = new HashMap<>();
+        for (LocalVariableNode v : m.localVariables == null ? List.<LocalVariableNode>of() : m.localVariables) {
+            if (entry.contains(v.start)) {
+                locals.putIfAbsent(v.index, v.name);
+            }
+        }
+        return Collections.unmodifiableMap(locals);
     }
 }

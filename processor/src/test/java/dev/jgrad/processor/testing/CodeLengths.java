@@ -1,17 +1,23 @@
 package dev.jgrad.processor.testing;
 
-import java.io.ByteArrayInputStream;
-import java.io.DataInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 /**
  * The bytecode length of each method of a class file (JVMS 4.7.3, the {@code Code} attribute's
  * {@code code_length}): what HotSpot compares with {@code HugeMethodLimit} (8,000 bytes), beyond
- * which it never JIT-compiles a method. A minimal reader: the constant pool, then each method's
- * attributes.
+ * which it never JIT-compiles a method.
+ *
+ * <p>ASM's visitors do not report {@code code_length}, so each method is assembled again by a
+ * {@link ClassWriter} that shares the reader's constant pool (each {@code ldc} keeps its width) and,
+ * like javac, picks the short form of each load, store, jump and {@code iinc}; a label visited
+ * after the last instruction then stands at the method's length.
  */
 public final class CodeLengths {
     /** HotSpot's {@code HugeMethodLimit}: with {@code DontCompileHugeMethods} (the default), larger methods stay interpreted. */
@@ -21,75 +27,23 @@ public final class CodeLengths {
 
     /** {@code name + descriptor} of each method with code, to its code length in bytes. */
     public static Map<String, Integer> of(byte[] classFile) {
-        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(classFile))) {
-            in.readInt();
-            in.readUnsignedShort();
-            in.readUnsignedShort();
-            int count = in.readUnsignedShort();
-            String[] utf8 = new String[count];
-            for (int k = 1; k < count; k++) {
-                int tag = in.readUnsignedByte();
-                switch (tag) {
-                    case 1 -> utf8[k] = in.readUTF();
-                    case 5, 6 -> {
-                        in.readLong();
-                        k++;
+        Map<String, Integer> out = new LinkedHashMap<>();
+        ClassReader reader = new ClassReader(classFile);
+        reader.accept(new ClassVisitor(Opcodes.ASM9, new ClassWriter(reader, 0)) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                return new MethodVisitor(Opcodes.ASM9, super.visitMethod(access, name, descriptor, signature, exceptions)) {
+                    @Override
+                    public void visitMaxs(int maxStack, int maxLocals) {
+                        Label end = new Label();
+                        super.visitLabel(end);
+                        out.put(name + descriptor, end.getOffset());
+                        super.visitMaxs(maxStack, maxLocals);
                     }
-                    case 7, 8, 16, 19, 20 -> in.readUnsignedShort();
-                    case 15 -> {
-                        in.readUnsignedByte();
-                        in.readUnsignedShort();
-                    }
-                    case 3, 4, 9, 10, 11, 12, 17, 18 -> in.readInt();
-                    default -> throw new IOException("constant pool tag " + tag);
-                }
+                };
             }
-            in.readUnsignedShort();
-            in.readUnsignedShort();
-            in.readUnsignedShort();
-            int interfaces = in.readUnsignedShort();
-            for (int k = 0; k < interfaces; k++) {
-                in.readUnsignedShort();
-            }
-            int fields = in.readUnsignedShort();
-            for (int k = 0; k < fields; k++) {
-                in.readUnsignedShort();
-                in.readUnsignedShort();
-                in.readUnsignedShort();
-                skipAttributes(in);
-            }
-            Map<String, Integer> out = new LinkedHashMap<>();
-            int methods = in.readUnsignedShort();
-            for (int k = 0; k < methods; k++) {
-                in.readUnsignedShort();
-                String name = utf8[in.readUnsignedShort()];
-                String descriptor = utf8[in.readUnsignedShort()];
-                int attributes = in.readUnsignedShort();
-                for (int a = 0; a < attributes; a++) {
-                    String attribute = utf8[in.readUnsignedShort()];
-                    int length = in.readInt();
-                    if (attribute.equals("Code")) {
-                        in.readUnsignedShort();
-                        in.readUnsignedShort();
-                        int code = in.readInt();
-                        out.put(name + descriptor, code);
-                        in.skipNBytes(length - 8L);
-                    } else {
-                        in.skipNBytes(length);
-                    }
-                }
-            }
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void skipAttributes(DataInputStream in) throws IOException {
-        int attributes = in.readUnsignedShort();
-        for (int a = 0; a < attributes; a++) {
-            in.readUnsignedShort();
-            in.skipNBytes(in.readInt());
-        }
+        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        return out;
     }
 }
