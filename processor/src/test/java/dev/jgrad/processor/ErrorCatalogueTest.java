@@ -1130,6 +1130,32 @@ class ErrorCatalogueTest {
     }
 
     @Test
+    void jgradCannotFind() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double typo(double w) {
+                        double rate = 0.5;
+                        // error: JgradCannotFind at "rte"
+                        return w * rte;
+                    }
+
+                    @Grad static double inHelper(double w) {
+                        return helper(w);
+                    }
+
+                    static double helper(double v) {
+                        // error: JgradCannotFind at "scal"
+                        return v * scal;
+                    }
+                }
+                """);
+    }
+
+    @Test
     void jgradRecursion() {
         assertMarked("""
                 package p;

@@ -177,4 +177,64 @@ class KinderErrorsTest {
                 """);
         assertThat(c).hadErrorContaining("make it a statement of its own (Objects.requireNonNull(x);) and then use x");
     }
+
+    /** A typo, a wrong number of arguments, an instance method and a float literal: each says what is wrong, and what to do. */
+    @Test
+    void unresolvedNamesAndCallsSayWhatIsWrong() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double typo(double[] x) {
+                        // error: JgradCannotFind at "undefinedVar"
+                        return undefinedVar * x[0];
+                    }
+
+                    @Grad static double arity(double[] x) {
+                        // error: JgradCall at "("
+                        return Math.exp(x[0], 2);
+                    }
+
+                    @Grad static double instance(double[] x) {
+                        // error: JgradCall at "("
+                        return x.equals(x) ? 1 : x[0];
+                    }
+
+                    @Grad static double single(double x) {
+                        // error: JgradExpression at "0.5f"
+                        return 0.5f * x;
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("cannot find symbol 'undefinedVar': no local, parameter or field of that name is in scope;"
+                + " check its spelling");
+        assertThat(c).hadErrorContaining("call to Math.exp(...) cannot be differentiated: it is given 2 argument(s), and each"
+                + " method of that name takes 1");
+        assertThat(c).hadErrorContaining("call to x.equals(...) cannot be differentiated: it is a method of a value (an instance"
+                + " method), and a differentiated method calls static methods only");
+        assertThat(c).hadErrorContaining("the float literal 0.5f is not supported in a differentiated method: write it as a"
+                + " double (0.5)");
+    }
+
+    /** An Ops method given a shape it has no overload for is named with the shape, not an internal error. */
+    @Test
+    void anOpsMethodGivenAShapeItDoesNotTakeSaysSo() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import static dev.jgrad.Ops.*;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double rows(double[][] x) {
+                        // error: JgradCall at "(x)"
+                        return sum(colSums(logSoftmax(x)));
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("no Ops.logSoftmax takes (double[][])");
+    }
 }

@@ -5,7 +5,6 @@ import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
-import dev.jgrad.processor.rules.Library;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -222,7 +221,8 @@ public final class Activity {
         boolean[] changed = {false};
         flows(value, n -> changed[0] |= useful.add(find(n)));
         Walk.postOrder(value, e -> {
-            if (e instanceof Expr.Call c && !Library.isNullTest(c)
+            // a boolean or integer result (Double.isNaN(x), a library's bucket(x)) carries no derivative
+            if (e instanceof Expr.Call c && c.type().isDifferentiable()
                     && c.args().stream().anyMatch(a -> {
                         boolean[] v = {false};
                         flows(a, n -> v[0] |= varied.contains(find(n)));

@@ -1,5 +1,8 @@
 package dev.jgrad.processor.front;
 
+import com.sun.source.tree.ExpressionTree;
+import com.sun.source.tree.IdentifierTree;
+import com.sun.source.tree.MemberSelectTree;
 import com.sun.source.tree.MethodInvocationTree;
 import com.sun.source.util.TreePath;
 import dev.jgrad.processor.diag.Message;
@@ -27,6 +30,26 @@ final class Calls {
         this.cx = cx;
     }
 
+    /** Why a call resolves to no method: one of a value (an instance method), a wrong number of arguments, or no such name. */
+    private BodyContext.Rejected unresolved(MethodInvocationTree t, Resolver resolver) {
+        String called = t.getMethodSelect().toString();
+        ExpressionTree receiver = t.getMethodSelect() instanceof MemberSelectTree s ? s.getExpression() : null;
+        if (receiver != null && !(receiver instanceof MemberSelectTree)
+                && (!(receiver instanceof IdentifierTree id) || cx.lookup(id.getName().toString()) != null)) {
+            return cx.reject(Message.UNKNOWN_CALL, t, called + "(...)", "it is a method of a value (an instance method), and a"
+                    + " differentiated method calls static methods only; write a static method that takes what it needs");
+        }
+        List<ExecutableElement> named = resolver.methodsOfAnyArity(t);
+        if (!named.isEmpty()) {
+            String arities = named.stream().map(m -> String.valueOf(m.getParameters().size())).distinct().sorted()
+                    .collect(java.util.stream.Collectors.joining(" or "));
+            return cx.reject(Message.UNKNOWN_CALL, t, called + "(...)", "it is given " + t.getArguments().size()
+                    + " argument(s), and each method of that name takes " + arities);
+        }
+        return cx.reject(Message.UNKNOWN_CALL, t, called + "(...)", "no method of that name is in scope; check its spelling"
+                + " (javac's \"cannot find symbol\", which it reports only once jgrad's errors are fixed)");
+    }
+
     /**
      * A call: a primitive of the rule table (resolved here, once, by the method javac resolved the call
      * to), a user method (inlined: its statements go to {@code pre} and its result is a local), or
@@ -47,7 +70,7 @@ final class Calls {
         if (candidates.isEmpty()) {
             GeneratedCalls.rejectGradOfGrad(t, cx);
             Hints.unresolved(cx, t);
-            throw cx.reject(Message.UNKNOWN_CALL, t, t.getMethodSelect().toString(), "the method could not be resolved");
+            throw unresolved(t, resolver);
         }
         if (NullChecks.isRequireNonNull(candidates)) {
             throw cx.reject(Message.UNKNOWN_CALL, t, "requireNonNull(...)",
@@ -136,7 +159,8 @@ final class Calls {
                 throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", "it returns nothing: it writes into the arrays"
                         + " passed to it, which the gradient would miss (" + seeInto + "); write a for loop that does it");
             }
-            throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", seeInto + ", and it returns " + m.getReturnType());
+            throw cx.reject(Message.UNKNOWN_CALL, t, name + "(...)", seeInto + ", and it returns " + m.getReturnType()
+                    + ", which is not a type of the subset: call a method that returns double, int, long, boolean or an array of them (no boxed Double)");
         }
         for (int k = 0; k < args.size(); k++) {
             if (args.get(k).type().isArray()) {

@@ -72,8 +72,11 @@ final class Expressions {
                     throw cx.reject(Message.UNSUPPORTED_TYPE, tree, "String (strings may appear only in exception and assert messages)");
                 }
                 return new Lit(Type.STRING, cx.env.elements().getConstantExpression(((LiteralTree) tree).getValue()));
-            case FLOAT_LITERAL:
-                throw cx.reject(Message.UNSUPPORTED_TYPE, tree, "float");
+            case FLOAT_LITERAL: {
+                String spelled = spelling(tree, tree.toString());
+                throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "the float literal " + spelled,
+                        "write it as a double (" + spelled.replaceAll("[fF]$", "") + ")");
+            }
             case CHAR_LITERAL:
                 throw cx.reject(Message.UNSUPPORTED_TYPE, tree, "char");
             case NULL_LITERAL:
@@ -293,6 +296,10 @@ final class Expressions {
 
     private Expr field(TreePath path, Element e) {
         Tree tree = path.getLeaf();
+        if (e == null && tree instanceof IdentifierTree) {
+            // javac would say "cannot find symbol", but only after jgrad's errors, which stop it before then
+            throw cx.reject(Message.CANNOT_FIND, tree, tree);
+        }
         if (e == null || e.getKind() != ElementKind.FIELD) {
             throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "'" + tree + "'", "use locals, parameters and static final constants");
         }

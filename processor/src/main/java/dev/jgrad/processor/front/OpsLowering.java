@@ -125,10 +125,10 @@ final class OpsLowering {
         }
         List<Type> types = args.stream().map(OpsLowering::typeOf).toList();
         ExecutableElement m = cx.resolver().choose(cx.resolver().methods(t), types);
-        if (m == null || types.contains(null)) {
+        if (m == null || types.contains(null) || !cx.resolver().takes(m, types)) {
             throw cx.reject(Message.UNKNOWN_CALL, t, "Ops." + op + "(...)",
-                    "no Ops method takes " + types.stream().map(x -> x == null ? "this" : x.java()).toList()
-                            + "; see the Ops table in the README");
+                    "no Ops." + op + " takes (" + String.join(", ", types.stream().map(x -> x == null ? "this" : x.java()).toList())
+                            + "); see the Ops table in the README for the shapes each method takes");
         }
         cx.env.resolutions().record(path, m, cx.owner);
         Rule scalar = Rules.resolve(m);

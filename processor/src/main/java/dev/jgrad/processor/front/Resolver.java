@@ -79,8 +79,16 @@ public final class Resolver {
      * type; empty when the call is on an expression or nothing matches.
      */
     public List<ExecutableElement> methods(MethodInvocationTree call) {
+        return methods(call, call.getArguments().size());
+    }
+
+    /** The methods of the name a call names, of any number of parameters (for what an error says). */
+    public List<ExecutableElement> methodsOfAnyArity(MethodInvocationTree call) {
+        return methods(call, -1);
+    }
+
+    private List<ExecutableElement> methods(MethodInvocationTree call, int arity) {
         ExpressionTree select = call.getMethodSelect();
-        int arity = call.getArguments().size();
         if (select instanceof IdentifierTree id) {
             Name name = id.getName();
             for (TypeElement c = owner; c != null; c = enclosingType(c)) {
@@ -157,6 +165,11 @@ public final class Resolver {
         return out;
     }
 
+    /** Whether {@code m} takes arguments of these types (by identity or widening, or as variable arguments). */
+    public boolean takes(ExecutableElement m, List<Type> args) {
+        return applicable(m, args, false) || applicable(m, args, true);
+    }
+
     private boolean applicable(ExecutableElement m, List<Type> args, boolean varargs) {
         List<? extends VariableElement> params = m.getParameters();
         if (!varargs && params.size() != args.size() || varargs && !m.isVarArgs()) {
@@ -221,6 +234,9 @@ public final class Resolver {
     }
 
     private static List<ExecutableElement> byArity(List<ExecutableElement> methods, int arity) {
+        if (arity < 0) {
+            return methods;
+        }
         List<ExecutableElement> out = new ArrayList<>();
         for (ExecutableElement m : methods) {
             int n = m.getParameters().size();

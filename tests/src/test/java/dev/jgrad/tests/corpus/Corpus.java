@@ -450,6 +450,9 @@ public final class Corpus {
             method(SimdCases.class, "lookAlikes", r -> args(vec(r, 10, -0.5, 0.5), (Object) mat(r, 14, 10, -1, 1))),
             method(SimdCases.class, "fromAnEntry", r -> args(vec(r, 6, -0.5, 0.5), mat(r, 9, 6, -1, 1), i(r, 0, 5))),
 
+            // Predicates: Double.isNaN/isInfinite/isFinite/compare of active values, no derivative
+            method(Predicates.class, "finiteTerms", r -> args(awayVec(r, 7, -1, 1, 0), u(r, 0.5, 1.5))),
+
             // NullChecks: argument checks against null (Objects.requireNonNull, x == null, x[i] != null)
             method(NullChecks.class, "weightedSquares", r -> args(vec(r, 6, -1, 1), vec(r, 6, 0.5, 1.5))),
             method(NullChecks.class, "skipNullRows", r -> {
