@@ -464,7 +464,17 @@ public final class Corpus {
             method(BranchVersions.class, "leakyScores", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 9, 3, -1, 1))),
             method(BranchVersions.class, "clippedScores", r -> args(vec(r, 3, -1, 1), mat(r, 11, 3, -1, 1), u(r, 0.3, 0.8))),
             method(BranchVersions.class, "twoPaths", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))),
-            method(BranchVersions.class, "nested", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))));
+            method(BranchVersions.class, "nested", r -> args(vec(r, 2, -1, 1), (Object) mat(r, 9, 2, -1, 1))),
+
+            // TableChoices: a constant table where an active array is also possible
+            method(TableChoices.class, "forEachChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "rowOrTable", r -> args(mat(r, 4, 3, -1, 1), i(r, 1, 3))),
+            method(TableChoices.class, "localChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "reassignedChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "indexedChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "helperChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "tableThenParameter", r -> args(vec(r, 4, -1, 1))),
+            method(TableChoices.class, "matrixChoice", r -> args(mat(r, 3, 3, -1, 1), new double[] {r.nextBoolean() ? 0.5 : -0.5, u(r, -1, 1), u(r, -1, 1)})));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
