@@ -470,6 +470,7 @@ public final class Corpus {
             method(TableChoices.class, "forEachChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
             method(TableChoices.class, "rowOrTable", r -> args(mat(r, 4, 3, -1, 1), i(r, 1, 3))),
             method(TableChoices.class, "localChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "literalChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
             method(TableChoices.class, "reassignedChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
             method(TableChoices.class, "indexedChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
             method(TableChoices.class, "helperChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),

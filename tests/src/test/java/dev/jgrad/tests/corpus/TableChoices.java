@@ -53,6 +53,17 @@ public final class TableChoices {
         return s;
     }
 
+    /** Covers: the same choice with a fresh array in place of the table (its adjoint flows back to the row). */
+    @Grad
+    static double literalChoice(double[][] x) {
+        double s = 0;
+        for (double[] row : x) {
+            double[] t = row[0] > 0 ? row : new double[] {row[1], 2.0, row[2] * row[2]};
+            s += t[1] * row[1] + t[2] * t[0];
+        }
+        return s;
+    }
+
     /** Covers: a local holding the row, replaced by a table on one path. */
     @Grad
     static double reassignedChoice(double[][] x) {

@@ -204,7 +204,7 @@ class TableModesTest {
                 }
             }
         }
-        assertEquals(8 * 5, ran, "gradients run");
+        assertEquals(9 * 5, ran, "gradients run");
         for (int k = 0; k < tables.size(); k++) {
             assertArrayEquals((Object[]) wrap(copies.get(k)), (Object[]) wrap(tables.get(k).get(null)), tables.get(k).getName());
         }
