@@ -86,6 +86,11 @@ final class Adjoints {
      * for {@code m[i][j]}, {@code c ? a_bar : b_bar} for {@code c ? a : b}.
      */
     static Expr adjointOf(Expr e, java.util.function.Function<String, Local> bar) {
+        if (isTable(e)) {
+            // a constant table has no derivative: its adjoint (or tangent) is a throw-away buffer of its
+            // shape, so what is added into it is dropped, what is read from it is 0, and the table stays as it is
+            return new Expr.Call(e.type(), "dev.jgrad.runtime.Arrays2", "zerosLike", List.of(e));
+        }
         if (e instanceof Local l) {
             return bar.apply(l.name());
         }
@@ -96,6 +101,11 @@ final class Adjoints {
             return new Expr.Cond(c.type(), c.cond(), adjointOf(c.then(), bar), adjointOf(c.otherwise(), bar));
         }
         throw new IllegalStateException("no adjoint for " + e);
+    }
+
+    /** A constant table ({@code Owner.TABLE}) or a row of one: an array that has no derivative. */
+    static boolean isTable(Expr e) {
+        return e.type().isArray() && (e instanceof Expr.Const || e instanceof Expr.Index i && isTable(i.array()));
     }
 
     /** The adjoint array that goes with an active array variable just assigned {@code value}. */

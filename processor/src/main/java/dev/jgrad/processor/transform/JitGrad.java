@@ -304,6 +304,10 @@ public final class JitGrad {
                     && isActive(v.name())) {
                 out.add(a);
                 out.add(new Stmt.Assign(null, bar(v.name()), adjoints().adjointArray(a.value(), v)));
+            } else if (s instanceof Stmt.If i && assignsActiveArray(i)) {
+                // a choice of arrays made by an if (c ? x : T as the front lowers it, if (c) t = y;):
+                // each branch's assignment takes its adjoint along
+                out.add(new Stmt.If(i.src(), i.cond(), forward(i.then()), forward(i.otherwise())));
             } else if (s instanceof Stmt.For f && buffers.savesOf(f) != null) {
                 List<Stmt> saving = new ArrayList<>(forward(f.body()));
                 saving.addAll(buffers.savesOf(f));
@@ -320,6 +324,14 @@ public final class JitGrad {
             }
         }
         return out;
+    }
+
+    /** Whether a branch of {@code i} assigns an active array variable, which {@link #forward} gives its adjoint. */
+    private boolean assignsActiveArray(Stmt.If i) {
+        boolean[] found = {false};
+        Walk.statements(List.of(i), s -> found[0] |= s instanceof Stmt.Decl d && d.type().isArray() && isActive(d.name())
+                || s instanceof Stmt.Assign a && a.target() instanceof Local v && v.type().isArray() && isActive(v.name()));
+        return found[0];
     }
 
     // ---------------------------------------------------------------- reverse

@@ -472,7 +472,18 @@ public final class Corpus {
             // Clamps: Math.max/min/Ops.relu before sqrt or acos, whose derivative is infinite at the clamp
             method(Clamps.class, "clampedRoots", r -> args(new double[] {0.5, -1, 0.25, -0.3, 2, -2})),
             method(Clamps.class, "clampedAngles", r -> args(new double[] {0.5, 1.5, -0.25, 2, 0.75})),
-            method(Clamps.class, "reluRoots", r -> args(new double[] {0.5, -1, 0.25, -0.3}, u(r, 0.5, 1.5))));
+            method(Clamps.class, "reluRoots", r -> args(new double[] {0.5, -1, 0.25, -0.3}, u(r, 0.5, 1.5))),
+
+            // TableChoices: a constant table where an active array is also possible
+            method(TableChoices.class, "forEachChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "rowOrTable", r -> args(mat(r, 4, 3, -1, 1), i(r, 1, 3))),
+            method(TableChoices.class, "localChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "literalChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "reassignedChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "indexedChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "helperChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
+            method(TableChoices.class, "tableThenParameter", r -> args(vec(r, 4, -1, 1))),
+            method(TableChoices.class, "matrixChoice", r -> args(mat(r, 3, 3, -1, 1), new double[] {r.nextBoolean() ? 0.5 : -0.5, u(r, -1, 1), u(r, -1, 1)})));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
