@@ -85,11 +85,11 @@ public final class JitGrad {
 
     /** As {@link #of(Method, List, Activity, boolean)}; unless {@code jitted}, as it is, only in one pass ({@link GradAlone}). */
     static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads, boolean jitted) {
-        Method method = new Method(source.name(), source.params(),
-                Recurrences.apply(Scopes.flatten(Versions.apply(NamedResults.apply(source.body(), source.names()),
-                        source.names())), source.names()),
-                source.names(), source.origins(),
-                source.records());
+        Names names = source.names();
+        List<Stmt> rewritten = NamedResults.apply(source.body(), names);
+        rewritten = Versions.apply(ElementLocals.apply(rewritten, names), names);
+        Method method = new Method(source.name(), source.params(), Recurrences.apply(Scopes.flatten(rewritten), names),
+                names, source.origins(), source.records());
         LoopForm form = LoopForm.of(method);
         List<Stmt> body = method.body();
         boolean reachesReturn = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return

@@ -1,8 +1,12 @@
 package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.ir.Expr;
+import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Walk;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /** Substitution in expressions. */
 final class Subst {
@@ -10,51 +14,56 @@ final class Subst {
 
     /** {@code e} with every read of the local {@code name} replaced by {@code by}. */
     static Expr local(Expr e, String name, Expr by) {
-        return locals(e, java.util.Map.of(name, by));
+        return locals(e, Map.of(name, by));
     }
 
     /** {@code e} with every read of a local that {@code by} maps replaced by what it maps to. */
-    static Expr locals(Expr e, java.util.Map<String, Expr> by) {
-        if (e instanceof Expr.Local l) {
-            return by.getOrDefault(l.name(), l);
+    static Expr locals(Expr e, Map<String, Expr> by) {
+        return map(e, x -> x instanceof Expr.Local l ? by.get(l.name()) : null);
+    }
+
+    /** {@code e} with each sub-expression that {@code f} maps (to non-null) replaced, outermost first. */
+    static Expr map(Expr e, Function<Expr, Expr> f) {
+        Expr to = f.apply(e);
+        if (to != null) {
+            return to;
         }
         if (e instanceof Expr.Index i) {
-            return new Expr.Index(i.type(), locals(i.array(), by), locals(i.index(), by));
+            return new Expr.Index(i.type(), map(i.array(), f), map(i.index(), f));
         }
         if (e instanceof Expr.Length l) {
-            return new Expr.Length(locals(l.array(), by));
+            return new Expr.Length(map(l.array(), f));
         }
         if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.type(), u.op(), locals(u.operand(), by));
+            return new Expr.Unary(u.type(), u.op(), map(u.operand(), f));
         }
         if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.type(), b.op(), locals(b.left(), by), locals(b.right(), by));
+            return new Expr.Binary(b.type(), b.op(), map(b.left(), f), map(b.right(), f));
         }
         if (e instanceof Expr.Cond c) {
-            return new Expr.Cond(c.type(), locals(c.cond(), by), locals(c.then(), by),
-                    locals(c.otherwise(), by));
+            return new Expr.Cond(c.type(), map(c.cond(), f), map(c.then(), f), map(c.otherwise(), f));
         }
         if (e instanceof Expr.Cast c) {
-            return new Expr.Cast(c.type(), locals(c.operand(), by));
+            return new Expr.Cast(c.type(), map(c.operand(), f));
         }
         if (e instanceof Expr.Prim p) {
-            return new Expr.Prim(p.type(), p.rule(), all(p.args(), by));
+            return new Expr.Prim(p.type(), p.rule(), all(p.args(), f));
         }
         if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.type(), c.owner(), c.name(), all(c.args(), by));
+            return new Expr.Call(c.type(), c.owner(), c.name(), all(c.args(), f));
         }
         if (e instanceof Expr.NewArray n) {
-            return new Expr.NewArray(n.type(), all(n.dims(), by));
+            return new Expr.NewArray(n.type(), all(n.dims(), f));
         }
         if (e instanceof Expr.ArrayLit a) {
-            return new Expr.ArrayLit(a.type(), all(a.elements(), by));
+            return new Expr.ArrayLit(a.type(), all(a.elements(), f));
         }
         return e;
     }
 
-    private static List<Expr> all(List<Expr> es, java.util.Map<String, Expr> by) {
+    private static List<Expr> all(List<Expr> es, Function<Expr, Expr> f) {
         List<Expr> out = new ArrayList<>();
-        es.forEach(x -> out.add(locals(x, by)));
+        es.forEach(x -> out.add(map(x, f)));
         return out;
     }
 
@@ -62,31 +71,83 @@ final class Subst {
      * {@code s} with locals renamed or replaced throughout: reads as {@link #locals}, and declarations
      * and assignments of a local that {@code by} maps to another local take that local's name.
      */
-    static dev.jgrad.processor.ir.Stmt stmt(dev.jgrad.processor.ir.Stmt s, java.util.Map<String, Expr> by) {
-        if (s instanceof dev.jgrad.processor.ir.Stmt.Decl d) {
+    static Stmt stmt(Stmt s, Map<String, Expr> by) {
+        if (s instanceof Stmt.Decl d) {
             Expr to = by.get(d.name());
             String name = to instanceof Expr.Local l ? l.name() : d.name();
-            return new dev.jgrad.processor.ir.Stmt.Decl(d.src(), d.type(), name, d.init() == null ? null : locals(d.init(), by));
+            return new Stmt.Decl(d.src(), d.type(), name, d.init() == null ? null : locals(d.init(), by));
         }
-        if (s instanceof dev.jgrad.processor.ir.Stmt.Assign a) {
-            return new dev.jgrad.processor.ir.Stmt.Assign(a.src(), locals(a.target(), by), locals(a.value(), by));
+        if (s instanceof Stmt.Assign a) {
+            return new Stmt.Assign(a.src(), locals(a.target(), by), locals(a.value(), by));
         }
-        if (s instanceof dev.jgrad.processor.ir.Stmt.If i) {
-            return new dev.jgrad.processor.ir.Stmt.If(i.src(), locals(i.cond(), by), stmts(i.then(), by), stmts(i.otherwise(), by));
+        if (s instanceof Stmt.If i) {
+            return new Stmt.If(i.src(), locals(i.cond(), by), stmts(i.then(), by), stmts(i.otherwise(), by));
         }
-        if (s instanceof dev.jgrad.processor.ir.Stmt.Block b) {
-            return new dev.jgrad.processor.ir.Stmt.Block(b.src(), stmts(b.body(), by));
+        if (s instanceof Stmt.Block b) {
+            return new Stmt.Block(b.src(), stmts(b.body(), by));
         }
-        if (s instanceof dev.jgrad.processor.ir.Stmt.For f) {
-            return new dev.jgrad.processor.ir.Stmt.For(f.src(), stmts(f.init(), by), f.cond() == null ? null : locals(f.cond(), by),
+        if (s instanceof Stmt.For f) {
+            return new Stmt.For(f.src(), stmts(f.init(), by), f.cond() == null ? null : locals(f.cond(), by),
                     stmts(f.update(), by), stmts(f.body(), by));
         }
         return s;
     }
 
-    static List<dev.jgrad.processor.ir.Stmt> stmts(List<dev.jgrad.processor.ir.Stmt> body, java.util.Map<String, Expr> by) {
-        List<dev.jgrad.processor.ir.Stmt> out = new ArrayList<>();
+    static List<Stmt> stmts(List<Stmt> body, Map<String, Expr> by) {
+        List<Stmt> out = new ArrayList<>();
         body.forEach(x -> out.add(stmt(x, by)));
+        return out;
+    }
+
+    /** Whether {@link #mapStmt} knows every statement of {@code body}, nested ones included. */
+    static boolean canMap(List<Stmt> body) {
+        boolean[] known = {true};
+        Walk.statements(body, s -> known[0] &= s instanceof Stmt.Decl
+                || s instanceof Stmt.Assign || s instanceof Stmt.If
+                || s instanceof Stmt.Block || s instanceof Stmt.For
+                || s instanceof Stmt.While || s instanceof Stmt.Throw
+                || s instanceof Stmt.Assert || s instanceof Stmt.Run
+                || s instanceof Stmt.Comment || s instanceof Stmt.Break
+                || s instanceof Stmt.Continue);
+        return known[0];
+    }
+
+    /** {@code s} with every expression it evaluates (assignment targets included) mapped as {@link #map}; only what {@link #canMap} knows. */
+    static Stmt mapStmt(Stmt s, Function<Expr, Expr> f) {
+        if (s instanceof Stmt.Decl d) {
+            return new Stmt.Decl(d.src(), d.type(), d.name(), d.init() == null ? null : map(d.init(), f));
+        }
+        if (s instanceof Stmt.Assign a) {
+            return new Stmt.Assign(a.src(), map(a.target(), f), map(a.value(), f));
+        }
+        if (s instanceof Stmt.If i) {
+            return new Stmt.If(i.src(), map(i.cond(), f), mapStmts(i.then(), f), mapStmts(i.otherwise(), f));
+        }
+        if (s instanceof Stmt.Block b) {
+            return new Stmt.Block(b.src(), mapStmts(b.body(), f));
+        }
+        if (s instanceof Stmt.For fo) {
+            return new Stmt.For(fo.src(), mapStmts(fo.init(), f), fo.cond() == null ? null : map(fo.cond(), f),
+                    mapStmts(fo.update(), f), mapStmts(fo.body(), f));
+        }
+        if (s instanceof Stmt.While w) {
+            return new Stmt.While(w.src(), map(w.cond(), f), mapStmts(w.body(), f), w.testAfter());
+        }
+        if (s instanceof Stmt.Throw t) {
+            return new Stmt.Throw(t.src(), t.exception(), t.args().stream().map(x -> map(x, f)).toList());
+        }
+        if (s instanceof Stmt.Assert a) {
+            return new Stmt.Assert(a.src(), map(a.cond(), f), a.message() == null ? null : map(a.message(), f));
+        }
+        if (s instanceof Stmt.Run r) {
+            return new Stmt.Run((Expr.Call) map(r.call(), f));
+        }
+        return s;
+    }
+
+    private static List<Stmt> mapStmts(List<Stmt> body, Function<Expr, Expr> f) {
+        List<Stmt> out = new ArrayList<>();
+        body.forEach(x -> out.add(mapStmt(x, f)));
         return out;
     }
 }

@@ -483,7 +483,14 @@ public final class Corpus {
             method(TableChoices.class, "indexedChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
             method(TableChoices.class, "helperChoice", r -> args((Object) mat(r, 6, 3, -1, 1))),
             method(TableChoices.class, "tableThenParameter", r -> args(vec(r, 4, -1, 1))),
-            method(TableChoices.class, "matrixChoice", r -> args(mat(r, 3, 3, -1, 1), new double[] {r.nextBoolean() ? 0.5 : -0.5, u(r, -1, 1), u(r, -1, 1)})));
+            method(TableChoices.class, "matrixChoice", r -> args(mat(r, 3, 3, -1, 1), new double[] {r.nextBoolean() ? 0.5 : -0.5, u(r, -1, 1), u(r, -1, 1)})),
+
+            // ElementSteps: local arrays' elements built up in steps (a scalar under @Jit), and look-alikes
+            method(ElementSteps.class, "hiddenInPlace", r -> args(mat(r, 9, 3, -1, 1), vec(r, 9, -1, 1), mat(r, 4, 3, -1, 1),
+                    vec(r, 4, -0.5, 0.5), vec(r, 4, -1, 1))),
+            method(ElementSteps.class, "scoresThenLoss", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 8, 3, -1, 1))),
+            method(ElementSteps.class, "carriedOver", r -> args(mat(r, 3, 2, -1, 1), (Object) mat(r, 6, 2, -1, 1))),
+            method(ElementSteps.class, "neighbours", r -> args(vec(r, 6, -1, 1), u(r, 0.5, 1.5))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));

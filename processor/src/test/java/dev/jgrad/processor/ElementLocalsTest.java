@@ -1,0 +1,101 @@
+package dev.jgrad.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static dev.jgrad.processor.testing.GeneratedSources.generated;
+import static dev.jgrad.processor.testing.GeneratedSources.method;
+import static dev.jgrad.processor.testing.JgradCompiler.fellBack;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import dev.jgrad.processor.testing.JgradCompiler;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Elements of local arrays built up in steps ({@code transform/ElementLocals}): the hidden layer
+ * written {@code h[k] = b1[k]; for (j) h[k] += ...; h[k] = Math.tanh(h[k]);} and scores summed into
+ * {@code z[i]} keep {@code @Jit @Grad}'s tape-free gradient (both fell back to the tape on "it writes an
+ * array element"); an element that carries over from the previous sample is read, not zeroed.
+ */
+class ElementLocalsTest {
+    private static final String SOURCE = """
+            package e;
+
+            import dev.jgrad.Grad;
+            import dev.jgrad.Jit;
+
+            public final class Net {
+                private Net() {}
+
+                @Jit @Grad(wrt = {"w1", "b1", "w2"})
+                static double hiddenInPlace(double[][] x, double[] y, double[][] w1, double[] b1, double[] w2) {
+                    int hdim = b1.length;
+                    double[] h = new double[hdim];
+                    double total = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        for (int k = 0; k < hdim; k++) {
+                            h[k] = b1[k];
+                            for (int j = 0; j < x[i].length; j++) h[k] += w1[k][j] * x[i][j];
+                            h[k] = Math.tanh(h[k]);
+                        }
+                        double out = 0;
+                        for (int k = 0; k < hdim; k++) out += w2[k] * h[k];
+                        double r = out - y[i];
+                        total += r * r;
+                    }
+                    return total / x.length;
+                }
+
+                @Jit @Grad(wrt = {"w"})
+                static double scoresThenLoss(double[] w, double[][] x) {
+                    int n = x.length;
+                    double[] z = new double[n];
+                    for (int i = 0; i < n; i++) {
+                        for (int j = 0; j < w.length; j++) z[i] += w[j] * x[i][j];
+                    }
+                    double s = 0;
+                    for (int i = 0; i < n; i++) s += Math.log1p(z[i] * z[i]);
+                    return s;
+                }
+
+                @Jit @Grad(wrt = {"w"})
+                static double carriedOver(double[][] w, double[][] x) {
+                    double[] h = new double[w.length];
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        for (int k = 0; k < w.length; k++) {
+                            for (int j = 0; j < x[i].length; j++) h[k] += w[k][j] * x[i][j];
+                            h[k] = 0.5 * h[k];
+                        }
+                        for (int k = 0; k < w.length; k++) s += h[k] * h[k];
+                    }
+                    return s;
+                }
+            }
+            """;
+
+    @Test
+    void anElementBuiltUpInStepsIsAScalarUntilItsLastStep() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("e.Net", SOURCE));
+        assertThat(compilation).succeeded();
+        assertFalse(fellBack(compilation, "hiddenInPlace"), compilation.diagnostics().toString());
+        assertFalse(fellBack(compilation, "scoresThenLoss"), compilation.diagnostics().toString());
+        String grad = generated(compilation, "e.NetGrad");
+        String hidden = method(grad, "private static void hiddenInPlaceChunk(");
+        assertTrue(hidden.contains("double h_k = b1[k];") && hidden.contains("h_k += ") && hidden.contains("h[k] = h_k_2;"), hidden);
+        String scores = grad.substring(grad.indexOf("scoresThenLoss"));
+        // z is all zeros before the loop that first names it: each element starts from 0.0, not a read
+        assertTrue(scores.contains("double z_i = 0.0;") && scores.contains("z[i] = z_i;"), scores);
+        String jit = generated(compilation, "e.NetJit");
+        assertTrue(jit.contains("double h_k = b1[k];"), jit);
+    }
+
+    @Test
+    void anElementCarriedOverFromThePreviousSampleIsReadNotZeroed() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("e.Net", SOURCE));
+        String jit = generated(compilation, "e.NetJit");
+        String carried = jit.substring(jit.indexOf("static double carriedOver("));
+        assertTrue(carried.contains("double h_k = h[k];") && carried.contains("h[k] = h_k_2;"), carried);
+    }
+}
