@@ -229,6 +229,10 @@ public final class ClassWriter {
     }
 
     void write(ClassName name, TypeSpec spec) {
+        java.util.Set<String> shadowed = ShadowedNames.of(processing, name.packageName(), spec);
+        if (!shadowed.isEmpty()) {
+            spec = spec.toBuilder().alwaysQualify(shadowed.toArray(new String[0])).build();
+        }
         JavaFile file = JavaFile.builder(name.packageName(), spec)
                 .skipJavaLangImports(true)
                 .indent("    ")
