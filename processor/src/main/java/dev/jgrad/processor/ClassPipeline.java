@@ -8,6 +8,7 @@ import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ClassWriter;
 import dev.jgrad.processor.emit.CodeSize;
 import dev.jgrad.processor.emit.GeneratedNames;
+import dev.jgrad.processor.emit.ShadowedNames;
 import dev.jgrad.processor.emit.Stubs;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
@@ -202,6 +203,7 @@ final class ClassPipeline {
             g.gradient().components().forEach(c -> read.add(new dev.jgrad.processor.ir.Stmt.Return(null, c)));
             finished.add(read);
         }
+        forward.checkNames();
         List<ClassWriter.HelperMethod> helpers = pullbacks.used(finished);
         for (ClassWriter.HelperMethod h : helpers) {
             checkSize(h.helper(), h.body());
@@ -314,9 +316,10 @@ final class ClassPipeline {
 
     /**
      * A parameter named like a package that generated code names ({@code java}) in a class where a
-     * parameter is named like a class of such a package ({@code Math}): that class must then be
-     * written qualified in the whole generated class, which the first parameter hides. (A local of
-     * either name is renamed instead; a parameter's name is the API's.)
+     * parameter is named like a class of such a package ({@code Math}), or whose package declares a
+     * class of that name ({@code p.Math}, {@code p.Tape}): that class must then be written qualified in
+     * the whole generated class, which the first parameter hides. (A local of either name is renamed
+     * instead; a parameter's name is the API's.)
      */
     private void checkQualifiers() {
         java.util.Map<String, String> hidden = new java.util.HashMap<>();
@@ -324,18 +327,26 @@ final class ClassPipeline {
             for (VariableElement p : m.getParameters()) {
                 String name = p.getSimpleName().toString();
                 if (Names.QUALIFIERS.contains(name) && Character.isUpperCase(name.charAt(0))) {
-                    hidden.putIfAbsent(Names.packageRoot(name), name);
+                    hidden.putIfAbsent(Names.packageRoot(name), "a parameter '" + name + "' hides the class " + name);
                 }
+            }
+        }
+        String pkg = GeneratedNames.packageName(type);
+        for (String name : ShadowedNames.declared(processing, pkg)) {
+            String root = env.elements().getTypeElement("java.lang." + name) != null ? "java"
+                    : Names.QUALIFIERS.contains(name) && Character.isUpperCase(name.charAt(0)) ? Names.packageRoot(name) : null;
+            if (root != null) {
+                hidden.putIfAbsent(root, "the class " + name + " of package " + pkg + " hides the " + name + " jgrad uses");
             }
         }
         for (ExecutableElement m : methods) {
             for (VariableElement p : m.getParameters()) {
                 String name = p.getSimpleName().toString();
-                String hider = hidden.get(name);
-                if (hider != null) {
-                    env.diag().error(Message.RESERVED_NAME, p, name, "a parameter '" + hider + "' hides the class "
-                            + hider + ", so the code generated for " + type.getSimpleName()
-                            + " names it through its package, which a parameter '" + name + "' hides in turn");
+                String why = hidden.get(name);
+                if (why != null) {
+                    env.diag().error(Message.RESERVED_NAME, p, name, why + ", so the code generated for "
+                            + type.getSimpleName() + " names it through its package, which a parameter '" + name
+                            + "' hides in turn");
                 }
             }
         }

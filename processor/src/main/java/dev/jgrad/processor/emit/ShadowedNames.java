@@ -20,7 +20,7 @@ import javax.lang.model.element.PackageElement;
  * {@code dev.jgrad.runtime.Tape}, ...) whose simple name a type of the package has is written with its
  * package, in the whole class; in every other case the names stay short.
  */
-final class ShadowedNames {
+public final class ShadowedNames {
     private ShadowedNames() {}
 
     private static final Pattern IMPORT = Pattern.compile("^import (?:[\\w.]+\\.)?(\\w+);$", Pattern.MULTILINE);
@@ -43,7 +43,7 @@ final class ShadowedNames {
     }
 
     /** The simple names of the top-level types of package {@code pkg}: its sources' and its class path's. */
-    static Set<String> declared(ProcessingEnvironment processing, String pkg) {
+    public static Set<String> declared(ProcessingEnvironment processing, String pkg) {
         Set<String> out = new HashSet<>();
         PackageElement p = processing.getElementUtils().getPackageElement(pkg);
         if (p != null) {
