@@ -31,8 +31,7 @@ final class GeneratedMembers {
             ForwardWriter.Out source = own ? o : other;
             ForwardWriter.Out made = own ? other : o;
             env.diag().error(Message.MEMBER_CLASH, source.element(), kind, source.element().getSimpleName(),
-                    made.name(), GeneratedNames.forwardClass(type, kind).simpleName(), made.element().getSimpleName(),
-                    source.element().getSimpleName());
+                    made.name(), GeneratedNames.forwardClass(type, kind).simpleName(), made.element().getSimpleName());
         }
     }
 }

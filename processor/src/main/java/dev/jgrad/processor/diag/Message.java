@@ -29,7 +29,7 @@ public enum Message {
     RECORD_CLASH("JgradOverloaded",
             "@Grad methods '%s' and '%s' would both have a gradient record named %s: rename one"),
     MEMBER_CLASH("JgradOverloaded",
-            "@%s method '%s' has the name of the method %s that jgrad generates in %s for '%s': rename '%s'"),
+            "@%s method '%s' has the name of the method %s that jgrad generates in %s for '%s': rename it"),
     CLASS_CLASH("JgradOverloaded",
             "the classes generated for %s clash with another class: a class of the package already has the name of one (a CGrad of your own beside C), or a nested class flattens to the name of a top-level one's (Outer.In and Outer_In): rename one of the classes"),
     LOCAL_CLASS("JgradLocalClass",
