@@ -333,10 +333,11 @@ final class ClassPipeline {
         }
         String pkg = GeneratedNames.packageName(type);
         for (String name : ShadowedNames.declared(processing, pkg)) {
-            String root = env.elements().getTypeElement("java.lang." + name) != null ? "java"
-                    : Names.QUALIFIERS.contains(name) && Character.isUpperCase(name.charAt(0)) ? Names.packageRoot(name) : null;
-            if (root != null) {
-                hidden.putIfAbsent(root, "the class " + name + " of package " + pkg + " hides the " + name + " jgrad uses");
+            for (String of : List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad")) {
+                if (env.elements().getTypeElement(of + "." + name) != null) {
+                    hidden.putIfAbsent(of.substring(0, of.indexOf('.')), "the class " + name + " of package " + pkg
+                            + " hides " + of + "." + name);
+                }
             }
         }
         for (ExecutableElement m : methods) {

@@ -162,6 +162,32 @@ class NameClashesTest {
                 """);
     }
 
+    /** The same with a class named like the runtime's: the code writes {@code dev.jgrad.runtime.Simd}. */
+    @Test
+    void aParameterNamedDevWhereThePackageHidesARuntimeClass() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Jit;
+
+                class C {
+                    @Jit static double dot(double[] w, double[][] x,
+                            // error: JgradReservedName at "dev"
+                            double dev) {
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            for (int j = 0; j < w.length; j++) {
+                                s += w[j] * x[i][j];
+                            }
+                        }
+                        return s * dev;
+                    }
+                }
+
+                final class Simd {}
+                """);
+    }
+
     /**
      * The copy of a helper that the generated class cannot see links nothing it cannot see: a link
      * to a package-private class of another package would be imported, which does not compile.
