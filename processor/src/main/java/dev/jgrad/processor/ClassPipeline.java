@@ -8,6 +8,7 @@ import dev.jgrad.processor.diag.Message;
 import dev.jgrad.processor.emit.ClassWriter;
 import dev.jgrad.processor.emit.CodeSize;
 import dev.jgrad.processor.emit.GeneratedNames;
+import dev.jgrad.processor.emit.ShadowedNames;
 import dev.jgrad.processor.emit.Stubs;
 import dev.jgrad.processor.front.Env;
 import dev.jgrad.processor.front.MethodReader;
@@ -203,6 +204,7 @@ final class ClassPipeline {
             g.gradient().components().forEach(c -> read.add(new dev.jgrad.processor.ir.Stmt.Return(null, c)));
             finished.add(read);
         }
+        forward.checkNames();
         List<ClassWriter.HelperMethod> helpers = pullbacks.used(finished);
         for (ClassWriter.HelperMethod h : helpers) {
             checkSize(h.helper(), h.body());
@@ -315,9 +317,10 @@ final class ClassPipeline {
 
     /**
      * A parameter named like a package that generated code names ({@code java}) in a class where a
-     * parameter is named like a class of such a package ({@code Math}): that class must then be
-     * written qualified in the whole generated class, which the first parameter hides. (A local of
-     * either name is renamed instead; a parameter's name is the API's.)
+     * parameter is named like a class of such a package ({@code Math}), or whose package declares a
+     * class of that name ({@code p.Math}, {@code p.Tape}): that class must then be written qualified in
+     * the whole generated class, which the first parameter hides. (A local of either name is renamed
+     * instead; a parameter's name is the API's.)
      */
     private void checkQualifiers() {
         java.util.Map<String, String> hidden = new java.util.HashMap<>();
@@ -325,18 +328,27 @@ final class ClassPipeline {
             for (VariableElement p : m.getParameters()) {
                 String name = p.getSimpleName().toString();
                 if (Names.QUALIFIERS.contains(name) && Character.isUpperCase(name.charAt(0))) {
-                    hidden.putIfAbsent(Names.packageRoot(name), name);
+                    hidden.putIfAbsent(Names.packageRoot(name), "a parameter '" + name + "' hides the class " + name);
+                }
+            }
+        }
+        String pkg = GeneratedNames.packageName(type);
+        for (String name : ShadowedNames.declared(processing, pkg)) {
+            for (String of : List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad")) {
+                if (env.elements().getTypeElement(of + "." + name) != null) {
+                    hidden.putIfAbsent(of.substring(0, of.indexOf('.')), "the class " + name + " of package " + pkg
+                            + " hides " + of + "." + name);
                 }
             }
         }
         for (ExecutableElement m : methods) {
             for (VariableElement p : m.getParameters()) {
                 String name = p.getSimpleName().toString();
-                String hider = hidden.get(name);
-                if (hider != null) {
-                    env.diag().error(Message.RESERVED_NAME, p, name, "a parameter '" + hider + "' hides the class "
-                            + hider + ", so the code generated for " + type.getSimpleName()
-                            + " names it through its package, which a parameter '" + name + "' hides in turn");
+                String why = hidden.get(name);
+                if (why != null) {
+                    env.diag().error(Message.RESERVED_NAME, p, name, why + ", so the code generated for "
+                            + type.getSimpleName() + " names it through its package, which a parameter '" + name
+                            + "' hides in turn");
                 }
             }
         }

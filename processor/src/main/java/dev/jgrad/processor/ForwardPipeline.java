@@ -95,6 +95,13 @@ final class ForwardPipeline {
         }
     }
 
+    /** Reports the source methods named like a method jgrad generates beside another ({@link GeneratedMembers}). */
+    void checkNames() {
+        for (String kind : List.of("Jvp", "Hessian", "Jacobian")) {
+            GeneratedMembers.check(env, type, kind, byKind.getOrDefault(kind, List.of()));
+        }
+    }
+
     /** Writes {@code CJvp} and {@code CHessian}, those that have methods. */
     void write(ClassWriter writer) {
         ForwardWriter forward = new ForwardWriter(writer, type);

@@ -58,7 +58,9 @@
  *   <li>{@code rules}: the derivative of every primitive, in one table; {@code Throws}, which code may
  *       throw (what the front and the transforms may move past other code).
  *   <li>{@code emit}: IR to Java through JavaPoet, and the names of the generated API (and, still,
- *       of a parallel loop's call site); it runs no analysis. {@code ArchitectureTest} pins the direction.
+ *       of a parallel loop's call site; {@code ShadowedNames}: a class the code names that a class of
+ *       the package would hide is written with its package; {@code GeneratedMembers}, beside the
+ *       pipelines, reports source methods named like generated ones); it runs no analysis. {@code ArchitectureTest} pins the direction.
  *   <li>{@code diag}: the catalogue of messages and the one reporter.
  * </ul>
  */

@@ -94,7 +94,7 @@ public final class ClassWriter {
             printer.statements(h.body(), body);
             MethodSpec.Builder method = MethodSpec.methodBuilder(h.name())
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addJavadoc("{@link $T#$L}: $L\n", h.helper().getEnclosingElement(), link(h.helper()), h.what())
+                    .addJavadoc(helperDoc(h))
                     .returns(double.class)
                     .addExceptions(thrown(h.helper()))
                     .addCode(body.build());
@@ -196,6 +196,28 @@ public final class ClassWriter {
                 .build();
     }
 
+    /**
+     * The javadoc of a method made from a helper: a link to the helper, or its name as code where this
+     * package cannot see its class (a link would import it, which does not compile).
+     */
+    private CodeBlock helperDoc(HelperMethod h) {
+        TypeElement owner = (TypeElement) h.helper().getEnclosingElement();
+        return visibleFrom(owner, GeneratedNames.packageName(type))
+                ? CodeBlock.of("{@link $T#$L}: $L\n", owner, link(h.helper()), h.what())
+                : CodeBlock.of("{@code $L.$L}: $L\n", owner.getQualifiedName(), link(h.helper()), h.what());
+    }
+
+    /** Whether code in package {@code pkg} can name {@code t}: it and each class it is nested in are public, or of {@code pkg} and not private. */
+    static boolean visibleFrom(TypeElement t, String pkg) {
+        for (javax.lang.model.element.Element e = t; e instanceof TypeElement c; e = c.getEnclosingElement()) {
+            if (!c.getModifiers().contains(Modifier.PUBLIC)
+                    && (c.getModifiers().contains(Modifier.PRIVATE) || !GeneratedNames.packageName(c).equals(pkg))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static List<ParameterSpec> parameters(ExecutableElement m) {
         List<ParameterSpec> out = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
@@ -229,6 +251,10 @@ public final class ClassWriter {
     }
 
     void write(ClassName name, TypeSpec spec) {
+        java.util.Set<String> shadowed = ShadowedNames.of(processing, name.packageName(), spec);
+        if (!shadowed.isEmpty()) {
+            spec = spec.toBuilder().alwaysQualify(shadowed.toArray(new String[0])).build();
+        }
         JavaFile file = JavaFile.builder(name.packageName(), spec)
                 .skipJavaLangImports(true)
                 .indent("    ")

@@ -70,8 +70,10 @@ public final class Stubs {
     }
 
     private static void write(ProcessingEnvironment processing, ClassName name, TypeSpec spec) {
+        java.util.Set<String> shadowed = ShadowedNames.of(processing, name.packageName(), spec);
+        TypeSpec qualified = shadowed.isEmpty() ? spec : spec.toBuilder().alwaysQualify(shadowed.toArray(new String[0])).build();
         try {
-            JavaFile.builder(name.packageName(), spec).skipJavaLangImports(true).indent("    ").build()
+            JavaFile.builder(name.packageName(), qualified).skipJavaLangImports(true).indent("    ").build()
                     .writeTo(processing.getFiler());
         } catch (IOException e) {
             // the stand-in is a courtesy: without it, javac reports the imports too
