@@ -137,6 +137,27 @@ class FissionTest {
                     return s;
                 }
 
+                static double act(double z) {
+                    return Math.tanh(z);
+                }
+
+                @Jit
+                static double helper(double[][] x, double[][] w1, double[] w2) {
+                    double total = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double[] h = new double[w2.length];
+                        for (int k = 0; k < h.length; k++) {
+                            double a = 0;
+                            for (int j = 0; j < x[i].length; j++) a += w1[k][j] * x[i][j];
+                            h[k] = act(a);
+                        }
+                        double out = 0;
+                        for (int k = 0; k < h.length; k++) out += w2[k] * h[k];
+                        total += out * out;
+                    }
+                    return total;
+                }
+
                 @Jit
                 static double twoArrays(double[] w, double[] x) {
                     int n = x.length;
@@ -179,6 +200,11 @@ class FissionTest {
         assertEquals(2, count(two, "Simd.tanh("), two);
         assertTrue(two.contains("double t_arg = w[k] * x[k];") && two.contains("g[k] = x[k];")
                 && two.contains("h[k] = t_arg;"), two);
+
+        // an activation helper, inlined: its result is the value stored
+        String helper = method(jit, "private static void helperChunk(");
+        assertEquals(1, count(helper, "Simd.tanh(h, h.length);"), helper);
+        assertTrue(helper.contains("// inlined: act(a)") && helper.contains("h[k] = a;"), helper);
 
         for (String kept : new String[] {"readsItself", "valueRead", "branched", "strict"}) {
             String value = method(jit, "public static double " + kept + "(");

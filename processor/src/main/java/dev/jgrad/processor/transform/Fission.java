@@ -154,7 +154,7 @@ public final class Fission {
                 || Throws.mayThrow(c.to(), x -> x instanceof Expr.Length l && l.array() instanceof Local)) {
             return null;
         }
-        List<Stmt> body = f.body();
+        List<Stmt> body = helpersFolded(f.body());
         Map<String, Integer> decls = new HashMap<>();
         Map<String, Store> stores = new LinkedHashMap<>();
         Map<String, Store> byValue = new LinkedHashMap<>();
@@ -251,6 +251,32 @@ public final class Fission {
             }
             again.addAll(after);
             out.add(new Stmt.For(null, f.init(), f.cond(), f.update(), again));
+        }
+        return out;
+    }
+
+    /**
+     * The loop's statements with a helper's result inlined as {@code double v; { // inlined: act(a)
+     * v = Math.tanh(a); }} written {@code // inlined: act(a)} then {@code double v = Math.tanh(a);}: the same
+     * value, assigned once (the block declares nothing, and nothing reads {@code v} before it).
+     */
+    private static List<Stmt> helpersFolded(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (int i = 0; i < body.size(); i++) {
+            Stmt s = body.get(i);
+            if (s instanceof Stmt.Decl d && d.type() == Type.DOUBLE && (d.init() == null || d.init() instanceof Expr.Lit)
+                    && i + 1 < body.size() && body.get(i + 1) instanceof Stmt.Block b) {
+                List<Stmt> rest = b.body().stream().filter(x -> !(x instanceof Stmt.Comment)).toList();
+                if (rest.size() == 1 && rest.get(0) instanceof Stmt.Assign a && a.target() instanceof Local v
+                        && v.name().equals(d.name()) && kernel(a.value()) != null
+                        && !mentions(a.value()).contains(d.name())) {
+                    b.body().stream().filter(x -> x instanceof Stmt.Comment).forEach(out::add);
+                    out.add(new Stmt.Decl(d.src(), Type.DOUBLE, d.name(), a.value()));
+                    i++;
+                    continue;
+                }
+            }
+            out.add(s);
         }
         return out;
     }

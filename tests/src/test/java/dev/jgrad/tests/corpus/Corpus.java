@@ -456,7 +456,8 @@ public final class Corpus {
             method(VectorTanhCases.class, "readsItself", r -> args(vec(r, 2, -0.8, 0.8), vec(r, 13, -1, 1))),
             method(VectorTanhCases.class, "valueReadInTheLoop", r -> args(mat(r, 7, 4, -1, 1), mat(r, 11, 4, -1, 1), vec(r, 11, -0.5, 0.5))),
             method(VectorTanhCases.class, "branchedAndStrict", r -> args(vec(r, 17, -1, 1), (Object) awayFromZero(r, 17))),
-            method(VectorTanhCases.class, "boundedByALocal", r -> args(mat(r, 9, 3, -1, 1), mat(r, 37, 3, -0.7, 0.7), vec(r, 37, -0.3, 0.3), vec(r, 9, -1, 1))));
+            method(VectorTanhCases.class, "boundedByALocal", r -> args(mat(r, 9, 3, -1, 1), mat(r, 37, 3, -0.7, 0.7), vec(r, 37, -0.3, 0.3), vec(r, 9, -1, 1))),
+            method(VectorTanhCases.class, "helperActivation", r -> args(mat(r, 6, 4, -1, 1), vec(r, 6, -1, 1), mat(r, 10, 4, -1, 1), vec(r, 10, -0.5, 0.5))));
 
     /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
     static double[] awayFromZero(Random r, int n) {

@@ -119,4 +119,26 @@ public final class VectorTanhCases {
         }
         return 0.5 * total;
     }
+
+    static double activation(double z) {
+        return Math.tanh(z);
+    }
+
+    /** Covers: the activation as a helper (inlined), the hidden layer allocated in each sample's iteration. */
+    @Grad(wrt = {"w1", "w2"})
+    static double helperActivation(double[][] x, double[] y, double[][] w1, double[] w2) {
+        double total = 0;
+        for (int i = 0; i < x.length; i++) {
+            double[] h = new double[w2.length];
+            for (int k = 0; k < h.length; k++) {
+                double a = 0.2;
+                for (int j = 0; j < x[i].length; j++) a += w1[k][j] * x[i][j];
+                h[k] = activation(a);
+            }
+            double out = 0;
+            for (int k = 0; k < h.length; k++) out += w2[k] * h[k];
+            total += (out - y[i]) * (out - y[i]);
+        }
+        return total / x.length;
+    }
 }
