@@ -1,7 +1,7 @@
 package dev.jgrad.runtime;
 
 /**
- * The dot products of {@link Simd} in plain Java: several independent sums, so that the additions
+ * The dot products and the array {@code tanh} of {@link Simd} in plain Java: several independent sums, so that the additions
  * overlap instead of each waiting for the one before (the floating-point adder's latency, not its
  * throughput, bounds a single sum). The arrays are at least {@code n} long, {@code n > 0}.
  */
@@ -61,5 +61,12 @@ final class ScalarKernels {
         out[1] = e1 + o1;
         out[2] = e2 + o2;
         out[3] = e3 + o3;
+    }
+
+    /** {@code a[j] = JitMath.tanh(a[j])} for {@code j < n}. */
+    static void tanh(double[] a, int n) {
+        for (int j = 0; j < n; j++) {
+            a[j] = JitMath.tanh(a[j]);
+        }
     }
 }

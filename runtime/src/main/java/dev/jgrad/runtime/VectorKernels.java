@@ -5,7 +5,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The dot products of {@link Simd} with the Vector API, in the machine's widest vectors ({@code
+ * The dot products and the array {@code tanh} of {@link Simd} with the Vector API, in the machine's widest vectors ({@code
  * DoubleVector.SPECIES_PREFERRED}: 8 doubles with AVX-512, 4 with AVX2): the products of a vector of
  * entries are added lane by lane (a fused multiply-add, one rounding), the lanes added up at the end,
  * the last {@code n % lanes} entries one by one. Loaded only when the JVM has the module {@code
@@ -74,5 +74,19 @@ final class VectorKernels {
         out[1] = t1;
         out[2] = t2;
         out[3] = t3;
+    }
+
+    /**
+     * {@code a[j] = tanh(a[j])} for {@code j < n}: the Vector API's {@code TANH} a vector at a time (an SVML
+     * stub on x86-64), the last {@code n % lanes} entries by {@link JitMath#tanh}.
+     */
+    static void tanh(double[] a, int n) {
+        int j = 0;
+        for (; j <= n - L; j += L) {
+            DoubleVector.fromArray(S, a, j).lanewise(VectorOperators.TANH).intoArray(a, j);
+        }
+        for (; j < n; j++) {
+            a[j] = JitMath.tanh(a[j]);
+        }
     }
 }

@@ -63,6 +63,14 @@ public final class Rules {
     private static final Map<Rule, String> UNDER_JIT = TABLE.stream().filter(e -> e.jitOwner() != null)
             .collect(Collectors.toMap(Entry::rule, Entry::jitOwner));
 
+    /**
+     * The table's array column under {@code @Jit}: the runtime class whose static method of the rule's name,
+     * {@code f(double[] a, int n)}, replaces {@code a[0]} to {@code a[n - 1]} by {@code f} of them within the
+     * {@code @Jit} column's ulps, in vector lanes where the JVM can ({@code Simd.tanh}); a loop that stores
+     * {@code f(e)} into each element of an array stores {@code e} and calls it ({@code transform.Fission}).
+     */
+    private static final Map<Rule, String> ARRAYS_UNDER_JIT = Map.of(rule(MATH, "tanh", 1), RuntimeCalls.SIMD);
+
     /** The rules of {@code java.lang.Math}, by name and arity, for the formulas of this table. */
     private static final Map<String, Rule> MATH_RULES = TABLE.stream().map(Entry::rule)
             .filter(r -> r.owner().equals(MATH))
@@ -103,6 +111,15 @@ public final class Rules {
      */
     public static String ownerUnderJit(Rule r) {
         return UNDER_JIT.getOrDefault(r, r.owner());
+    }
+
+    /**
+     * The runtime class whose method {@code r.name()(double[] a, int n)} computes {@code r} in place over an
+     * array's first {@code n} entries under {@code @Jit} ({@code Simd} for {@code Math.tanh}), or null: only
+     * rules of the {@code @Jit} column, whose results are within its ulps anyway; {@code StrictMath} has none.
+     */
+    public static String arrayOwnerUnderJit(Rule r) {
+        return ARRAYS_UNDER_JIT.get(r);
     }
 
     /** Whether {@code m} is a function of {@code Math} or {@code StrictMath}, whether the table has it or not. */

@@ -490,7 +490,25 @@ public final class Corpus {
                     vec(r, 4, -0.5, 0.5), vec(r, 4, -1, 1))),
             method(ElementSteps.class, "scoresThenLoss", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 8, 3, -1, 1))),
             method(ElementSteps.class, "carriedOver", r -> args(mat(r, 3, 2, -1, 1), (Object) mat(r, 6, 2, -1, 1))),
-            method(ElementSteps.class, "neighbours", r -> args(vec(r, 6, -1, 1), u(r, 0.5, 1.5))));
+            method(ElementSteps.class, "neighbours", r -> args(vec(r, 6, -1, 1), u(r, 0.5, 1.5))),
+
+            // VectorTanhCases: loops that store Math.tanh into an array, which @Jit splits around Simd.tanh, and look-alikes
+            method(VectorTanhCases.class, "layer", r -> args(mat(r, 10, 5, -1, 1), vec(r, 10, -1, 1), mat(r, 19, 5, -1, 1), vec(r, 19, -0.5, 0.5), vec(r, 19, -0.5, 0.5))),
+            method(VectorTanhCases.class, "twoArrays", r -> args(vec(r, 21, -1, 1), vec(r, 21, -1, 1), vec(r, 21, -2, 2))),
+            method(VectorTanhCases.class, "readsItself", r -> args(vec(r, 2, -0.8, 0.8), vec(r, 13, -1, 1))),
+            method(VectorTanhCases.class, "valueReadInTheLoop", r -> args(mat(r, 7, 4, -1, 1), mat(r, 11, 4, -1, 1), vec(r, 11, -0.5, 0.5))),
+            method(VectorTanhCases.class, "branchedAndStrict", r -> args(vec(r, 17, -1, 1), (Object) awayFromZero(r, 17))),
+            method(VectorTanhCases.class, "boundedByALocal", r -> args(mat(r, 9, 3, -1, 1), mat(r, 37, 3, -0.7, 0.7), vec(r, 37, -0.3, 0.3), vec(r, 9, -1, 1))),
+            method(VectorTanhCases.class, "helperActivation", r -> args(mat(r, 6, 4, -1, 1), vec(r, 6, -1, 1), mat(r, 10, 4, -1, 1), vec(r, 10, -0.5, 0.5))));
+
+    /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
+    static double[] awayFromZero(Random r, int n) {
+        double[] x = vec(r, n, 0.1, 2);
+        for (int k = 0; k < n; k += 2) {
+            x[k] = -x[k];
+        }
+        return x;
+    }
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
