@@ -59,6 +59,23 @@ class ElementLocalsTest {
                     return s;
                 }
 
+                // the array is declared inside the loop over its elements: no scalar outside its scope (fuzz seed 443)
+                @Jit @Grad(wrt = {"w"})
+                static double declaredInside(double[] w, int n, double[][] m) {
+                    double s = w[0];
+                    for (double[] row : m) {
+                        for (int j = 0; j < n; j++) {
+                            if (row[0] > 0) {
+                                double[] h = new double[n];
+                                h[j] = s * w[0];
+                                h[j] += row[0];
+                                s = h[j];
+                            }
+                        }
+                    }
+                    return s;
+                }
+
                 @Jit @Grad(wrt = {"w"})
                 static double carriedOver(double[][] w, double[][] x) {
                     double[] h = new double[w.length];
@@ -79,6 +96,7 @@ class ElementLocalsTest {
     void anElementBuiltUpInStepsIsAScalarUntilItsLastStep() {
         Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("e.Net", SOURCE));
         assertThat(compilation).succeeded();
+        assertThat(compilation).generatedSourceFile("e.NetJit");
         assertFalse(fellBack(compilation, "hiddenInPlace"), compilation.diagnostics().toString());
         assertFalse(fellBack(compilation, "scoresThenLoss"), compilation.diagnostics().toString());
         String grad = generated(compilation, "e.NetGrad");

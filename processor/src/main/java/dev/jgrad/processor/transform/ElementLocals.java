@@ -41,7 +41,7 @@ public final class ElementLocals {
     public static List<Stmt> apply(List<Stmt> body, Names names) {
         ElementLocals e = new ElementLocals(names);
         e.candidates(body);
-        return e.sizes.isEmpty() ? body : e.list(body);
+        return e.sizes.isEmpty() ? body : e.list(body, Set.of());
     }
 
     /** The local arrays of {@code new double[n]} named only in element reads, writes and lengths, with their {@code n}. */
@@ -91,15 +91,18 @@ public final class ElementLocals {
     }
 
     /**
-     * The statements of a list; an array declared in it is all zeros until a statement names it, so
-     * a loop that first names it starts each element from 0.0 ({@code fresh}).
+     * The statements of a list, {@code outer} the candidate arrays declared before it (in scope); an
+     * array declared in it is all zeros until a statement names it, so a loop that first names it
+     * starts each element from 0.0 ({@code fresh}).
      */
-    private List<Stmt> list(List<Stmt> in) {
+    private List<Stmt> list(List<Stmt> in, Set<String> outer) {
         List<Stmt> out = new ArrayList<>();
+        Set<String> scope = new HashSet<>(outer);
         Set<String> fresh = new HashSet<>();
         for (Stmt s : in) {
-            out.add(stmt(s, fresh));
+            out.add(stmt(s, scope, fresh));
             if (s instanceof Stmt.Decl d && sizes.containsKey(d.name())) {
+                scope.add(d.name());
                 fresh.add(d.name());
             } else {
                 Walk.statements(List.of(s), x -> Walk.expressions(x, e -> Walk.locals(e, fresh::remove)));
@@ -108,25 +111,25 @@ public final class ElementLocals {
         return out;
     }
 
-    private Stmt stmt(Stmt s, Set<String> fresh) {
+    private Stmt stmt(Stmt s, Set<String> scope, Set<String> fresh) {
         if (s instanceof Stmt.If i) {
-            return new Stmt.If(i.src(), i.cond(), list(i.then()), list(i.otherwise()));
+            return new Stmt.If(i.src(), i.cond(), list(i.then(), scope), list(i.otherwise(), scope));
         }
         if (s instanceof Stmt.Block b) {
-            return new Stmt.Block(b.src(), list(b.body()));
+            return new Stmt.Block(b.src(), list(b.body(), scope));
         }
         if (s instanceof Stmt.While w) {
-            return new Stmt.While(w.src(), w.cond(), list(w.body()), w.testAfter());
+            return new Stmt.While(w.src(), w.cond(), list(w.body(), scope), w.testAfter());
         }
         if (s instanceof Stmt.For f) {
-            List<Stmt> body = list(f.body());
+            List<Stmt> body = list(f.body(), scope);
             Counted c = Counted.of(f);
             if (c != null && c.from() instanceof Expr.Lit zero && zero.text().equals("0") && leavesOnlyAtTheEnd(body)) {
                 Expr.Local index = new Expr.Local(Type.INT, c.index());
-                for (Map.Entry<String, Expr> a : sizes.entrySet()) {
-                    Expr.Local array = new Expr.Local(Type.DOUBLE_ARRAY, a.getKey());
-                    if (c.to().equals(a.getValue()) || c.to().equals(new Expr.Length(array))) {
-                        body = inLocal(body, new Expr.Index(Type.DOUBLE, array, index), fresh.contains(a.getKey()));
+                for (String a : scope) {
+                    Expr.Local array = new Expr.Local(Type.DOUBLE_ARRAY, a);
+                    if (c.to().equals(sizes.get(a)) || c.to().equals(new Expr.Length(array))) {
+                        body = inLocal(body, new Expr.Index(Type.DOUBLE, array, index), fresh.contains(a));
                     }
                 }
             }
