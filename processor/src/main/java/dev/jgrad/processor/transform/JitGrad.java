@@ -85,11 +85,7 @@ public final class JitGrad {
 
     /** As {@link #of(Method, List, Activity, boolean)}; unless {@code jitted}, as it is, only in one pass ({@link GradAlone}). */
     static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads, boolean jitted) {
-        Names names = source.names();
-        List<Stmt> rewritten = NamedResults.apply(source.body(), names);
-        rewritten = Versions.apply(ElementLocals.apply(rewritten, names), names);
-        Method method = new Method(source.name(), source.params(), Recurrences.apply(Scopes.flatten(rewritten), names),
-                names, source.origins(), source.records());
+        Method method = JitRewrites.singleAssignment(source);
         LoopForm form = LoopForm.of(method);
         List<Stmt> body = method.body();
         boolean reachesReturn = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
@@ -247,7 +243,7 @@ public final class JitGrad {
             out.addAll(tapes.take());
             if (!adjoint.isEmpty()) {
                 body.add(new Stmt.Comment("adjoint of this iteration"));
-                body.addAll(localAdjoints(own));
+                body.addAll(Slice.localAdjoints(own, bars));
                 body.addAll(adjoint);
             }
             out.add(new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body));
@@ -434,7 +430,7 @@ public final class JitGrad {
                 List<Stmt> stored = tapes.scratch().stream().anyMatch(Walk.reads(reverse)::contains) ? null
                         : buffers.stored(f, recompute, reverse, names);
                 List<Stmt> body = new ArrayList<>(stored != null ? stored : recompute);
-                body.addAll(localAdjoints(f.body()));
+                body.addAll(Slice.localAdjoints(f.body(), bars));
                 body.addAll(reverse);
                 if (reverseDepth == 0 && fusing == null) {
                     // the tapes of the recurrences that this top-level loop's iterations recompute
@@ -473,7 +469,7 @@ public final class JitGrad {
         Set<String> read = Walk.reads(reverse);
         List<Stmt> own = tapes.keepCalls(r, read);
         List<Stmt> body = new ArrayList<>(tapes.restores(r));
-        List<Stmt> tail = new ArrayList<>(localAdjoints(r.loop().body()));
+        List<Stmt> tail = new ArrayList<>(Slice.localAdjoints(r.loop().body(), bars));
         tail.addAll(reverse);
         body.addAll(Slice.withoutDeadLocals(slice(own, read), tail));
         body.addAll(tail);
@@ -489,26 +485,6 @@ public final class JitGrad {
             return new Expr.Index(ix.type(), onBar(ix.array()), ix.index());
         }
         return bar(((Local) target).name());
-    }
-
-    /** The adjoints of a loop body's own scalar locals, fresh in each iteration. */
-    private List<Stmt> localAdjoints(List<Stmt> body) {
-        List<Stmt> out = new ArrayList<>();
-        collectLocals(body, out);
-        return out;
-    }
-
-    private void collectLocals(List<Stmt> body, List<Stmt> out) {
-        for (Stmt s : body) {
-            if (s instanceof Stmt.Decl d && d.type() == Type.DOUBLE && bars.containsKey(d.name())) {
-                out.add(new Stmt.Decl(null, Type.DOUBLE, bars.get(d.name()), ZERO));
-            } else if (s instanceof Stmt.If i) {
-                collectLocals(i.then(), out);
-                collectLocals(i.otherwise(), out);
-            } else if (s instanceof Stmt.Block b) {
-                collectLocals(b.body(), out);
-            }
-        }
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.ir.Method;
+import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Stmt;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,27 @@ import java.util.Set;
  */
 public final class JitRewrites {
     private JitRewrites() {}
+
+    /**
+     * {@code source} in the form the fused gradient reads: calls' results named ({@link NamedResults}),
+     * elements built up in steps kept in scalars ({@link ElementLocals}), locals assigned again made new
+     * versions ({@link Versions}), blocks flattened, and recurrences marked ({@link Recurrences}); the
+     * operations and their order are the source's.
+     */
+    static Method singleAssignment(Method source) {
+        Names names = source.names();
+        List<Stmt> body = scalars(NamedResults.apply(source.body(), names), names);
+        return new Method(source.name(), source.params(), Recurrences.apply(Scopes.flatten(body), names), names,
+                source.origins(), source.records());
+    }
+
+    /**
+     * {@code body} with elements built up in steps kept in scalars ({@link ElementLocals}) and locals
+     * assigned again made new versions ({@link Versions}): each assigned once, for the fused loops.
+     */
+    public static List<Stmt> scalars(List<Stmt> body, Names names) {
+        return Versions.apply(ElementLocals.apply(body, names), names);
+    }
 
     /** {@code body} of {@code method}, rewritten. */
     public static List<Stmt> apply(List<Stmt> body, Method method, boolean threads, Set<String> scratch) {

@@ -3,7 +3,9 @@ package dev.jgrad.processor.transform;
 import dev.jgrad.processor.analysis.LoopForm;
 import dev.jgrad.processor.analysis.Recurrence;
 import dev.jgrad.processor.ir.Expr.Local;
+import dev.jgrad.processor.ir.Exprs;
 import dev.jgrad.processor.ir.Stmt;
+import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.ir.Walk;
 import java.util.ArrayList;
 import java.util.List;
@@ -114,6 +116,22 @@ final class Slice {
                 out.remove(k);
             } else {
                 read.addAll(Walk.reads(List.of(out.get(k))));
+            }
+        }
+        return out;
+    }
+
+    /** The adjoints of a loop body's own scalar locals ({@code bars} names them), fresh in each iteration. */
+    static List<Stmt> localAdjoints(List<Stmt> body, Map<String, String> bars) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Decl d && d.type() == Type.DOUBLE && bars.containsKey(d.name())) {
+                out.add(new Stmt.Decl(null, Type.DOUBLE, bars.get(d.name()), Exprs.ZERO));
+            } else if (s instanceof Stmt.If i) {
+                out.addAll(localAdjoints(i.then(), bars));
+                out.addAll(localAdjoints(i.otherwise(), bars));
+            } else if (s instanceof Stmt.Block b) {
+                out.addAll(localAdjoints(b.body(), bars));
             }
         }
         return out;
