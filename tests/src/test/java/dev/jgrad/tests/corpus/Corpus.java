@@ -448,7 +448,15 @@ public final class Corpus {
             method(SimdCases.class, "swappedAndSubtracted", r -> args(vec(r, 11, -0.5, 0.5), u(r, -0.5, 0.5), mat(r, 13, 11, -1, 1), vec(r, 13, -1, 1))),
             method(SimdCases.class, "ownLengths", r -> args(vec(r, 19, -0.5, 0.5), (Object) ragged(r, 22, 0, 19, -1, 1))),
             method(SimdCases.class, "lookAlikes", r -> args(vec(r, 10, -0.5, 0.5), (Object) mat(r, 14, 10, -1, 1))),
-            method(SimdCases.class, "fromAnEntry", r -> args(vec(r, 6, -0.5, 0.5), mat(r, 9, 6, -1, 1), i(r, 0, 5))));
+            method(SimdCases.class, "fromAnEntry", r -> args(vec(r, 6, -0.5, 0.5), mat(r, 9, 6, -1, 1), i(r, 0, 5))),
+
+            // PartialsCases: helpers with several active arguments, value and partials from one run (issue 14)
+            method(PartialsCases.class, "twoActive", r -> args(vec(r, 6, -1.5, 1.5), vec(r, 6, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "fourActive", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "nested", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "nestedOnce", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "branches", PartialsCaseInputs::branches),
+            method(PartialsCases.class, "indexed", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1), labels(r, 5, 3))));
 
     static Mlp mlpParams(Random r, int hidden, int inputs) {
         return new Mlp(mat(r, hidden, inputs, -1, 1), vec(r, hidden, -0.5, 0.5), vec(r, hidden, -1, 1), u(r, -0.5, 0.5));
