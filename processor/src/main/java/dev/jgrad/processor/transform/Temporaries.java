@@ -393,7 +393,7 @@ final class Temporaries {
         for (Stmt s : body) {
             if (s instanceof Stmt.If i && i.cond() instanceof Expr.Local c && !out.isEmpty()
                     && out.get(out.size() - 1) instanceof Stmt.If prev && prev.cond() instanceof Expr.Local p
-                    && noClash(prev, i)) {
+                    && noClash(prev, i) && !leaves(prev)) {
                 boolean same = p.equals(c) && !writesAny(prev, Set.of(c.name())) && !writesAny(i, Set.of(c.name()));
                 boolean negated = c.name().equals(negations.get(p.name())) || p.name().equals(negations.get(c.name()));
                 if (same || negated) {
@@ -429,6 +429,14 @@ final class Temporaries {
         });
         out.keySet().removeIf(t -> assigned.contains(t) || assigned.contains(out.get(t)));
         return out;
+    }
+
+    /** Whether {@code s} may leave its block (a return, break, continue or throw): what follows it there would be unreachable. */
+    private static boolean leaves(Stmt s) {
+        boolean[] leaves = {false};
+        Walk.statements(List.of(s), x -> leaves[0] |= x instanceof Stmt.Return || x instanceof Stmt.Break
+                || x instanceof Stmt.Continue || x instanceof Stmt.Throw);
+        return leaves[0];
     }
 
     /** Whether the two branches declare no local of the same name (they would share a scope). */

@@ -93,5 +93,9 @@ class TemporariesTest {
                 new Stmt.If(null, C, List.of(a), List.of()), new Stmt.If(null, TAKEN, List.of(b), List.of()));
         assertEquals(List.of(decl(X_BAR, Expr.Lit.ofDouble(0.0)), negation, new Stmt.If(null, C, List.of(a), List.of(b))),
                 tidy(body));
+        // not after a branch that may leave: what follows it in the branch would be unreachable
+        Stmt leaving = new Stmt.If(null, C, List.of(a, new Stmt.Return(null, null)), List.of());
+        List<Stmt> early = List.of(decl(X_BAR, Expr.Lit.ofDouble(0.0)), leaving, new Stmt.If(null, C, List.of(b), List.of()));
+        assertEquals(early, tidy(early));
     }
 }

@@ -453,7 +453,8 @@ public final class Corpus {
             // PartialsCases: helpers with several active arguments, value and partials from one run (issue 14)
             method(PartialsCases.class, "twoActive", r -> args(vec(r, 6, -1.5, 1.5), vec(r, 6, -1, 1), u(r, -1, 1))),
             method(PartialsCases.class, "fourActive", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
-            method(PartialsCases.class, "nested", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "nested", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "nestedTwo", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1))),
             method(PartialsCases.class, "nestedOnce", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
             method(PartialsCases.class, "branches", PartialsCaseInputs::branches),
             method(PartialsCases.class, "indexed", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1), labels(r, 5, 3))));

@@ -8,7 +8,8 @@ import dev.jgrad.Grad;
  * value-and-partials method ({@code bump_and_dx_dy}); a helper called by such a helper gives its own
  * from one run too. Two, three and four active arguments, some inactive ones, an int and a boolean, a
  * helper calling a helper, a helper with a branch and a guard return, calls in loops and in
- * straight-line code, and an argument that may throw (an index).
+ * straight-line code (there, and in {@code @Grad} alone's taped gradients, the helper is inlined; the
+ * {@code @Jit} twins give value and partials from one run), and an argument that may throw (an index).
  */
 public final class PartialsCases {
     private PartialsCases() {}
@@ -60,19 +61,25 @@ public final class PartialsCases {
         return left * u + right * Math.sin(v) + inner(k) * v;
     }
 
-    /** The nested helpers in a loop with {@code k0} inactive, and in a second loop with all three active. */
+    /** The nested helpers in a loop, all three arguments active. */
     @Grad(wrt = {"u", "v", "k"})
-    static double nested(double[] u, double[] v, double k, double k0) {
+    static double nested(double[] u, double[] v, double k) {
         double total = 0;
         for (int i = 0; i < u.length; i++) {
-            double o = outer(u[i], v[i], k0);
+            double o = outer(u[i], v[i], k);
             total += o * (i + 1);
         }
-        double extra = 0;
-        for (int i = 0; i < v.length; i++) {
-            extra += outer(v[i], u[i], k);
+        return total;
+    }
+
+    /** The nested helpers in a loop, the third argument inactive. */
+    @Grad(wrt = {"u", "v"})
+    static double nestedTwo(double[] u, double[] v, double k0) {
+        double total = 0;
+        for (int i = 0; i < u.length; i++) {
+            total += outer(v[i], u[i], k0) * u[i];
         }
-        return total + extra * extra;
+        return total;
     }
 
     /** Straight-line code with the nested helpers, all three arguments active. */
