@@ -72,7 +72,8 @@ final class ValueAndPartials {
         }
         List<Stmt> body = new ArrayList<>(d.forward());
         body.addAll(d.adjoint());
-        body = new ArrayList<>(Tidy.apply(body, d.value(), d.partials(), paramNames));
+        body = new ArrayList<>(HelperAdjoint.declaredAtFirstContribution(
+                Tidy.apply(body, d.value(), d.partials(), paramNames)));
         for (int j = 0; j < wrt.size(); j++) {
             body.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, new Expr.Local(Type.DOUBLE_ARRAY, out),
                     Expr.Lit.ofInt(j)), d.partials().get(j)));

@@ -137,6 +137,11 @@ public final class HelperAdjoint {
         return out;
     }
 
+    /** {@code stmts} with each zero declaration moved to its first contribution, the addition kept ({@link Temporaries}). */
+    public static List<Stmt> declaredAtFirstContribution(List<Stmt> stmts) {
+        return Temporaries.declaredAtFirstContribution(stmts);
+    }
+
     /** Whether a branch declares nothing: its locals would be out of the adjoint's scope. */
     private static boolean declaresNothing(Stmt.If i) {
         boolean[] none = {true};
