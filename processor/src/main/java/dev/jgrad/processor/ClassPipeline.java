@@ -114,39 +114,18 @@ final class ClassPipeline {
                     continue;
                 }
                 if (grad) {
-                    Method ir = pullbacks.read(m, wrt);
-                    if (ir == null) {
+                    Built built = built(m, pullbacks.read(m, wrt), wrt, jit);
+                    if (built != null && pullbacks.recomputesSeveral(built.gradient().body())) {
+                        // a helper with several active arguments whose partials would each run it again: inlined
+                        built = built(m, pullbacks.readInliningSeveral(m, wrt), wrt, jit);
+                    }
+                    if (built == null) {
                         continue;
                     }
-                    List<String> leaves = WrtLeaves.of(ir, wrt);
-                    JitGrad.Outcome onePass = null;
-                    Activity activity = Activity.of(ir, new HashSet<>(leaves));
-                    if (reportActiveCalls(env, activity, ir.origins())
-                            || DerivativeCalls.reportMissingPartials(env, m, ir, activity)) {
-                        continue;
-                    }
-                    JitGrad.Outcome fused = jit ? inSourceWords(JitGrad.of(ir, leaves, activity, threads(m)), ir) : null;
-                    if (!jit) {
-                        // under @Grad alone, the one-pass form as it is, or the tape; a trial on names of its own
-                        Method trial = new Method(ir.name(), ir.params(), ir.body(), ir.names().copy(), ir.origins(),
-                                ir.records());
-                        onePass = inSourceWords(GradAlone.of(trial, leaves, activity), trial);
-                        ir = onePass.gradient() != null ? trial : ir;
-                    }
-                    Gradient gradient = fused != null ? fused.gradient() : onePass != null ? onePass.gradient() : null;
-                    GradientForm form;
-                    if (gradient == null) {
-                        Reverse.Taped taped = Reverse.taped(ir, leaves, activity);
-                        gradient = taped.gradient();
-                        JitGrad.Outcome not = fused != null ? fused : onePass;
-                        form = new GradientForm(GradientForm.Kind.TAPED,
-                                not == null ? null : new GradientForm.Blocker(not.reason(), not.at()), taped.saved());
-                    } else if (onePass != null) {
-                        form = new GradientForm(GradientForm.Kind.ONE_PASS, null, List.of());
-                    } else {
-                        form = new GradientForm(fused.notOnePass() == null ? GradientForm.Kind.ONE_PASS
-                                : GradientForm.Kind.TWO_PASS, fused.notOnePass(), List.of());
-                    }
+                    Method ir = built.ir();
+                    Gradient gradient = built.gradient();
+                    GradientForm form = built.form();
+                    JitGrad.Outcome fused = built.fused();
                     gradient = new Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
                             ir.params().stream().map(Method.Param::name).toList()),
                             gradient.value(), gradient.components(), gradient.tape());
@@ -233,6 +212,46 @@ final class ClassPipeline {
                 env.diag().error(Message.INTERNAL, type, type.getSimpleName(), e);
             }
         }
+    }
+
+    /** What the transforms made of {@code ir}, a reading of {@code m}: the gradient and its form. */
+    private record Built(Method ir, Gradient gradient, GradientForm form, JitGrad.Outcome fused) {}
+
+    /** The gradient of {@code ir} (null: nothing, or an error reported). */
+    private Built built(ExecutableElement m, Method ir, List<String> wrt, boolean jit) {
+        if (ir == null) {
+            return null;
+        }
+        List<String> leaves = WrtLeaves.of(ir, wrt);
+        JitGrad.Outcome onePass = null;
+        Activity activity = Activity.of(ir, new HashSet<>(leaves));
+        if (reportActiveCalls(env, activity, ir.origins())
+                || DerivativeCalls.reportMissingPartials(env, m, ir, activity)) {
+            return null;
+        }
+        JitGrad.Outcome fused = jit ? inSourceWords(JitGrad.of(ir, leaves, activity, threads(m)), ir) : null;
+        if (!jit) {
+            // under @Grad alone, the one-pass form as it is, or the tape; a trial on names of its own
+            Method trial = new Method(ir.name(), ir.params(), ir.body(), ir.names().copy(), ir.origins(),
+                    ir.records());
+            onePass = inSourceWords(GradAlone.of(trial, leaves, activity), trial);
+            ir = onePass.gradient() != null ? trial : ir;
+        }
+        Gradient gradient = fused != null ? fused.gradient() : onePass != null ? onePass.gradient() : null;
+        GradientForm form;
+        if (gradient == null) {
+            Reverse.Taped taped = Reverse.taped(ir, leaves, activity);
+            gradient = taped.gradient();
+            JitGrad.Outcome not = fused != null ? fused : onePass;
+            form = new GradientForm(GradientForm.Kind.TAPED,
+                    not == null ? null : new GradientForm.Blocker(not.reason(), not.at()), taped.saved());
+        } else if (onePass != null) {
+            form = new GradientForm(GradientForm.Kind.ONE_PASS, null, List.of());
+        } else {
+            form = new GradientForm(fused.notOnePass() == null ? GradientForm.Kind.ONE_PASS
+                    : GradientForm.Kind.TWO_PASS, fused.notOnePass(), List.of());
+        }
+        return new Built(ir, gradient, form, fused);
     }
 
     /** The parameters of the generated method, and the leaves of its records, which are read once at entry. */

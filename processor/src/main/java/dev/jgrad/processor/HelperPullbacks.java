@@ -40,17 +40,21 @@ import javax.lang.model.element.VariableElement;
  * {@code double} parameter, {@code normCdf_dx(x)}, that runs the helper's forward again and its
  * reverse sweep, and returns the partial derivative: no tape across calls, and the generated code
  * grows with the source, not with the number of calls. Where the adjoint follows the call in the same
- * scope ({@code JitGrad}'s fused iterations and straight-line code), the gradient calls instead
- * {@code normCdf_and_dx(x, out)}, which returns the value bit for bit and writes the partial into
- * {@code out[0]}: one run of the helper per call, not two ({@link Rule#valueAndPartial}).
+ * scope ({@code JitGrad}'s fused iterations and straight-line code), the gradient calls instead a
+ * value-and-partials method ({@link ValueAndPartials}): {@code normCdf_and_dx(x, out)} returns the
+ * value bit for bit and writes the partial into {@code out[0]}; {@code price_and_dspot_dvol_drate(...,
+ * out)}, for a call with three active arguments, writes the three partials into {@code out[0..2]}: one
+ * run of the helper per call, and one adjoint sweep for all its partials ({@link Rule#valueAndPartials}).
  *
  * <p>A helper qualifies when it is static, returns {@code double}, takes only {@code double},
  * {@code int}, {@code long} and {@code boolean} parameters (at least one {@code double}), has no loop
  * and no array element write, calls nothing it cannot see into (which could print, or have another
- * effect that running it again would repeat); when at each of its calls at most one {@code double}
- * argument is active (each partial runs the helper again, so two would cost twice the inlined code);
- * and when its body is larger than {@link #SMALL} bytes of bytecode (HotSpot inlines smaller ones
- * itself). Everything else is inlined as before; so are helpers under the forward modes.
+ * effect that running it again would repeat); and when its body is larger than {@link #SMALL} bytes
+ * of bytecode (HotSpot inlines smaller ones itself; inlined, they fuse with the caller's code). A call
+ * with two active double arguments or more is kept only where the gradient gives it value and
+ * partials from one run: if the gradient would call its partial methods instead (each runs the helper
+ * again), the method is read again with that helper inlined ({@link #recomputesSeveral}).
+ * Everything else is inlined as before; so are helpers under the forward modes.
  *
  * <p>One instance serves one class: each helper gets its methods once, whichever gradients call it.
  */
@@ -66,6 +70,10 @@ final class HelperPullbacks {
     /** The helper of each rule made here, by identity. */
     private final Map<Rule, ExecutableElement> helpers = new java.util.IdentityHashMap<>();
     private final List<ClassWriter.HelperMethod> methods = new ArrayList<>();
+    /** The partial methods ({@code price_dspot}) of each helper given methods. */
+    private final Map<ExecutableElement, List<String>> partialMethods = new HashMap<>();
+    /** The helpers that some call of the method last read passes several active double arguments. */
+    private Set<ExecutableElement> lastSeveral = Set.of();
 
     /**
      * For the class whose gradients go into {@code generatedClass} (a binary name); {@code taken} are
@@ -102,12 +110,35 @@ final class HelperPullbacks {
      * Reads {@code m}, differentiated in {@code wrt}, with its qualifying helpers kept as calls: a
      * first read inlines everything and counts the calls; if some helper qualifies (also one called
      * once that an earlier gradient of the class already gave methods), a second read keeps its
-     * calls. A helper with two active double arguments at some call is then inlined after all (a
-     * third read): its partials would each run it again. Null after reporting an error, as
-     * {@link MethodReader#read} returns.
+     * calls, also those with several active double arguments (a fused gradient gives them value and
+     * partials from one run: {@link #recomputesSeveral} says when it did not). Null after reporting an
+     * error, as {@link MethodReader#read} returns.
      */
     Method read(ExecutableElement m, List<String> wrt) {
-        return read(m, wrt, false);
+        return read(m, wrt, false, false);
+    }
+
+    /**
+     * As {@link #read(ExecutableElement, List)}, but a helper with two active double arguments at some
+     * call is inlined (a third read): for a gradient that would call its partial methods, each of
+     * which runs it again.
+     */
+    Method readInliningSeveral(ExecutableElement m, List<String> wrt) {
+        return read(m, wrt, false, true);
+    }
+
+    /**
+     * Whether {@code body}, a gradient of the method last read, calls a partial method ({@code
+     * price_dspot}, which runs the helper again) of a helper that some call of that method passes two
+     * active double arguments or more: then {@link #readInliningSeveral} is the cheaper reading.
+     */
+    boolean recomputesSeveral(List<Stmt> body) {
+        Set<String> partials = new HashSet<>();
+        lastSeveral.forEach(h -> partials.addAll(partialMethods.getOrDefault(h, List.of())));
+        boolean[] found = {false};
+        Walk.statements(body, s -> Walk.expressions(s, e -> Walk.postOrder(e, x -> found[0] |=
+                x instanceof Expr.Call c && c.owner().equals(generatedClass) && partials.contains(c.name()))));
+        return found[0];
     }
 
     /**
@@ -116,10 +147,11 @@ final class HelperPullbacks {
      * every call.
      */
     Method readForJit(ExecutableElement m) {
-        return read(m, List.of(), true);
+        return read(m, List.of(), true, true);
     }
 
-    private Method read(ExecutableElement m, List<String> wrt, boolean visibleOnly) {
+    private Method read(ExecutableElement m, List<String> wrt, boolean visibleOnly, boolean inlineSeveral) {
+        lastSeveral = Set.of();
         HelperCalls counted = HelperCalls.inlineAll();
         Method first = MethodReader.read(env, m, counted);
         if (first == null) {
@@ -144,7 +176,8 @@ final class HelperPullbacks {
                 return first;
             }
             Set<ExecutableElement> several = severalActive(ir, wrt);
-            if (several.isEmpty()) {
+            if (several.isEmpty() || !inlineSeveral) {
+                lastSeveral = several;
                 return ir;
             }
             wanted.removeAll(several);
@@ -223,7 +256,6 @@ final class HelperPullbacks {
         }
         List<ClassWriter.HelperMethod> made = new ArrayList<>();
         List<String> partials = new ArrayList<>();
-        List<String> together = new ArrayList<>();
         List<Rule.Reads> reads = new ArrayList<>();
         Integer[] all = new Integer[primal.params().size()];
         for (int k = 0; k < all.length; k++) {
@@ -234,7 +266,6 @@ final class HelperPullbacks {
         for (Method.Param p : primal.params()) {
             if (p.type() != Type.DOUBLE) {
                 partials.add(null);
-                together.add(null);
                 reads.add(null);
                 continue;
             }
@@ -254,24 +285,11 @@ final class HelperPullbacks {
                     "its partial derivative in {@code " + p.name() + "}, for the reverse sweeps of\nthis class's"
                             + " gradients. It runs the helper again, then its adjoint (no tape across calls)."));
             partials.add(name);
-            // the value and the partial from one run, for a gradient whose adjoint follows the call
-            String out = ir.names().fresh(p.name() + "Partial");
-            List<Stmt> both = new ArrayList<>(d.forward());
-            both.addAll(d.adjoint());
-            both = new ArrayList<>(Tidy.apply(both, d.value(), List.of(d.partial()), paramNames));
-            both.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, new Expr.Local(Type.DOUBLE_ARRAY, out),
-                    Expr.Lit.ofInt(0)), d.partial()));
-            both.add(new Stmt.Return(null, d.value()));
-            List<Method.Param> params = new ArrayList<>(ir.params());
-            params.add(new Method.Param(out, Type.DOUBLE_ARRAY));
-            String andName = fresh(base + "_and_d" + p.name());
-            made.add(new ClassWriter.HelperMethod(andName, helper, params, both, ir.names().all(),
-                    "its value, bit for bit, returned, and its partial derivative in {@code " + p.name()
-                            + "} written into\n{@code " + out + "[0]}, from one run: for the gradients whose"
-                            + " adjoint follows the call."));
-            together.add(andName);
             reads.add(Rule.Reads.args(all));
         }
+        partialMethods.put(helper, partials.stream().filter(java.util.Objects::nonNull).toList());
+        ValueAndPartials together = new ValueAndPartials(helper, paramNames, () -> readQuietly(helper, root, nested),
+                this::fresh, methods::add);
         String owner;
         String forward;
         if (visible(helper, root)) {
@@ -292,7 +310,7 @@ final class HelperPullbacks {
                 out.add(d == null ? null : new Expr.Call(Type.DOUBLE, partialOwner, d, List.copyOf(args)));
             }
             return out;
-        }).withValueAndPartials(partialOwner, together);
+        }).withValueAndPartials(partialOwner, together::method);
         helpers.put(rule, helper);
         return rule;
     }

@@ -16,7 +16,8 @@
  *       {@code @Jacobian} ({@code JacobianPipeline}: tangent columns or reverse rows), with
  *       {@code Wrt} (the annotations' wrt) and {@code Flat} (the flat vectors of the wrt parameters).
  *       {@code HelperPullbacks} decides which helpers a gradient calls instead of inlining (the front's
- *       {@code HelperCalls} counts the calls and asks it), and makes their derivative methods.
+ *       {@code HelperCalls} counts the calls and asks it), and makes their derivative methods
+ *       ({@code ValueAndPartials}: value and partials in a set of arguments from one run).
  *       {@code JitForms} says which {@code @Jit} code may use the rule table's {@code @Jit} column
  *       ({@code JitMath.tanh}): code that prints nothing and writes nothing the caller sees.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
@@ -52,8 +53,9 @@
  *       {@code SingleAssignment} (a loop-free helper's body with each local assigned once, for its
  *       tape-free derivative method), {@code HelperAdjoint} (that body's adjoint, which reads every value
  *       in place: the derivative methods and the value-and-partial methods), {@code HelperSites} (in
- *       {@code JitGrad}, a helper call whose adjoint follows it calls the value-and-partial method), {@code Tidy} (a last peephole pass: adjoints declared with their
- *       first contribution, no dead zeroing), {@code Captures} (last: what each parallel loop's lambda
+ *       {@code JitGrad}, a helper call whose adjoint follows it calls the value-and-partials method;
+ *       {@code NestedSites} likewise inside such a method), {@code Tidy} (a last peephole pass: adjoints declared with their
+ *       first contribution, no dead zeroing, and {@code Temporaries}: one-use temporaries folded where exact), {@code Captures} (last: what each parallel loop's lambda
  *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
  *       the statement that kept it from a better one, and what the forward sweep pushes.
  *   <li>{@code rules}: the derivative of every primitive, in one table; {@code Throws}, which code may

@@ -140,8 +140,11 @@ class PullbackTest {
         assertTrue(calibration.contains("BookGrad.call_and_dvol(spot[i], strike[i], expiry[i], rate, vol[i], call_d)"),
                 calibration);
         assertFalse(calibration.contains("Book.call(") || calibration.contains("call_dvol("), calibration);
-        // only the partial some gradient calls is generated, and no copy of a helper the class can call
-        assertEquals(1, count(grad, "private static double call_"), grad);
+        // only the methods some gradient calls are generated (calibration's one active argument, the
+        // book's three), and no copy of a helper the class can call
+        assertEquals(2, count(grad, "private static double call_"), grad);
+        assertEquals(1, count(grad, "private static double call_and_dvol("), grad);
+        assertEquals(1, count(grad, "private static double call_and_ds_dr_dvol("), grad);
         assertFalse(grad.contains("private static double call("), grad);
         // the @Jit value calls it too
         String jit = generated(compilation, "book.BookJit");
@@ -231,8 +234,11 @@ class PullbackTest {
         String grad = generated(book(), "book.BookGrad");
         String partial = method(grad, "private static double normCdf_dx(double x)");
         assertEquals(1, count(partial, "Math.exp("), partial);
-        // the @Jit @Grad method gives value and partial at once; the taped ones call normCdf_dx
-        assertTrue(method(grad, "public static ValueGradient value(").contains("BookGrad.normCdf_and_dx("), grad);
+        // the @Jit @Grad method gives value and partials at once, and so do the methods it calls for
+        // its helpers of three active arguments; the taped ones call normCdf_dx
+        String value = method(grad, "public static ValueGradient value(");
+        assertTrue(value.contains("BookGrad.call_and_ds_dr_dvol(") && value.contains("BookGrad.put_and_ds_dr_dvol("), value);
+        assertTrue(method(grad, "private static double call_and_ds_dr_dvol(").contains("BookGrad.normCdf_and_dx("), grad);
         assertTrue(method(grad, "public static StraddleGradient straddle(").contains("BookGrad.normCdf_dx("), grad);
     }
 

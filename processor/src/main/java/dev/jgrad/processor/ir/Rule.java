@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A primitive of the rule table ({@code rules.Rules}): how a call to it is spelled, and the partial
@@ -48,8 +49,8 @@ public final class Rule {
     private final String name;
     private final List<Reads> reads;
     private final Partials partials;
-    /** Per argument, a method of {@link #valueAndPartialOwner} giving the value and that partial at once, or null. */
-    private final List<String> valueAndPartial;
+    /** Per set of arguments, a method of {@link #valueAndPartialOwner} giving the value and those partials at once, or null. */
+    private final Function<List<Integer>, String> valueAndPartial;
     private final String valueAndPartialOwner;
     /** The argument, a {@code double[]}, into which a call writes its second result; -1 for none. */
     private final int writes;
@@ -69,23 +70,24 @@ public final class Rule {
         this.writes = -1;
     }
 
-    private Rule(Rule r, String owner, List<String> valueAndPartial, int writes) {
+    private Rule(Rule r, String owner, Function<List<Integer>, String> valueAndPartial, int writes) {
         this.owner = r.owner;
         this.name = r.name;
         this.reads = r.reads;
         this.partials = r.partials;
         this.valueAndPartialOwner = owner;
-        this.valueAndPartial = valueAndPartial == null ? null : Collections.unmodifiableList(new ArrayList<>(valueAndPartial));
+        this.valueAndPartial = valueAndPartial;
         this.writes = writes;
     }
 
     /**
-     * This rule, where {@code owner.methods.get(k)(args..., double[] out)} (null for some {@code k}) returns
-     * the primitive's value bit for bit and writes its partial in argument {@code k} into {@code out[0]}:
-     * a gradient whose adjoint follows the call in the same iteration calls that instead of the
-     * primitive and then its partial (a helper's derivative method, which would run it again).
+     * This rule, where {@code owner.methods.apply(ks)(args..., double[] out)} (null for some {@code ks})
+     * returns the primitive's value bit for bit and writes its partial in argument {@code ks.get(j)} into
+     * {@code out[j]}: a gradient whose adjoint follows the call in the same iteration calls that instead
+     * of the primitive and then its partials (a helper's derivative methods, which would run it again
+     * for each). {@code methods} may make the method when first asked.
      */
-    public Rule withValueAndPartials(String owner, List<String> methods) {
+    public Rule withValueAndPartials(String owner, Function<List<Integer>, String> methods) {
         return new Rule(this, owner, methods, writes);
     }
 
@@ -96,7 +98,13 @@ public final class Rule {
 
     /** The method that gives the value and the partial in argument {@code k} at once, or null. */
     public String valueAndPartial(int k) {
-        return valueAndPartial == null || k >= valueAndPartial.size() ? null : valueAndPartial.get(k);
+        return valueAndPartials(List.of(k));
+    }
+
+    /** The method that gives the value and the partials in arguments {@code ks} (ascending) at once, or null. */
+    public String valueAndPartials(List<Integer> ks) {
+        return valueAndPartial == null || ks.isEmpty() || ks.get(ks.size() - 1) >= arity() ? null
+                : valueAndPartial.apply(List.copyOf(ks));
     }
 
     /** The binary name of the class of the {@link #valueAndPartial} methods. */

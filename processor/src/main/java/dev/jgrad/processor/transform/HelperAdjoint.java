@@ -26,9 +26,14 @@ import java.util.Set;
 public final class HelperAdjoint {
     /**
      * {@code forward}: the body without its return; {@code adjoint}: the adjoint statements;
-     * {@code partial}: the parameter's adjoint once they ran (the partial); {@code value}: the helper's value.
+     * {@code partials}: each parameter's adjoint once they ran (its partial); {@code value}: the helper's value.
      */
-    public record Result(List<Stmt> forward, List<Stmt> adjoint, Expr partial, Expr value) {}
+    public record Result(List<Stmt> forward, List<Stmt> adjoint, List<Expr> partials, Expr value) {
+        /** The partial in the one parameter asked for. */
+        public Expr partial() {
+            return partials.get(0);
+        }
+    }
 
     private final Activity activity;
     private final Names names;
@@ -69,11 +74,19 @@ public final class HelperAdjoint {
      * or null if its body has another shape.
      */
     public static Result of(Method ir, String param) {
+        return of(ir, List.of(param));
+    }
+
+    /**
+     * The derivative of {@code ir} (from {@link #prepared}, ending in one return) in each of
+     * {@code params} from one adjoint sweep, or null if its body has another shape.
+     */
+    public static Result of(Method ir, List<String> params) {
         List<Stmt> body = ir.body();
         if (body.isEmpty() || !(body.get(body.size() - 1) instanceof Stmt.Return ret) || ret.value() == null) {
             return null;
         }
-        Activity activity = Activity.of(ir, Set.of(param));
+        Activity activity = Activity.of(ir, new HashSet<>(params));
         HelperAdjoint h = new HelperAdjoint(activity, ir.names());
         List<Stmt> forward = body.subList(0, body.size() - 1);
         boolean[] shaped = {true};
@@ -94,14 +107,16 @@ public final class HelperAdjoint {
                 h.bars.put(d.name(), h.names.fresh(Names.adjoint(d.name())));
             }
         });
-        if (!h.bars.containsKey(param)) {
-            return new Result(List.copyOf(forward), List.of(), Exprs.ZERO, ret.value());
+        List<Expr> partials = new ArrayList<>();
+        params.forEach(p -> partials.add(h.bars.containsKey(p) ? new Local(Type.DOUBLE, h.bars.get(p)) : Exprs.ZERO));
+        if (params.stream().noneMatch(h.bars::containsKey)) {
+            return new Result(List.copyOf(forward), List.of(), partials, ret.value());
         }
         List<Stmt> adjoint = new ArrayList<>();
         h.bars.values().forEach(b -> adjoint.add(new Stmt.Decl(null, Type.DOUBLE, b, Exprs.ZERO)));
         h.adjoints().propagate(ret.value(), Exprs.ONE, adjoint);
         h.reverse(forward, adjoint);
-        return new Result(List.copyOf(forward), adjoint, new Local(Type.DOUBLE, h.bars.get(param)), ret.value());
+        return new Result(List.copyOf(forward), adjoint, partials, ret.value());
     }
 
     /**
@@ -120,6 +135,11 @@ public final class HelperAdjoint {
             Walk.statements(List.of(s), x -> Walk.expressions(x, e -> Walk.locals(e, read::add)));
         }
         return out;
+    }
+
+    /** {@code stmts} with each zero declaration moved to its first contribution, the addition kept ({@link Temporaries}). */
+    public static List<Stmt> declaredAtFirstContribution(List<Stmt> stmts) {
+        return Temporaries.declaredAtFirstContribution(stmts);
     }
 
     /** Whether a branch declares nothing: its locals would be out of the adjoint's scope. */

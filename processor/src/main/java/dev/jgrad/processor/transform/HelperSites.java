@@ -19,7 +19,9 @@ import java.util.function.Predicate;
  * {@code v = normCdf(d1)} of a helper that has a value-and-partial method ({@link Rule#valueAndPartial})
  * becomes {@code v = CGrad.normCdf_and_dx(d1, v_d)}: the same value, bit for bit, and the partial in
  * the one active argument written into {@code v_d[0]}, which the adjoint reads instead of calling
- * {@code normCdf_dx(d1)} (which runs the helper again). Each call site has its own one-slot buffer,
+ * {@code normCdf_dx(d1)} (which runs the helper again). A call with several active arguments,
+ * {@code price(spot, strike, expiry, vol, rate, isCall)}, calls {@code price_and_dspot_dvol_drate(...,
+ * price_d)} likewise, with one slot per active argument. Each call site has its own buffer,
  * allocated once before the loop (once per chunk of a parallel loop, which the buffers are scratch
  * to; a loop with such a call is not jammed, as its lanes would share the buffer).
  *
@@ -79,36 +81,35 @@ final class HelperSites {
         return scratch;
     }
 
-    /** The call of the value-and-partial method for {@code v = p}, or null if it has none or several active arguments. */
+    /** The call of the value-and-partials method for {@code v = p}, or null if it has none or no active argument. */
     private Expr site(Local v, Expr.Prim p) {
         Rule r = p.rule();
         if (v.type() != Type.DOUBLE || r.valueAndPartialOwner() == null) {
             return null;
         }
-        int active = -1;
+        List<Integer> active = new ArrayList<>();
         for (int k = 0; k < p.args().size(); k++) {
             Expr a = p.args().get(k);
             if (a.type() == Type.DOUBLE && r.differentiableIn(k) && activity.isActive(a)) {
-                if (active >= 0) {
-                    return null;
-                }
-                active = k;
+                active.add(k);
             }
         }
-        if (active < 0 || r.valueAndPartial(active) == null) {
+        String method = active.isEmpty() ? null : r.valueAndPartials(active);
+        if (method == null) {
             return null;
         }
         int n = p.args().size();
         Local buffer = new Local(Type.DOUBLE_ARRAY, names.fresh(v.name() + "_d"));
         pending.add(new Stmt.Decl(null, Type.DOUBLE_ARRAY, buffer.name(),
-                new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(Expr.Lit.ofInt(1)))));
+                new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(Expr.Lit.ofInt(active.size())))));
         scratch.add(buffer.name());
         Rule.Reads[] reads = new Rule.Reads[n + 1];
-        reads[active] = Rule.Reads.args(n);
-        int k = active;
-        Rule call = new Rule(r.valueAndPartialOwner(), r.valueAndPartial(active), Arrays.asList(reads), (args, result) -> {
+        active.forEach(k -> reads[k] = Rule.Reads.args(n));
+        Rule call = new Rule(r.valueAndPartialOwner(), method, Arrays.asList(reads), (args, result) -> {
             Expr[] partials = new Expr[n + 1];
-            partials[k] = new Expr.Index(Type.DOUBLE, args.get(n), Expr.Lit.ofInt(0));
+            for (int j = 0; j < active.size(); j++) {
+                partials[active.get(j)] = new Expr.Index(Type.DOUBLE, args.get(n), Expr.Lit.ofInt(j));
+            }
             return Arrays.asList(partials);
         }).writing(n);
         List<Expr> args = new ArrayList<>(p.args());

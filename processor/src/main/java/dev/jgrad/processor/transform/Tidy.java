@@ -22,7 +22,9 @@ import java.util.Set;
  * {@code v_bar += e;} in the same block is declared with it, {@code double v_bar = e;}, and a
  * zeroing {@code v_bar = 0.0;} followed by {@code v_bar += e;} is {@code v_bar = e;};</li>
  * <li>a declaration {@code double v = 0.0;} that nothing mentions goes;</li>
- * <li>{@code s * (c ? -1.0 : 1.0)} (the partial of {@code abs}) is {@code c ? -s : s}.</li>
+ * <li>{@code s * (c ? -1.0 : 1.0)} (the partial of {@code abs}) is {@code c ? -s : s};</li>
+ * <li>a temporary read once is folded into its read, and branches in a row on one condition are one
+ * ({@link Temporaries}).</li>
  * </ul>
  * The second rewrite drops the addition of {@code +0.0}, which changes {@code e} only when {@code e}
  * is {@code -0.0}: it is done only for variables that neither the value nor the parameters (arrays
@@ -60,8 +62,9 @@ public final class Tidy {
         components.forEach(c -> Walk.locals(c, outputs::add));
         Set<String> primal = new HashSet<>(params);
         Walk.locals(value, primal::add);
-        Tidy t = new Tidy(body, outputs, primal);
-        return t.fold(t.block(body, outputs));
+        List<Stmt> sunk = Temporaries.sink(body, outputs);
+        Tidy t = new Tidy(sunk, outputs, primal);
+        return Temporaries.apply(t.fold(t.block(sunk, outputs)), outputs);
     }
 
     // ---------------------------------------------------------------- dead zeroing, by liveness

@@ -71,10 +71,9 @@ public final class OrderGrad {
         // reverse sweep
         // grad of: return r + c * d
         double r_bar = 1.0;
-        double c_bar = d;
         double d_bar = c;
         // grad of: c = d = (t > 0 ? a : x)[1] * s
-        d_bar += c_bar;
+        d_bar += d;
         // grad of: d = (t > 0 ? a : x)[1] * s
         array_bar[1] += d_bar * s;
         double s_bar = d_bar * array[1];
@@ -88,16 +87,14 @@ public final class OrderGrad {
             v_2_bar = 0.0;
         }
         // grad of: double r = a[0] * scale(a, t) + a[1] * square(a[0])
-        double aBefore_bar = r_bar * scale;
         double scale_bar = r_bar * aBefore;
-        double aBefore_2_bar = r_bar * square;
         double square_bar = r_bar * aBefore_2;
         {
             // grad of: return v * v
             v_bar += square_bar * 2.0 * v;
             a_bar[0] += v_bar;
         }
-        a_bar[1] += aBefore_2_bar;
+        a_bar[1] += r_bar * square;
         {
             // grad of: return a[0]
             a_bar[0] += scale_bar;
@@ -107,7 +104,7 @@ public final class OrderGrad {
             a_bar[0] = 0.0;
             a_bar[0] += a_adj * t;
         }
-        a_bar[0] += aBefore_bar;
+        a_bar[0] += r_bar * scale;
         // grad of: a[1] = x[1]
         a[1] = saved_2;
         double a_adj_2 = a_bar[1];

@@ -36,20 +36,17 @@ public final class OptionsGrad {
         // grad of: return s * cdf(d1) - k * Math.exp(-r * t) * cdf(d2)
         double t_2 = k * Math.exp(-r * t);
         s_bar += cdf;
-        double cdf_bar = s;
         double cdf_2_bar = -t_2;
         {
             // grad of: return 0.5 * (1 + Math.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
             double t_3 = 0.044715 * d2;
             double t_4 = t_3 * d2;
             double t_5 = Math.tanh(0.7978845608 * (d2 + t_4 * d2));
-            double d = cdf_2_bar * 0.5;
-            double d_2 = d * (1.0 - t_5 * t_5);
+            double d_2 = cdf_2_bar * 0.5 * (1.0 - t_5 * t_5);
             double d_3 = d_2 * 0.7978845608;
             d2_bar += d_3;
             double d_4 = d_3 * d2;
-            double d_5 = d_4 * d2;
-            d2_bar += d_5 * 0.044715;
+            d2_bar += d_4 * d2 * 0.044715;
             d2_bar += d_4 * t_3;
             d2_bar += d_3 * t_4;
         }
@@ -58,13 +55,11 @@ public final class OptionsGrad {
             double t_6 = 0.044715 * d1;
             double t_7 = t_6 * d1;
             double t_8 = Math.tanh(0.7978845608 * (d1 + t_7 * d1));
-            double d_6 = cdf_bar * 0.5;
-            double d_7 = d_6 * (1.0 - t_8 * t_8);
+            double d_7 = s * 0.5 * (1.0 - t_8 * t_8);
             double d_8 = d_7 * 0.7978845608;
             d1_bar += d_8;
             double d_9 = d_8 * d1;
-            double d_10 = d_9 * d1;
-            d1_bar += d_10 * 0.044715;
+            d1_bar += d_9 * d1 * 0.044715;
             d1_bar += d_9 * t_6;
             d1_bar += d_8 * t_7;
         }
@@ -76,11 +71,9 @@ public final class OptionsGrad {
         double t_10 = 0.5 * sigma;
         double t_11 = (Math.log(t_9) + (r + t_10 * sigma) * t) / vol;
         double d_11 = d1_bar * (1.0 / vol);
-        double d_12 = d_11 * (1.0 / t_9);
-        s_bar += d_12 * (1.0 / k);
+        s_bar += d_11 * (1.0 / t_9) * (1.0 / k);
         double d_13 = d_11 * t;
-        double d_14 = d_13 * sigma;
-        sigma_bar += d_14 * 0.5;
+        sigma_bar += d_13 * sigma * 0.5;
         sigma_bar += d_13 * t_10;
         vol_bar += d1_bar * -(t_11 / vol);
         // grad of: double vol = sigma * Math.sqrt(t)

@@ -74,34 +74,27 @@ public final class OptionsHessian {
         double value = s * cdf - t_11 * cdf_2;
         double value_2 = cdf * sDot + s * cdf_dot - t_11 * cdf_2_dot;
         // reverse sweep
-        double cdf_bar = sDot;
         sDot_bar += cdf;
         s_bar += cdf_dot;
-        double cdf_dot_bar = s;
         double cdf_2_dot_bar = -t_11;
         {
-            double t_12 = 1.0 - t_10 * t_10;
             double t_13 = 0.044715 * d2_dot;
             double t_14 = d2 * t_13 + t_8 * d2_dot;
             double t_15 = 0.7978845608 * (d2_dot + (d2 * t_14 + t_9 * d2_dot));
             double d = cdf_2_dot_bar * 0.5;
-            double d_2 = d * t_15;
-            t_10_bar -= d_2 * 2.0 * t_10;
-            double d_3 = d * t_12;
-            double d_4 = d_3 * 0.7978845608;
+            t_10_bar -= d * t_15 * 2.0 * t_10;
+            double d_4 = d * (1.0 - t_10 * t_10) * 0.7978845608;
             d2_dot_bar += d_4;
             d2_bar += d_4 * t_14;
             double d_5 = d_4 * d2;
             d2_bar += d_5 * t_13;
-            double d_6 = d_5 * d2;
-            d2_dot_bar += d_6 * 0.044715;
+            d2_dot_bar += d_5 * d2 * 0.044715;
             t_8_bar += d_5 * d2_dot;
             d2_dot_bar += d_5 * t_8;
             t_9_bar += d_4 * d2_dot;
             d2_dot_bar += d_4 * t_9;
             double t_16 = Math.tanh(0.7978845608 * (d2 + t_9 * d2));
-            double d_7 = t_10_bar * (1.0 - t_16 * t_16);
-            double d_8 = d_7 * 0.7978845608;
+            double d_8 = t_10_bar * (1.0 - t_16 * t_16) * 0.7978845608;
             d2_bar += d_8;
             t_9_bar += d_8 * d2;
             d2_bar += d_8 * t_9;
@@ -111,30 +104,24 @@ public final class OptionsHessian {
         }
         {
             // grad of: return 0.5 * (1 + Math.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
-            double d_9 = cdf_bar * 0.5;
-            t_7_bar += d_9;
-            double t_17 = 1.0 - t_7 * t_7;
+            t_7_bar += sDot * 0.5;
             double t_18 = 0.044715 * d1_dot;
             double t_19 = d1 * t_18 + t_5 * d1_dot;
             double t_20 = 0.7978845608 * (d1_dot + (d1 * t_19 + t_6 * d1_dot));
-            double d_10 = cdf_dot_bar * 0.5;
-            double d_11 = d_10 * t_20;
-            t_7_bar -= d_11 * 2.0 * t_7;
-            double d_12 = d_10 * t_17;
-            double d_13 = d_12 * 0.7978845608;
+            double d_10 = s * 0.5;
+            t_7_bar -= d_10 * t_20 * 2.0 * t_7;
+            double d_13 = d_10 * (1.0 - t_7 * t_7) * 0.7978845608;
             d1_dot_bar += d_13;
             d1_bar += d_13 * t_19;
             double d_14 = d_13 * d1;
             d1_bar += d_14 * t_18;
-            double d_15 = d_14 * d1;
-            d1_dot_bar += d_15 * 0.044715;
+            d1_dot_bar += d_14 * d1 * 0.044715;
             t_5_bar += d_14 * d1_dot;
             d1_dot_bar += d_14 * t_5;
             t_6_bar += d_13 * d1_dot;
             d1_dot_bar += d_13 * t_6;
             double t_21 = Math.tanh(0.7978845608 * (d1 + t_6 * d1));
-            double d_16 = t_7_bar * (1.0 - t_21 * t_21);
-            double d_17 = d_16 * 0.7978845608;
+            double d_17 = t_7_bar * (1.0 - t_21 * t_21) * 0.7978845608;
             d1_bar += d_17;
             t_6_bar += d_17 * d1;
             d1_bar += d_17 * t_6;
@@ -154,17 +141,13 @@ public final class OptionsHessian {
         double t_26 = 0.5 * sigmaDot;
         double t_27 = t_23 * t_25 + t * (sigma * t_26 + t_3 * sigmaDot);
         double t_28 = d1 / vol;
-        double d_18 = d1_dot_bar * t_27;
-        vol_bar += d_18 * -(t_22 / vol);
+        vol_bar += d1_dot_bar * t_27 * -(t_22 / vol);
         double d_19 = d1_dot_bar * t_22;
-        double d_20 = d_19 * t_25;
-        double t_2_bar = d_20 * -(t_23 / t_2);
-        double d_21 = d_19 * t_23;
-        sDot_bar += d_21 * t_24;
+        double t_2_bar = d_19 * t_25 * -(t_23 / t_2);
+        sDot_bar += d_19 * t_23 * t_24;
         double d_22 = d_19 * t;
         sigma_bar += d_22 * t_26;
-        double d_23 = d_22 * sigma;
-        sigmaDot_bar += d_23 * 0.5;
+        sigmaDot_bar += d_22 * sigma * 0.5;
         double t_3_bar = d_22 * sigmaDot;
         sigmaDot_bar += d_22 * t_3;
         double d_24 = -(d1_dot_bar * vol_dot);
@@ -214,7 +197,6 @@ public final class OptionsHessian {
         double[] d2_dot = new double[lanes];
         double[] cdf_dot = new double[lanes];
         double[] cdf_2_dot = new double[lanes];
-        double[] cdf_bar = new double[lanes];
         double[] t_13 = new double[lanes];
         double[] t_14 = new double[lanes];
         double[] t_15 = new double[lanes];
@@ -304,17 +286,12 @@ public final class OptionsHessian {
         double t_11 = k * Math.exp(-r * t);
         double value = s * cdf - t_11 * cdf_2;
         // reverse sweep
-        for (int lane = 0; lane < lanes; lane++) {
-            cdf_bar[lane] = sDot[lane];
-        }
         sDot_bar += cdf;
         for (int lane = 0; lane < lanes; lane++) {
             s_bar[lane] += cdf_dot[lane];
         }
-        double cdf_dot_bar = s;
         double cdf_2_dot_bar = -t_11;
         {
-            double t_12 = 1.0 - t_10 * t_10;
             for (int lane = 0; lane < lanes; lane++) {
                 t_13[lane] = 0.044715 * d2_dot[lane];
                 t_14[lane] = d2 * t_13[lane] + t_8 * d2_dot[lane];
@@ -322,11 +299,9 @@ public final class OptionsHessian {
             }
             double d = cdf_2_dot_bar * 0.5;
             for (int lane = 0; lane < lanes; lane++) {
-                double d_2 = d * t_15[lane];
-                t_10_bar[lane] -= d_2 * 2.0 * t_10;
+                t_10_bar[lane] -= d * t_15[lane] * 2.0 * t_10;
             }
-            double d_3 = d * t_12;
-            double d_4 = d_3 * 0.7978845608;
+            double d_4 = d * (1.0 - t_10 * t_10) * 0.7978845608;
             d2_dot_bar += d_4;
             for (int lane = 0; lane < lanes; lane++) {
                 d2_bar[lane] += d_4 * t_14[lane];
@@ -335,8 +310,7 @@ public final class OptionsHessian {
             for (int lane = 0; lane < lanes; lane++) {
                 d2_bar[lane] += d_5 * t_13[lane];
             }
-            double d_6 = d_5 * d2;
-            d2_dot_bar += d_6 * 0.044715;
+            d2_dot_bar += d_5 * d2 * 0.044715;
             for (int lane = 0; lane < lanes; lane++) {
                 t_8_bar[lane] += d_5 * d2_dot[lane];
             }
@@ -348,8 +322,7 @@ public final class OptionsHessian {
             double t_16 = Math.tanh(0.7978845608 * (d2 + t_9 * d2));
             double t_36 = 1.0 - t_16 * t_16;
             for (int lane = 0; lane < lanes; lane++) {
-                double d_7 = t_10_bar[lane] * t_36;
-                double d_8 = d_7 * 0.7978845608;
+                double d_8 = t_10_bar[lane] * t_36 * 0.7978845608;
                 d2_bar[lane] += d_8;
                 t_9_bar[lane] += d_8 * d2;
                 d2_bar[lane] += d_8 * t_9;
@@ -361,22 +334,16 @@ public final class OptionsHessian {
         {
             // grad of: return 0.5 * (1 + Math.tanh(0.7978845608 * (x + 0.044715 * x * x * x)))
             for (int lane = 0; lane < lanes; lane++) {
-                double d_9 = cdf_bar[lane] * 0.5;
-                t_7_bar[lane] += d_9;
-            }
-            double t_17 = 1.0 - t_7 * t_7;
-            for (int lane = 0; lane < lanes; lane++) {
+                t_7_bar[lane] += sDot[lane] * 0.5;
                 t_18[lane] = 0.044715 * d1_dot[lane];
                 t_19[lane] = d1 * t_18[lane] + t_5 * d1_dot[lane];
                 t_20[lane] = 0.7978845608 * (d1_dot[lane] + (d1 * t_19[lane] + t_6 * d1_dot[lane]));
             }
-            double d_10 = cdf_dot_bar * 0.5;
+            double d_10 = s * 0.5;
             for (int lane = 0; lane < lanes; lane++) {
-                double d_11 = d_10 * t_20[lane];
-                t_7_bar[lane] -= d_11 * 2.0 * t_7;
+                t_7_bar[lane] -= d_10 * t_20[lane] * 2.0 * t_7;
             }
-            double d_12 = d_10 * t_17;
-            double d_13 = d_12 * 0.7978845608;
+            double d_13 = d_10 * (1.0 - t_7 * t_7) * 0.7978845608;
             d1_dot_bar += d_13;
             for (int lane = 0; lane < lanes; lane++) {
                 d1_bar[lane] += d_13 * t_19[lane];
@@ -385,8 +352,7 @@ public final class OptionsHessian {
             for (int lane = 0; lane < lanes; lane++) {
                 d1_bar[lane] += d_14 * t_18[lane];
             }
-            double d_15 = d_14 * d1;
-            d1_dot_bar += d_15 * 0.044715;
+            d1_dot_bar += d_14 * d1 * 0.044715;
             for (int lane = 0; lane < lanes; lane++) {
                 t_5_bar[lane] += d_14 * d1_dot[lane];
             }
@@ -398,8 +364,7 @@ public final class OptionsHessian {
             double t_21 = Math.tanh(0.7978845608 * (d1 + t_6 * d1));
             double t_37 = 1.0 - t_21 * t_21;
             for (int lane = 0; lane < lanes; lane++) {
-                double d_16 = t_7_bar[lane] * t_37;
-                double d_17 = d_16 * 0.7978845608;
+                double d_17 = t_7_bar[lane] * t_37 * 0.7978845608;
                 d1_bar[lane] += d_17;
                 t_6_bar[lane] += d_17 * d1;
                 d1_bar[lane] += d_17 * t_6;
@@ -426,23 +391,19 @@ public final class OptionsHessian {
         double t_28 = d1 / vol;
         double t_38 = -(t_22 / vol);
         for (int lane = 0; lane < lanes; lane++) {
-            double d_18 = d1_dot_bar * t_27[lane];
-            vol_bar[lane] += d_18 * t_38;
+            vol_bar[lane] += d1_dot_bar * t_27[lane] * t_38;
         }
         double d_19 = d1_dot_bar * t_22;
         double t_39 = -(t_23 / t_2);
         for (int lane = 0; lane < lanes; lane++) {
-            double d_20 = d_19 * t_25[lane];
-            t_2_bar[lane] = d_20 * t_39;
+            t_2_bar[lane] = d_19 * t_25[lane] * t_39;
         }
-        double d_21 = d_19 * t_23;
-        sDot_bar += d_21 * t_24;
+        sDot_bar += d_19 * t_23 * t_24;
         double d_22 = d_19 * t;
         for (int lane = 0; lane < lanes; lane++) {
             sigma_bar[lane] += d_22 * t_26[lane];
         }
-        double d_23 = d_22 * sigma;
-        sigmaDot_bar += d_23 * 0.5;
+        sigmaDot_bar += d_22 * sigma * 0.5;
         for (int lane = 0; lane < lanes; lane++) {
             t_3_bar[lane] = d_22 * sigmaDot[lane];
         }

@@ -60,8 +60,7 @@ public final class OptionsJacobian {
             double t = Math.exp(-p[1] * x[i]);
             p_bar[0] += r_adj * t;
             double d = r_adj * p[0];
-            double d_2 = d * t;
-            double d_3 = d_2 * x[i];
+            double d_3 = d * t * x[i];
             p_bar[1] -= d_3;
         }
         return Arrays2.flatten(p_bar);

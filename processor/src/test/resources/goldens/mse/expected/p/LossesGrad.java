@@ -30,9 +30,8 @@ public final class LossesGrad {
             sum += r * r;
             // adjoint of this iteration
             // grad of: sum += r * r
-            double r_bar = sum_bar * 2.0 * r;
             // grad of: double r = pred - y[i]
-            double pred_bar = r_bar;
+            double pred_bar = sum_bar * 2.0 * r;
             // grad of: for (int j = 0; j < w.length; j++)
             for (int j = 0; j < w.length; j++) {
                 // grad of: pred += w[j] * x[i][j]

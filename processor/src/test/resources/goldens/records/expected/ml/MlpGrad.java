@@ -54,11 +54,9 @@ public final class MlpGrad {
             s += r * r;
             // adjoint of this iteration
             // grad of: s += r * r
-            double r_bar = s_bar * 2.0 * r;
             // grad of: double r = forward(p, x[k]) - y[k]
-            double forward_bar = r_bar;
             // grad of: return out
-            double out_bar = forward_bar;
+            double out_bar = s_bar * 2.0 * r;
             // grad of: for (int i = 0; i < h.b().length; i++)
             for (int i = 0; i < p_hidden_b.length; i++) {
                 double z = z_saved[i];

@@ -33,8 +33,7 @@ public final class RecurrenceGrad {
             y = tape.popDouble();
             double y_adj = y_bar;
             double sin_y = Math.sin(y);
-            double sin_y_bar = y_adj * x;
-            y_bar = sin_y_bar * Math.cos(y);
+            y_bar = y_adj * x * Math.cos(y);
             x_bar += y_adj * sin_y;
         }
         // grad of: double y = y0

@@ -499,7 +499,16 @@ public final class Corpus {
             method(VectorTanhCases.class, "valueReadInTheLoop", r -> args(mat(r, 7, 4, -1, 1), mat(r, 11, 4, -1, 1), vec(r, 11, -0.5, 0.5))),
             method(VectorTanhCases.class, "branchedAndStrict", r -> args(vec(r, 17, -1, 1), (Object) awayFromZero(r, 17))),
             method(VectorTanhCases.class, "boundedByALocal", r -> args(mat(r, 9, 3, -1, 1), mat(r, 37, 3, -0.7, 0.7), vec(r, 37, -0.3, 0.3), vec(r, 9, -1, 1))),
-            method(VectorTanhCases.class, "helperActivation", r -> args(mat(r, 6, 4, -1, 1), vec(r, 6, -1, 1), mat(r, 10, 4, -1, 1), vec(r, 10, -0.5, 0.5))));
+            method(VectorTanhCases.class, "helperActivation", r -> args(mat(r, 6, 4, -1, 1), vec(r, 6, -1, 1), mat(r, 10, 4, -1, 1), vec(r, 10, -0.5, 0.5))),
+
+            // PartialsCases: helpers with several active arguments, value and partials from one run (issue 14)
+            method(PartialsCases.class, "twoActive", r -> args(vec(r, 6, -1.5, 1.5), vec(r, 6, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "fourActive", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "nested", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "nestedTwo", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "nestedOnce", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
+            method(PartialsCases.class, "branches", PartialsCaseInputs::branches),
+            method(PartialsCases.class, "indexed", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1), labels(r, 5, 3))));
 
     /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
     static double[] awayFromZero(Random r, int n) {
