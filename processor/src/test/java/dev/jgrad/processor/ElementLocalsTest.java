@@ -101,7 +101,7 @@ class ElementLocalsTest {
         assertFalse(fellBack(compilation, "scoresThenLoss"), compilation.diagnostics().toString());
         String grad = generated(compilation, "e.NetGrad");
         String hidden = method(grad, "private static void hiddenInPlaceChunk(");
-        assertTrue(hidden.contains("double h_k = b1[k];") && hidden.contains("h_k += ") && hidden.contains("h[k] = h_k_2;"), hidden);
+        assertTrue(hidden.contains("double h_k = b1[k];") && hidden.contains("h_k += ") && hidden.contains("h[k] = h_k;"), hidden);
         String scores = grad.substring(grad.indexOf("scoresThenLoss"));
         // z is all zeros before the loop that first names it: each element starts from 0.0, not a read
         assertTrue(scores.contains("double z_i = 0.0;") && scores.contains("z[i] = z_i;"), scores);

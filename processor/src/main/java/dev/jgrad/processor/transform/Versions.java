@@ -33,6 +33,8 @@ import java.util.Set;
  */
 public final class Versions {
     private final Names names;
+    /** The scalar locals given a value once, where declared, and never assigned: a copy of one may read it instead. */
+    private final Set<String> constant = new HashSet<>();
     private boolean unknown;
 
     private Versions(Names names) {
@@ -42,6 +44,15 @@ public final class Versions {
     /** {@code body} with its reassigned scalar locals versioned. */
     public static List<Stmt> apply(List<Stmt> body, Names names) {
         Versions v = new Versions(names);
+        Set<String> assigned = new HashSet<>();
+        Walk.statements(body, s -> {
+            if (s instanceof Stmt.Decl d && isScalar(d.type()) && d.init() != null && !v.constant.add(d.name())) {
+                assigned.add(d.name());
+            } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local l) {
+                assigned.add(l.name());
+            }
+        });
+        v.constant.removeAll(assigned);
         List<Stmt> out = v.list(body, Map.of());
         return v.unknown ? body : out;
     }
@@ -66,6 +77,13 @@ public final class Versions {
             }
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local v && declared.containsKey(v.name())
                     && !writtenInside(rest, v.name())) {
+                Expr value = Subst.locals(a.value(), by);
+                if (value instanceof Expr.Local w && constant.contains(w.name()) && w.type() == v.type()) {
+                    // v = w, w never assigned again: what follows reads w, with no copy (h_k = tanh;)
+                    by.put(v.name(), w);
+                    valued.add(v.name());
+                    continue;
+                }
                 String version = names.fresh(v.name());
                 out.add(new Stmt.Decl(a.src(), declared.get(v.name()), version, Subst.locals(a.value(), by)));
                 by.put(v.name(), new Expr.Local(v.type(), version));
