@@ -24,8 +24,9 @@ import java.util.Set;
  * same bit for bit.
  *
  * <p>Only where nothing can tell the difference: the array is a local made by {@code new double[n]},
- * named only to index it or take its length (never passed, aliased or assigned again); the loop is
- * counted from 0 to {@code n} (or to its length), so each access is in bounds and cannot throw; every
+ * named only to index it or take its length (never passed, aliased or assigned again), {@code n} a
+ * variable never assigned again or such a variable's {@code .length}; the loop is counted from 0 to
+ * {@code n} (or to the array's length), so each access is in bounds and cannot throw; every
  * access in the loop's body is at the loop's own index; and nothing leaves the body early ({@code
  * return}, or a {@code break} or {@code continue} of this loop), which would skip the final write.
  */
@@ -52,7 +53,8 @@ public final class ElementLocals {
             if (s instanceof Stmt.Decl d) {
                 declared.merge(d.name(), 1, Integer::sum);
                 if (d.type() == Type.DOUBLE_ARRAY && d.init() instanceof Expr.NewArray n && n.dims().size() == 1
-                        && (n.dims().get(0) instanceof Expr.Local || n.dims().get(0) instanceof Expr.Length)) {
+                        && (n.dims().get(0) instanceof Expr.Local
+                                || n.dims().get(0) instanceof Expr.Length l && l.array() instanceof Expr.Local)) {
                     sizes.put(d.name(), n.dims().get(0));
                 }
             } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local l) {
@@ -62,7 +64,8 @@ public final class ElementLocals {
         Set<String> bare = new HashSet<>();
         Walk.statements(body, s -> Walk.expressions(s, e -> bareMentions(e, bare)));
         sizes.keySet().removeIf(a -> bare.contains(a) || assigned.contains(a) || declared.get(a) != 1);
-        // the size must be the same value wherever a loop compares with it: a parameter or a local never assigned again
+        // the size must be the same value wherever a loop compares with it: an int, or the length of an
+        // array, held by a parameter or a local never assigned again (not m[0].length: m[0] may change)
         sizes.values().removeIf(n -> {
             Set<String> read = new HashSet<>();
             Walk.locals(n, read::add);
