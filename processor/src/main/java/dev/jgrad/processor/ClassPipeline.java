@@ -21,9 +21,9 @@ import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Captures;
 import dev.jgrad.processor.transform.ElementLocals;
+import dev.jgrad.processor.transform.FusedGradient;
 import dev.jgrad.processor.transform.GradAlone;
 import dev.jgrad.processor.transform.GradientForm;
-import dev.jgrad.processor.transform.JitGrad;
 import dev.jgrad.processor.transform.JitRewrites;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tidy;
@@ -125,7 +125,7 @@ final class ClassPipeline {
                     Method ir = built.ir();
                     Gradient gradient = built.gradient();
                     GradientForm form = built.form();
-                    JitGrad.Outcome fused = built.fused();
+                    FusedGradient.Outcome fused = built.fused();
                     gradient = new Gradient(Tidy.apply(gradient.body(), gradient.value(), gradient.components(),
                             ir.params().stream().map(Method.Param::name).toList()),
                             gradient.value(), gradient.components(), gradient.tape());
@@ -215,7 +215,7 @@ final class ClassPipeline {
     }
 
     /** What the transforms made of {@code ir}, a reading of {@code m}: the gradient and its form. */
-    private record Built(Method ir, Gradient gradient, GradientForm form, JitGrad.Outcome fused) {}
+    private record Built(Method ir, Gradient gradient, GradientForm form, FusedGradient.Outcome fused) {}
 
     /** The gradient of {@code ir} (null: nothing, or an error reported). */
     private Built built(ExecutableElement m, Method ir, List<String> wrt, boolean jit) {
@@ -223,18 +223,18 @@ final class ClassPipeline {
             return null;
         }
         List<String> leaves = WrtLeaves.of(ir, wrt);
-        JitGrad.Outcome onePass = null;
+        FusedGradient.Outcome onePass = null;
         Activity activity = Activity.of(ir, new HashSet<>(leaves));
         if (reportActiveCalls(env, activity, ir.origins())
                 || DerivativeCalls.reportMissingPartials(env, m, ir, activity)) {
             return null;
         }
-        JitGrad.Outcome fused = jit ? inSourceWords(JitGrad.of(ir, leaves, activity, threads(m)), ir) : null;
+        FusedGradient.Outcome fused = jit ? inSourceWords(FusedGradient.of(ir, leaves, threads(m)), ir) : null;
         if (!jit) {
             // under @Grad alone, the one-pass form as it is, or the tape; a trial on names of its own
             Method trial = new Method(ir.name(), ir.params(), ir.body(), ir.names().copy(), ir.origins(),
                     ir.records());
-            onePass = inSourceWords(GradAlone.of(trial, leaves, activity), trial);
+            onePass = inSourceWords(GradAlone.of(trial, leaves), trial);
             ir = onePass.gradient() != null ? trial : ir;
         }
         Gradient gradient = fused != null ? fused.gradient() : onePass != null ? onePass.gradient() : null;
@@ -242,7 +242,7 @@ final class ClassPipeline {
         if (gradient == null) {
             Reverse.Taped taped = Reverse.taped(ir, leaves, activity);
             gradient = taped.gradient();
-            JitGrad.Outcome not = fused != null ? fused : onePass;
+            FusedGradient.Outcome not = fused != null ? fused : onePass;
             form = new GradientForm(GradientForm.Kind.TAPED,
                     not == null ? null : new GradientForm.Blocker(not.reason(), not.at()), taped.saved());
         } else if (onePass != null) {
@@ -263,16 +263,16 @@ final class ClassPipeline {
     }
 
     /** {@code fused} with its reasons said of the source, not of the code jgrad made of it ({@link SourceWords}). */
-    private static JitGrad.Outcome inSourceWords(JitGrad.Outcome fused, Method ir) {
+    private static FusedGradient.Outcome inSourceWords(FusedGradient.Outcome fused, Method ir) {
         GradientForm.Blocker notOnePass = fused.notOnePass() == null ? null : new GradientForm.Blocker(
                 SourceWords.reason(fused.notOnePass().reason(), fused.notOnePass().at(), ir.origins()),
                 fused.notOnePass().at());
         String reason = fused.reason() == null ? null : SourceWords.reason(fused.reason(), fused.at(), ir.origins());
-        return new JitGrad.Outcome(fused.gradient(), reason, fused.at(), notOnePass);
+        return new FusedGradient.Outcome(fused.gradient(), reason, fused.at(), notOnePass);
     }
 
     /** Says, at the statement that prevents it, that a {@code @Jit @Grad} method gets no fused gradient. */
-    private void noteFallback(ExecutableElement m, Method ir, JitGrad.Outcome fused) {
+    private void noteFallback(ExecutableElement m, Method ir, FusedGradient.Outcome fused) {
         Origins.Origin at = fused.at() == null ? null : ir.origins().get(fused.at());
         env.diag().note(Message.JIT_FALLBACK, at == null ? null : at.tree(), at == null ? null : at.unit(), m,
                 m.getSimpleName(), fused.reason());

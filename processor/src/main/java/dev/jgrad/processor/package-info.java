@@ -38,7 +38,7 @@
  *       the inner loops that carry values between their steps inside an iteration).
  *   <li>{@code transform}: {@code Reverse} (reverse mode with a tape, after Giering and Kaminski's
  *       recipes: its {@code ForwardSweep} and {@code ReverseSweep}, with the to-be-recorded analysis and
- *       {@code Liveness} to keep the tape minimal), {@code JitGrad} (the tape-free, fused gradient of
+ *       {@code Liveness} to keep the tape minimal), {@code FusedGradient} and {@code JitGrad} (the tape-free, fused gradient of
  *       methods in loop form, with {@code LinearTail}, {@code LoopBuffers}, {@code Slice}, and
  *       {@code Recurrences} and {@code RecurrenceTapes} for recurrences, and {@code Versions}, which
  *       renames a local assigned again where it is declared), {@code Accumulators}

@@ -1,12 +1,11 @@
 package dev.jgrad.processor.transform;
 
-import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.ir.Method;
 import java.util.List;
 
 /**
- * The gradient of a method under {@code @Grad} alone, when {@link JitGrad} gives it in one pass: each
- * iteration's adjoint right after that iteration, no tape. It is taken as {@link JitGrad} writes it,
+ * The gradient of a method under {@code @Grad} alone, when {@link FusedGradient} gives it in one pass: each
+ * iteration's adjoint right after that iteration, no tape. It is taken as {@link FusedGradient} writes it,
  * on the calling thread: no iterations run together, no chunks, no sum split into several, so its
  * forward statements are the source's in the source's order and its value is the source's bit for
  * bit. Each iteration's adjoint reads only what that iteration read, and what runs before or between
@@ -18,13 +17,13 @@ public final class GradAlone {
     private GradAlone() {}
 
     /** The one-pass gradient, or (gradient null) why the method keeps the taped one. */
-    public static JitGrad.Outcome of(Method source, List<String> wrt, Activity activity) {
-        JitGrad.Outcome o = JitGrad.of(source, wrt, activity, false, false);
+    public static FusedGradient.Outcome of(Method source, List<String> wrt) {
+        FusedGradient.Outcome o = FusedGradient.of(source, wrt, false, false);
         if (o.gradient() != null && o.notOnePass() == null) {
             return o;
         }
         GradientForm.Blocker why = o.notOnePass() != null ? o.notOnePass()
                 : new GradientForm.Blocker("its tape-free gradient takes two passes", null);
-        return o.reason() != null ? o : new JitGrad.Outcome(null, why.reason(), why.at());
+        return o.reason() != null ? o : new FusedGradient.Outcome(null, why.reason(), why.at());
     }
 }

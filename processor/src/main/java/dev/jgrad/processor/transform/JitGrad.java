@@ -68,58 +68,32 @@ public final class JitGrad {
         this.sites = new HelperSites(names, activity, s -> s instanceof Stmt.Decl d && form.extremumDecl(d.name()) == d);
     }
 
-    /**
-     * The tape-free gradient, or (gradient null) why none and at which source statement (or null);
-     * {@code notOnePass} says why a tape-free gradient takes two passes (null for one pass).
-     */
-    public record Outcome(Gradient gradient, String reason, Src at, GradientForm.Blocker notOnePass) {
-        public Outcome(Gradient gradient, String reason, Src at) {
-            this(gradient, reason, at, null);
-        }
+    /** The builder of the tape-free gradient of {@code method} (rewritten by {@link JitRewrites#singleAssignment}, {@code form} its loop form). */
+    static JitGrad of(Method method, List<String> wrt, LoopForm form) {
+        // the rewrites declared locals of their own: activity is that of the rewritten method
+        return new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
     }
 
-    /** The tape-free gradient, or why the method gets the taped one. */
-    public static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads) {
-        return of(source, wrt, activity, threads, true);
+    /** The buffers each chunk of a parallel loop allocates for itself: loop buffers, recurrence tapes, helpers' partials. */
+    Set<String> scratch() {
+        Set<String> scratch = new HashSet<>(buffers.scratch());
+        scratch.addAll(tapes.scratch());
+        scratch.addAll(sites.scratch());
+        return scratch;
     }
 
-    /** As {@link #of(Method, List, Activity, boolean)}; unless {@code jitted}, as it is, only in one pass ({@link GradAlone}). */
-    static Outcome of(Method source, List<String> wrt, Activity activity, boolean threads, boolean jitted) {
-        Method method = JitRewrites.singleAssignment(source);
-        LoopForm form = LoopForm.of(method);
-        List<Stmt> body = method.body();
-        boolean reachesReturn = !body.isEmpty() && body.get(body.size() - 1) instanceof Stmt.Return
-                && dev.jgrad.processor.ir.Flow.canComplete(body.subList(0, body.size() - 1));
-        if (form.reason() != null) {
-            return new Outcome(null, form.reason(), form.at());
-        }
-        if (!reachesReturn) {
-            Src last = body.isEmpty() ? null : body.get(body.size() - 1).src();
-            return new Outcome(null, "its last statement is not a return that every path reaches", last);
-        }
-        // the rewrites above declared locals of their own: activity is that of the rewritten method
-        JitGrad jit = new JitGrad(method, Activity.of(method, new HashSet<>(wrt)), form);
-        Gradient g = jit.run(wrt, !jitted);
-        // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
-        Set<String> scratch = new HashSet<>(jit.buffers.scratch());
-        scratch.addAll(jit.tapes.scratch());
-        scratch.addAll(jit.sites.scratch());
-        if (!jitted) {
-            return new Outcome(g == null ? null : new Gradient(LazyBuffers.apply(g.body(), scratch), g.value(),
-                    g.components(), null), null, null, jit.notOnePass);
-        }
-        for (String a : form.privates().names()) {
-            scratch.add(a);
-            if (jit.bars.containsKey(a)) {
-                scratch.add(jit.bars.get(a));
-            }
-        }
-        return new Outcome(new Gradient(JitRewrites.apply(g.body(), method, threads, scratch), g.value(), g.components(), null),
-                null, null, jit.notOnePass);
+    /** The adjoint of {@code name}, or null if it has none. */
+    String adjointName(String name) {
+        return bars.get(name);
+    }
+
+    /** Why the gradient takes two passes (after {@link #run}), or null for one. */
+    GradientForm.Blocker notOnePass() {
+        return notOnePass;
     }
 
     /** The gradient; null if {@code onePassOnly} and it would take two passes. */
-    private Gradient run(List<String> wrt, boolean onePassOnly) {
+    Gradient run(List<String> wrt, boolean onePassOnly) {
         for (Method.Param p : method.params()) {
             types.put(p.name(), p.type());
             if (wrt.contains(p.name()) || isActive(p.name())) {

@@ -25,46 +25,7 @@ final class Subst {
     /** {@code e} with each sub-expression that {@code f} maps (to non-null) replaced, outermost first. */
     static Expr map(Expr e, Function<Expr, Expr> f) {
         Expr to = f.apply(e);
-        if (to != null) {
-            return to;
-        }
-        if (e instanceof Expr.Index i) {
-            return new Expr.Index(i.type(), map(i.array(), f), map(i.index(), f));
-        }
-        if (e instanceof Expr.Length l) {
-            return new Expr.Length(map(l.array(), f));
-        }
-        if (e instanceof Expr.Unary u) {
-            return new Expr.Unary(u.type(), u.op(), map(u.operand(), f));
-        }
-        if (e instanceof Expr.Binary b) {
-            return new Expr.Binary(b.type(), b.op(), map(b.left(), f), map(b.right(), f));
-        }
-        if (e instanceof Expr.Cond c) {
-            return new Expr.Cond(c.type(), map(c.cond(), f), map(c.then(), f), map(c.otherwise(), f));
-        }
-        if (e instanceof Expr.Cast c) {
-            return new Expr.Cast(c.type(), map(c.operand(), f));
-        }
-        if (e instanceof Expr.Prim p) {
-            return new Expr.Prim(p.type(), p.rule(), all(p.args(), f));
-        }
-        if (e instanceof Expr.Call c) {
-            return new Expr.Call(c.type(), c.owner(), c.name(), all(c.args(), f));
-        }
-        if (e instanceof Expr.NewArray n) {
-            return new Expr.NewArray(n.type(), all(n.dims(), f));
-        }
-        if (e instanceof Expr.ArrayLit a) {
-            return new Expr.ArrayLit(a.type(), all(a.elements(), f));
-        }
-        return e;
-    }
-
-    private static List<Expr> all(List<Expr> es, Function<Expr, Expr> f) {
-        List<Expr> out = new ArrayList<>();
-        es.forEach(x -> out.add(map(x, f)));
-        return out;
+        return to != null ? to : Children.rebuild(e, x -> map(x, f));
     }
 
     /**
