@@ -49,8 +49,7 @@ final class NullChecks {
      */
     static boolean statement(BodyContext cx, TreePath path, List<Stmt> out) {
         MethodInvocationTree t = (MethodInvocationTree) path.getLeaf();
-        List<ExecutableElement> candidates = cx.resolver().methods(t);
-        if (candidates.isEmpty() || !candidates.stream().allMatch(Library::isRequireNonNull)) {
+        if (!isRequireNonNull(cx.resolver().methods(t))) {
             return false;
         }
         Expr checked = cx.expressions.expr(new TreePath(path, t.getArguments().get(0)), out);

@@ -51,11 +51,7 @@ public final class Exprs {
      * in the source would give.
      */
     public static Expr scaled(Expr seed, Expr partial) {
-        if (partial instanceof Expr.Cond c && c.type() == Type.DOUBLE && (isZero(c.then()) || isZero(c.otherwise()))) {
-            return cond(c.cond(), isZero(c.then()) ? ZERO : mul(seed, c.then()),
-                    isZero(c.otherwise()) ? ZERO : mul(seed, c.otherwise()));
-        }
-        return mul(seed, partial);
+        return picksBranch(partial) ? perBranch((Expr.Cond) partial, p -> mul(seed, p)) : mul(seed, partial);
     }
 
     /**
@@ -65,15 +61,20 @@ public final class Exprs {
      * forward counterpart of {@link #scaled}.
      */
     public static Expr times(Expr partial, Expr tangent) {
-        if (tangent instanceof Expr.Cond c && c.type() == Type.DOUBLE && (isZero(c.then()) || isZero(c.otherwise()))) {
-            return cond(c.cond(), isZero(c.then()) ? ZERO : times(partial, c.then()),
-                    isZero(c.otherwise()) ? ZERO : times(partial, c.otherwise()));
+        if (picksBranch(tangent)) {
+            return perBranch((Expr.Cond) tangent, t -> times(partial, t));
         }
-        if (partial instanceof Expr.Cond c && c.type() == Type.DOUBLE && (isZero(c.then()) || isZero(c.otherwise()))) {
-            return cond(c.cond(), isZero(c.then()) ? ZERO : mul(c.then(), tangent),
-                    isZero(c.otherwise()) ? ZERO : mul(c.otherwise(), tangent));
-        }
-        return mul(partial, tangent);
+        return picksBranch(partial) ? perBranch((Expr.Cond) partial, p -> mul(p, tangent)) : mul(partial, tangent);
+    }
+
+    /** A double {@code c ? a : b} with a literal zero on one side: a choice of the branch taken. */
+    private static boolean picksBranch(Expr e) {
+        return e instanceof Expr.Cond c && c.type() == Type.DOUBLE && (isZero(c.then()) || isZero(c.otherwise()));
+    }
+
+    /** {@code c ? f(a) : f(b)}, a literal zero side kept zero (not {@code f(0.0)}). */
+    private static Expr perBranch(Expr.Cond c, java.util.function.UnaryOperator<Expr> f) {
+        return cond(c.cond(), isZero(c.then()) ? ZERO : f.apply(c.then()), isZero(c.otherwise()) ? ZERO : f.apply(c.otherwise()));
     }
 
     private static boolean isZero(Expr e) {
