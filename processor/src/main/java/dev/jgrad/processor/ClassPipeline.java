@@ -20,14 +20,12 @@ import dev.jgrad.processor.ir.Names;
 import dev.jgrad.processor.ir.Origins;
 import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.Captures;
-import dev.jgrad.processor.transform.ElementLocals;
 import dev.jgrad.processor.transform.FusedGradient;
 import dev.jgrad.processor.transform.GradAlone;
 import dev.jgrad.processor.transform.GradientForm;
 import dev.jgrad.processor.transform.JitRewrites;
 import dev.jgrad.processor.transform.Reverse;
 import dev.jgrad.processor.transform.Tidy;
-import dev.jgrad.processor.transform.Versions;
 import java.io.PrintWriter;
 import java.lang.annotation.Annotation;
 import java.io.StringWriter;
@@ -151,7 +149,7 @@ final class ClassPipeline {
                     Set<String> params = new HashSet<>();
                     ir.params().forEach(p -> params.add(p.name()));
                     // a local assigned again where it is declared is a new version (norm = Math.sqrt(norm))
-                    List<dev.jgrad.processor.ir.Stmt> body = Versions.apply(ElementLocals.apply(ir.body(), ir.names()), ir.names());
+                    List<dev.jgrad.processor.ir.Stmt> body = JitRewrites.scalars(ir.body(), ir.names());
                     List<dev.jgrad.processor.ir.Stmt> fast = JitRewrites.apply(body, ir, threads(m),
                             PrivateArrays.of(body, params).names());
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
