@@ -116,4 +116,81 @@ class ElementLocalsTest {
         String carried = jit.substring(jit.indexOf("static double carriedOver("));
         assertTrue(carried.contains("double h_k = h[k];") && carried.contains("h[k] = h_k_2;"), carried);
     }
+    private static final String IN_PLACE = """
+            package e;
+
+            import dev.jgrad.Grad;
+            import dev.jgrad.Jit;
+
+            public final class Passes {
+                private Passes() {}
+
+                @Jit @Grad(wrt = {"w1", "b1", "w2"})
+                static double activations(double[][] w1, double[] b1, double[] w2, double[][] x, double[] y) {
+                    double loss = 0;
+                    for (int i = 0; i < x.length; i++) {
+                        double[] z = new double[b1.length];
+                        for (int k = 0; k < z.length; k++) {
+                            z[k] = b1[k];
+                            for (int j = 0; j < x[i].length; j++) z[k] += w1[k][j] * x[i][j];
+                        }
+                        for (int k = 0; k < z.length; k++) z[k] = Math.tanh(z[k]);
+                        for (int k = 0; k < z.length; k++) z[k] = 2 * z[k];
+                        double out = 0;
+                        for (int k = 0; k < z.length; k++) out += w2[k] * z[k];
+                        double r = out - y[i];
+                        loss += r * r;
+                    }
+                    return loss / x.length;
+                }
+
+                // reads the previous element: one array, as the source's
+                @Jit @Grad
+                static double prefix(double[] x) {
+                    double[] c = new double[x.length];
+                    for (int i = 0; i < x.length; i++) c[i] = x[i] * x[i];
+                    for (int i = 1; i < x.length; i++) c[i] = c[i] + c[i - 1];
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) s += c[i];
+                    return s;
+                }
+
+                // a conditional write, kept in a scalar first, is one unconditional write of the element
+                @Jit @Grad
+                static double clipped(double[] x) {
+                    double[] z = new double[x.length];
+                    for (int i = 0; i < x.length; i++) z[i] = Math.sin(x[i]);
+                    for (int i = 0; i < x.length; i++) if (z[i] < 0) z[i] = 0.1 * z[i];
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) s += z[i];
+                    return s;
+                }
+
+                // a pass over all but the last element: that one keeps its value, so one array
+                @Jit @Grad
+                static double shortPass(double[] x) {
+                    double[] z = new double[x.length];
+                    for (int i = 0; i < x.length; i++) z[i] = Math.sin(x[i]);
+                    for (int i = 0; i < x.length - 1; i++) z[i] = z[i] * x[i + 1];
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) s += z[i];
+                    return s;
+                }
+            }
+            """;
+
+    @Test
+    void aFullPassInPlaceWritesANewArray() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("e.Passes", IN_PLACE));
+        assertThat(compilation).succeeded();
+        assertFalse(fellBack(compilation, "activations"), compilation.diagnostics().toString());
+        String chunk = method(generated(compilation, "e.PassesGrad"), "private static void activationsChunk(");
+        assertTrue(chunk.contains("double[] z_2 = new double[b1.length];") && chunk.contains("double[] z_3 = new double[b1.length];")
+                && chunk.contains("out += w2[k_4] * z_3[k_4]"), chunk);
+        assertTrue(fellBack(compilation, "prefix"), compilation.diagnostics().toString());
+        assertFalse(fellBack(compilation, "clipped"), compilation.diagnostics().toString());
+        String clipped = method(generated(compilation, "e.PassesGrad"), "public static ClippedGradient clipped(");
+        assertTrue(clipped.contains("double z_i_2 = z[i_2];") && clipped.contains("z_2[i_2] = z_i_2_2;"), clipped);
+        assertTrue(fellBack(compilation, "shortPass"), compilation.diagnostics().toString());
+    }
 }

@@ -29,10 +29,19 @@ import java.util.Set;
  * {@code n} (or to the array's length), so each access is in bounds and cannot throw; every
  * access in the loop's body is at the loop's own index; and nothing leaves the body early ({@code
  * return}, or a {@code break} or {@code continue} of this loop), which would skip the final write.
+ *
+ * <p>A later pass that updates such an array in place, a loop of the same kind whose body writes
+ * {@code z[k]} once, unconditionally, and reads only {@code z[k]} before that ({@code for (k) z[k] =
+ * Math.tanh(z[k]);}), writes a new array {@code z_2} instead, which the statements after it read: each
+ * array is then written once per element, as the fused gradient needs (the pass fell back to the tape
+ * on "it writes an array element"). The values are the same. The array must be declared in the block
+ * that holds the pass, so that every later statement that names it is in that block, and renamed.
  */
 public final class ElementLocals {
     private final Names names;
     private final Map<String, Expr> sizes = new HashMap<>();
+    /** The source's name of each array made for an in-place pass. */
+    private final Map<String, String> bases = new HashMap<>();
 
     private ElementLocals(Names names) {
         this.names = names;
@@ -102,16 +111,88 @@ public final class ElementLocals {
         List<Stmt> out = new ArrayList<>();
         Set<String> scope = new HashSet<>(outer);
         Set<String> fresh = new HashSet<>();
-        for (Stmt s : in) {
-            out.add(stmt(s, scope, fresh));
+        Set<String> here = new java.util.TreeSet<>();
+        List<Stmt> rest = new ArrayList<>(in);
+        for (int k = 0; k < rest.size(); k++) {
+            Stmt s = rest.get(k);
+            Stmt r = stmt(s, scope, fresh);
+            if (r instanceof Stmt.For f && Subst.canMap(rest.subList(k + 1, rest.size()))) {
+                for (String a : List.copyOf(here)) {
+                    Stmt.For v = fresh.contains(a) ? null : overwritten(f, a);
+                    if (v != null) {
+                        // the loop writes every element of 'a' once, reading at most the element's old value
+                        // first: its writes go to a new array, which later statements read instead
+                        String next = names.fresh(bases.getOrDefault(a, a));
+                        bases.put(next, bases.getOrDefault(a, a));
+                        out.add(new Stmt.Decl(null, Type.DOUBLE_ARRAY, next,
+                                new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(sizes.get(a)))));
+                        Expr.Local from = new Expr.Local(Type.DOUBLE_ARRAY, a);
+                        Expr.Local to = new Expr.Local(Type.DOUBLE_ARRAY, next);
+                        f = renameWrite(v, from, to);
+                        for (int j = k + 1; j < rest.size(); j++) {
+                            rest.set(j, Subst.mapStmt(rest.get(j), e -> e.equals(from) ? to : null));
+                        }
+                        sizes.put(next, sizes.get(a));
+                        here.add(next);
+                        scope.add(next);
+                    }
+                }
+                r = f;
+            }
+            out.add(r);
             if (s instanceof Stmt.Decl d && sizes.containsKey(d.name())) {
                 scope.add(d.name());
+                here.add(d.name());
                 fresh.add(d.name());
             } else {
                 Walk.statements(List.of(s), x -> Walk.expressions(x, e -> Walk.locals(e, fresh::remove)));
             }
         }
         return out;
+    }
+
+    /**
+     * {@code f} if it is a full pass over {@code a} (counted from 0 to its size, leaving only at the end
+     * of its body) whose body has one top-level statement writing {@code a[index]} and otherwise reads
+     * only {@code a[index]}, in or before that statement; else null.
+     */
+    private Stmt.For overwritten(Stmt.For f, String a) {
+        Counted c = Counted.of(f);
+        Expr.Local array = new Expr.Local(Type.DOUBLE_ARRAY, a);
+        if (c == null || !(c.from() instanceof Expr.Lit zero) || !zero.text().equals("0")
+                || !leavesOnlyAtTheEnd(f.body())
+                || !(c.to().equals(sizes.get(a)) || c.to().equals(new Expr.Length(array)))) {
+            return null;
+        }
+        Expr.Index element = new Expr.Index(Type.DOUBLE, array, new Expr.Local(Type.INT, c.index()));
+        int writes = 0;
+        for (Stmt s : f.body()) {
+            int[] at = {0, 0};
+            Walk.statements(List.of(s), x -> Walk.expressions(x, e -> count(e, array.name(), element, at)));
+            if (at[1] > 0 || writes > 0 && at[0] > 0) {
+                return null;
+            }
+            boolean write = s instanceof Stmt.Assign w && w.target().equals(element);
+            boolean[] nested = {false};
+            Walk.statements(List.of(s), x -> nested[0] |= x != s && x instanceof Stmt.Assign w && w.target().equals(element));
+            if (nested[0]) {
+                return null;
+            }
+            writes += write ? 1 : 0;
+        }
+        return writes == 1 ? f : null;
+    }
+
+    /** {@code f} with its one top-level write of an element of {@code from} made into {@code to}. */
+    private static Stmt.For renameWrite(Stmt.For f, Expr.Local from, Expr.Local to) {
+        List<Stmt> body = new ArrayList<>();
+        for (Stmt s : f.body()) {
+            if (s instanceof Stmt.Assign w && w.target() instanceof Expr.Index i && i.array().equals(from)) {
+                s = new Stmt.Assign(w.src(), new Expr.Index(i.type(), to, i.index()), w.value());
+            }
+            body.add(s);
+        }
+        return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body);
     }
 
     private Stmt stmt(Stmt s, Set<String> scope, Set<String> fresh) {

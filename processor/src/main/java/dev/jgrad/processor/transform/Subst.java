@@ -69,7 +69,7 @@ final class Subst {
                 || s instanceof Stmt.While || s instanceof Stmt.Throw
                 || s instanceof Stmt.Assert || s instanceof Stmt.Run
                 || s instanceof Stmt.Comment || s instanceof Stmt.Break
-                || s instanceof Stmt.Continue);
+                || s instanceof Stmt.Continue || s instanceof Stmt.Return);
         return known[0];
     }
 
@@ -102,6 +102,9 @@ final class Subst {
         }
         if (s instanceof Stmt.Run r) {
             return new Stmt.Run((Expr.Call) map(r.call(), f));
+        }
+        if (s instanceof Stmt.Return r) {
+            return new Stmt.Return(r.src(), r.value() == null ? null : map(r.value(), f));
         }
         return s;
     }

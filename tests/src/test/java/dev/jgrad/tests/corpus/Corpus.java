@@ -498,6 +498,14 @@ public final class Corpus {
             method(VectorTanhCases.class, "readsItself", r -> args(vec(r, 2, -0.8, 0.8), vec(r, 13, -1, 1))),
             method(VectorTanhCases.class, "valueReadInTheLoop", r -> args(mat(r, 7, 4, -1, 1), mat(r, 11, 4, -1, 1), vec(r, 11, -0.5, 0.5))),
             method(VectorTanhCases.class, "branchedAndStrict", r -> args(vec(r, 17, -1, 1), (Object) awayFromZero(r, 17))),
+
+            // InPlacePasses: a local array updated in place by a second full pass (a new array under the fused gradient), and look-alikes
+            method(InPlacePasses.class, "activationsInPlace", r -> args(mat(r, 5, 3, -1, 1), vec(r, 5, -0.5, 0.5), vec(r, 5, -1, 1),
+                    mat(r, 9, 3, -1, 1), vec(r, 9, -1, 1))),
+            method(InPlacePasses.class, "standardiseTwice", r -> args(vec(r, 7, -1, 1))),
+            method(InPlacePasses.class, "prefixInPlace", r -> args(vec(r, 6, -1, 1))),
+            method(InPlacePasses.class, "partialPasses", r -> args(vec(r, 6, 0.2, 3))),
+            method(InPlacePasses.class, "softmaxInPlace", r -> args(mat(r, 4, 3, -1, 1), mat(r, 8, 3, -1, 1), labels(r, 8, 4))),
             method(VectorTanhCases.class, "boundedByALocal", r -> args(mat(r, 9, 3, -1, 1), mat(r, 37, 3, -0.7, 0.7), vec(r, 37, -0.3, 0.3), vec(r, 9, -1, 1))),
             method(VectorTanhCases.class, "helperActivation", r -> args(mat(r, 6, 4, -1, 1), vec(r, 6, -1, 1), mat(r, 10, 4, -1, 1), vec(r, 10, -0.5, 0.5))),
 
