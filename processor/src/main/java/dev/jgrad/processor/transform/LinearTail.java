@@ -63,6 +63,13 @@ record LinearTail(List<Stmt> pre, List<Stmt> loops, List<Stmt> tail, Set<String>
         // what the loops sum is not known before they run (double mean = sum / n reads sum)
         Set<String> sums = sumsOf(form, top.subList(first, last + 1));
         known.removeAll(sums);
+        // nor what is assigned after the code before them: an inlined helper's result, declared before
+        // its loop and assigned after it (double sumSq = 0.0; for (..) s += ..; sumSq = s;)
+        Walk.statements(top.subList(first, top.size()), s -> {
+            if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local l) {
+                known.remove(l.name());
+            }
+        });
         Set<String> filled = new HashSet<>();
         Walk.statements(top.subList(first, last + 1), s -> {
             if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Index) {

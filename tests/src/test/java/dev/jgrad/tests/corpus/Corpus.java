@@ -3,6 +3,7 @@ package dev.jgrad.tests.corpus;
 import dev.jgrad.tests.params.Data;
 import dev.jgrad.tests.params.Deep;
 import dev.jgrad.tests.params.Gauss;
+import dev.jgrad.tests.params.Scaled;
 import dev.jgrad.tests.params.Layer;
 import dev.jgrad.tests.params.Mlp;
 import dev.jgrad.tests.params.Tagged;
@@ -506,6 +507,15 @@ public final class Corpus {
             method(InPlacePasses.class, "prefixInPlace", r -> args(vec(r, 6, -1, 1))),
             method(InPlacePasses.class, "partialPasses", r -> args(vec(r, 6, 0.2, 3))),
             method(InPlacePasses.class, "softmaxInPlace", r -> args(mat(r, 4, 3, -1, 1), mat(r, 8, 3, -1, 1), labels(r, 8, 4))),
+
+            // HelperTails: a helper's loop inlined as the method's only loop, its result read by code that is not linear in it
+            method(HelperTails.class, "norm", r -> args(vec(r, 5, -1, 1))),
+            method(HelperTails.class, "scaled", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 1.5))),
+            method(HelperTails.class, "logScaled", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 1.5))),
+            method(HelperTails.class, "power", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 1.5))),
+            method(HelperTails.class, "throughLocal", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 1.5))),
+            method(HelperTails.class, "opsHelper", r -> args(vec(r, 5, -1, 1), u(r, 0.5, 1.5))),
+            method(HelperTails.class, "recordHelper", r -> args(new Scaled(vec(r, 5, -1, 1), u(r, 0.5, 1.5)))),
             method(VectorTanhCases.class, "boundedByALocal", r -> args(mat(r, 9, 3, -1, 1), mat(r, 37, 3, -0.7, 0.7), vec(r, 37, -0.3, 0.3), vec(r, 9, -1, 1))),
             method(VectorTanhCases.class, "helperActivation", r -> args(mat(r, 6, 4, -1, 1), vec(r, 6, -1, 1), mat(r, 10, 4, -1, 1), vec(r, 10, -0.5, 0.5))),
 
