@@ -150,8 +150,9 @@ final class ClassPipeline {
                     ir.params().forEach(p -> params.add(p.name()));
                     // a local assigned again where it is declared is a new version (norm = Math.sqrt(norm))
                     List<dev.jgrad.processor.ir.Stmt> body = JitRewrites.scalars(ir.body(), ir.names());
-                    List<dev.jgrad.processor.ir.Stmt> fast = JitRewrites.apply(body, ir, threads(m),
-                            PrivateArrays.of(body, params).names());
+                    // a result returned after throws on every path would be unreachable
+                    List<dev.jgrad.processor.ir.Stmt> fast = dev.jgrad.processor.ir.Flow.reachable(JitRewrites.apply(body, ir,
+                            threads(m), PrivateArrays.of(body, params).names()));
                     jits.add(new ClassWriter.JitMethod(m, Captures.mark(fast, paramNames(m, ir)), ir.names().all(),
                             ir.records(), JitForms.allowed(fast, false)));
                     if (report != null) {

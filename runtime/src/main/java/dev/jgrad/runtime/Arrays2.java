@@ -209,6 +209,15 @@ public final class Arrays2 {
     }
 
     /**
+     * One matrix flattened row-major: {@code flatten((Object) m)}. Without this overload a call with a
+     * {@code double[][]} alone would pass the matrix as the varargs array itself, which javac warns about
+     * (and {@code -Werror} builds refuse).
+     */
+    public static double[] flatten(double[][] m) {
+        return flatten((Object) m);
+    }
+
+    /**
      * {@code h} made exactly symmetric: each pair {@code h[i][j]}, {@code h[j][i]} replaced by its mean,
      * the symmetric matrix nearest to {@code h}. Returns {@code h}.
      */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.jgrad.Grad;
 import dev.jgrad.Hessian;
 import dev.jgrad.Jacobian;
 import dev.jgrad.Jvp;
@@ -58,6 +59,50 @@ class ForwardSemanticsTest {
             throw new IllegalArgumentException("not positive");
         }
 
+        /** A count returned from a double method: widened, its tangent zero. */
+        @Jvp @Hessian
+        static double positives(double[] x) {
+            int c = 0;
+            for (double v : x) {
+                if (v > 0) {
+                    c++;
+                }
+            }
+            return c;
+        }
+
+        @Jvp @Hessian
+        static double rounded(double x) {
+            return Math.round(x);
+        }
+
+        /** @Jit too: every path throws, and the fast version throws the same. */
+        @dev.jgrad.Jit
+        static double stub(double x) {
+            if (x > 0) {
+                throw new IllegalStateException("positive " + x);
+            } else {
+                throw new IllegalArgumentException("not positive " + x);
+            }
+        }
+
+        /** pow with an active exponent: at exponent 0 the Hessian's cross term is 1/y. */
+        @Grad @Hessian
+        static double powExponent(double x, double y) {
+            return Math.pow(y, x);
+        }
+
+        /** A Box-Cox sum, whose lambda usually starts at 0. */
+        @Grad @Hessian
+        static double boxCox(double lambda, double c) {
+            double s = 0;
+            for (int i = 1; i <= 5; i++) {
+                double xi = i + c;
+                s += (Math.pow(xi, lambda) - 1) * xi;
+            }
+            return s;
+        }
+
         @Hessian
         static double sumSquares(double... xs) {
             double s = 0;
@@ -110,5 +155,46 @@ class ForwardSemanticsTest {
         assertArrayEquals(new double[] {2, 4}, h.gradient());
         assertArrayEquals(new double[] {2, 0}, h.hessian()[0]);
         assertArrayEquals(new double[] {0, 2}, h.hessian()[1]);
+    }
+
+    @Test
+    void anIntOrALongReturnedIsWidenedWithAZeroTangent() {
+        double[] x = {1, -2, 3};
+        var jvp = ForwardSemanticsTest_ShapesJvp.positives(x, new double[] {1, 1, 1});
+        assertEquals(2.0, jvp.value());
+        assertEquals(0.0, jvp.tangent());
+        var h = ForwardSemanticsTest_ShapesHessian.positives(x);
+        assertEquals(2.0, h.value());
+        assertArrayEquals(new double[3], h.gradient());
+        assertEquals(3.0, ForwardSemanticsTest_ShapesJvp.rounded(2.6, 1).value());
+        assertEquals(0.0, ForwardSemanticsTest_ShapesJvp.rounded(2.6, 1).tangent());
+        assertEquals(0.0, ForwardSemanticsTest_ShapesHessian.rounded(2.6).hessian()[0][0]);
+    }
+
+    @Test
+    void aJitMethodThatAlwaysThrowsThrowsTheSame() {
+        sameException(() -> Shapes.stub(1), () -> ForwardSemanticsTest_ShapesJit.stub(1));
+        sameException(() -> Shapes.stub(-1), () -> ForwardSemanticsTest_ShapesJit.stub(-1));
+    }
+
+    @Test
+    void powAtExponentZeroHasTheHessianOfItsFormula() throws Exception {
+        // d2/dx dy y^x = y^(x-1) (1 + x log y): 1/y at x = 0
+        double[][] h = ForwardSemanticsTest_ShapesHessian.powExponent(0, 2).hessian();
+        assertEquals(0.5, h[0][1], 1e-15);
+        assertEquals(0.5, h[1][0], 1e-15);
+        assertEquals(Math.log(2) * Math.log(2), h[0][0], 1e-15);
+        assertArrayEquals(new double[] {0.5, 0}, ForwardSemanticsTest_ShapesHessian.powExponentHvp(0, 2, new double[] {0, 1}).hvp(), 1e-15);
+        double[] at = {0, 0.5};
+        double[][] box = ForwardSemanticsTest_ShapesHessian.boxCox(at[0], at[1]).hessian();
+        for (int j = 0; j < 2; j++) {
+            double[] column = SecondDerivatives.column(x -> {
+                var g = ForwardSemanticsTest_ShapesGrad.boxCox(x[0], x[1]);
+                return new double[] {g.lambda(), g.c()};
+            }, at, j);
+            for (int i = 0; i < 2; i++) {
+                assertEquals(column[i], box[i][j], 1e-6 * Math.max(1, Math.abs(column[i])), "H[" + i + "][" + j + "]");
+            }
+        }
     }
 }

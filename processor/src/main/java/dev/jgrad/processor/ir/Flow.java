@@ -15,6 +15,19 @@ public final class Flow {
         return true;
     }
 
+    /**
+     * {@code body} without the top-level statements after one that cannot complete normally, which javac
+     * rejects as unreachable (a method's result returned after throws on every path).
+     */
+    public static List<Stmt> reachable(List<Stmt> body) {
+        for (int k = 0; k < body.size(); k++) {
+            if (!canComplete(body.get(k))) {
+                return body.subList(0, k + 1);
+            }
+        }
+        return body;
+    }
+
     public static boolean canComplete(Stmt s) {
         if (s instanceof Stmt.Throw || s instanceof Stmt.Return) {
             return false;

@@ -197,12 +197,15 @@ public final class Rules {
         t.unary("log10", x -> div(ONE, mul(x, lit(Math.log(10)))));
         t.ofResult("sqrt", r -> div(lit(0.5), r));
         t.ofResult("cbrt", r -> div(ONE, mul(lit(3.0), mul(r, r))));
-        // pow(a, b): b*a^(b-1) and r*log(a); zero where a formula would give 0*inf (JAX does the same)
+        // pow(a, b): b*a^(b-1) and r*log(a); zero where a formula would give 0*inf (JAX does the same).
+        // b*a^(b-1) is 0*inf only at a = b = 0: at b = 0 alone it is 0, and its derivative in b, 1/a,
+        // which a Hessian reads, is that of the formula (a guard on b == 0 alone would make it 0)
         t.add("pow", List.of(Reads.args(0, 1), Reads.args(0).andResult()), (a, r) -> {
             Expr x = a.get(0);
             Expr y = a.get(1);
+            Expr bothZero = new Expr.Binary(Type.BOOLEAN, BinaryOp.CAND, compare(BinaryOp.EQ, y, ZERO), compare(BinaryOp.EQ, x, ZERO));
             return List.of(
-                    cond(compare(BinaryOp.EQ, y, ZERO), ZERO, mul(y, math("pow", x, sub(y, ONE)))),
+                    cond(bothZero, ZERO, mul(y, math("pow", x, sub(y, ONE)))),
                     cond(compare(BinaryOp.EQ, x, ZERO), ZERO, mul(r, math("log", x))));
         });
         t.add("hypot", List.of(Reads.args(0).andResult(), Reads.args(1).andResult()), (a, r) -> List.of(

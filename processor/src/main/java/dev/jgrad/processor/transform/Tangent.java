@@ -107,6 +107,10 @@ public final class Tangent {
             return new Result(body, null, null, tangentParams);
         }
         Expr value = last.value();
+        if (!value.type().isArray() && value.type() != Type.DOUBLE) {
+            // an int or a long (a count, Math.round) widened to the double returned: its tangent is zero
+            return new Result(body, value, Exprs.ZERO, tangentParams);
+        }
         if (value.type() == Type.DOUBLE) {
             Linearize.Pair p = linearize.of(value, body);
             return new Result(body, p.primal(), Linearize.orZero(p.tangent()), tangentParams);
