@@ -179,7 +179,7 @@ class JitMathEmissionTest {
                 @Jit @Grad(wrt = "w")
                 static double strict(double[] w, double[] x) {
                     double s = 0;
-                    for (int i = 0; i < x.length; i++) s += StrictMath.log1p(Math.exp(w[i] * x[i]));
+                    for (int i = 0; i < x.length; i++) s += StrictMath.log1p(StrictMath.exp(w[i] * x[i]));
                     return s;
                 }
 
@@ -198,7 +198,7 @@ class JitMathEmissionTest {
     }
 
     @Test
-    void jitCodeComputesLog1pByJitMathAndItsDerivativeReadsTheArgument() {
+    void jitCodeComputesLog1pAndExpByJitMath() {
         Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Losses", LOG1P));
         assertThat(compilation).succeededWithoutWarnings();
         String grad = generated(compilation, "p.LossesGrad");
@@ -208,16 +208,19 @@ class JitMathEmissionTest {
         assertFalse(plain.contains("JitMath"), plain);
         assertTrue(mathLog1p(plain) > 0, plain);
 
-        // @Jit @Grad: JitMath.log1p once; the adjoint is 1 / (1 + x) of the argument, whatever computed the value
+        // @Jit @Grad: JitMath.log1p and JitMath.exp once each; log1p's adjoint is 1 / (1 + x) of the argument,
+        // exp's reads the value computed
         String fast = method(grad, "public static FastGradient fast(");
         assertEquals(0, mathLog1p(fast), fast);
         assertEquals(1, count(fast, "JitMath.log1p("), fast);
+        assertEquals(1, count(fast, "JitMath.exp("), fast);
+        assertFalse(Pattern.compile("(?<![\\w.])Math\\.exp\\(").matcher(fast.replaceAll("//[^\n]*", "")).find(), fast);
         assertTrue(fast.contains("1.0 / (1.0 + "), fast);
 
         // StrictMath is what its user asked for, under @Jit too
         String strict = method(grad, "public static StrictGradient strict(");
         assertFalse(strict.contains("JitMath"), strict);
-        assertTrue(strict.contains("StrictMath.log1p("), strict);
+        assertTrue(strict.contains("StrictMath.log1p(") && strict.contains("StrictMath.exp("), strict);
 
         // Ops.log1p lowered into the loop (its parallel chunk), and the fast values
         assertTrue(method(grad, "private static void opsChunk(").contains("JitMath.log1p("), grad);

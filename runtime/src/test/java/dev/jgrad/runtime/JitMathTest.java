@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * subnormals, consecutive doubles around the branch at 0.625 and the cut-off at 22. The largest error
  * measured is 2 ulps (about a quarter of the arguments below 1 are 1 ulp off, a few per cent 2 ulps);
  * {@link JitMath#TANH_MAX_ULPS} pins it, and the README quotes it. Likewise {@link JitMath#log1p} against
- * {@code StrictMath.log1p} ({@link JitMath#LOG1P_MAX_ULPS}).
+ * {@code StrictMath.log1p} ({@link JitMath#LOG1P_MAX_ULPS}) and {@link JitMath#exp} against {@code StrictMath.exp}
+ * ({@link JitMath#EXP_MAX_ULPS}).
  */
 class JitMathTest {
     private static final int POINTS = 2_000_000;
@@ -183,6 +184,70 @@ class JitMathTest {
             double at = JitMath.log1p(x);
             double above = JitMath.log1p(Math.nextUp(x));
             assertTrue(below <= at && at <= above, "log1p around " + x + ": " + below + ", " + at + ", " + above);
+        }
+    }
+
+    // ---------------------------------------------------------------- exp
+
+    private static void checkExp(double x) {
+        double want = StrictMath.exp(x);
+        double error = Math.abs(JitMath.exp(x) - want) / Math.ulp(want);
+        if (!(error <= worst)) {
+            worst = error;
+            worstAt = x;
+        }
+    }
+
+    @Test
+    void expIsWithinItsUlpsEverywhere() {
+        worst = 0;
+        SplittableRandom random = new SplittableRandom(17);
+        double[][] ranges = {{-1, 1}, {-0.01, 0.01}, {-20, 0}, {-40, 40}, {-700, 700}, {690, 700}, {-700, -690}};
+        for (double[] range : ranges) {
+            for (int i = 0; i < POINTS; i++) {
+                checkExp(range[0] + (range[1] - range[0]) * random.nextDouble());
+            }
+        }
+        for (int i = 0; i < POINTS; i++) {
+            // log-uniform over [1e-320, 1] on both sides: e^x rounds to 1 or its neighbours
+            double x = Math.pow(10, -320 * random.nextDouble());
+            checkExp(random.nextBoolean() ? x : -x);
+        }
+        // consecutive doubles around the edges: 0, the table's pieces (k ln2 / 128 and halfway), +-700 (Math.exp beyond)
+        double piece = Math.log(2) / 128;
+        for (double edge : new double[] {0, piece / 2, -piece / 2, 5 * piece, 300 * piece + piece / 2, 700, -700}) {
+            double up = edge;
+            double down = edge;
+            for (int i = 0; i < POINTS / 8; i++) {
+                checkExp(up);
+                checkExp(down);
+                up = Math.nextUp(up);
+                down = Math.nextDown(down);
+            }
+        }
+        assertEquals(JitMath.EXP_MAX_ULPS, worst, 0.0, "measured " + worst + " ulps at " + worstAt);
+    }
+
+    @Test
+    void expOfSpecialValuesIsStrictMaths() {
+        double[] xs = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MAX_VALUE,
+            -Double.MAX_VALUE, 700, -700, 709.78, 709.79, 710, -708.4, -745.1, -745.2, -746, Double.MIN_VALUE,
+            -Double.MIN_VALUE, Double.MIN_NORMAL, 1e-310, -1e-310, 1e-17, -1e-17, 0x1p-53, -0x1p-54};
+        for (double x : xs) {
+            // bit for bit: overflow, the subnormal results, 1 for the tiny arguments, NaN
+            assertEquals(Double.doubleToLongBits(StrictMath.exp(x)), Double.doubleToLongBits(JitMath.exp(x)), "exp(" + x + ")");
+        }
+    }
+
+    @Test
+    void expIsIncreasingAcrossThePieces() {
+        double piece = Math.log(2) / 128;
+        for (int k = -1000; k <= 1000; k++) {
+            double x = (k + 0.5) * piece;
+            double below = JitMath.exp(Math.nextDown(x));
+            double at = JitMath.exp(x);
+            double above = JitMath.exp(Math.nextUp(x));
+            assertTrue(below <= at && at <= above, "exp around " + x + ": " + below + ", " + at + ", " + above);
         }
     }
 }
