@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * Where code generated under {@code @Jit} may compute primitives by the faster formulations of the rule
- * table's {@code @Jit} column ({@code JitMath.tanh}, a few ulps from {@code Math.tanh}): where nothing
+ * table's {@code @Jit} column ({@code JitMath.tanh}, {@code log1p} and {@code exp}, a few ulps from {@code Math}'s): where nothing
  * it computes is seen other than through its result, which {@code @Jit} gives within its tolerance.
  * What it prints is what the source prints, and (where asked) what it writes into arrays is what the
  * source writes, bit for bit; such code keeps {@code Math}'s functions.

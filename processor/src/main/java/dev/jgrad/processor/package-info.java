@@ -19,7 +19,7 @@
  *       {@code HelperCalls} counts the calls and asks it), and makes their derivative methods
  *       ({@code ValueAndPartials}: value and partials in a set of arguments from one run).
  *       {@code JitForms} says which {@code @Jit} code may use the rule table's {@code @Jit} column
- *       ({@code JitMath.tanh}): code that prints nothing and writes nothing the caller sees.
+ *       ({@code JitMath.tanh}, {@code log1p}, {@code exp}): code that prints nothing and writes nothing the caller sees.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
  *       the subset (every error at its tree), types it, gives each local a name of its own and inlines
  *       calls to the user's methods ({@code Statements}, {@code Expressions}, {@code Calls},

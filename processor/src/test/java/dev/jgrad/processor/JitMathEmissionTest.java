@@ -153,4 +153,80 @@ class JitMathEmissionTest {
         String inPlaceTangent = method(jvp, "public static InPlaceJvp inPlace(");
         assertFalse(inPlaceTangent.contains("JitMath"), inPlaceTangent);
     }
+
+    private static final String LOG1P = """
+            package p;
+
+            import dev.jgrad.Grad;
+            import dev.jgrad.Jit;
+            import dev.jgrad.Ops;
+
+            public final class Losses {
+                @Grad(wrt = "w")
+                static double plain(double[] w, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) s += Math.log1p(Math.exp(w[i] * x[i]));
+                    return s;
+                }
+
+                @Jit @Grad(wrt = "w")
+                static double fast(double[] w, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) s += Math.log1p(Math.exp(w[i] * x[i]));
+                    return s;
+                }
+
+                @Jit @Grad(wrt = "w")
+                static double strict(double[] w, double[] x) {
+                    double s = 0;
+                    for (int i = 0; i < x.length; i++) s += StrictMath.log1p(StrictMath.exp(w[i] * x[i]));
+                    return s;
+                }
+
+                @Jit @Grad(wrt = "w")
+                static double ops(double[] w, double[][] x) {
+                    return Ops.sum(Ops.log1p(Ops.square(Ops.matvec(x, w))));
+                }
+            }
+            """;
+
+    /** {@code Math.log1p(}, not as part of {@code JitMath.log1p(} or {@code StrictMath.log1p(}. */
+    private static final Pattern MATH_LOG1P = Pattern.compile("(?<![\\w.])Math\\.log1p\\(");
+
+    private static int mathLog1p(String code) {
+        return (int) MATH_LOG1P.matcher(code.replaceAll("//[^\n]*", "")).results().count();
+    }
+
+    @Test
+    void jitCodeComputesLog1pAndExpByJitMath() {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.Losses", LOG1P));
+        assertThat(compilation).succeededWithoutWarnings();
+        String grad = generated(compilation, "p.LossesGrad");
+
+        // @Grad alone: Math.log1p, bit for bit the source's value
+        String plain = method(grad, "public static PlainGradient plain(");
+        assertFalse(plain.contains("JitMath"), plain);
+        assertTrue(mathLog1p(plain) > 0, plain);
+
+        // @Jit @Grad: JitMath.log1p and JitMath.exp once each; log1p's adjoint is 1 / (1 + x) of the argument,
+        // exp's reads the value computed
+        String fast = method(grad, "public static FastGradient fast(");
+        assertEquals(0, mathLog1p(fast), fast);
+        assertEquals(1, count(fast, "JitMath.log1p("), fast);
+        assertEquals(1, count(fast, "JitMath.exp("), fast);
+        assertFalse(Pattern.compile("(?<![\\w.])Math\\.exp\\(").matcher(fast.replaceAll("//[^\n]*", "")).find(), fast);
+        assertTrue(fast.contains("1.0 / (1.0 + "), fast);
+
+        // StrictMath is what its user asked for, under @Jit too
+        String strict = method(grad, "public static StrictGradient strict(");
+        assertFalse(strict.contains("JitMath"), strict);
+        assertTrue(strict.contains("StrictMath.log1p(") && strict.contains("StrictMath.exp("), strict);
+
+        // Ops.log1p lowered into the loop (its parallel chunk), and the fast values
+        assertTrue(method(grad, "private static void opsChunk(").contains("JitMath.log1p("), grad);
+        String jit = generated(compilation, "p.LossesJit");
+        assertEquals(1, count(method(jit, "public static double fast("), "JitMath.log1p("), jit);
+        assertEquals(0, mathLog1p(method(jit, "public static double fast(")), jit);
+        assertTrue(method(jit, "public static double strict(").contains("StrictMath.log1p("), jit);
+    }
 }

@@ -106,7 +106,8 @@ public final class Rules {
     /**
      * The class whose method of the same name and parameters code generated under {@code @Jit} calls for
      * {@code r}: the runtime's {@code JitMath} for {@code Math.tanh} (a few ulps, several times faster on
-     * JDK 17), else {@code r}'s own owner. Never for code without {@code @Jit}, whose value is the
+     * JDK 17), {@code Math.log1p} (1 ulp, a table where {@code Math}'s is fdlibm's code) and {@code Math.exp} (1 ulp,
+     * a table that skips the intrinsic's checks of every range), else {@code r}'s own owner. Never for code without {@code @Jit}, whose value is the
      * source's bit for bit; {@code StrictMath} stays exact, as its user asked.
      */
     public static String ownerUnderJit(Rule r) {
@@ -191,9 +192,11 @@ public final class Rules {
         t.ofResult("tanh", r -> sub(ONE, mul(r, r)));
         t.underJit("tanh", JIT_MATH);
         t.ofResult("exp", r -> r);
+        t.underJit("exp", JIT_MATH);
         t.ofResult("expm1", r -> add(r, ONE));
         t.unary("log", x -> div(ONE, x));
         t.unary("log1p", x -> div(ONE, add(ONE, x)));
+        t.underJit("log1p", JIT_MATH);
         t.unary("log10", x -> div(ONE, mul(x, lit(Math.log(10)))));
         t.ofResult("sqrt", r -> div(lit(0.5), r));
         t.ofResult("cbrt", r -> div(ONE, mul(lit(3.0), mul(r, r))));

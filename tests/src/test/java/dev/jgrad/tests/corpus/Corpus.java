@@ -526,7 +526,16 @@ public final class Corpus {
             method(PartialsCases.class, "nestedTwo", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1))),
             method(PartialsCases.class, "nestedOnce", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
             method(PartialsCases.class, "branches", PartialsCaseInputs::branches),
-            method(PartialsCases.class, "indexed", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1), labels(r, 5, 3))));
+            method(PartialsCases.class, "indexed", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1), labels(r, 5, 3))),
+
+            // LogisticForms: Math.log1p, which @Jit computes by JitMath.log1p: W2's loss, softplus, log1mexp, every range
+            method(LogisticForms.class, "logistic", r -> args(vec(r, 5, -1, 1), u(r, -0.5, 0.5), mat(r, 11, 5, -2, 2), vec(r, 11, 0, 1), u(r, 0.01, 0.1))),
+            method(LogisticForms.class, "logisticWide", r -> args(vec(r, 37, -0.5, 0.5), u(r, -0.5, 0.5), mat(r, 43, 37, -1, 1), vec(r, 43, 0, 1))),
+            method(LogisticForms.class, "naiveSoftplus", r -> args(vec(r, 9, -2, 2), vec(r, 9, -3, 3), vec(r, 9, 0.5, 1.5))),
+            method(LogisticForms.class, "crossEntropy", r -> args(vec(r, 6, -1, 1), u(r, -0.5, 0.5), mat(r, 10, 6, -2, 2), vec(r, 10, 0, 1))),
+            method(LogisticForms.class, "log1mexp", r -> args(u(r, 0.8, 4), u(r, 0.05, 0.6))),
+            method(LogisticForms.class, "ranges", r -> args(u(r, -2, 2), u(r, -1, 1))),
+            method(LogisticForms.class, "opsLog1p", r -> args(vec(r, 4, -1, 1), (Object) mat(r, 13, 4, -2, 2))));
 
     /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
     static double[] awayFromZero(Random r, int n) {
