@@ -61,7 +61,7 @@ final class JacobianPipeline {
                         + ", flattened in parameter order: {@code jacobian[i][k]} is the derivative of"
                         + " {@code value[i]} in entry {@code k}. Forward mode (a pass per entry) when there are no"
                         + " more entries than outputs, else reverse mode (a pass per output).",
-                new ForwardWriter.Driver(column, size, copied, row), ir.records()));
+                new ForwardWriter.Driver(column, size, copied, row, Prints.any(ir.body())), ir.records()));
         return out;
     }
 
@@ -70,11 +70,19 @@ final class JacobianPipeline {
         Tangent.Result t = Tangent.of(ir, wrt, activity, false);
         Local v = new Local(Type.DOUBLE_ARRAY, ir.names().fresh("v"));
         List<Stmt> body = new ArrayList<>(Flat.unflatten(ir, wrt, t.tangentParams(), v));
-        body.addAll(t.body());
+        List<Method.Param> extra = new ArrayList<>(List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)));
+        if (Prints.any(t.body())) {
+            // the driver runs the columns several times: the first prints, as the source does once
+            Local print = new Local(Type.BOOLEAN, ir.names().fresh("print"));
+            extra.add(new Method.Param(print.name(), Type.BOOLEAN));
+            body.addAll(Prints.onlyIf(t.body(), print));
+        } else {
+            body.addAll(t.body());
+        }
         Gradient g = t.value() == null ? new Gradient(body, null, List.of(), null)
                 : new Gradient(body, t.value(), List.of(new Expr.ArrayLit(Type.DOUBLE_MATRIX, List.of(t.value(),
                         t.tangent()))), null);
-        return new ForwardWriter.Out(m, name, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)), null,
+        return new ForwardWriter.Out(m, name, List.copyOf(extra), null,
                 Type.DOUBLE_ARRAY, List.of(new ForwardWriter.Component("column", Type.DOUBLE_MATRIX)), g,
                 ir.names().all(), "The value of {@link $T#$L} and its Jacobian times {@code " + v.name() + "}.", null,
                 ir.records());
@@ -83,7 +91,8 @@ final class JacobianPipeline {
     /** {@code fRow(args, u)}: {@code u^T J}, flattened: the gradient of {@code <u, f(args)>}. */
     private ForwardWriter.Out row(ExecutableElement m, Method ir, List<String> wrt, String name) {
         Local u = new Local(Type.DOUBLE_ARRAY, ir.names().fresh("u"));
-        List<Stmt> body = new ArrayList<>(ir.body());
+        // the rows run after the first column, which printed
+        List<Stmt> body = new ArrayList<>(Prints.onlyIf(ir.body(), null));
         Stmt.Return last = (Stmt.Return) body.remove(body.size() - 1);
         if (!dev.jgrad.processor.ir.Flow.canComplete(body)) {
             // the method always throws: so does this

@@ -237,4 +237,74 @@ class KinderErrorsTest {
                 """);
         assertThat(c).hadErrorContaining("no Ops.logSoftmax takes (double[][])");
     }
+    /**
+     * A record that is not a parameter's: from a helper, or made by the method. One positioned error each,
+     * no internal error after it (adversarial trial), and a helper that returns a record says so.
+     */
+    @Test
+    void aRecordFromAHelperOrAConstructorIsOneError() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    record Inner(double[] v, double s) {}
+                    record Outer(Inner in, double c) {}
+                    record Pair(double a, double b) {}
+
+                    static Inner innerOf(Outer o) { return o.in(); }
+                    static double norm(Inner in) { return in.s() * in.s(); }
+                    static double use(Pair q) { return q.a() * q.b(); }
+
+                    @Grad static double viaLocal(Outer o, double w) {
+                        // error: JgradRecord at "Inner in"
+                        Inner in = innerOf(o);
+                        return w * norm(in);
+                    }
+
+                    @Grad static double viaCall(Outer o, double w) {
+                        // error: JgradCall at "(o)"
+                        return w * norm(innerOf(o));
+                    }
+
+                    @Grad static double made(double x, double y) {
+                        // error: JgradRecord at "new"
+                        Pair q = new Pair(x, y);
+                        return use(q);
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("call to innerOf(...) cannot be differentiated: it returns p.C.Inner; helpers return"
+                + " double, int, long, boolean, double[], double[][], int[], boolean[] or nothing (not a record: read the"
+                + " record's component where it is needed");
+    }
+
+    /** A method of an enum constant or a field is an instance method, not a misspelt name. */
+    @Test
+    void aMethodOfAnEnumConstantIsAnInstanceMethod() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    enum Kind { A; double scale(double x) { return 3 * x; } }
+
+                    @Grad static double f(double x) {
+                        // error: JgradCall at "(x)"
+                        return Kind.A.scale(x) + x;
+                    }
+
+                    @Grad static double g(double x) {
+                        // error: JgradExpression at "0.1f"
+                        return 0.1f * x;
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("call to Kind.A.scale(...) cannot be differentiated: it is a method of a value (an"
+                + " instance method)");
+        assertThat(c).hadErrorContaining("write it as a double (0.1); the float's own value is the double 0.10000000149011612,"
+                + " which is what the source computes with");
+    }
 }

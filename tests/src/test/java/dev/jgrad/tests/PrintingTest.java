@@ -69,6 +69,28 @@ class PrintingTest {
         }
     }
 
+    /** A method with more inputs than outputs (its Jacobian by rows) and one with fewer (by columns). */
+    static final class Vectors {
+        private Vectors() {}
+
+        @dev.jgrad.Jacobian
+        static double[] wide(double[] w) {
+            System.out.println("wide " + w.length);
+            return new double[] {w[0] * w[1], Math.sin(w[2])};
+        }
+
+        @dev.jgrad.Jacobian(wrt = "w")
+        static double[] tall(double[] w, double[] log) {
+            double[] out = new double[3];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = w[0] * (i + 1) + w[1] * w[1];
+                System.out.println("out " + i + " " + out[i]);
+            }
+            log[0] += 1;
+            return out;
+        }
+    }
+
     /** What {@code call} prints on System.out and System.err, and its result. */
     private record Printout(String out, String err, double value) {}
 
@@ -135,6 +157,19 @@ class PrintingTest {
         assertEquals(source.out(), jit.out());
         double[] dw = PrintingTest_PrintedGrad.contents(w, labels, 4).w();
         dev.jgrad.GradCheck.check(v -> Printed.contents(v, labels, 4), w, dw).orThrow();
+    }
+
+    @Test
+    void aJacobianPrintsOnceThoughItRunsTheMethodOncePerColumnOrRow() {
+        double[] w = {0.3, -0.7, 1.1};
+        assertEquals(capture(() -> Vectors.wide(w)[0]).out(), capture(() -> PrintingTest_VectorsJacobian.wide(w).value()[0]).out());
+        double[] log = {0};
+        double[] logToo = {0};
+        Printout source = capture(() -> Vectors.tall(w, log)[0]);
+        Printout jacobian = capture(() -> PrintingTest_VectorsJacobian.tall(w, logToo).value()[0]);
+        assertEquals(3, source.out().lines().count(), source.out());
+        assertEquals(source, jacobian);
+        assertEquals(log[0], logToo[0]);
     }
 
     private static String withoutLast(String lines) {

@@ -52,10 +52,10 @@ public final class ForwardWriter {
      * writes into) are given as copies to every product but the last, so the caller's arrays end as the
      * source leaves them after one call.
      */
-    public record Driver(String hvp, Expr size, List<Method.Param> copied, String row) {
+    public record Driver(String hvp, Expr size, List<Method.Param> copied, String row, boolean prints) {
         /** The driver of a full Hessian. */
         public Driver(String hvp, Expr size, List<Method.Param> copied) {
-            this(hvp, size, copied, null);
+            this(hvp, size, copied, null, false);
         }
     }
 
@@ -183,8 +183,11 @@ public final class ForwardWriter {
         ClassName arrays2 = ClassName.get("dev.jgrad.runtime", "Arrays2");
         boolean copies = !d.copied().isEmpty();
         b.addStatement("int $N = $L", n, printer.expr(d.size(), 0));
+        // a method that prints prints in the first column's run only (its last argument), as the source does once
+        CodeBlock quiet = d.prints() ? CodeBlock.of(", false") : CodeBlock.of("");
         b.addStatement("double[][] $N = $N($L)", first, d.hvp(), arguments(m, d,
-                CodeBlock.of("$N > 0 ? $T.unit($N, 0) : new double[0]", n, arrays2, n), copies));
+                CodeBlock.of("$N > 0 ? $T.unit($N, 0) : new double[0]$L", n, arrays2, n,
+                        d.prints() ? CodeBlock.of(", true") : CodeBlock.of("")), copies));
         b.addStatement("double[] $N = $N[0]", value, first);
         b.addStatement("int $N = $N == null ? 0 : $N.length", rows, value, value);
         b.addStatement("double[][] $N = new double[$N][$N]", jac, rows, n);
@@ -192,7 +195,7 @@ public final class ForwardWriter {
         b.add("// forward mode: one column per entry\n");
         b.beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, n, k);
         b.addStatement("double[] $N = $N == 0 ? $N[1] : $N($L)[1]", col, k, first, d.hvp(),
-                arguments(m, d, CodeBlock.of("$T.unit($N, $N)", arrays2, n, k), copies));
+                arguments(m, d, CodeBlock.of("$T.unit($N, $N)$L", arrays2, n, k, quiet), copies));
         b.beginControlFlow("for (int $N = 0; $N < $N; $N++)", i, i, rows, i);
         b.addStatement("$N[$N][$N] = $N[$N]", jac, i, k, col, i);
         b.endControlFlow();
@@ -206,7 +209,7 @@ public final class ForwardWriter {
         b.endControlFlow();
         if (copies) {
             b.add("// the caller's arrays, as the source leaves them\n");
-            b.addStatement("$N($L)", d.hvp(), arguments(m, d, CodeBlock.of("new double[$N]", n), false));
+            b.addStatement("$N($L)", d.hvp(), arguments(m, d, CodeBlock.of("new double[$N]$L", n, quiet), false));
         }
         b.addStatement("return new $T($N, $N)", record, value, jac);
     }

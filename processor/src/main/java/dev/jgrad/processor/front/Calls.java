@@ -34,8 +34,10 @@ final class Calls {
     private BodyContext.Rejected unresolved(MethodInvocationTree t, Resolver resolver) {
         String called = t.getMethodSelect().toString();
         ExpressionTree receiver = t.getMethodSelect() instanceof MemberSelectTree s ? s.getExpression() : null;
-        if (receiver != null && !(receiver instanceof MemberSelectTree)
-                && (!(receiver instanceof IdentifierTree id) || cx.lookup(id.getName().toString()) != null)) {
+        // a value: a local or parameter, an expression, or a field or enum constant (Kind.A.scale(x))
+        if (receiver != null && (!(receiver instanceof MemberSelectTree)
+                && (!(receiver instanceof IdentifierTree id) || cx.lookup(id.getName().toString()) != null)
+                || resolver.element(receiver) instanceof javax.lang.model.element.VariableElement)) {
             return cx.reject(Message.UNKNOWN_CALL, t, called + "(...)", "it is a method of a value (an instance method), and a"
                     + " differentiated method calls static methods only; write a static method that takes what it needs");
         }
@@ -196,6 +198,10 @@ final class Calls {
         for (com.sun.source.tree.ExpressionTree a : t.getArguments()) {
             TreePath at = new TreePath(path, a);
             RecordValue record = cx.recordReads.value(at);
+            if (record == RecordValue.REJECTED) {
+                // a record local whose declaration was rejected (already reported)
+                throw cx.recordReads.quietly();
+            }
             List<Stmt> own = new java.util.ArrayList<>();
             values.add(record != null ? cx.recordReads.argument(record) : cx.expressions.expr(at, own));
             statements.add(own);

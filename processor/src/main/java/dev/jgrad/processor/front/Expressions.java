@@ -74,8 +74,18 @@ final class Expressions {
                 return new Lit(Type.STRING, cx.env.elements().getConstantExpression(((LiteralTree) tree).getValue()));
             case FLOAT_LITERAL: {
                 String spelled = spelling(tree, tree.toString());
+                String decimal = spelled.replaceAll("[fF]$", "");
+                double widened = (Float) ((LiteralTree) tree).getValue();
+                // 0.5f is 0.5, but 0.1f is 0.10000000149011612: say which double keeps the source's value
+                String same;
+                try {
+                    same = Double.parseDouble(decimal) == widened ? "" : "; the float's own value is the double "
+                            + widened + ", which is what the source computes with";
+                } catch (NumberFormatException e) {
+                    same = "";
+                }
                 throw cx.reject(Message.UNSUPPORTED_EXPRESSION, tree, "the float literal " + spelled,
-                        "write it as a double (" + spelled.replaceAll("[fF]$", "") + ")");
+                        "write it as a double (" + decimal + ")" + same);
             }
             case CHAR_LITERAL:
                 throw cx.reject(Message.UNSUPPORTED_TYPE, tree, "char");

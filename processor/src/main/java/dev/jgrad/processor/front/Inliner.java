@@ -51,7 +51,10 @@ final class Inliner {
         Type returnType = cx.env.types().typeOf(m.getReturnType());
         if (returnType == null || returnType == Type.STRING) {
             throw cx.reject(Message.UNKNOWN_CALL, t, m.getSimpleName() + "(...)",
-                    "it returns " + m.getReturnType() + "; helpers return double, int, long, boolean, or nothing");
+                    "it returns " + m.getReturnType() + "; helpers return double, int, long, boolean, double[], double[][], int[],"
+                            + " boolean[] or nothing" + (RecordParams.recordType(m.getReturnType()) != null
+                            ? " (not a record: read the record's component where it is needed, o.in().v(), or pass the"
+                                    + " record itself to the helpers that read it)" : ""));
         }
         BodyContext callee = new BodyContext(cx.env, calleePath.getCompilationUnit(),
                 (TypeElement) m.getEnclosingElement(), cx.names, cx.origins, cx.inlining, cx.helpers);
