@@ -11,8 +11,10 @@ import dev.jgrad.processor.ir.Walk;
 import dev.jgrad.processor.rules.RuntimeCalls;
 import dev.jgrad.processor.rules.Throws;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,7 +26,9 @@ import java.util.Set;
  * (with {@code w} by columns, transposed once per run of the jammed loop into {@code w_panel}), under {@code
  * Simd.matVec4Pays(m, d)}; the loop as written otherwise (which {@link Dots} may then take). Each entry's
  * products are added in the source's order of {@code j}, as fused multiply-adds: no sums across lanes, as
- * {@code dot4} ends with.
+ * {@code dot4} ends with. A sum that starts from zero and gets its bias after the products ({@code double a =
+ * 0; for j: ...; h[k] = Math.tanh(a + b[k]);}, which {@link Fission} leaves as {@code double t = a + b[k]; h[k] =
+ * t;}) starts from the bias instead: the same additions in another order, which {@code @Jit} allows.
  *
  * <p>Only inside a jammed group, whose {@code finally} runs the group again in the source's order after any
  * failure: the call reads and writes exactly what the loop reads and writes (and fails as it does when an
@@ -41,7 +45,9 @@ public final class Layers {
 
     private final Names names;
     private final Set<String> own;
-    /** What the jammed loop being rewritten declares or assigns; null outside one. */
+    /** The locals that the jammed loop being rewritten declares or assigns; null outside one. */
+    private Set<String> assigned;
+    /** The arrays whose entries (or rows) the jammed loop being rewritten assigns. */
     private Set<String> written;
     /** The panels that the jammed loop being rewritten needs, declared before it. */
     private List<Stmt> panels;
@@ -59,17 +65,20 @@ public final class Layers {
     private List<Stmt> block(List<Stmt> body) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : body) {
-            List<Stmt> layer = written != null && s instanceof Stmt.For f ? layer(f) : null;
+            List<Stmt> layer = assigned != null && s instanceof Stmt.For f ? layer(f) : null;
             if (layer != null) {
                 out.addAll(layer);
             } else if (s instanceof Stmt.TryFinally t) {
                 // Jam's jammed loop and its remainder: a failure in the first runs the group again in the second
+                Set<String> outerAssigned = assigned;
                 Set<String> outerWritten = written;
                 List<Stmt> outerPanels = panels;
-                written = assigned(t.body());
+                assigned = assigned(t.body(), false);
+                written = assigned(t.body(), true);
                 panels = new ArrayList<>();
                 List<Stmt> jammed = block(t.body());
                 out.addAll(panels);
+                assigned = outerAssigned;
                 written = outerWritten;
                 panels = outerPanels;
                 out.add(new Stmt.TryFinally(jammed, block(t.last())));
@@ -99,13 +108,13 @@ public final class Layers {
         return s;
     }
 
-    /** The names that {@code body} declares or assigns (a local, or an element of the array it names). */
-    private static Set<String> assigned(List<Stmt> body) {
+    /** The locals that {@code body} declares or assigns, or ({@code entries}) the arrays whose entries it assigns. */
+    private static Set<String> assigned(List<Stmt> body, boolean entries) {
         Set<String> out = new HashSet<>();
         Walk.statements(body, s -> {
-            if (s instanceof Stmt.Decl d) {
+            if (s instanceof Stmt.Decl d && !entries) {
                 out.add(d.name());
-            } else if (s instanceof Stmt.Assign a && Walk.root(a.target()) != null) {
+            } else if (s instanceof Stmt.Assign a && a.target() instanceof Local == !entries && Walk.root(a.target()) != null) {
                 out.add(Walk.root(a.target()));
             }
         });
@@ -113,13 +122,52 @@ public final class Layers {
     }
 
     /** One input of the layer: its sum {@code a}, starting value, row {@code x[i]} and array {@code h}. */
-    private record Lane(Stmt.Decl sum, Expr row, Local array) {}
+    private record Lane(Stmt.Decl sum, Expr start, Expr row, Local array) {}
+
+    /** Where a sum ends: stored into {@code array}, as it is ({@code added} null) or plus {@code added}. */
+    private record End(Local array, Expr added) {}
+
+    /**
+     * Where each sum ends, from the statements after the loop over {@code j}: stores {@code h[k] = a;}, {@code
+     * h[k] = a + e;} (or {@code e + a}), or {@code double t = a + e;} then {@code h[k] = t;} (the bias added after
+     * the products, {@code Math.tanh(a + b[k])} once {@link Fission} has split it); each sum in one store, into an
+     * array the method owns. The names {@code t} go into {@code temps}. Null for any other statement.
+     */
+    private Map<String, End> ends(List<Stmt> rest, Set<String> sumNames, String k, Set<String> temps) {
+        Map<String, Expr[]> plus = new HashMap<>();
+        Map<String, End> out = new HashMap<>();
+        for (Stmt s : rest) {
+            if (s instanceof Stmt.Decl d && d.type() == Type.DOUBLE) {
+                Expr[] split = plus(d.init(), sumNames);
+                if (split == null || !temps.add(d.name())) {
+                    return null;
+                }
+                plus.put(d.name(), split);
+                continue;
+            }
+            if (!(s instanceof Stmt.Assign a) || !(a.target() instanceof Expr.Index ix) || !(ix.array() instanceof Local h)
+                    || !(ix.index() instanceof Local i) || !i.name().equals(k) || !own.contains(h.name())) {
+                return null;
+            }
+            Expr[] through = a.value() instanceof Local v ? plus.remove(v.name()) : plus(a.value(), sumNames);
+            if (through == null && !(a.value() instanceof Local)) {
+                return null;
+            }
+            String sum = through != null ? ((Local) through[0]).name() : ((Local) a.value()).name();
+            if (!sumNames.contains(sum) || out.containsKey(sum)) {
+                return null;
+            }
+            out.put(sum, new End(h, through != null ? through[1] : null));
+        }
+        return plus.isEmpty() && out.size() == sumNames.size() ? out : null;
+    }
 
     /** The loop as the starting values' loop and one {@code matVec4} call, or null if it is not such a layer. */
     private List<Stmt> layer(Stmt.For f) {
         Counted c = Counted.of(f);
         List<Stmt> body = f.body().stream().filter(s -> !(s instanceof Stmt.Comment)).toList();
-        if (c == null || !zero(c.from()) || body.size() != 2 * LANES + 1 || !(body.get(LANES) instanceof Stmt.For inner)) {
+        if (c == null || !zero(c.from()) || body.size() != 2 * LANES + 1 && body.size() != 3 * LANES + 1
+                || !(body.get(LANES) instanceof Stmt.For inner)) {
             return null;
         }
         Counted cj = Counted.of(inner);
@@ -139,14 +187,19 @@ public final class Layers {
         if (sumNames.size() != LANES || terms.size() != LANES) {
             return null;
         }
+        Set<String> temps = new HashSet<>();
+        Map<String, End> ends = ends(body.subList(LANES + 1, body.size()), sumNames, c.index(), temps);
+        if (ends == null) {
+            return null;
+        }
         Local w = null;
         List<Lane> lanes = new ArrayList<>();
         Set<String> arrays = new HashSet<>();
         for (int k = 0; k < LANES; k++) {
             Stmt.Decl sum = sums.get(k);
             Expr[] pair = term(terms, sum.name(), cj.index());
-            Local h = store(body.subList(LANES + 1, body.size()), sum.name(), c.index());
-            if (pair == null || h == null || !arrays.add(h.name())) {
+            End end = ends.get(sum.name());
+            if (pair == null || !arrays.add(end.array().name()) || end.added() != null && !zero(sum.init())) {
                 return null;
             }
             Local shared = sharedRow(pair[0], c.index());
@@ -159,20 +212,21 @@ public final class Layers {
                 return null;
             }
             w = shared;
-            lanes.add(new Lane(sum, row, h));
+            lanes.add(new Lane(sum, end.added() == null ? sum.init() : end.added(), row, end.array()));
         }
         Set<String> forbidden = new HashSet<>(sumNames);
+        forbidden.addAll(temps);
         forbidden.addAll(arrays);
         forbidden.add(cj.index());
         for (Lane l : lanes) {
             Set<String> inRow = new HashSet<>();
             Walk.locals(l.row(), inRow::add);
             inRow.retainAll(forbidden);
-            if (!inRow.isEmpty() || !startingValue(l.sum().init(), forbidden)) {
+            if (!inRow.isEmpty() || !startingValue(l.start(), forbidden)) {
                 return null;
             }
         }
-        if (written.contains(w.name())) {
+        if (assigned.contains(w.name()) || written.contains(w.name())) {
             return null;
         }
         return rewritten(f, c, cj, w, lanes);
@@ -186,7 +240,7 @@ public final class Layers {
         List<Stmt> starts = new ArrayList<>();
         List<Expr> args = new ArrayList<>(List.of(panel, w));
         for (Lane l : lanes) {
-            starts.add(new Stmt.Assign(l.sum().src(), new Expr.Index(Type.DOUBLE, l.array(), k), l.sum().init()));
+            starts.add(new Stmt.Assign(l.sum().src(), new Expr.Index(Type.DOUBLE, l.array(), k), l.start()));
             args.add(l.row());
         }
         lanes.forEach(l -> args.add(l.array()));
@@ -233,22 +287,13 @@ public final class Layers {
                 && ix.index() instanceof Local i && i.name().equals(k) ? w : null;
     }
 
-    /** {@code array} of the statement {@code array[k] = sum} among {@code stores}, an array the method owns; else null. */
-    private Local store(List<Stmt> stores, String sum, String k) {
-        Local found = null;
-        for (Stmt s : stores) {
-            if (!(s instanceof Stmt.Assign a) || !(a.target() instanceof Expr.Index ix) || !(ix.array() instanceof Local h)
-                    || !(ix.index() instanceof Local i) || !i.name().equals(k) || !own.contains(h.name())) {
-                return null;
-            }
-            if (a.value() instanceof Local v && v.name().equals(sum)) {
-                if (found != null) {
-                    return null;
-                }
-                found = h;
-            }
+    /** {@code {a, e}} for {@code a + e} or {@code e + a}, {@code a} one of the sums; else null. */
+    private static Expr[] plus(Expr e, Set<String> sumNames) {
+        if (!(e instanceof Expr.Binary b) || b.op() != BinaryOp.ADD) {
+            return null;
         }
-        return found;
+        return b.left() instanceof Local l && sumNames.contains(l.name()) ? new Expr[] {l, b.right()}
+                : b.right() instanceof Local r && sumNames.contains(r.name()) ? new Expr[] {r, b.left()} : null;
     }
 
     /** A literal, a local or an entry {@code b[k]} of a local array, naming none of {@code forbidden}. */
@@ -266,7 +311,7 @@ public final class Layers {
             return false;
         }
         boolean[] ok = {true};
-        Walk.locals(bound, n -> ok[0] &= !written.contains(n));
+        Walk.locals(bound, n -> ok[0] &= !assigned.contains(n));
         return ok[0];
     }
 
@@ -277,6 +322,6 @@ public final class Layers {
     }
 
     private static boolean zero(Expr e) {
-        return e instanceof Expr.Lit l && l.text().equals("0");
+        return e instanceof Expr.Lit l && (l.text().equals("0") || l.text().equals("0.0"));
     }
 }
