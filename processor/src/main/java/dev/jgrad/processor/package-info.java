@@ -44,8 +44,10 @@
  *       renames a local assigned again where it is declared), {@code Accumulators}
  *       and {@code Parallelize} (the {@code @Jit} rewrites, in their order in {@code JitRewrites}: with {@code Jam}, then {@code RowLocals}: a
  *       row checked before it is read is read into a local there, and {@code Dots}: dot-product loops as
- *       calls of the runtime's {@code Simd}, where it says its kernel is faster, and {@code Fission}: a loop that
- *       stores {@code Math.tanh} into an array as a loop of the arguments and one {@code Simd.tanh} call), {@code Adjoints} (the adjoint of one
+ *       calls of the runtime's {@code Simd}, where it says its kernel is faster, after {@code Fission}: a loop that
+ *       stores {@code Math.tanh} into an array as a loop of the arguments and one {@code Simd.tanh} call, and
+ *       {@code Layers}: a dense layer of four samples as the starting values and one {@code Simd.matVec4} call, in
+ *       i-k-j order), {@code Adjoints} (the adjoint of one
  *       expression, shared by all), {@code Tangent} (forward mode: each active assignment preceded by
  *       its tangent's, built by {@code Linearize} from the same rules, with {@code TangentInputs}),
  *       {@code Lanes} (one body run for many directions in lock-step: the full Hessian;

@@ -69,4 +69,20 @@ final class ScalarKernels {
             a[j] = JitMath.tanh(a[j]);
         }
     }
+
+    /**
+     * The loop of {@link Simd#matVec4} itself: {@code for (k < m) for (j < d) hc[k] += w[k][j] * xc[j]}, in that
+     * order, so that it fails where the loop fails.
+     */
+    static void matVec4(double[][] w, double[] x0, double[] x1, double[] x2, double[] x3,
+            double[] h0, double[] h1, double[] h2, double[] h3, int m, int d) {
+        for (int k = 0; k < m; k++) {
+            for (int j = 0; j < d; j++) {
+                h0[k] += w[k][j] * x0[j];
+                h1[k] += w[k][j] * x1[j];
+                h2[k] += w[k][j] * x2[j];
+                h3[k] += w[k][j] * x3[j];
+            }
+        }
+    }
 }

@@ -117,6 +117,85 @@ public final class Simd {
     }
 
     /**
+     * The most entries of the transposed copy of a matrix that {@link #matVec4} makes ({@code m * d}): 4
+     * million doubles, 32 MB; larger layers keep their loops.
+     */
+    static final long PANEL_MAX = 1L << 22;
+
+    /**
+     * Whether {@link #matVec4} with {@code m} rows of {@code d} entries is faster than the loop over the
+     * rows of four dot products: with the Vector API from one vector of rows on ({@code m >= 8} with
+     * AVX-512), for {@code d > 0} and {@code m * d} at most {@value #PANEL_MAX}; never without it (the
+     * loop's four sums, as before). False for {@code m <= 0} or {@code d <= 0}.
+     */
+    public static boolean matVec4Pays(int m, int d) {
+        return VECTOR && m >= LANES && d > 0 && (long) m * d <= PANEL_MAX;
+    }
+
+    /**
+     * A dense layer for four inputs at once, in i-k-j order: {@code hc[k] += w[k][0] * xc[0] + ... + w[k][d - 1]
+     * * xc[d - 1]} for {@code k < m} and {@code c} from 0 to 3, each entry's products added to it in the order
+     * of {@code j} (with the Vector API as fused multiply-adds, one rounding each, the entries {@code k} in
+     * vector lanes: no sum across lanes, unlike {@link #dot4}; without it, the loop below itself). The loop {@code for (k < m) { double a = b[k]; for
+     * (j < d) a += w[k][j] * x[i][j]; h[k] = a; }} of four rows that {@code @Jit} runs together becomes the
+     * stores {@code h[k] = b[k]} and this call.
+     *
+     * <p>The vector lanes need {@code w} by columns: {@code panel[0]} holds {@code w} transposed ({@code d}
+     * rows of {@code m}), made by the first call that finds it null or of another size and reused by the
+     * next calls, which the caller makes with the same {@code w}, {@code m} and {@code d}, its entries
+     * unchanged (generated code declares a new {@code panel} before each run of the loop of groups).
+     *
+     * <p>Exceptions are those of the loop {@code for (k < m) for (j < d) { h0[k] += w[k][j] * x0[j]; ...;
+     * h3[k] += w[k][j] * x3[j]; }} (a null or short array or row: the same exception, after the same
+     * stores); for {@code m <= 0} or {@code d <= 0} nothing is read.
+     */
+    public static void matVec4(double[][] panel, double[][] w, double[] x0, double[] x1, double[] x2, double[] x3,
+            double[] h0, double[] h1, double[] h2, double[] h3, int m, int d) {
+        if (m <= 0 || d <= 0) {
+            return;
+        }
+        if (!VECTOR || (long) m * d > PANEL_MAX || !fits(w, x0, x1, x2, x3, h0, h1, h2, h3, m, d)) {
+            ScalarKernels.matVec4(w, x0, x1, x2, x3, h0, h1, h2, h3, m, d);
+            return;
+        }
+        double[] t = panel[0];
+        if (t == null || t.length != m * d) {
+            t = transposed(w, m, d);
+            panel[0] = t;
+        }
+        VectorKernels.matVec4(t, x0, x1, x2, x3, h0, h1, h2, h3, m, d);
+    }
+
+    /** Whether every array the loop of {@link #matVec4} reads or writes is there and long enough. */
+    private static boolean fits(double[][] w, double[] x0, double[] x1, double[] x2, double[] x3,
+            double[] h0, double[] h1, double[] h2, double[] h3, int m, int d) {
+        if (w == null || w.length < m || x0 == null || x1 == null || x2 == null || x3 == null
+                || x0.length < d || x1.length < d || x2.length < d || x3.length < d
+                || h0 == null || h1 == null || h2 == null || h3 == null
+                || h0.length < m || h1.length < m || h2.length < m || h3.length < m) {
+            return false;
+        }
+        for (int k = 0; k < m; k++) {
+            if (w[k] == null || w[k].length < d) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code w}'s first {@code m} rows' first {@code d} entries by columns: entry {@code (k, j)} at {@code j * m + k}. */
+    static double[] transposed(double[][] w, int m, int d) {
+        double[] t = new double[m * d];
+        for (int k = 0; k < m; k++) {
+            double[] row = w[k];
+            for (int j = 0, o = k; j < d; j++, o += m) {
+                t[o] = row[j];
+            }
+        }
+        return t;
+    }
+
+    /**
      * Whether {@link #tanh} runs the Vector API's {@code TANH} in vector lanes: with the Vector API on
      * x86-64, where HotSpot compiles it to Intel's short vector math library (SVML), 2.0 ns an entry
      * against 11 ns for {@link JitMath#tanh} in a loop (JDK 17 and 25, AVX-512); elsewhere the Vector API

@@ -89,4 +89,84 @@ final class VectorKernels {
             a[j] = JitMath.tanh(a[j]);
         }
     }
+
+    /**
+     * {@code hc[k] += sum over j of t[j * m + k] * xc[j]} for {@code k < m}, each entry's products added in
+     * the order of {@code j} by fused multiply-adds: two vectors of entries at a time for the four inputs
+     * (eight sums, each {@code xc[j]} broadcast once for the two), then one, then the last {@code m % lanes}
+     * entries one by one ({@link Math#fma}, the same roundings). {@code t} is the matrix by columns ({@link
+     * Simd#transposed}); the arrays are long enough.
+     */
+    static void matVec4(double[] t, double[] x0, double[] x1, double[] x2, double[] x3,
+            double[] h0, double[] h1, double[] h2, double[] h3, int m, int d) {
+        int k = 0;
+        for (; k <= m - 2 * L; k += 2 * L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, h0, k);
+            DoubleVector s1 = DoubleVector.fromArray(S, h1, k);
+            DoubleVector s2 = DoubleVector.fromArray(S, h2, k);
+            DoubleVector s3 = DoubleVector.fromArray(S, h3, k);
+            DoubleVector u0 = DoubleVector.fromArray(S, h0, k + L);
+            DoubleVector u1 = DoubleVector.fromArray(S, h1, k + L);
+            DoubleVector u2 = DoubleVector.fromArray(S, h2, k + L);
+            DoubleVector u3 = DoubleVector.fromArray(S, h3, k + L);
+            for (int j = 0, o = k; j < d; j++, o += m) {
+                DoubleVector w = DoubleVector.fromArray(S, t, o);
+                DoubleVector v = DoubleVector.fromArray(S, t, o + L);
+                DoubleVector a0 = DoubleVector.broadcast(S, x0[j]);
+                DoubleVector a1 = DoubleVector.broadcast(S, x1[j]);
+                DoubleVector a2 = DoubleVector.broadcast(S, x2[j]);
+                DoubleVector a3 = DoubleVector.broadcast(S, x3[j]);
+                s0 = w.fma(a0, s0);
+                s1 = w.fma(a1, s1);
+                s2 = w.fma(a2, s2);
+                s3 = w.fma(a3, s3);
+                u0 = v.fma(a0, u0);
+                u1 = v.fma(a1, u1);
+                u2 = v.fma(a2, u2);
+                u3 = v.fma(a3, u3);
+            }
+            s0.intoArray(h0, k);
+            s1.intoArray(h1, k);
+            s2.intoArray(h2, k);
+            s3.intoArray(h3, k);
+            u0.intoArray(h0, k + L);
+            u1.intoArray(h1, k + L);
+            u2.intoArray(h2, k + L);
+            u3.intoArray(h3, k + L);
+        }
+        for (; k <= m - L; k += L) {
+            DoubleVector s0 = DoubleVector.fromArray(S, h0, k);
+            DoubleVector s1 = DoubleVector.fromArray(S, h1, k);
+            DoubleVector s2 = DoubleVector.fromArray(S, h2, k);
+            DoubleVector s3 = DoubleVector.fromArray(S, h3, k);
+            for (int j = 0, o = k; j < d; j++, o += m) {
+                DoubleVector w = DoubleVector.fromArray(S, t, o);
+                s0 = w.fma(DoubleVector.broadcast(S, x0[j]), s0);
+                s1 = w.fma(DoubleVector.broadcast(S, x1[j]), s1);
+                s2 = w.fma(DoubleVector.broadcast(S, x2[j]), s2);
+                s3 = w.fma(DoubleVector.broadcast(S, x3[j]), s3);
+            }
+            s0.intoArray(h0, k);
+            s1.intoArray(h1, k);
+            s2.intoArray(h2, k);
+            s3.intoArray(h3, k);
+        }
+        for (; k < m; k++) {
+            double a0 = h0[k];
+            double a1 = h1[k];
+            double a2 = h2[k];
+            double a3 = h3[k];
+            for (int j = 0, o = k; j < d; j++, o += m) {
+                double w = t[o];
+                a0 = Math.fma(w, x0[j], a0);
+                a1 = Math.fma(w, x1[j], a1);
+                a2 = Math.fma(w, x2[j], a2);
+                a3 = Math.fma(w, x3[j], a3);
+            }
+            h0[k] = a0;
+            h1[k] = a1;
+            h2[k] = a2;
+            h3[k] = a3;
+        }
+    }
 }

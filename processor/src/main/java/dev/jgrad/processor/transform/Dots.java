@@ -213,7 +213,7 @@ public final class Dots {
     }
 
     /** {@code w} or {@code m[e]}, {@code e} an int expression of locals and literals not naming {@code index}. */
-    private static boolean row(Expr e, String index) {
+    static boolean row(Expr e, String index) {
         if (e instanceof Local l) {
             return l.type() == Type.DOUBLE_ARRAY && !l.name().equals(index);
         }

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A {@code @Jit} rewrite, the last of the loop rewrites (loop fission): a counted loop
+ * A {@code @Jit} rewrite, after {@link Jam} and before {@link Layers} and {@link Dots} (loop fission): a counted loop
  * {@code for (int k = 0; k < n; k++)} that stores {@code Math.tanh(e)} into {@code h[k]} (a hidden layer)
  * stores {@code e} there instead and is followed by one call {@code Simd.tanh(h, n)}, which replaces the
  * {@code n} entries by their {@code tanh} in vector lanes when the JVM has the Vector API (the rule table's
@@ -63,7 +63,7 @@ public final class Fission {
     }
 
     /** The arrays declared with {@code new double[...]} only, never assigned, that no other name may reach. */
-    private static Set<String> ownArrays(List<Stmt> body) {
+    static Set<String> ownArrays(List<Stmt> body) {
         Set<String> made = new HashSet<>();
         Set<String> not = new HashSet<>();
         Set<String> all = new HashSet<>();

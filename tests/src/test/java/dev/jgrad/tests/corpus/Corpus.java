@@ -535,7 +535,15 @@ public final class Corpus {
             method(LogisticForms.class, "crossEntropy", r -> args(vec(r, 6, -1, 1), u(r, -0.5, 0.5), mat(r, 10, 6, -2, 2), vec(r, 10, 0, 1))),
             method(LogisticForms.class, "log1mexp", r -> args(u(r, 0.8, 4), u(r, 0.05, 0.6))),
             method(LogisticForms.class, "ranges", r -> args(u(r, -2, 2), u(r, -1, 1))),
-            method(LogisticForms.class, "opsLog1p", r -> args(vec(r, 4, -1, 1), (Object) mat(r, 13, 4, -2, 2))));
+            method(LogisticForms.class, "opsLog1p", r -> args(vec(r, 4, -1, 1), (Object) mat(r, 13, 4, -2, 2))),
+
+            // MatmulOrders: dense layers of a batch, which @Jit runs in i-k-j order through Simd.matVec4, and look-alikes
+            method(MatmulOrders.class, "linear", r -> args(mat(r, 24, 6, -1, 1), mat(r, 21, 6, -1, 1), vec(r, 21, -0.5, 0.5), vec(r, 21, -1, 1))),
+            method(MatmulOrders.class, "twoLayers", r -> args(mat(r, 22, 5, -1, 1), vec(r, 22, -1, 1), mat(r, 17, 5, -0.7, 0.7),
+                    mat(r, 11, 17, -0.4, 0.4), vec(r, 11, -1, 1))),
+            method(MatmulOrders.class, "wide", r -> args(mat(r, 50, 33, -0.3, 0.3), mat(r, 45, 33, -0.3, 0.3), u(r, -0.5, 0.5))),
+            method(MatmulOrders.class, "biasAfter", r -> args(mat(r, 26, 7, -1, 1), vec(r, 26, -1, 1), mat(r, 19, 7, -0.6, 0.6), vec(r, 19, -0.5, 0.5))),
+            method(MatmulOrders.class, "lookAlikes", r -> args(mat(r, 15, 4, -1, 1), mat(r, 12, 4, -1, 1), vec(r, 12, -0.5, 0.5))));
 
     /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
     static double[] awayFromZero(Random r, int n) {
