@@ -508,7 +508,16 @@ public final class Corpus {
             method(PartialsCases.class, "nestedTwo", r -> args(vec(r, 5, -1, 1), vec(r, 5, -1, 1), u(r, -1, 1))),
             method(PartialsCases.class, "nestedOnce", r -> args(u(r, -1, 1), u(r, -1, 1), u(r, -1, 1))),
             method(PartialsCases.class, "branches", PartialsCaseInputs::branches),
-            method(PartialsCases.class, "indexed", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1), labels(r, 5, 3))));
+            method(PartialsCases.class, "indexed", r -> args(vec(r, 5, -1, 1), vec(r, 3, -1, 1), labels(r, 5, 3))),
+
+            // PartialsBranches: helpers ending in a branch (branch form), helpers of one active argument (forward mode)
+            method(PartialsBranches.class, "book", PartialsBranchesInputs::book),
+            method(PartialsBranches.class, "straddle", PartialsBranchesInputs::straddle),
+            method(PartialsBranches.class, "ramps", PartialsBranchesInputs::ramps),
+            method(PartialsBranches.class, "afters", r -> args(vec(r, 6, -1, 1), vec(r, 6, -1, 1), mask(r, 6))),
+            method(PartialsBranches.class, "checks", PartialsBranchesInputs::checks),
+            method(PartialsBranches.class, "softs", PartialsBranchesInputs::softs),
+            method(PartialsBranches.class, "softOnce", PartialsBranchesInputs::softOnce));
 
     /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
     static double[] awayFromZero(Random r, int n) {
