@@ -5,8 +5,10 @@ import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Method;
 import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
+import dev.jgrad.processor.transform.BranchForm;
 import dev.jgrad.processor.transform.HelperAdjoint;
 import dev.jgrad.processor.transform.NestedSites;
+import dev.jgrad.processor.transform.TangentPartial;
 import dev.jgrad.processor.transform.Tidy;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -59,11 +61,22 @@ final class ValueAndPartials {
     }
 
     private String make(List<Integer> ks) {
+        List<String> wrt = ks.stream().map(paramNames::get).toList();
+        if (wrt.size() == 1) {
+            // one active argument: forward mode, each tangent beside its value
+            Method raw = read.get();
+            TangentPartial.Result t = TangentPartial.of(raw, wrt.get(0));
+            if (t != null) {
+                String out = raw.names().fresh(wrt.get(0) + "Partial");
+                List<Stmt> body = new ArrayList<>(Tidy.apply(t.body(), t.value(), List.of(t.partial()), paramNames));
+                return made(raw, wrt, out, body, t.value(), List.of(t.partial()), "from one run, each"
+                        + " derivative computed beside its value (forward mode)");
+            }
+        }
         Method ir = HelperAdjoint.prepared(read.get());
         if (ir == null) {
             return null;
         }
-        List<String> wrt = ks.stream().map(paramNames::get).toList();
         String out = ir.names().fresh(wrt.size() == 1 ? wrt.get(0) + "Partial" : "partials");
         // the helpers it calls give their values and partials from one run too, through its buffer
         HelperAdjoint.Result d = HelperAdjoint.of(NestedSites.apply(ir, wrt, out, wrt.size()), wrt);
@@ -72,13 +85,23 @@ final class ValueAndPartials {
         }
         List<Stmt> body = new ArrayList<>(d.forward());
         body.addAll(d.adjoint());
-        body = new ArrayList<>(HelperAdjoint.declaredAtFirstContribution(
-                Tidy.apply(body, d.value(), d.partials(), paramNames)));
+        body = Tidy.apply(body, d.value(), d.partials(), paramNames);
+        // the helper's last branch a branch again, each side's forward and adjoint in it
+        body = BranchForm.apply(body, d.value(), d.partials(), paramNames);
+        body = new ArrayList<>(HelperAdjoint.declaredAtFirstContribution(body));
+        return made(ir, wrt, out, body, d.value(), d.partials(), wrt.size() == 1 ? "from one run"
+                : "from one run and one adjoint sweep");
+    }
+
+    /** The method with {@code body}, then the partials written into {@code out} and the value returned. */
+    private String made(Method ir, List<String> wrt, String out, List<Stmt> body, Expr value, List<Expr> partials,
+            String how) {
+        body = new ArrayList<>(body);
         for (int j = 0; j < wrt.size(); j++) {
             body.add(new Stmt.Assign(null, new Expr.Index(Type.DOUBLE, new Expr.Local(Type.DOUBLE_ARRAY, out),
-                    Expr.Lit.ofInt(j)), d.partials().get(j)));
+                    Expr.Lit.ofInt(j)), partials.get(j)));
         }
-        body.add(new Stmt.Return(null, d.value()));
+        body.add(new Stmt.Return(null, value));
         List<Method.Param> params = new ArrayList<>(ir.params());
         params.add(new Method.Param(out, Type.DOUBLE_ARRAY));
         StringBuilder name = new StringBuilder(base + "_and");
@@ -86,11 +109,11 @@ final class ValueAndPartials {
         String method = fresh.apply(name.toString());
         String what = wrt.size() == 1
                 ? "its value, bit for bit, returned, and its partial derivative in {@code " + wrt.get(0)
-                        + "} written into\n{@code " + out + "[0]}, from one run: for the gradients whose adjoint"
+                        + "} written into\n{@code " + out + "[0]}, " + how + ": for the gradients whose adjoint"
                         + " follows the call."
                 : "its value, bit for bit, returned, and its partial derivatives in {@code "
                         + String.join("}, {@code ", wrt) + "}\nwritten into {@code " + out + "[0]} to {@code " + out
-                        + "[" + (wrt.size() - 1) + "]}, from one run and one adjoint sweep: for the gradients whose"
+                        + "[" + (wrt.size() - 1) + "]}, " + how + ": for the gradients whose"
                         + " adjoint follows the call.";
         made.accept(new ClassWriter.HelperMethod(method, helper, params, body, ir.names().all(), what));
         return method;

@@ -153,7 +153,16 @@ public final class HelperAdjoint {
     private void reverse(List<Stmt> forward, List<Stmt> out) {
         for (int k = forward.size() - 1; k >= 0; k--) {
             Stmt s = forward.get(k);
-            if (s instanceof Stmt.Decl d && d.init() != null && bars.containsKey(d.name())) {
+            if (s instanceof Stmt.Decl d && d.init() instanceof Expr.Cond c && c.otherwise() instanceof Expr.Lit z
+                    && Exprs.ZERO.equals(z) && bars.containsKey(d.name())) {
+                // a guarded value, g ? Math.exp(z) : 0.0: where g holds, the local holds exp's value,
+                // which its partial then reads instead of calling Math.exp again
+                List<Stmt> then = new ArrayList<>();
+                adjoints().propagate(c.then(), bar(d.name()), new Local(Type.DOUBLE, d.name()), then);
+                if (!then.isEmpty()) {
+                    out.add(new Stmt.If(null, c.cond(), then, List.of()));
+                }
+            } else if (s instanceof Stmt.Decl d && d.init() != null && bars.containsKey(d.name())) {
                 // assigned once: the local still holds its initialiser's value
                 adjoints().propagate(d.init(), bar(d.name()), new Local(Type.DOUBLE, d.name()), out);
             } else if (s instanceof Stmt.If i) {

@@ -543,7 +543,16 @@ public final class Corpus {
                     mat(r, 11, 17, -0.4, 0.4), vec(r, 11, -1, 1))),
             method(MatmulOrders.class, "wide", r -> args(mat(r, 50, 33, -0.3, 0.3), mat(r, 45, 33, -0.3, 0.3), u(r, -0.5, 0.5))),
             method(MatmulOrders.class, "biasAfter", r -> args(mat(r, 26, 7, -1, 1), vec(r, 26, -1, 1), mat(r, 19, 7, -0.6, 0.6), vec(r, 19, -0.5, 0.5))),
-            method(MatmulOrders.class, "lookAlikes", r -> args(mat(r, 15, 4, -1, 1), mat(r, 12, 4, -1, 1), vec(r, 12, -0.5, 0.5))));
+            method(MatmulOrders.class, "lookAlikes", r -> args(mat(r, 15, 4, -1, 1), mat(r, 12, 4, -1, 1), vec(r, 12, -0.5, 0.5))),
+
+            // PartialsBranches: helpers ending in a branch (branch form), helpers of one active argument (forward mode)
+            method(PartialsBranches.class, "book", PartialsBranchesInputs::book),
+            method(PartialsBranches.class, "straddle", PartialsBranchesInputs::straddle),
+            method(PartialsBranches.class, "ramps", PartialsBranchesInputs::ramps),
+            method(PartialsBranches.class, "afters", r -> args(vec(r, 6, -1, 1), vec(r, 6, -1, 1), mask(r, 6))),
+            method(PartialsBranches.class, "checks", PartialsBranchesInputs::checks),
+            method(PartialsBranches.class, "softs", PartialsBranchesInputs::softs),
+            method(PartialsBranches.class, "softOnce", PartialsBranchesInputs::softOnce));
 
     /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
     static double[] awayFromZero(Random r, int n) {
