@@ -196,28 +196,28 @@ public final class Simd {
     }
 
     /**
-     * Whether {@link #tanh} runs the Vector API's {@code TANH} in vector lanes: with the Vector API on
-     * x86-64, where HotSpot compiles it to Intel's short vector math library (SVML), 2.0 ns an entry
-     * against 11 ns for {@link JitMath#tanh} in a loop (JDK 17 and 25, AVX-512); elsewhere the Vector API
-     * would compute it lane by lane, more slowly than the loop.
+     * Whether {@link #tanh} runs in vector lanes ({@link VectorTanh}): with the Vector API on x86-64, where it was
+     * measured (2.4 to 3.7 ns an entry with AVX-512, as the Vector API's own {@code TANH}, an SVML stub, against 11 to
+     * 19 ns for {@link JitMath#tanh} in a loop, JDK 17); elsewhere {@link JitMath#tanh} entry by entry.
      */
     private static final boolean VECTOR_TANH = VECTOR && svml(System.getProperty("os.arch", ""), System.getProperty("os.name", ""));
 
-    /** Whether HotSpot has the SVML stubs of the Vector API's transcendental functions on this platform. */
+    /** Whether this is a platform where the vector {@code tanh} was measured: x86-64 on Linux or Windows. */
     static boolean svml(String arch, String os) {
         return (arch.equals("amd64") || arch.equals("x86_64")) && (os.startsWith("Linux") || os.startsWith("Windows"));
     }
 
-    /** The kernel of {@link #tanh} in use, for reports: {@code "Vector API (SVML), 8 lanes"} or {@code "JitMath.tanh"}. */
+    /** The kernel of {@link #tanh} in use, for reports: {@code "Vector API, 8 lanes"} or {@code "JitMath.tanh"}. */
     public static String tanhKernel() {
-        return VECTOR_TANH ? "Vector API (SVML), " + VectorKernels.lanes() + " lanes" : "JitMath.tanh";
+        return VECTOR_TANH ? "Vector API, " + VectorKernels.lanes() + " lanes" : "JitMath.tanh";
     }
 
     /**
      * Replaces {@code a[0]} to {@code a[n - 1]} by their hyperbolic tangents, each within {@value
      * JitMath#TANH_MAX_ULPS} ulps of {@code StrictMath.tanh} (the bound of {@link JitMath#tanh}; {@code
      * -0.0}, NaN, the infinities and subnormals give what {@code Math.tanh} gives): in vector lanes with
-     * the Vector API on x86-64 ({@link #tanhKernel}), else by {@link JitMath#tanh} entry by entry. The
+     * the Vector API on x86-64 ({@link #tanhKernel}; the same bits for an argument wherever it is in the array, and in
+     * every tier of the JIT), else by {@link JitMath#tanh} entry by entry. The
      * {@code @Jit} loop {@code for (k..n) h[k] = Math.tanh(a);} becomes a loop that stores each {@code a}
      * into {@code h[k]} and this call. Exceptions are those of the loop {@code for (j..n) a[j] =
      * JitMath.tanh(a[j]);}: for {@code n <= 0} nothing is read (a null array included); a null array

@@ -76,18 +76,9 @@ final class VectorKernels {
         out[3] = t3;
     }
 
-    /**
-     * {@code a[j] = tanh(a[j])} for {@code j < n}: the Vector API's {@code TANH} a vector at a time (an SVML
-     * stub on x86-64), the last {@code n % lanes} entries by {@link JitMath#tanh}.
-     */
+    /** {@code a[j] = tanh(a[j])} for {@code j < n}: {@link VectorTanh}, the same bits in every tier of the JIT. */
     static void tanh(double[] a, int n) {
-        int j = 0;
-        for (; j <= n - L; j += L) {
-            DoubleVector.fromArray(S, a, j).lanewise(VectorOperators.TANH).intoArray(a, j);
-        }
-        for (; j < n; j++) {
-            a[j] = JitMath.tanh(a[j]);
-        }
+        VectorTanh.tanh(a, n);
     }
 
     /**

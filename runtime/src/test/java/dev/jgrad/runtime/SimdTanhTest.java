@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
  * several ranges, log-uniform down to the subnormals, consecutive doubles around 0.625 and 22; special
  * values bit for bit as {@code Math.tanh} gives them, every length to 40 (the vector lanes and the
  * scalar tail), and the loop's exceptions. Surefire runs it without {@code jdk.incubator.vector}
- * ({@link JitMath#tanh} entry by entry) and, in the execution {@code vector-api}, with it, where the
- * Vector API's {@code TANH} runs ({@code -Djgrad.test.vector=true}; SVML on x86-64: measured within 2
- * ulps on JDK 17 and 25).
+ * ({@link JitMath#tanh} entry by entry) and, in the execution {@code vector-api}, with it, where
+ * {@link VectorTanh} runs ({@code -Djgrad.test.vector=true}; on x86-64). {@link SimdTanhTiersTest} checks that its
+ * bits are the same in every tier of the JIT.
  */
 class SimdTanhTest {
     private static final boolean VECTOR_RUN = Boolean.getBoolean("jgrad.test.vector");
