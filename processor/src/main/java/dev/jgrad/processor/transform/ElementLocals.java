@@ -118,8 +118,7 @@ public final class ElementLocals {
             Stmt r = stmt(s, scope, fresh);
             if (r instanceof Stmt.For f && Subst.canMap(rest.subList(k + 1, rest.size()))) {
                 for (String a : List.copyOf(here)) {
-                    Stmt.For v = fresh.contains(a) ? null : overwritten(f, a);
-                    if (v != null) {
+                    if (!fresh.contains(a) && overwrites(f, a)) {
                         // the loop writes every element of 'a' once, reading at most the element's old value
                         // first: its writes go to a new array, which later statements read instead
                         String next = names.fresh(bases.getOrDefault(a, a));
@@ -128,7 +127,7 @@ public final class ElementLocals {
                                 new Expr.NewArray(Type.DOUBLE_ARRAY, List.of(sizes.get(a)))));
                         Expr.Local from = new Expr.Local(Type.DOUBLE_ARRAY, a);
                         Expr.Local to = new Expr.Local(Type.DOUBLE_ARRAY, next);
-                        f = renameWrite(v, from, to);
+                        f = renameWrite(f, from, to);
                         for (int j = k + 1; j < rest.size(); j++) {
                             rest.set(j, Subst.mapStmt(rest.get(j), e -> e.equals(from) ? to : null));
                         }
@@ -152,35 +151,41 @@ public final class ElementLocals {
     }
 
     /**
-     * {@code f} if it is a full pass over {@code a} (counted from 0 to its size, leaving only at the end
-     * of its body) whose body has one top-level statement writing {@code a[index]} and otherwise reads
-     * only {@code a[index]}, in or before that statement; else null.
+     * The element {@code a[index]} of a loop {@code f} that is a full pass over {@code a}: counted from 0
+     * to {@code a}'s size or length, and leaving {@code body} (its body) only at the end; else null.
      */
-    private Stmt.For overwritten(Stmt.For f, String a) {
+    private Expr.Index passElement(Stmt.For f, List<Stmt> body, String a) {
         Counted c = Counted.of(f);
         Expr.Local array = new Expr.Local(Type.DOUBLE_ARRAY, a);
-        if (c == null || !(c.from() instanceof Expr.Lit zero) || !zero.text().equals("0")
-                || !leavesOnlyAtTheEnd(f.body())
+        if (c == null || !(c.from() instanceof Expr.Lit zero) || !zero.text().equals("0") || !leavesOnlyAtTheEnd(body)
                 || !(c.to().equals(sizes.get(a)) || c.to().equals(new Expr.Length(array)))) {
             return null;
         }
-        Expr.Index element = new Expr.Index(Type.DOUBLE, array, new Expr.Local(Type.INT, c.index()));
+        return new Expr.Index(Type.DOUBLE, array, new Expr.Local(Type.INT, c.index()));
+    }
+
+    /**
+     * Whether {@code f} is a full pass over {@code a} ({@link #passElement}) whose body has one top-level
+     * statement writing {@code a[index]} and otherwise reads only {@code a[index]}, in or before that
+     * statement.
+     */
+    private boolean overwrites(Stmt.For f, String a) {
+        Expr.Index element = passElement(f, f.body(), a);
+        if (element == null) {
+            return false;
+        }
         int writes = 0;
         for (Stmt s : f.body()) {
             int[] at = {0, 0};
-            Walk.statements(List.of(s), x -> Walk.expressions(x, e -> count(e, array.name(), element, at)));
-            if (at[1] > 0 || writes > 0 && at[0] > 0) {
-                return null;
-            }
-            boolean write = s instanceof Stmt.Assign w && w.target().equals(element);
+            Walk.statements(List.of(s), x -> Walk.expressions(x, e -> count(e, a, element, at)));
             boolean[] nested = {false};
             Walk.statements(List.of(s), x -> nested[0] |= x != s && x instanceof Stmt.Assign w && w.target().equals(element));
-            if (nested[0]) {
-                return null;
+            if (at[1] > 0 || writes > 0 && at[0] > 0 || nested[0]) {
+                return false;
             }
-            writes += write ? 1 : 0;
+            writes += s instanceof Stmt.Assign w && w.target().equals(element) ? 1 : 0;
         }
-        return writes == 1 ? f : null;
+        return writes == 1;
     }
 
     /** {@code f} with its one top-level write of an element of {@code from} made into {@code to}. */
@@ -207,14 +212,10 @@ public final class ElementLocals {
         }
         if (s instanceof Stmt.For f) {
             List<Stmt> body = list(f.body(), scope);
-            Counted c = Counted.of(f);
-            if (c != null && c.from() instanceof Expr.Lit zero && zero.text().equals("0") && leavesOnlyAtTheEnd(body)) {
-                Expr.Local index = new Expr.Local(Type.INT, c.index());
-                for (String a : scope) {
-                    Expr.Local array = new Expr.Local(Type.DOUBLE_ARRAY, a);
-                    if (c.to().equals(sizes.get(a)) || c.to().equals(new Expr.Length(array))) {
-                        body = inLocal(body, new Expr.Index(Type.DOUBLE, array, index), fresh.contains(a));
-                    }
+            for (String a : scope) {
+                Expr.Index element = passElement(f, body, a);
+                if (element != null) {
+                    body = inLocal(body, element, fresh.contains(a));
                 }
             }
             return new Stmt.For(f.src(), f.init(), f.cond(), f.update(), body);
