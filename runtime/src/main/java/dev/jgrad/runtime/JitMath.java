@@ -38,13 +38,13 @@ public final class JitMath {
     /** Whether {@code Math.tanh} is HotSpot's intrinsic here (x86-64, JDK 24 and later): then it is used. */
     private static final boolean INTRINSIC_TANH = intrinsicTanh(Runtime.version().feature(), System.getProperty("os.arch", ""));
 
-    // Cephes' tanh.c: tanh(x) = x + x s P(s)/Q(s), s = x*x, for |x| < 0.625 (Q monic)
-    private static final double P0 = -9.64399179425052238628E-1;
-    private static final double P1 = -9.92877231001918586564E1;
-    private static final double P2 = -1.61468768441708447952E3;
-    private static final double Q0 = 1.12811678491632931402E2;
-    private static final double Q1 = 2.23548839060100448583E3;
-    private static final double Q2 = 4.84406305325125486048E3;
+    // Cephes' tanh.c: tanh(x) = x + x s P(s)/Q(s), s = x*x, for |x| < 0.625 (Q monic); VectorTanh's too
+    static final double P0 = -9.64399179425052238628E-1;
+    static final double P1 = -9.92877231001918586564E1;
+    static final double P2 = -1.61468768441708447952E3;
+    static final double Q0 = 1.12811678491632931402E2;
+    static final double Q1 = 2.23548839060100448583E3;
+    static final double Q2 = 4.84406305325125486048E3;
 
     private JitMath() {}
 

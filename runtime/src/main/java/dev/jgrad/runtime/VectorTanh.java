@@ -22,14 +22,6 @@ final class VectorTanh {
     private static final VectorSpecies<Double> S = DoubleVector.SPECIES_PREFERRED;
     private static final int L = S.length();
 
-    // Cephes' tanh.c, as JitMath: tanh(z) = z + z s P(s)/Q(s), s = z*z, for z < 0.625 (Q monic)
-    private static final double P0 = -9.64399179425052238628E-1;
-    private static final double P1 = -9.92877231001918586564E1;
-    private static final double P2 = -1.61468768441708447952E3;
-    private static final double Q0 = 1.12811678491632931402E2;
-    private static final double Q1 = 2.23548839060100448583E3;
-    private static final double Q2 = 4.84406305325125486048E3;
-
     /** {@code 1/ln2}, and {@code ln2} in two parts: {@code k * LN2_HI} is exact for {@code |k| < 2^20} (fdlibm's split). */
     private static final double INV_LN2 = 1.44269504088896338700e+00;
     private static final double LN2_HI = 6.93147180369123816490e-01;
@@ -64,12 +56,13 @@ final class VectorTanh {
     private static final DoubleVector V_F11 = c(F11);
     private static final DoubleVector V_F12 = c(F12);
     private static final DoubleVector V_F13 = c(F13);
-    private static final DoubleVector V_P0 = c(P0);
-    private static final DoubleVector V_P1 = c(P1);
-    private static final DoubleVector V_P2 = c(P2);
-    private static final DoubleVector V_Q0 = c(Q0);
-    private static final DoubleVector V_Q1 = c(Q1);
-    private static final DoubleVector V_Q2 = c(Q2);
+    // Cephes' tanh.c, with JitMath's coefficients: tanh(z) = z + z s P(s)/Q(s), s = z*z, for z < 0.625 (Q monic)
+    private static final DoubleVector V_P0 = c(JitMath.P0);
+    private static final DoubleVector V_P1 = c(JitMath.P1);
+    private static final DoubleVector V_P2 = c(JitMath.P2);
+    private static final DoubleVector V_Q0 = c(JitMath.Q0);
+    private static final DoubleVector V_Q1 = c(JitMath.Q1);
+    private static final DoubleVector V_Q2 = c(JitMath.Q2);
     private static final DoubleVector V_INV_LN2 = c(INV_LN2);
     private static final DoubleVector V_SHIFT = c(SHIFT);
     private static final DoubleVector V_NEG_LN2_HI = c(-LN2_HI);
