@@ -89,7 +89,8 @@ final class Reports {
             out.add("    not parallel: a taped gradient runs on the calling thread");
             summary(m, summary + ", " + tape(form.tape(), out, origins));
         } else if (!jit) {
-            out.add("    not parallel: no @Jit (without it, the loops run as written, on the calling thread)");
+            out.add("    not parallel: no @Jit (without it, the loops run on the calling thread, the value's sums"
+                    + " in the order written)");
             summary(m, summary + ", not parallel");
         } else {
             summary(m, summary + ", " + parallel(body, out));

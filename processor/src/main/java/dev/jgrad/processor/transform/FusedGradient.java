@@ -53,8 +53,8 @@ public final class FusedGradient {
         // each chunk of a parallel loop has its own loop buffers, private arrays and their adjoints
         Set<String> scratch = jit.scratch();
         if (!jitted) {
-            return new Outcome(g == null ? null : new Gradient(LazyBuffers.apply(g.body(), scratch), g.value(),
-                    g.components(), null), null, null, jit.notOnePass());
+            return new Outcome(g == null ? null : new Gradient(Jam.inOrder(LazyBuffers.apply(g.body(), scratch),
+                    method.names(), jit.adjointNames()), g.value(), g.components(), null), null, null, jit.notOnePass());
         }
         for (String a : form.privates().names()) {
             scratch.add(a);

@@ -26,7 +26,8 @@ import java.util.Set;
  * ({@code w_bar[j] += (a + b) + (c + d)}). A remainder loop runs the last iterations as written.
  *
  * <p>It reorders work between iterations, so it applies only where that changes at most the order
- * of additions into sums, which {@code @Jit} allows: the loop writes nothing declared outside it but
+ * of additions into sums, which {@code @Jit} allows ({@code @Grad} alone, which does not, takes the
+ * form of {@link #inOrder}): the loop writes nothing declared outside it but
  * by {@code t += e}, reads such a {@code t} nowhere else, and adds into no input array. It also
  * reorders what can fail (a row shorter than the others): the remainder loop is the {@code finally}
  * of the jammed one, so that after a failure it runs the failing group again one iteration at a
@@ -50,9 +51,16 @@ public final class Jam {
     /** The variables the method declares: an array it does not declare is an input (see writesOnlySums). */
     private final Set<String> declared = new HashSet<>();
 
-    private Jam(Names names, Aliases aliases) {
+    /**
+     * The sums whose additions may be regrouped ({@code t += (a + b) + (c + d)}), or null for every sum
+     * ({@code @Jit}); another sum gets its lanes' terms one at a time, in the source's order.
+     */
+    private final Set<String> regrouped;
+
+    private Jam(Names names, Aliases aliases, Set<String> regrouped) {
         this.names = names;
         this.aliases = aliases;
+        this.regrouped = regrouped;
     }
 
     /**
@@ -60,7 +68,21 @@ public final class Jam {
      * an iteration checks read into a local ({@link RowLocals}).
      */
     public static List<Stmt> apply(List<Stmt> body, Names names) {
-        Jam jam = new Jam(names, Aliases.of(body));
+        return apply(body, names, null);
+    }
+
+    /**
+     * {@code body} jammed as by {@link #apply(List, Names)}, but with only the sums into {@code regrouped}
+     * regrouped: the others, each iteration's term added in turn, end with the source's value bit for bit,
+     * since each lane's inner sums keep the source's order and the lanes are the source's iterations in
+     * turn. This is {@code @Grad} alone's form ({@link GradAlone}), where the adjoints may be regrouped.
+     */
+    static List<Stmt> inOrder(List<Stmt> body, Names names, Set<String> regrouped) {
+        return apply(body, names, Set.copyOf(regrouped));
+    }
+
+    private static List<Stmt> apply(List<Stmt> body, Names names, Set<String> regrouped) {
+        Jam jam = new Jam(names, Aliases.of(body), regrouped);
         Walk.statements(body, s -> {
             if (s instanceof Stmt.Decl d) {
                 jam.declared.add(d.name());
@@ -134,7 +156,7 @@ public final class Jam {
         laneBound.add(counted.index());
         Set<String> shared = new HashSet<>();
         jammedIndices(loop.body(), laneBound, shared);
-        if (shared.isEmpty()) {
+        if (shared.isEmpty() || regrouped != null && !keepsOrder(loop.body(), laneBound, locals)) {
             return null;
         }
         // one renaming per lane: its own locals, and i + c for the index
@@ -245,6 +267,31 @@ public final class Jam {
         }
     }
 
+    /**
+     * Whether no inner loop that serves all lanes adds into a sum that may not be regrouped: there, the
+     * lanes' terms would alternate ({@code i}'s for {@code j}, then {@code i + 1}'s for {@code j}) where the
+     * source adds all of {@code i}'s first.
+     */
+    private boolean keepsOrder(List<Stmt> body, Set<String> laneBound, Set<String> locals) {
+        for (Stmt s : body) {
+            if (s instanceof Stmt.For f && jammable(f, laneBound)) {
+                boolean[] ok = {true};
+                Walk.statements(f.body(), x -> {
+                    if (x instanceof Stmt.Assign a) {
+                        String root = Walk.root(a.target());
+                        ok[0] &= locals.contains(root) || regrouped.contains(root);
+                    }
+                });
+                if (!ok[0]) {
+                    return false;
+                }
+            } else if (s instanceof Stmt.Block b && !keepsOrder(b.body(), laneBound, locals)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static Set<String> without(Set<String> names, String name) {
         Set<String> out = new HashSet<>(names);
         out.remove(name);
@@ -306,14 +353,18 @@ public final class Jam {
                 && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB) && b.left().equals(a.target());
     }
 
-    /** Runs of {@code t += e} into the same {@code t}, one per lane, as one {@code t += (e0 + e1) + (e2 + e3)}. */
-    private static List<Stmt> mergeSums(List<Stmt> stmts) {
+    /**
+     * Runs of {@code t += e} into the same {@code t}, one per lane, as one {@code t += (e0 + e1) + (e2 + e3)},
+     * where {@code t} may be regrouped.
+     */
+    private List<Stmt> mergeSums(List<Stmt> stmts) {
         List<Stmt> out = new ArrayList<>();
         int k = 0;
         while (k < stmts.size()) {
             Stmt s = stmts.get(k);
             int end = k + 1;
-            if (s instanceof Stmt.Assign a && isSum(a) && ((Expr.Binary) a.value()).op() == BinaryOp.ADD) {
+            if (s instanceof Stmt.Assign a && isSum(a) && ((Expr.Binary) a.value()).op() == BinaryOp.ADD
+                    && (regrouped == null || regrouped.contains(Walk.root(a.target())))) {
                 while (end < stmts.size() && stmts.get(end) instanceof Stmt.Assign b && isSum(b)
                         && ((Expr.Binary) b.value()).op() == BinaryOp.ADD && b.target().equals(a.target())
                         && !reads(((Expr.Binary) b.value()).right(), a.target())) {

@@ -82,6 +82,11 @@ public final class JitGrad {
         return scratch;
     }
 
+    /** The names of the adjoints (after {@link #run}). */
+    Set<String> adjointNames() {
+        return new HashSet<>(bars.values());
+    }
+
     /** The adjoint of {@code name}, or null if it has none. */
     String adjointName(String name) {
         return bars.get(name);

@@ -32,23 +32,82 @@ public final class OpsLossesGrad {
         // grad of: return mean(square(sub(add(matvec(x, w), b), y)))
         double t = (double) x.length;
         double sum_bar = 1.0 / t;
-        for (int i = 0; i < x.length; i++) {
-            if (x[i].length != xCols) {
-                throw new IllegalArgumentException(Shapes.ragged("matvec", x));
-            }
-            double matvec = 0.0;
-            for (int j = 0; j < w.length; j++) {
-                matvec += x[i][j] * w[j];
-            }
-            double sub = matvec + b - y[i];
-            sum += sub * sub;
-            // adjoint of this iteration
-            double sub_bar = sum_bar * 2.0 * sub;
-            double matvec_bar = sub_bar;
-            b_bar += sub_bar;
-            // grad of: matvec(x, w)
-            for (int j = 0; j < w.length; j++) {
-                w_bar[j] += matvec_bar * x[i][j];
+        {
+            int i = 0;
+            try {
+                for (; i < x.length - 3; i += 4) {
+                    double[] xRow = x[i];
+                    if (xRow.length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    double[] xRow1 = x[i + 1];
+                    if (xRow1.length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    double[] xRow2 = x[i + 2];
+                    if (xRow2.length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    double[] xRow3 = x[i + 3];
+                    if (xRow3.length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    double matvec = 0.0;
+                    double matvec1 = 0.0;
+                    double matvec2 = 0.0;
+                    double matvec3 = 0.0;
+                    for (int j = 0; j < w.length; j++) {
+                        matvec += xRow[j] * w[j];
+                        matvec1 += xRow1[j] * w[j];
+                        matvec2 += xRow2[j] * w[j];
+                        matvec3 += xRow3[j] * w[j];
+                    }
+                    double sub = matvec + b - y[i];
+                    double sub1 = matvec1 + b - y[i + 1];
+                    double sub2 = matvec2 + b - y[i + 2];
+                    double sub3 = matvec3 + b - y[i + 3];
+                    sum += sub * sub;
+                    sum += sub1 * sub1;
+                    sum += sub2 * sub2;
+                    sum += sub3 * sub3;
+                    // adjoint of this iteration
+                    double sub_bar = sum_bar * 2.0 * sub;
+                    double sub1_bar = sum_bar * 2.0 * sub1;
+                    double sub2_bar = sum_bar * 2.0 * sub2;
+                    double sub3_bar = sum_bar * 2.0 * sub3;
+                    double matvec_bar = sub_bar;
+                    double matvec1_bar = sub1_bar;
+                    double matvec2_bar = sub2_bar;
+                    double matvec3_bar = sub3_bar;
+                    b_bar += sub_bar + sub1_bar + (sub2_bar + sub3_bar);
+                    // grad of: matvec(x, w)
+                    for (int j = 0; j < w.length; j++) {
+                        w_bar[j] += matvec_bar * xRow[j] + matvec1_bar * xRow1[j]
+                                + (matvec2_bar * xRow2[j] + matvec3_bar * xRow3[j]);
+                    }
+                }
+            } finally {
+                // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
+                for (; i < x.length; i++) {
+                    double[] xRow = x[i];
+                    if (xRow.length != xCols) {
+                        throw new IllegalArgumentException(Shapes.ragged("matvec", x));
+                    }
+                    double matvec = 0.0;
+                    for (int j = 0; j < w.length; j++) {
+                        matvec += xRow[j] * w[j];
+                    }
+                    double sub = matvec + b - y[i];
+                    sum += sub * sub;
+                    // adjoint of this iteration
+                    double sub_bar = sum_bar * 2.0 * sub;
+                    double matvec_bar = sub_bar;
+                    b_bar += sub_bar;
+                    // grad of: matvec(x, w)
+                    for (int j = 0; j < w.length; j++) {
+                        w_bar[j] += matvec_bar * xRow[j];
+                    }
+                }
             }
         }
         double value = sum / (double) x.length;

@@ -58,26 +58,93 @@ public final class MlpGrad {
             // grad of: return out
             double out_bar = s_bar * 2.0 * r;
             // grad of: for (int i = 0; i < h.b().length; i++)
-            for (int i = 0; i < p_hidden_b.length; i++) {
-                double z = z_saved[i];
-                double z_bar = 0.0;
-                // grad of: out += p.w2()[i] * (p.linear() ? z : Math.tanh(z))
-                double t = p_linear ? z : Math.tanh(z);
-                p_w2_bar[i] += out_bar * t;
-                double d = out_bar * p_w2[i];
-                if (p_linear) {
-                    z_bar += d;
-                } else {
-                    double tanh_z = Math.tanh(z);
-                    z_bar += d * (1.0 - tanh_z * tanh_z);
+            {
+                int i = 0;
+                try {
+                    for (; i < p_hidden_b.length - 3; i += 4) {
+                        double z = z_saved[i];
+                        double z1 = z_saved[i + 1];
+                        double z2 = z_saved[i + 2];
+                        double z3 = z_saved[i + 3];
+                        double z_bar = 0.0;
+                        double z1_bar = 0.0;
+                        double z2_bar = 0.0;
+                        double z3_bar = 0.0;
+                        // grad of: out += p.w2()[i] * (p.linear() ? z : Math.tanh(z))
+                        double t = p_linear ? z : Math.tanh(z);
+                        double t1 = p_linear ? z1 : Math.tanh(z1);
+                        double t2 = p_linear ? z2 : Math.tanh(z2);
+                        double t3 = p_linear ? z3 : Math.tanh(z3);
+                        p_w2_bar[i] += out_bar * t;
+                        p_w2_bar[i + 1] += out_bar * t1;
+                        p_w2_bar[i + 2] += out_bar * t2;
+                        p_w2_bar[i + 3] += out_bar * t3;
+                        double d = out_bar * p_w2[i];
+                        double d1 = out_bar * p_w2[i + 1];
+                        double d2 = out_bar * p_w2[i + 2];
+                        double d3 = out_bar * p_w2[i + 3];
+                        if (p_linear) {
+                            z_bar += d;
+                        } else {
+                            double tanh_z = Math.tanh(z);
+                            z_bar += d * (1.0 - tanh_z * tanh_z);
+                        }
+                        if (p_linear) {
+                            z1_bar += d1;
+                        } else {
+                            double tanh_z1 = Math.tanh(z1);
+                            z1_bar += d1 * (1.0 - tanh_z1 * tanh_z1);
+                        }
+                        if (p_linear) {
+                            z2_bar += d2;
+                        } else {
+                            double tanh_z2 = Math.tanh(z2);
+                            z2_bar += d2 * (1.0 - tanh_z2 * tanh_z2);
+                        }
+                        if (p_linear) {
+                            z3_bar += d3;
+                        } else {
+                            double tanh_z3 = Math.tanh(z3);
+                            z3_bar += d3 * (1.0 - tanh_z3 * tanh_z3);
+                        }
+                        // grad of: for (int j = 0; j < x.length; j++)
+                        for (int j = 0; j < x_2.length; j++) {
+                            // grad of: z += h.w()[i][j] * x[j]
+                            p_hidden_w_bar[i][j] += z_bar * x_2[j];
+                            p_hidden_w_bar[i + 1][j] += z1_bar * x_2[j];
+                            p_hidden_w_bar[i + 2][j] += z2_bar * x_2[j];
+                            p_hidden_w_bar[i + 3][j] += z3_bar * x_2[j];
+                        }
+                        // grad of: double z = h.b()[i]
+                        p_hidden_b_bar[i] += z_bar;
+                        p_hidden_b_bar[i + 1] += z1_bar;
+                        p_hidden_b_bar[i + 2] += z2_bar;
+                        p_hidden_b_bar[i + 3] += z3_bar;
+                    }
+                } finally {
+                    // the last iterations, one at a time (after a failure, from its group: the first to fail throws)
+                    for (; i < p_hidden_b.length; i++) {
+                        double z = z_saved[i];
+                        double z_bar = 0.0;
+                        // grad of: out += p.w2()[i] * (p.linear() ? z : Math.tanh(z))
+                        double t = p_linear ? z : Math.tanh(z);
+                        p_w2_bar[i] += out_bar * t;
+                        double d = out_bar * p_w2[i];
+                        if (p_linear) {
+                            z_bar += d;
+                        } else {
+                            double tanh_z = Math.tanh(z);
+                            z_bar += d * (1.0 - tanh_z * tanh_z);
+                        }
+                        // grad of: for (int j = 0; j < x.length; j++)
+                        for (int j = 0; j < x_2.length; j++) {
+                            // grad of: z += h.w()[i][j] * x[j]
+                            p_hidden_w_bar[i][j] += z_bar * x_2[j];
+                        }
+                        // grad of: double z = h.b()[i]
+                        p_hidden_b_bar[i] += z_bar;
+                    }
                 }
-                // grad of: for (int j = 0; j < x.length; j++)
-                for (int j = 0; j < x_2.length; j++) {
-                    // grad of: z += h.w()[i][j] * x[j]
-                    p_hidden_w_bar[i][j] += z_bar * x_2[j];
-                }
-                // grad of: double z = h.b()[i]
-                p_hidden_b_bar[i] += z_bar;
             }
             // grad of: double out = p.b2()
             p_b2_bar += out_bar;

@@ -5,8 +5,8 @@ import dev.jgrad.Grad;
 /**
  * Corpus: {@code @Grad} alone (no {@code @Jit}) on loops, where a loop of independent iterations whose
  * sums reach the return linearly gets the one-pass gradient (each iteration's adjoint right after it,
- * no tape), run as written: on the calling thread, the forward in the source's order, so that the
- * value is the source's bit for bit. The methods that do not qualify (a nonlinear tail, a loop that
+ * no tape), on the calling thread, four rows at a time where they share an inner loop, each sum of
+ * the value taking its terms in the source's order, so that the value is the source's bit for bit. The methods that do not qualify (a nonlinear tail, a loop that
  * reads another's sum, a break, a running max, a filled array) keep the taped gradient; their values
  * and gradients must be as right. {@code GradOnePassTest} compares the exceptions of
  * {@link #checkedRows}, {@link #perGroup}, {@link #pathPayoff} and {@link #discountedTwoLoops} with the
@@ -43,6 +43,38 @@ public final class GradOnePass {
         double reg = 0;
         for (int j = 0; j < w.length; j++) reg += w[j] * w[j];
         return Math.exp(-rate) * (sum / n) + lambda * reg;
+    }
+
+    /**
+     * Covers: one pass four rows at a time (an inner loop of one length for all rows), two sums of the
+     * value added row after row in the source's order, 11 rows (a remainder of 3): the value bit for bit.
+     */
+    @Grad(wrt = {"w", "b"})
+    static double fourRowsTwoSums(double[] w, double b, double[][] x, double[] y) {
+        double fit = 0;
+        double size = 0;
+        for (int i = 0; i < x.length; i++) {
+            double z = b;
+            for (int j = 0; j < w.length; j++) z += w[j] * x[i][j];
+            fit += Math.sin(z - y[i]) * (1 + 0.25 * i);
+            size += z * z;
+        }
+        return fit / x.length + 1e-3 * size;
+    }
+
+    /**
+     * Covers: the method's sum added inside the inner loop (every row's entries, row after row): four
+     * rows at a time would add them in another order, so the value keeps its loop as written.
+     */
+    @Grad
+    static double sumInsideRows(double[] w, double[][] x) {
+        double total = 0;
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < w.length; j++) {
+                total += Math.cos(w[j] * x[i][j]) * (1 + 0.5 * j);
+            }
+        }
+        return total;
     }
 
     /** Covers: one pass over a loop nest three deep (ragged rows), the innermost summing into the method's sum. */
