@@ -307,4 +307,28 @@ class KinderErrorsTest {
         assertThat(c).hadErrorContaining("write it as a double (0.1); the float's own value is the double 0.10000000149011612,"
                 + " which is what the source computes with");
     }
+
+    /** {@code Math.signum(k)} of an int: javac picks {@code signum(float)}; the message says to pass a double. */
+    @Test
+    void theFloatOverloadJavacPicksForAnIntSaysToPassADouble() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double f(double[] x) {
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            int k = i - 2;
+                            // error: JgradExpression at "Math.signum(k)"
+                            s += x[i] * Math.signum(k);
+                        }
+                        return s;
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("the float version of Math.signum (javac's choice for an int argument) is not"
+                + " supported in a differentiated method: pass a double: Math.signum((double) k)");
+    }
 }

@@ -249,6 +249,15 @@ final class Calls {
             }
         }
         Type type = cx.env.types().typeOf(m.getReturnType());
+        if (m.getReturnType().getKind() == javax.lang.model.type.TypeKind.FLOAT) {
+            // Math.signum(k) of an int k: javac takes the float overload, the closest to int
+            List<String> doubles = new java.util.ArrayList<>();
+            t.getArguments().forEach(a -> doubles.add("(double) " + a));
+            String callee = t.getMethodSelect().toString();
+            throw cx.reject(Message.UNSUPPORTED_EXPRESSION, t, "the float version of " + callee
+                    + " (javac's choice for an int argument)", "pass a double: " + callee + "("
+                    + String.join(", ", doubles) + ")");
+        }
         if (type == null || !type.isNumeric()) {
             throw cx.reject(Message.UNSUPPORTED_TYPE, t, m.getReturnType().toString());
         }
