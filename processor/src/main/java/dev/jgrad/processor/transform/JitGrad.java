@@ -5,6 +5,7 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.LoopForm;
+import dev.jgrad.processor.analysis.ZeroAdjoints;
 import dev.jgrad.processor.analysis.Recurrence;
 import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
@@ -56,6 +57,8 @@ public final class JitGrad {
     private final Map<String, String> taken = new HashMap<>();
     /** The accumulators of the loop whose body is being sliced for its reverse. */
     private List<String> ownMaxima = List.of();
+    /** Definitions whose value the path taken may not use: their adjoint is passed on only if not zero. */
+    private final Set<Stmt> zeroAdjoints;
     /** Why the gradient takes two passes, once {@link #fused} has declined one. */
     private GradientForm.Blocker notOnePass;
 
@@ -66,6 +69,7 @@ public final class JitGrad {
         this.names = method.names();
         this.tapes = new RecurrenceTapes(names);
         this.sites = new HelperSites(names, activity, s -> s instanceof Stmt.Decl d && form.extremumDecl(d.name()) == d);
+        this.zeroAdjoints = ZeroAdjoints.unsure(method.body());
     }
 
     /** The builder of the tape-free gradient of {@code method} (rewritten by {@link JitRewrites#singleAssignment}, {@code form} its loop form). */
@@ -164,6 +168,14 @@ public final class JitGrad {
 
     private Expr adjointOf(Expr e) {
         return Adjoints.adjointOf(e, this::bar);
+    }
+
+    /** {@code passed}, inside {@code if (seed != 0.0)} where {@code s}'s value may go unused ({@link ZeroAdjoints}). */
+    private List<Stmt> unlessZero(Stmt s, Local seed, List<Stmt> passed) {
+        if (passed.isEmpty() || !zeroAdjoints.contains(s)) {
+            return passed;
+        }
+        return List.of(new Stmt.If(null, Exprs.compare(BinaryOp.NE, seed, ZERO), passed, List.of()));
     }
 
     private Adjoints adjoints() {
@@ -330,7 +342,9 @@ public final class JitGrad {
                 adjoint.add(new Stmt.If(null, Exprs.compare(BinaryOp.EQ, d.init(), m), first, List.of()));
             } else if (d.init() != null && d.type() == Type.DOUBLE && isActive(d.name())) {
                 // every name is assigned once: the local still holds the value of its initialiser
-                adjoints().propagate(d.init(), bar(d.name()), new Local(Type.DOUBLE, d.name()), adjoint);
+                List<Stmt> passed = new ArrayList<>();
+                adjoints().propagate(d.init(), bar(d.name()), new Local(Type.DOUBLE, d.name()), passed);
+                adjoint.addAll(unlessZero(s, bar(d.name()), passed));
             } else if (d.init() instanceof Expr.ArrayLit lit && isActive(d.name())) {
                 adjoints().literalAdjoints(lit, bar(d.name()), adjoint);
             }
@@ -361,12 +375,14 @@ public final class JitGrad {
             adjoint.add(new Stmt.Assign(null, bar(v.name()), ZERO));
         } else if (s instanceof Stmt.Assign a && a.target() instanceof Local v && isActive(v.name())
                 && v.type() == Type.DOUBLE) {
+            List<Stmt> passed = new ArrayList<>();
             if (form.isReduction(s)) {
                 Expr.Binary b = (Expr.Binary) a.value();
-                adjoints().propagate(b.right(), b.op() == BinaryOp.SUB ? Exprs.neg(bar(v.name())) : bar(v.name()), adjoint);
+                adjoints().propagate(b.right(), b.op() == BinaryOp.SUB ? Exprs.neg(bar(v.name())) : bar(v.name()), passed);
             } else {
-                adjoints().propagate(a.value(), bar(v.name()), adjoint);
+                adjoints().propagate(a.value(), bar(v.name()), passed);
             }
+            adjoint.addAll(unlessZero(s, bar(v.name()), passed));
         } else if (s instanceof Stmt.If i) {
             List<Stmt> then = reverse(i.then());
             List<Stmt> otherwise = reverse(i.otherwise());

@@ -5,6 +5,7 @@ import static dev.jgrad.processor.ir.Exprs.ZERO;
 import dev.jgrad.processor.analysis.Activity;
 import dev.jgrad.processor.analysis.Declarations;
 import dev.jgrad.processor.analysis.ToBeRecorded;
+import dev.jgrad.processor.analysis.ZeroAdjoints;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Flow;
@@ -69,13 +70,23 @@ public final class Reverse {
     /** The forward sweep's saves into locals ({@link TapeLocals}). */
     private List<Stmt> savedInLocals = List.of();
 
-    private Reverse(Method method, Activity activity) {
+    /** Definitions whose value the path taken may not use: their adjoint is passed on only if not zero. */
+    final Set<Stmt> zeroAdjoints;
+
+    private Reverse(Method method, Activity activity, boolean unlessZero) {
         this.method = method;
         this.activity = activity;
+        this.zeroAdjoints = unlessZero ? ZeroAdjoints.unsure(method.body()) : Set.of();
     }
 
+    /**
+     * The reverse of a tangent method, for second derivatives ({@code @Hessian}, {@code @Jacobian}): its
+     * adjoints are passed on even where zero (their lanes, one per direction, run as one; see
+     * {@link ZeroAdjoints} for what that costs where a value goes unused).
+     */
     public static Gradient of(Method method, List<String> wrt, Activity activity) {
-        return taped(method, wrt, activity).gradient();
+        Reverse r = new Reverse(method, activity, false);
+        return r.run(wrt);
     }
 
     /**
@@ -85,7 +96,7 @@ public final class Reverse {
     public record Taped(Gradient gradient, List<GradientForm.Saved> saved, List<Stmt> savedInLocals) {}
 
     public static Taped taped(Method method, List<String> wrt, Activity activity) {
-        Reverse r = new Reverse(method, activity);
+        Reverse r = new Reverse(method, activity, true);
         Gradient g = r.run(wrt);
         return new Taped(g, List.copyOf(r.saved), r.savedInLocals);
     }

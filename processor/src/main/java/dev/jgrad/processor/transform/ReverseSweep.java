@@ -111,7 +111,7 @@ final class ReverseSweep {
         boolean recorded = joint.records(s);
         if (target.type().isArray()) {
             // the elements of a fresh array literal take the adjoints of its elements
-            List<Stmt> elements = derivative(target, value, onlyDefinition);
+            List<Stmt> elements = derivative(s, target, value, onlyDefinition);
             if (!elements.isEmpty()) {
                 comment(s, out);
                 out.addAll(elements);
@@ -138,7 +138,7 @@ final class ReverseSweep {
             BinaryOp undo = b.op() == BinaryOp.ADD ? BinaryOp.SUB : BinaryOp.ADD;
             adjoint.add(new Stmt.Assign(null, target, new Expr.Binary(b.type(), undo, target, b.right())));
         }
-        adjoint.addAll(derivative(target, value, onlyDefinition));
+        adjoint.addAll(derivative(s, target, value, onlyDefinition));
         if (!adjoint.isEmpty()) {
             if (isActiveDouble(target)) {
                 comment(s, out);
@@ -154,10 +154,10 @@ final class ReverseSweep {
      */
     List<Stmt> derivativeOf(Stmt s) {
         if (s instanceof Stmt.Decl d && d.init() != null) {
-            return derivative(new Local(d.type(), d.name()), d.init(), !joint.declaredInLoop.contains(d.name()));
+            return derivative(s, new Local(d.type(), d.name()), d.init(), !joint.declaredInLoop.contains(d.name()));
         }
         if (s instanceof Stmt.Assign a) {
-            return derivative(a.target(), a.value(), false);
+            return derivative(s, a.target(), a.value(), false);
         }
         if (s instanceof Stmt.Return r) {
             List<Stmt> adjoint = new ArrayList<>();
@@ -170,9 +170,10 @@ final class ReverseSweep {
     /**
      * The adjoint propagation of {@code target = value}: take the target's adjoint, zero it (the
      * old value did not flow into the new one), and pass it on to the active parts of
-     * {@code value}; for an array literal, its elements' adjoints.
+     * {@code value}; for an array literal, its elements' adjoints. Where the path taken may not use
+     * the value ({@link ZeroAdjoints}), the adjoint is passed on only if it is not zero.
      */
-    private List<Stmt> derivative(Expr target, Expr value, boolean onlyDefinition) {
+    private List<Stmt> derivative(Stmt s, Expr target, Expr value, boolean onlyDefinition) {
         List<Stmt> propagation = new ArrayList<>();
         if (target.type().isArray()) {
             if (value instanceof Expr.ArrayLit lit && isActiveRef(target)) {
@@ -190,20 +191,34 @@ final class ReverseSweep {
         if (increment != null && Adjoints.isAtomic(targetBar)) {
             // t += e: the adjoint of t passes through unchanged, and on to e
             Expr.Binary b = (Expr.Binary) value;
-            joint.adjoints().propagate(increment, b.op() == BinaryOp.SUB ? Exprs.neg(seed) : seed, propagation);
+            List<Stmt> passed = new ArrayList<>();
+            joint.adjoints().propagate(increment, b.op() == BinaryOp.SUB ? Exprs.neg(seed) : seed, passed);
+            propagation.addAll(unlessZero(s, seed, passed));
         } else if (readsTarget || !(target instanceof Local)) {
             Local t = new Local(Type.DOUBLE, joint.names.fresh(seedName(target)));
             propagation.add(new Stmt.Decl(null, Type.DOUBLE, t.name(), targetBar));
             propagation.add(new Stmt.Assign(null, targetBar, ZERO));
             seed = t;
-            joint.adjoints().propagate(value, seed, propagation);
+            List<Stmt> passed = new ArrayList<>();
+            joint.adjoints().propagate(value, seed, passed);
+            propagation.addAll(unlessZero(s, seed, passed));
         } else {
-            joint.adjoints().propagate(value, seed, propagation);
+            List<Stmt> passed = new ArrayList<>();
+            joint.adjoints().propagate(value, seed, passed);
+            propagation.addAll(unlessZero(s, seed, passed));
             if (!onlyDefinition) {
                 propagation.add(new Stmt.Assign(null, targetBar, ZERO));
             }
         }
         return propagation;
+    }
+
+    /** {@code passed}, inside {@code if (seed != 0.0)} where {@code s}'s value may go unused ({@link ZeroAdjoints}). */
+    private List<Stmt> unlessZero(Stmt s, Expr seed, List<Stmt> passed) {
+        if (passed.isEmpty() || !joint.zeroAdjoints.contains(s) || !(seed instanceof Local)) {
+            return passed;
+        }
+        return List.of(new Stmt.If(null, Exprs.compare(BinaryOp.NE, seed, ZERO), passed, List.of()));
     }
 
     private boolean isActiveDouble(Expr target) {

@@ -86,13 +86,18 @@ public final class SearchGrad {
                         // grad of: acc = acc * w[i] + 1
                         acc = tape.popDouble();
                         double acc_adj = acc_bar;
-                        acc_bar = acc_adj * w[i];
-                        w_bar[i] += acc_adj * acc;
+                        acc_bar = 0.0;
+                        if (acc_adj != 0.0) {
+                            acc_bar += acc_adj * w[i];
+                            w_bar[i] += acc_adj * acc;
+                        }
                     }
                     if (tape.popBoolean()) {
                         // grad of: return acc * w[i]
-                        acc_bar += value_bar * w[i];
-                        w_bar[i] += value_bar * acc;
+                        if (value_bar != 0.0) {
+                            acc_bar += value_bar * w[i];
+                            w_bar[i] += value_bar * acc;
+                        }
                         value_bar = 0.0;
                     }
                 }

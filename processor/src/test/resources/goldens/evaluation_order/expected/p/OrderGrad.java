@@ -83,7 +83,9 @@ public final class OrderGrad {
                 // grad of: s += v
                 v_2_bar += s_bar;
             }
-            x_bar[vIndex] += v_2_bar;
+            if (v_2_bar != 0.0) {
+                x_bar[vIndex] += v_2_bar;
+            }
             v_2_bar = 0.0;
         }
         // grad of: double r = a[0] * scale(a, t) + a[1] * square(a[0])
