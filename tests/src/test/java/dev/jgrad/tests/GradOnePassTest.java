@@ -113,6 +113,14 @@ class GradOnePassTest {
     }
 
     @Test
+    void aBoundNearTheSmallestIntRunsNoRow() {
+        double[][] x = rows(9);
+        for (int n : new int[] {Integer.MIN_VALUE, Integer.MIN_VALUE + 1, Integer.MIN_VALUE + 2, -1, 0, 3, 4, 9, 10}) {
+            same("rows up to " + n, () -> source("firstRows", W, x, n), () -> GradOnePassGrad.firstRows(W, x, n).value());
+        }
+    }
+
+    @Test
     void aTailThatThrowsDoesSoAfterTheLoop() {
         double[] x = labels(8);
         same("no error", () -> source("perGroup", x, 2), () -> GradOnePassGrad.perGroup(x, 2).value());

@@ -48,6 +48,8 @@ public final class Jam {
     private final List<Stmt> laneBuffers = new ArrayList<>();
     /** Which names may reach the same array: a sum read back through another name is not a sum. */
     private final Aliases aliases;
+    /** The ends of parallel loops' chunks: bounds of a chunk of the loop's range, never near {@code Integer.MIN_VALUE}. */
+    private final Set<String> chunkEnds = new HashSet<>();
     /** The variables the method declares: an array it does not declare is an input (see writesOnlySums). */
     private final Set<String> declared = new HashSet<>();
 
@@ -105,6 +107,7 @@ public final class Jam {
             return jammed != null ? jammed : new Stmt.For(f.src(), f.init(), f.cond(), f.update(), block(f.body()));
         }
         if (s instanceof Stmt.ParallelFor p) {
+            chunkEnds.add(p.hi());
             scratch.clear();
             scratchDecls.clear();
             laneBuffers.clear();
@@ -196,7 +199,10 @@ public final class Jam {
         }
         List<Stmt> out = new ArrayList<>();
         out.add(new Stmt.Decl(null, Type.INT, i.name(), counted.from()));
-        Expr lastGroup = new Expr.Binary(Type.INT, BinaryOp.SUB, counted.to(), Expr.Lit.ofInt(LANES - 1));
+        // to - 3 in long where the bound may be near Integer.MIN_VALUE (an int would wrap to a large bound)
+        boolean safe = counted.to() instanceof Expr.Length || counted.to() instanceof Local l && chunkEnds.contains(l.name());
+        Expr to = safe ? counted.to() : new Expr.Cast(Type.LONG, counted.to());
+        Expr lastGroup = new Expr.Binary(to.type(), BinaryOp.SUB, to, Expr.Lit.ofInt(LANES - 1));
         Stmt.For jammed = new Stmt.For(loop.src(), List.of(), new Expr.Binary(Type.BOOLEAN, BinaryOp.LT, i, lastGroup),
                 List.of(new Stmt.Assign(null, i, new Expr.Binary(Type.INT, BinaryOp.ADD, i, Expr.Lit.ofInt(LANES)))),
                 jamList(loop.body(), lanes, laneBound));
@@ -273,6 +279,48 @@ public final class Jam {
      * source adds all of {@code i}'s first.
      */
     private boolean keepsOrder(List<Stmt> body, Set<String> laneBound, Set<String> locals) {
+        return addsInTurn(body, locals) && keepsOrderInLoops(body, laneBound, locals);
+    }
+
+    /**
+     * Whether each sum that may not be regrouped is added to by one statement of the loop's body (at its
+     * top level, blocks opened): the lanes run each statement in turn, so two ({@code s += a; s -= b;})
+     * would add all of {@code a}'s terms before any of {@code b}'s, where the source alternates them.
+     */
+    private boolean addsInTurn(List<Stmt> body, Set<String> locals) {
+        Set<String> seen = new HashSet<>();
+        for (Stmt s : flat(body)) {
+            Set<String> sums = new HashSet<>();
+            Walk.statements(List.of(s), x -> {
+                if (x instanceof Stmt.Assign a) {
+                    String root = Walk.root(a.target());
+                    if (!locals.contains(root) && !regrouped.contains(root)) {
+                        sums.add(root);
+                    }
+                }
+            });
+            for (String sum : sums) {
+                if (!seen.add(sum)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private static List<Stmt> flat(List<Stmt> body) {
+        List<Stmt> out = new ArrayList<>();
+        for (Stmt s : body) {
+            if (s instanceof Stmt.Block b) {
+                out.addAll(flat(b.body()));
+            } else {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private boolean keepsOrderInLoops(List<Stmt> body, Set<String> laneBound, Set<String> locals) {
         for (Stmt s : body) {
             if (s instanceof Stmt.For f && jammable(f, laneBound)) {
                 boolean[] ok = {true};
@@ -285,7 +333,7 @@ public final class Jam {
                 if (!ok[0]) {
                     return false;
                 }
-            } else if (s instanceof Stmt.Block b && !keepsOrder(b.body(), laneBound, locals)) {
+            } else if (s instanceof Stmt.Block b && !keepsOrderInLoops(b.body(), laneBound, locals)) {
                 return false;
             }
         }

@@ -419,6 +419,8 @@ public final class Corpus {
             method(GradOnePass.class, "nestedSums", r -> args(vec(r, 4, -1, 1), (Object) ragged(r, 4, 2, 5, -1, 1))),
             method(GradOnePass.class, "fourRowsTwoSums", r -> args(vec(r, 3, -1, 1), u(r, -0.5, 0.5), mat(r, 11, 3, -1, 1), vec(r, 11, -1, 1))),
             method(GradOnePass.class, "sumInsideRows", r -> args(vec(r, 5, -1, 1), (Object) mat(r, 9, 5, -1, 1))),
+            method(GradOnePass.class, "twoUpdatesOfOneSum", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 11, 3, -1, 1))),
+            method(GradOnePass.class, "firstRows", r -> args(vec(r, 3, -1, 1), mat(r, 9, 3, -1, 1), 7)),
             method(GradOnePass.class, "branchyHuber", GradOnePassInputs::huber),
             method(GradOnePass.class, "logOfSum", r -> args(vec(r, 3, -1, 1), (Object) mat(r, 6, 3, -1, 1))),
             method(GradOnePass.class, "variance", r -> args(vec(r, 7, -2, 2))),

@@ -77,6 +77,43 @@ public final class GradOnePass {
         return total;
     }
 
+    /**
+     * Covers: one sum of the value added to twice in each row ({@code s += z * q; s += q;}): four rows at a
+     * time would add the four rows' first terms before their second ones, so the loop keeps one row at a time.
+     */
+    @Grad(wrt = "w")
+    static double twoUpdatesOfOneSum(double[] w, double[][] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double z = 0;
+            double q = 0;
+            for (int j = 0; j < w.length; j++) {
+                z += w[j] * x[i][j];
+                q += x[i][j];
+            }
+            s += z * q;
+            s -= 0.5 * q;
+        }
+        return s;
+    }
+
+    /**
+     * Covers: four rows at a time up to a bound {@code n} that a caller may give as any int ({@code
+     * GradOnePassTest} gives {@code Integer.MIN_VALUE}: no row runs, as in the source).
+     */
+    @Grad(wrt = "w")
+    static double firstRows(double[] w, double[][] x, int n) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double z = 0;
+            for (int j = 0; j < w.length; j++) {
+                z += w[j] * x[i][j];
+            }
+            s += Math.sin(z);
+        }
+        return s;
+    }
+
     /** Covers: one pass over a loop nest three deep (ragged rows), the innermost summing into the method's sum. */
     @Grad(wrt = "v")
     static double nestedSums(double[] v, double[][] a) {
