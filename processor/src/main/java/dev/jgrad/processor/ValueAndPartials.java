@@ -8,6 +8,7 @@ import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.BranchForm;
 import dev.jgrad.processor.transform.HelperAdjoint;
 import dev.jgrad.processor.transform.NestedSites;
+import dev.jgrad.processor.transform.TangentFactors;
 import dev.jgrad.processor.transform.TangentPartial;
 import dev.jgrad.processor.transform.Tidy;
 import java.util.ArrayList;
@@ -68,7 +69,8 @@ final class ValueAndPartials {
             TangentPartial.Result t = TangentPartial.of(raw, wrt.get(0));
             if (t != null) {
                 String out = raw.names().fresh(wrt.get(0) + "Partial");
-                List<Stmt> body = new ArrayList<>(Tidy.apply(t.body(), t.value(), List.of(t.partial()), paramNames));
+                List<Stmt> body = new ArrayList<>(TangentFactors.apply(Tidy.apply(t.body(), t.value(), List.of(t.partial()),
+                        paramNames), t.value()));
                 return made(raw, wrt, out, body, t.value(), List.of(t.partial()), "from one run, each"
                         + " derivative computed beside its value (forward mode)");
             }

@@ -31,7 +31,7 @@ public final class FastPartials {
         return sum;
     }
 
-    /** A bell curve whose tail uses {@code Math.exp}. */
+    /** A bell curve whose tail uses {@code Math.exp}, with a polynomial in Horner form (its tangent factored). */
     static double bell(double x) {
         double q = 1 / (1 + 0.25 * x * x);
         double p = q * (0.5 + q * (0.25 + q * 0.125));
