@@ -8,6 +8,7 @@ import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.BranchForm;
 import dev.jgrad.processor.transform.HelperAdjoint;
 import dev.jgrad.processor.transform.NestedSites;
+import dev.jgrad.processor.transform.QuotientChains;
 import dev.jgrad.processor.transform.TangentFactors;
 import dev.jgrad.processor.transform.TangentPartial;
 import dev.jgrad.processor.transform.Tidy;
@@ -90,7 +91,7 @@ final class ValueAndPartials {
         body = Tidy.apply(body, d.value(), d.partials(), paramNames);
         // the helper's last branch a branch again, each side's forward and adjoint in it
         body = BranchForm.apply(body, d.value(), d.partials(), paramNames);
-        body = new ArrayList<>(HelperAdjoint.declaredAtFirstContribution(body));
+        body = new ArrayList<>(QuotientChains.apply(HelperAdjoint.declaredAtFirstContribution(body), d.value()));
         return made(ir, wrt, out, body, d.value(), d.partials(), wrt.size() == 1 ? "from one run"
                 : "from one run and one adjoint sweep");
     }

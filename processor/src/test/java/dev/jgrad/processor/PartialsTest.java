@@ -119,6 +119,9 @@ class PartialsTest {
         assertEquals(4, count(price, " = partials[0];"), price);
         assertFalse(price.contains("normCdf_dx(") || price.contains("new double"), price);
         assertTrue(price.contains("partials[2] = rate_bar;\n        return price_4;"), price);
+        // Math.log(spot / strike)'s chain into spot: one division (QuotientChains), the value's code as the helper has it
+        assertTrue(price.contains("spot_bar += d_7 * (1.0 / spot);"), price);
+        assertTrue(price.contains("double d1 = (Math.log(spot / strike) + (rate + 0.5 * vol * vol) * expiry) / (vol * sqrtT);"), price);
         // no method runs the helper again for one partial
         assertFalse(grad.contains("price_dspot(") || grad.contains("private static double normCdf_dx("), grad);
     }

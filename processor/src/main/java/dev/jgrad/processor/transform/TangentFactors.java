@@ -33,7 +33,7 @@ public final class TangentFactors {
     }
 
     /** The locals that the value, the conditions, the checks and the element writes of {@code body} read, and those they read. */
-    private static Set<String> valueSide(List<Stmt> body, Expr value) {
+    static Set<String> valueSide(List<Stmt> body, Expr value) {
         Set<String> kept = new HashSet<>();
         Walk.locals(value, kept::add);
         Map<String, List<Expr>> defs = new HashMap<>();

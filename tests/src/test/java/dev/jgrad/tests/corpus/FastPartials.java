@@ -65,6 +65,23 @@ public final class FastPartials {
         return sum;
     }
 
+    /** Logarithms of quotients (log-moneyness), both sides active: the chain through the numerator is {@code 1 / a}. */
+    static double moneyness(double a, double b) {
+        double m = Math.log(a / b);
+        double w = Math.log((1 + a * a) / (b * b));
+        return m * m * 0.5 + w * b + Math.exp(-m) / (1 + w * w);
+    }
+
+    /** Two active arguments, both positive. */
+    @Grad
+    static double moneynesses(double[] a, double[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += moneyness(a[i], b[i]) * (i + 1);
+        }
+        return sum;
+    }
+
     /** Straight-line code, each helper called twice. */
     @Grad
     static double straight(double k, double t) {
