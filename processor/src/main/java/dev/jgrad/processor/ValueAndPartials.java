@@ -72,7 +72,7 @@ final class ValueAndPartials {
                 String out = raw.names().fresh(wrt.get(0) + "Partial");
                 List<Stmt> body = new ArrayList<>(TangentFactors.apply(Tidy.apply(t.body(), t.value(), List.of(t.partial()),
                         paramNames), t.value()));
-                return made(raw, wrt, out, body, t.value(), List.of(t.partial()), "from one run, each"
+                return made(raw, wrt, out, body, t.value(), List.of(TangentFactors.factored(t.partial())), "from one run, each"
                         + " derivative computed beside its value (forward mode)");
             }
         }

@@ -38,11 +38,17 @@ class TangentFactorsTest {
                     return v * Math.sin(x) + u;
                 }
 
+                /** Its partial a sum whose first part has a common factor and whose last term does not. */
+                static double bell(double x) {
+                    double q = 1 / (1 + x * x);
+                    return q * (1.5 + q * (-0.75 + q * (0.5 + q * 0.25))) + Math.exp(-x);
+                }
+
                 @Grad
                 static double book(double[] x) {
                     double s = 0;
                     for (int i = 0; i < x.length; i++) {
-                        s += normCdf(x[i]) * spread(x[i]);
+                        s += normCdf(x[i]) * spread(x[i]) + bell(x[i]);
                     }
                     return s;
                 }
@@ -62,6 +68,13 @@ class TangentFactorsTest {
                 normCdf);
         // the value's own code as the helper has it
         assertTrue(normCdf.contains("double poly = t * t_7;"), normCdf);
+    }
+
+    @Test
+    void inAPartialWithATermWithoutTheFactorTheRestIsFactoredInItsGrouping() {
+        String bell = method(grad(), "private static double bell_and_dx(");
+        assertTrue(bell.contains("xPartial[0] = q_dot * (t_5 + q * (t_4 + q * (t_3 + q * 0.25))) + t_6 * -1.0;"), bell);
+        assertTrue(bell.contains("return q * t_5 + t_6;"), bell);
     }
 
     @Test

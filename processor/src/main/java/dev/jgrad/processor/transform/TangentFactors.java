@@ -79,8 +79,21 @@ public final class TangentFactors {
         return out;
     }
 
-    /** {@code e} as {@code d * f} for the local {@code d} that is a factor of its most terms, at least two; else {@code e}. */
-    static Expr factored(Expr e) {
+    /**
+     * {@code e}, an expression that reaches nothing but the partial, as {@code d * f} for the local {@code d} that
+     * is a factor of its most terms, at least two; else each operand of its sum or difference so, keeping the
+     * sum's grouping ({@code (a + b) + c} with only {@code a + b} factored); else {@code e}.
+     */
+    public static Expr factored(Expr e) {
+        Expr whole = factoredWhole(e);
+        if (whole != e || !(e instanceof Expr.Binary b && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB)
+                && b.type() == Type.DOUBLE)) {
+            return whole;
+        }
+        return new Expr.Binary(Type.DOUBLE, b.op(), factored(b.left()), factored(b.right()));
+    }
+
+    private static Expr factoredWhole(Expr e) {
         Map<String, Integer> uses = new HashMap<>();
         Walk.postOrder(e, x -> {
             if (x instanceof Expr.Local l && l.type() == Type.DOUBLE) {
