@@ -195,7 +195,7 @@ final class ClassPipeline {
         ClassWriter writer = new ClassWriter(processing, type);
         try {
             if (!grads.isEmpty()) {
-                writer.writeGrad(grads, helpers);
+                writer.writeGrad(grads, helpers, HelperMathForms.of(grads, helpers, GeneratedNames.gradClass(type).reflectionName()));
             }
             if (!jits.isEmpty()) {
                 writer.writeJit(jits);

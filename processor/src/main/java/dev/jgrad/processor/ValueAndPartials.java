@@ -8,6 +8,8 @@ import dev.jgrad.processor.ir.Type;
 import dev.jgrad.processor.transform.BranchForm;
 import dev.jgrad.processor.transform.HelperAdjoint;
 import dev.jgrad.processor.transform.NestedSites;
+import dev.jgrad.processor.transform.QuotientChains;
+import dev.jgrad.processor.transform.TangentFactors;
 import dev.jgrad.processor.transform.TangentPartial;
 import dev.jgrad.processor.transform.Tidy;
 import java.util.ArrayList;
@@ -68,8 +70,9 @@ final class ValueAndPartials {
             TangentPartial.Result t = TangentPartial.of(raw, wrt.get(0));
             if (t != null) {
                 String out = raw.names().fresh(wrt.get(0) + "Partial");
-                List<Stmt> body = new ArrayList<>(Tidy.apply(t.body(), t.value(), List.of(t.partial()), paramNames));
-                return made(raw, wrt, out, body, t.value(), List.of(t.partial()), "from one run, each"
+                List<Stmt> body = new ArrayList<>(TangentFactors.apply(Tidy.apply(t.body(), t.value(), List.of(t.partial()),
+                        paramNames), t.value()));
+                return made(raw, wrt, out, body, t.value(), List.of(TangentFactors.factored(t.partial())), "from one run, each"
                         + " derivative computed beside its value (forward mode)");
             }
         }
@@ -88,7 +91,7 @@ final class ValueAndPartials {
         body = Tidy.apply(body, d.value(), d.partials(), paramNames);
         // the helper's last branch a branch again, each side's forward and adjoint in it
         body = BranchForm.apply(body, d.value(), d.partials(), paramNames);
-        body = new ArrayList<>(HelperAdjoint.declaredAtFirstContribution(body));
+        body = new ArrayList<>(QuotientChains.apply(HelperAdjoint.declaredAtFirstContribution(body), d.value()));
         return made(ir, wrt, out, body, d.value(), d.partials(), wrt.size() == 1 ? "from one run"
                 : "from one run and one adjoint sweep");
     }

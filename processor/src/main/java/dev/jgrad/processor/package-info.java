@@ -17,7 +17,9 @@
  *       {@code Wrt} (the annotations' wrt) and {@code Flat} (the flat vectors of the wrt parameters).
  *       {@code HelperPullbacks} decides which helpers a gradient calls instead of inlining (the front's
  *       {@code HelperCalls} counts the calls and asks it), and makes their derivative methods
- *       ({@code ValueAndPartials}: value and partials in a set of arguments from one run).
+ *       ({@code ValueAndPartials}: value and partials in a set of arguments from one run);
+ *       {@code HelperMathForms} says which of those methods compute the {@code @Jit} column by {@code JitMath}
+ *       (only {@code @Jit @Grad} gradients call them), or as a {@code boolean jit} their callers pass.
  *       {@code JitForms} says which {@code @Jit} code may use the rule table's {@code @Jit} column
  *       ({@code JitMath.tanh}, {@code log1p}, {@code exp}): code that prints nothing and writes nothing the caller sees.
  *   <li>{@code front}: {@code MethodReader} reads a method body through the Compiler Tree API, checks
@@ -56,7 +58,9 @@
  *       tape-free derivative method), {@code HelperAdjoint} (that body's adjoint, which reads every value
  *       in place: the derivative methods and the value-and-partial methods), {@code HelperSites} (in
  *       {@code JitGrad}, a helper call whose adjoint follows it calls the value-and-partials method;
- *       {@code NestedSites} likewise inside such a method), {@code Tidy} (a last peephole pass: adjoints declared with their
+ *       {@code NestedSites} likewise inside such a method), {@code TangentFactors} and {@code QuotientChains} (in a value-and-partials method, code that reaches only the
+ *       partials: a tangent's common factor out of its sum, {@code log(a / b)}'s chain into {@code a} as {@code 1 / a}),
+ *       {@code Tidy} (a last peephole pass: adjoints declared with their
  *       first contribution, no dead zeroing, and {@code Temporaries}: one-use temporaries folded where exact), {@code Captures} (last: what each parallel loop's lambda
  *       copies). {@code GradientForm} is what they decided, for the report: the form a gradient got,
  *       the statement that kept it from a better one, and what the forward sweep pushes.

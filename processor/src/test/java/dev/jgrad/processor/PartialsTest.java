@@ -102,22 +102,26 @@ class PartialsTest {
         for (String name : new String[] {"public static BookValueGradient bookValue(",
                 "public static BookValueNoJitGradient bookValueNoJit("}) {
             String m = method(grad, name);
-            // one buffer of three slots, allocated once per call of the gradient, read by the adjoint
+            // one buffer of three slots, allocated once per call of the gradient, read by the adjoint; the @Jit
+            // gradient asks for JitMath's exp, the other for the source's value bit for bit
             assertEquals(1, count(m, "double[] price_d = new double[3];"), m);
             assertTrue(m.contains("total += BookGrad.price_and_dspot_dvol_drate(spot[i], strike[i], expiry[i], vol[i],"
-                    + " rate[i], isCall[i], price_d);"), m);
+                    + " rate[i], isCall[i], price_d, " + !name.contains("NoJit") + ");"), m);
             assertTrue(m.contains("spot_bar[i] += total_bar * price_d[0];"), m);
             assertTrue(m.contains("rate_bar[i] += total_bar * price_d[2];"), m);
             assertFalse(m.contains("inlined: price") || m.contains("normCdf") || m.contains("Tape"), m);
         }
         assertEquals(1, count(grad, "private static double price_and_dspot_dvol_drate(double spot, double strike,"
-                + " double expiry,\n            double vol, double rate, boolean isCall, double[] partials)"), grad);
+                + " double expiry,\n            double vol, double rate, boolean isCall, double[] partials, boolean jit)"), grad);
         String price = method(grad, "private static double price_and_dspot_dvol_drate(");
         // the helper it calls gives its value and partial from one run, through the same buffer, read at once
         assertEquals(4, count(price, "BookGrad.normCdf_and_dx("), price);
         assertEquals(4, count(price, " = partials[0];"), price);
         assertFalse(price.contains("normCdf_dx(") || price.contains("new double"), price);
         assertTrue(price.contains("partials[2] = rate_bar;\n        return price_4;"), price);
+        // Math.log(spot / strike)'s chain into spot: one division (QuotientChains), the value's code as the helper has it
+        assertTrue(price.contains("spot_bar += d_7 * (1.0 / spot);"), price);
+        assertTrue(price.contains("double d1 = (Math.log(spot / strike) + (rate + 0.5 * vol * vol) * expiry) / (vol * sqrtT);"), price);
         // no method runs the helper again for one partial
         assertFalse(grad.contains("price_dspot(") || grad.contains("private static double normCdf_dx("), grad);
     }

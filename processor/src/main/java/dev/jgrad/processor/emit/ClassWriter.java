@@ -60,6 +60,14 @@ public final class ClassWriter {
     public record HelperMethod(String name, ExecutableElement helper, List<Method.Param> params, List<Stmt> body,
             java.util.Set<String> names, String what) {}
 
+    /**
+     * How a method generated from a helper computes the primitives of the rule table's {@code @Jit} column
+     * ({@code Math.exp}): as the source does ({@code EXACT}: some gradient that calls it is not {@code @Jit},
+     * or it has none), by the faster formulations ({@code FAST}: only {@code @Jit} gradients call it), or as
+     * its last parameter, a {@code boolean} the callers pass, chooses ({@code EITHER}: both kinds call it).
+     */
+    public enum MathForm { EXACT, FAST, EITHER }
+
     private static final String PROCESSOR = "dev.jgrad.processor.JgradProcessor";
 
     private final ProcessingEnvironment processing;
@@ -71,18 +79,28 @@ public final class ClassWriter {
     }
 
     public void writeGrad(List<GradMethod> methods) {
-        writeGrad(methods, List.of());
+        writeGrad(methods, List.of(), java.util.Map.of());
     }
 
-    /** {@code CGrad}, with the methods generated from helpers after the gradients. */
-    public void writeGrad(List<GradMethod> methods, List<HelperMethod> helpers) {
+    /**
+     * {@code CGrad}, with the methods generated from helpers after the gradients, each computing the
+     * {@code @Jit} column as {@code forms} says (absent: {@link MathForm#EXACT}).
+     */
+    public void writeGrad(List<GradMethod> methods, List<HelperMethod> helpers, java.util.Map<String, MathForm> forms) {
         ClassName name = GeneratedNames.gradClass(type);
+        java.util.Set<String> either = new java.util.HashSet<>();
+        forms.forEach((method, form) -> {
+            if (form == MathForm.EITHER) {
+                either.add(method);
+            }
+        });
+        Printer.MathCalls calls = new Printer.MathCalls(name.reflectionName(), either, null);
         TypeSpec.Builder c = classBuilder(name, "Gradients of the {@code @Grad} methods of {@link $T}, written by jgrad at compile time.\n");
         for (GradMethod m : methods) {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()), m.jit());
+            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()), m.jit(), calls);
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
@@ -90,16 +108,31 @@ public final class ClassWriter {
         for (HelperMethod h : helpers) {
             c.alwaysQualify(h.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, thrown(h.helper()));
+            MathForm form = forms.getOrDefault(h.name(), MathForm.EXACT);
+            String flag = form == MathForm.EITHER ? unused("jit", h.names()) : null;
+            Printer printer = new Printer(null, thrown(h.helper()), form == MathForm.FAST,
+                    new Printer.MathCalls(calls.owner(), either, flag));
             printer.statements(h.body(), body);
+            CodeBlock.Builder doc = CodeBlock.builder().add(helperDoc(h));
+            if (form == MathForm.FAST) {
+                doc.add("\n<p>For {@code @Jit} gradients: $L by the runtime's {@code JitMath}, within its ulps.\n",
+                        jitColumn(h.body()));
+            } else if (form == MathForm.EITHER) {
+                doc.add("\n<p>{@code $N}: true for the {@code @Jit} gradients, which compute $L by the runtime's"
+                        + " {@code JitMath}, within its ulps;\nfalse for the others, whose value is the source's bit for bit.\n",
+                        flag, jitColumn(h.body()));
+            }
             MethodSpec.Builder method = MethodSpec.methodBuilder(h.name())
                     .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
-                    .addJavadoc(helperDoc(h))
+                    .addJavadoc(doc.build())
                     .returns(double.class)
                     .addExceptions(thrown(h.helper()))
                     .addCode(body.build());
             for (Method.Param p : h.params()) {
                 method.addParameter(Printer.typeName(p.type()), p.name());
+            }
+            if (flag != null) {
+                method.addParameter(boolean.class, flag);
             }
             c.addMethod(method.build());
         }
@@ -194,6 +227,27 @@ public final class ClassWriter {
                                 : ".")
                 .recordConstructor(ctor.build())
                 .build();
+    }
+
+    /** {@code base}, or {@code base2}, {@code base3}...: the first not in {@code taken}. */
+    private static String unused(String base, java.util.Set<String> taken) {
+        String name = base;
+        for (int k = 2; taken.contains(name); k++) {
+            name = base + k;
+        }
+        return name;
+    }
+
+    /** The functions of the rule table's {@code @Jit} column that {@code body} calls itself, as javadoc: {@code Math.exp}. */
+    private static String jitColumn(List<Stmt> body) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        dev.jgrad.processor.ir.Walk.statements(body, s -> dev.jgrad.processor.ir.Walk.expressions(s,
+                e -> dev.jgrad.processor.ir.Walk.postOrder(e, x -> {
+                    if (x instanceof Expr.Prim p && dev.jgrad.processor.rules.Rules.fasterUnderJit(p.rule())) {
+                        names.add("{@code " + Printer.className(p.rule().owner()).simpleName() + "." + p.rule().name() + "}");
+                    }
+                })));
+        return names.isEmpty() ? "the functions of the methods it calls" : String.join(", ", names);
     }
 
     /**

@@ -29,6 +29,11 @@ final class Printer {
     private final List<com.palantir.javapoet.TypeName> thrown;
     /** Whether this is code of a {@code @Jit} method: primitives spelled as the table's {@code @Jit} column says. */
     private final boolean jit;
+    /**
+     * The methods of the generated class whose last parameter chooses the {@code @Jit} column at run time
+     * ({@link ClassWriter.MathForm#EITHER}); a call of one passes {@link #flag}, or this code's own choice.
+     */
+    private final MathCalls calls;
     private final List<com.palantir.javapoet.MethodSpec> chunks = new ArrayList<>();
     /** How deep the expression being printed is inside brackets or arguments: lines break only outside them. */
     private int nested;
@@ -46,9 +51,33 @@ final class Printer {
      * faster formulations of the rule table's {@code @Jit} column ({@link Rules#ownerUnderJit}).
      */
     Printer(String tape, List<com.palantir.javapoet.TypeName> thrown, boolean jit) {
+        this(tape, thrown, jit, MathCalls.NONE);
+    }
+
+    /** As above, in a class some of whose methods choose the {@code @Jit} column at run time ({@code calls}). */
+    Printer(String tape, List<com.palantir.javapoet.TypeName> thrown, boolean jit, MathCalls calls) {
         this.tape = tape;
         this.thrown = thrown;
         this.jit = jit;
+        this.calls = calls;
+    }
+
+    /**
+     * In the generated class {@code owner} (a binary name), the methods ({@code either}) whose last parameter,
+     * a {@code boolean}, says whether they compute the rule table's {@code @Jit} column by its faster
+     * formulations; {@code flag}, when not null, is that parameter in the method being printed, whose
+     * primitives of the column are then written {@code flag ? JitMath.exp(x) : Math.exp(x)}.
+     */
+    record MathCalls(String owner, java.util.Set<String> either, String flag) {
+        static final MathCalls NONE = new MathCalls("", java.util.Set.of(), null);
+
+        boolean chooses(Expr e) {
+            return flag != null && e instanceof Expr.Prim p && Rules.fasterUnderJit(p.rule());
+        }
+
+        boolean takesFlag(String owner, String name) {
+            return this.owner.equals(owner) && either.contains(name);
+        }
     }
 
     /** The methods that parallel loops' chunks run, written while printing the body. */
@@ -306,6 +335,16 @@ final class Printer {
 
     // ---------------------------------------------------------------- expressions
 
+    /** The arguments of a call of {@code owner.name}, with the choice of the {@code @Jit} column last if it takes one. */
+    private CodeBlock arguments(List<Expr> args, String owner, String name) {
+        CodeBlock out = arguments(args);
+        if (!calls.takesFlag(owner, name)) {
+            return out;
+        }
+        CodeBlock choice = calls.flag() != null ? CodeBlock.of("$N", calls.flag()) : CodeBlock.of("$L", jit);
+        return args.isEmpty() ? choice : CodeBlock.of("$L, $L", out, choice);
+    }
+
     private CodeBlock arguments(List<Expr> args) {
         List<CodeBlock> parts = new ArrayList<>();
         nested++;
@@ -317,7 +356,10 @@ final class Printer {
         return CodeBlock.join(parts, ", ");
     }
 
-    private static int precedence(Expr e) {
+    private int precedence(Expr e) {
+        if (calls.chooses(e)) {
+            return CONDITIONAL;
+        }
         if (e instanceof Expr.Lit l) {
             return l.text().startsWith("-") ? UNARY : PRIMARY;
         }
@@ -392,11 +434,16 @@ final class Printer {
             return CodeBlock.of("($T) $L", typeName(c.type()), expr(c.operand(), UNARY));
         }
         if (e instanceof Expr.Prim p) {
+            CodeBlock args = arguments(p.args(), p.rule().owner(), p.rule().name());
+            if (calls.chooses(p)) {
+                return CodeBlock.of("$N ? $T.$N($L) : $T.$N($L)", calls.flag(), className(Rules.ownerUnderJit(p.rule())),
+                        p.rule().name(), args, className(p.rule().owner()), p.rule().name(), args);
+            }
             String owner = jit ? Rules.ownerUnderJit(p.rule()) : p.rule().owner();
-            return CodeBlock.of("$T.$N($L)", className(owner), p.rule().name(), arguments(p.args()));
+            return CodeBlock.of("$T.$N($L)", className(owner), p.rule().name(), args);
         }
         if (e instanceof Expr.Call c) {
-            return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), arguments(c.args()));
+            return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), arguments(c.args(), c.owner(), c.name()));
         }
         if (e instanceof Expr.NewArray n) {
             CodeBlock.Builder b = CodeBlock.builder().add("new $L", n.type() == Type.INT_ARRAY ? "int"

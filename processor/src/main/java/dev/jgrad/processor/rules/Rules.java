@@ -114,6 +114,11 @@ public final class Rules {
         return UNDER_JIT.getOrDefault(r, r.owner());
     }
 
+    /** Whether {@code r} is in the table's {@code @Jit} column: code generated under {@code @Jit} computes it by another class's method. */
+    public static boolean fasterUnderJit(Rule r) {
+        return UNDER_JIT.containsKey(r);
+    }
+
     /**
      * The runtime class whose method {@code r.name()(double[] a, int n)} computes {@code r} in place over an
      * array's first {@code n} entries under {@code @Jit} ({@code Simd} for {@code Math.tanh}), or null: only

@@ -556,7 +556,14 @@ public final class Corpus {
             method(PartialsBranches.class, "afters", r -> args(vec(r, 6, -1, 1), vec(r, 6, -1, 1), mask(r, 6))),
             method(PartialsBranches.class, "checks", PartialsBranchesInputs::checks),
             method(PartialsBranches.class, "softs", PartialsBranchesInputs::softs),
-            method(PartialsBranches.class, "softOnce", PartialsBranchesInputs::softOnce));
+            method(PartialsBranches.class, "softOnce", PartialsBranchesInputs::softOnce),
+
+            // FastPartials: helpers with exp, tanh, log1p in value-and-partials methods, which the @Jit twins compute by JitMath
+            method(FastPartials.class, "decays", r -> args(vec(r, 7, -1.5, 1.5), vec(r, 7, 0, 2))),
+            method(FastPartials.class, "blends", r -> args(vec(r, 6, -1, 1), vec(r, 6, -1, 1))),
+            method(FastPartials.class, "bells", r -> args(vec(r, 9, -3, 3), u(r, 0.5, 14))),
+            method(FastPartials.class, "straight", r -> args(u(r, 0.1, 1), u(r, 0.1, 1.5))),
+            method(FastPartials.class, "moneynesses", r -> args(vec(r, 6, 0.5, 2), vec(r, 6, 0.5, 2))));
 
     /** n values in [-2, 2] at least 0.1 from 0 (the branch x[k] > 0 stays where it is under finite differences). */
     static double[] awayFromZero(Random r, int n) {
