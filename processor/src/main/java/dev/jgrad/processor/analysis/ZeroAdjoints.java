@@ -39,31 +39,14 @@ public final class ZeroAdjoints {
 
     private final Map<Stmt, Place> places = new IdentityHashMap<>();
     private final Map<Stmt, Boolean> carried = new IdentityHashMap<>();
-    /** Whether a read in one arm of a choice on a boolean local counts as sure (see {@link #unsureInSelectForm}). */
-    private final boolean selects;
 
-    private ZeroAdjoints(List<Stmt> body, boolean selects) {
-        this.selects = selects;
+    private ZeroAdjoints(List<Stmt> body) {
         index(body, null);
     }
 
     /** The definitions of {@code body} (by identity) whose adjoint may be zero because the path taken does not use them. */
     public static Set<Stmt> unsure(List<Stmt> body) {
-        return unsure(body, false);
-    }
-
-    /**
-     * As {@link #unsure}, for a helper's body in select form, where an {@code if (flag)} became choices
-     * {@code flag ? a : 0.0} in several statements: a read in one arm of a choice on a boolean local
-     * counts as sure, since the other arm's statements read it on the other path (a choice on a
-     * comparison, {@code x > 30 ? x : Math.log1p(e)}, still counts only if both arms read).
-     */
-    public static Set<Stmt> unsureInSelectForm(List<Stmt> body) {
-        return unsure(body, true);
-    }
-
-    private static Set<Stmt> unsure(List<Stmt> body, boolean selects) {
-        ZeroAdjoints z = new ZeroAdjoints(body, selects);
+        ZeroAdjoints z = new ZeroAdjoints(body);
         Set<Stmt> out = Collections.newSetFromMap(new IdentityHashMap<>());
         Walk.statements(body, s -> {
             String v = defined(s);
@@ -142,7 +125,7 @@ public final class ZeroAdjoints {
     }
 
     /** Whether {@code body} declares {@code v} or assigns it a value that does not read it ({@code v = e}, not {@code v += e}). */
-    private boolean declaresOrOverwrites(List<Stmt> body, String v) {
+    private static boolean declaresOrOverwrites(List<Stmt> body, String v) {
         boolean[] hit = {false};
         Walk.statements(body, s -> {
             if (s instanceof Stmt.Decl d && d.name().equals(v)) {
@@ -211,7 +194,7 @@ public final class ZeroAdjoints {
     }
 
     /** Whether evaluating {@code e} surely reads {@code v} where a derivative flows. */
-    private boolean surely(Expr e, String v) {
+    private static boolean surely(Expr e, String v) {
         if (e instanceof Expr.Local l) {
             return l.type() == Type.DOUBLE && l.name().equals(v);
         }
@@ -225,8 +208,7 @@ public final class ZeroAdjoints {
             return u.op() == UnaryOp.NEG && surely(u.operand(), v);
         }
         if (e instanceof Expr.Cond c) {
-            boolean either = selects && c.cond() instanceof Expr.Local;
-            return either ? surely(c.then(), v) || surely(c.otherwise(), v) : surely(c.then(), v) && surely(c.otherwise(), v);
+            return surely(c.then(), v) && surely(c.otherwise(), v);
         }
         if (e instanceof Expr.Cast c) {
             return c.type() == Type.DOUBLE && surely(c.operand(), v);

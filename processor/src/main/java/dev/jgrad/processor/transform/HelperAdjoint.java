@@ -1,8 +1,6 @@
 package dev.jgrad.processor.transform;
 
 import dev.jgrad.processor.analysis.Activity;
-import dev.jgrad.processor.analysis.ZeroAdjoints;
-import dev.jgrad.processor.ir.BinaryOp;
 import dev.jgrad.processor.ir.Expr;
 import dev.jgrad.processor.ir.Expr.Local;
 import dev.jgrad.processor.ir.Exprs;
@@ -40,13 +38,10 @@ public final class HelperAdjoint {
     private final Activity activity;
     private final Names names;
     private final Map<String, String> bars = new LinkedHashMap<>();
-    /** Definitions whose value the path taken may not use: their adjoint is passed on only if not zero. */
-    private final Set<Stmt> zeroAdjoints;
 
-    private HelperAdjoint(Activity activity, Names names, List<Stmt> body) {
+    private HelperAdjoint(Activity activity, Names names) {
         this.activity = activity;
         this.names = names;
-        this.zeroAdjoints = ZeroAdjoints.unsureInSelectForm(body);
     }
 
     /** {@code helper} with its calls named and in single-assignment form, or null (a loop, an array write). */
@@ -92,7 +87,7 @@ public final class HelperAdjoint {
             return null;
         }
         Activity activity = Activity.of(ir, new HashSet<>(params));
-        HelperAdjoint h = new HelperAdjoint(activity, ir.names(), body);
+        HelperAdjoint h = new HelperAdjoint(activity, ir.names());
         List<Stmt> forward = body.subList(0, body.size() - 1);
         boolean[] shaped = {true};
         // declarations, and checks (if, throw, assert) that assign nothing
@@ -165,13 +160,11 @@ public final class HelperAdjoint {
                 List<Stmt> then = new ArrayList<>();
                 adjoints().propagate(c.then(), bar(d.name()), new Local(Type.DOUBLE, d.name()), then);
                 if (!then.isEmpty()) {
-                    out.add(new Stmt.If(null, c.cond(), unlessZero(s, bar(d.name()), then), List.of()));
+                    out.add(new Stmt.If(null, c.cond(), then, List.of()));
                 }
             } else if (s instanceof Stmt.Decl d && d.init() != null && bars.containsKey(d.name())) {
                 // assigned once: the local still holds its initialiser's value
-                List<Stmt> passed = new ArrayList<>();
-                adjoints().propagate(d.init(), bar(d.name()), new Local(Type.DOUBLE, d.name()), passed);
-                out.addAll(unlessZero(s, bar(d.name()), passed));
+                adjoints().propagate(d.init(), bar(d.name()), new Local(Type.DOUBLE, d.name()), out);
             } else if (s instanceof Stmt.If i) {
                 List<Stmt> then = new ArrayList<>();
                 reverse(i.then(), then);
@@ -182,14 +175,6 @@ public final class HelperAdjoint {
                 }
             }
         }
-    }
-
-    /** {@code passed}, inside {@code if (seed != 0.0)} where {@code s}'s value may go unused ({@link ZeroAdjoints}). */
-    private List<Stmt> unlessZero(Stmt s, Local seed, List<Stmt> passed) {
-        if (passed.isEmpty() || !zeroAdjoints.contains(s)) {
-            return passed;
-        }
-        return List.of(new Stmt.If(null, Exprs.compare(BinaryOp.NE, seed, Exprs.ZERO), passed, List.of()));
     }
 
     private Local bar(String name) {

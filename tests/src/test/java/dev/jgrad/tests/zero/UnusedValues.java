@@ -21,35 +21,6 @@ final class UnusedValues {
         return Math.log1p(e);
     }
 
-    /** {@link #softplus} of a product, a helper of two active arguments, summed over an array. */
-    static double softplusOf(double x, double c) {
-        double e = Math.exp(x * c);
-        if (x * c > 30) {
-            return x * c;
-        }
-        return Math.log1p(e);
-    }
-
-    /** {@link #softplusOf} in a loop: its value and partials come from one method made of the helper. */
-    @Grad(wrt = {"x", "c"})
-    static double softplusSum(double[] x, double c) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += softplusOf(x[i], c);
-        }
-        return s;
-    }
-
-    /** {@link #softplusSum} under {@code @Jit}. */
-    @Jit @Grad(wrt = {"x", "c"})
-    static double softplusSumJit(double[] x, double c) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += softplusOf(x[i], c);
-        }
-        return s;
-    }
-
     /** A NaN meant as "missing": the product is unused when {@code x} is NaN. */
     @Grad
     static double missing(double x, double y) {
