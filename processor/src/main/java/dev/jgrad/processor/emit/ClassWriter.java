@@ -251,9 +251,9 @@ public final class ClassWriter {
     }
 
     void write(ClassName name, TypeSpec spec) {
-        java.util.Set<String> shadowed = ShadowedNames.of(processing, name.packageName(), spec);
-        if (!shadowed.isEmpty()) {
-            spec = spec.toBuilder().alwaysQualify(shadowed.toArray(new String[0])).build();
+        String[] shadowed = ShadowedNames.of(processing, name.packageName());
+        if (shadowed.length > 0) {
+            spec = spec.toBuilder().alwaysQualify(shadowed).build();
         }
         JavaFile file = JavaFile.builder(name.packageName(), spec)
                 .skipJavaLangImports(true)
