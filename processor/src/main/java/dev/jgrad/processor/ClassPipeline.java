@@ -351,9 +351,14 @@ final class ClassPipeline {
             }
         }
         String pkg = GeneratedNames.packageName(type);
+        // the packages' own type names: javac looks a class that is not there up in every module
+        java.util.Map<String, Set<String>> inPackage = new java.util.LinkedHashMap<>();
+        for (String of : List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad")) {
+            inPackage.put(of, ShadowedNames.declared(processing, of));
+        }
         for (String name : ShadowedNames.declared(processing, pkg)) {
-            for (String of : List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad")) {
-                if (env.elements().getTypeElement(of + "." + name) != null) {
+            for (String of : inPackage.keySet()) {
+                if (inPackage.get(of).contains(name)) {
                     hidden.putIfAbsent(of.substring(0, of.indexOf('.')), "the class " + name + " of package " + pkg
                             + " hides " + of + "." + name);
                 }
