@@ -260,7 +260,13 @@ public final class ClassWriter {
                 .indent("    ")
                 .build();
         try {
-            file.writeTo(processing.getFiler());
+            // formatted into memory, then written at once: the Filer's writer encodes each piece it is given
+            String text = file.toString();
+            javax.tools.JavaFileObject out = processing.getFiler().createSourceFile(name.canonicalName(),
+                    spec.originatingElements().toArray(new javax.lang.model.element.Element[0]));
+            try (java.io.Writer writer = out.openWriter()) {
+                writer.write(text);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
