@@ -351,14 +351,15 @@ final class ClassPipeline {
             }
         }
         String pkg = GeneratedNames.packageName(type);
-        // the packages' own type names: javac looks a class that is not there up in every module
-        java.util.Map<String, Set<String>> inPackage = new java.util.LinkedHashMap<>();
-        for (String of : List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad")) {
-            inPackage.put(of, ShadowedNames.declared(processing, of));
-        }
-        for (String name : ShadowedNames.declared(processing, pkg)) {
-            for (String of : inPackage.keySet()) {
-                if (inPackage.get(of).contains(name)) {
+        List<String> packages = List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad");
+        Set<String> parameters = new HashSet<>();
+        methods.forEach(m -> m.getParameters().forEach(p -> parameters.add(p.getSimpleName().toString())));
+        // only a parameter named like such a package's first segment is hidden (javac looks a class
+        // that is not there up in every module: asked only then)
+        boolean asked = packages.stream().anyMatch(of -> parameters.contains(of.substring(0, of.indexOf('.'))));
+        for (String name : asked ? ShadowedNames.declared(processing, pkg) : Set.<String>of()) {
+            for (String of : packages) {
+                if (env.elements().getTypeElement(of + "." + name) != null) {
                     hidden.putIfAbsent(of.substring(0, of.indexOf('.')), "the class " + name + " of package " + pkg
                             + " hides " + of + "." + name);
                 }
