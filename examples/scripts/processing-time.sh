@@ -2,7 +2,8 @@
 # Processing time per annotated method (issue 14): javac of one class of 50 annotated methods (17 @Jit @Grad
 # MSE losses, 17 @Jit @Grad logistic losses, 16 @Grad Black-Scholes prices calling one CDF helper), with the
 # jgrad processor and with -proc:none, three times each; prints (with - without) / 50 per run.
-# Run from the repository root after `mvn -q install -DskipTests` (it reads runtime/ and processor/target).
+# Run from the repository root after `mvn -q -pl runtime,processor package -DskipTests` (it reads runtime/ and
+# processor/target; JGRAD_PROCESSOR=path/to/jgrad-processor.jar measures another build of the processor, for an A/B).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d)
@@ -62,7 +63,7 @@ JAVA
   echo '}'
 } > "$work/p/Fifty.java"
 runtime=$(ls runtime/target/jgrad-runtime-*.jar | grep -v sources | head -1)
-processor=$(ls processor/target/jgrad-processor-*.jar | grep -v sources | head -1)
+processor=${JGRAD_PROCESSOR:-$(ls processor/target/jgrad-processor-*.jar | grep -v sources | head -1)}
 javapoet=$(find ~/.m2/repository/com/palantir/javapoet/javapoet -name 'javapoet-*.jar' | head -1)
 ms() { echo $(( $(date +%s%N) / 1000000 )); }
 for run in 1 2 3; do

@@ -351,8 +351,14 @@ final class ClassPipeline {
             }
         }
         String pkg = GeneratedNames.packageName(type);
-        for (String name : ShadowedNames.declared(processing, pkg)) {
-            for (String of : List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad")) {
+        List<String> packages = List.of("java.lang", "dev.jgrad.runtime", "dev.jgrad");
+        Set<String> parameters = new HashSet<>();
+        methods.forEach(m -> m.getParameters().forEach(p -> parameters.add(p.getSimpleName().toString())));
+        // only a parameter named like such a package's first segment is hidden (javac looks a class
+        // that is not there up in every module: asked only then)
+        boolean asked = packages.stream().anyMatch(of -> parameters.contains(of.substring(0, of.indexOf('.'))));
+        for (String name : asked ? ShadowedNames.declared(processing, pkg) : Set.<String>of()) {
+            for (String of : packages) {
                 if (env.elements().getTypeElement(of + "." + name) != null) {
                     hidden.putIfAbsent(of.substring(0, of.indexOf('.')), "the class " + name + " of package " + pkg
                             + " hides " + of + "." + name);

@@ -74,6 +74,14 @@ final class HelperPullbacks {
     private final Map<ExecutableElement, List<String>> partialMethods = new HashMap<>();
     /** The helpers that some call of the method last read passes several active double arguments. */
     private Set<ExecutableElement> lastSeveral = Set.of();
+    /**
+     * The method last read with every helper inlined, that reading (with names of its own, untouched
+     * by the transforms) and its calls counted: the readings of a {@code @Jit @Grad} method all start
+     * with it, and a method that calls no helper is read once.
+     */
+    private ExecutableElement inlinedOf;
+    private Method inlinedRead;
+    private HelperCalls inlinedCalls;
 
     /**
      * For the class whose gradients go into {@code generatedClass} (a binary name); {@code taken} are
@@ -152,8 +160,14 @@ final class HelperPullbacks {
 
     private Method read(ExecutableElement m, List<String> wrt, boolean visibleOnly, boolean inlineSeveral) {
         lastSeveral = Set.of();
-        HelperCalls counted = HelperCalls.inlineAll();
-        Method first = MethodReader.read(env, m, counted);
+        if (!m.equals(inlinedOf)) {
+            inlinedCalls = HelperCalls.inlineAll();
+            inlinedRead = MethodReader.read(env, m, inlinedCalls);
+            inlinedOf = m;
+        }
+        HelperCalls counted = inlinedCalls;
+        Method first = inlinedRead == null ? null : new Method(inlinedRead.name(), inlinedRead.params(),
+                inlinedRead.body(), inlinedRead.names().copy(), inlinedRead.origins(), inlinedRead.records());
         if (first == null) {
             return null;
         }

@@ -9,6 +9,7 @@ import dev.jgrad.Jit;
 import dev.jgrad.processor.diag.Diagnostics;
 import dev.jgrad.processor.emit.GeneratedNames;
 import dev.jgrad.processor.front.Env;
+import dev.jgrad.processor.front.Members;
 import dev.jgrad.processor.front.ResolutionCheck;
 import dev.jgrad.processor.front.SubsetTypes;
 import dev.jgrad.processor.rules.Derivatives;
@@ -50,7 +51,9 @@ public final class JgradProcessor extends AbstractProcessor {
                 new ResolutionCheck(), new SubsetTypes(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
                 new Derivatives(processingEnv.getElementUtils(), processingEnv.getTypeUtils()),
                 new Library(processingEnv.getElementUtils(), processingEnv.getTypeUtils(),
-                        type -> List.of(GeneratedNames.gradClass(type).simpleName(), GeneratedNames.jitClass(type).simpleName())));
+                        type -> List.of(GeneratedNames.gradClass(type).simpleName(), GeneratedNames.jitClass(type).simpleName()),
+                        GeneratedNames::mayBeNestedIn),
+                new Members(processingEnv.getElementUtils()));
         JavacTask.instance(processingEnv).addTaskListener(new AfterAnalysis(env));
     }
 
@@ -61,6 +64,7 @@ public final class JgradProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        env.members().clear();
         Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
         Set<Element> checked = new java.util.HashSet<>();
         Set<String> imported = imported(round);

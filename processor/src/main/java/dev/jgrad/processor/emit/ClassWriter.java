@@ -305,16 +305,22 @@ public final class ClassWriter {
     }
 
     void write(ClassName name, TypeSpec spec) {
-        java.util.Set<String> shadowed = ShadowedNames.of(processing, name.packageName(), spec);
-        if (!shadowed.isEmpty()) {
-            spec = spec.toBuilder().alwaysQualify(shadowed.toArray(new String[0])).build();
+        String[] shadowed = ShadowedNames.of(processing, name.packageName());
+        if (shadowed.length > 0) {
+            spec = spec.toBuilder().alwaysQualify(shadowed).build();
         }
         JavaFile file = JavaFile.builder(name.packageName(), spec)
                 .skipJavaLangImports(true)
                 .indent("    ")
                 .build();
         try {
-            file.writeTo(processing.getFiler());
+            // formatted into memory, then written at once: the Filer's writer encodes each piece it is given
+            String text = file.toString();
+            javax.tools.JavaFileObject out = processing.getFiler().createSourceFile(name.canonicalName(),
+                    spec.originatingElements().toArray(new javax.lang.model.element.Element[0]));
+            try (java.io.Writer writer = out.openWriter()) {
+                writer.write(text);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

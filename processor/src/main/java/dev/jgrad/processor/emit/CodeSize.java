@@ -112,12 +112,25 @@ public final class CodeSize {
 
     /** iconst_1 and dconst_0 take one byte, bipush two, ldc and ldc2_w three. */
     private static int literal(Expr.Lit l) {
-        if (l.type() == Type.BOOLEAN || l.type() == Type.INT && l.text().matches("[0-5]")) {
+        if (l.type() == Type.BOOLEAN || l.type() == Type.INT && digits(l.text(), 1) && l.text().charAt(0) <= '5') {
             return 1;
         }
         if (l.type() == Type.DOUBLE && (l.text().equals("0.0") || l.text().equals("1.0"))) {
             return 1;
         }
-        return l.type() == Type.INT && l.text().matches("[0-9]{1,2}") ? 2 : 3;
+        return l.type() == Type.INT && digits(l.text(), 2) ? 2 : 3;
+    }
+
+    /** Whether {@code text} is one to {@code most} decimal digits (no pattern compiled per literal). */
+    private static boolean digits(String text, int most) {
+        if (text.isEmpty() || text.length() > most) {
+            return false;
+        }
+        for (int k = 0; k < text.length(); k++) {
+            if (text.charAt(k) < '0' || text.charAt(k) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -24,6 +24,18 @@ public final class GeneratedNames {
         return ClassName.get(packageOf(type), flatName(type) + "Jit");
     }
 
+    /**
+     * Whether {@code generated}, a simple name, may be that of a class generated for a class nested
+     * (at any depth) in {@code type}: {@code Outer_CGrad} for {@code Outer}. (The flat name of a class
+     * nested in an annotation type does not start with that type's: there, any.)
+     */
+    public static boolean mayBeNestedIn(TypeElement type, String generated) {
+        ElementKind k = type.getKind();
+        boolean prefix = k == ElementKind.CLASS || k == ElementKind.INTERFACE || k == ElementKind.ENUM
+                || k == ElementKind.RECORD;
+        return !prefix || generated.startsWith(flatName(type) + "_");
+    }
+
     /** {@code C.jgrad-report.txt} ({@code Outer_C.jgrad-report.txt}): the report of {@code -Ajgrad.report}, beside {@code CGrad}. */
     public static String reportFile(TypeElement type) {
         return flatName(type) + ".jgrad-report.txt";

@@ -175,7 +175,7 @@ final class Printer {
                 b.addStatement("return $L", expr(r.value(), 0));
             }
         } else if (s instanceof Stmt.Throw t) {
-            b.addStatement("throw new $T($L)", className(t.exception()), arguments(t.args()));
+            b.addStatement("throw new $T($L)", className(t.exception()), arguments(t.args()).block());
         } else if (s instanceof Stmt.Assert a) {
             if (a.message() == null) {
                 b.addStatement("assert $L", expr(a.cond(), 0));
@@ -309,18 +309,22 @@ final class Printer {
 
     /** {@code t = v}, written {@code t += e} or {@code i++} where the value is {@code t op e}. */
     CodeBlock assignment(Stmt.Assign a) {
-        CodeBlock target = expr(a.target(), PRIMARY);
+        return assignmentCode(a).block();
+    }
+
+    private Code assignmentCode(Stmt.Assign a) {
+        Code target = code(a.target(), PRIMARY);
         if (a.value() instanceof Expr.Binary bin && bin.left().equals(a.target()) && bin.type() == a.target().type()) {
             BinaryOp op = bin.op();
             if (a.target().type().isIntegral() && bin.right() instanceof Expr.Lit l && l.text().equals("1")
                     && (op == BinaryOp.ADD || op == BinaryOp.SUB)) {
-                return CodeBlock.of("$L$L", target, op == BinaryOp.ADD ? "++" : "--");
+                return target.text(op == BinaryOp.ADD ? "++" : "--");
             }
             if (op == BinaryOp.ADD || op == BinaryOp.SUB || op == BinaryOp.MUL || op == BinaryOp.DIV) {
-                return CodeBlock.of("$L $L= $L", target, op.java(), expr(bin.right(), 1));
+                return target.text(" " + op.java() + "= ").add(code(bin.right(), 1));
             }
         }
-        return CodeBlock.of("$L = $L", target, expr(a.value(), 1));
+        return target.text(" = ").add(code(a.value(), 1));
     }
 
     private static String tapeKind(Type t) {
@@ -336,24 +340,24 @@ final class Printer {
     // ---------------------------------------------------------------- expressions
 
     /** The arguments of a call of {@code owner.name}, with the choice of the {@code @Jit} column last if it takes one. */
-    private CodeBlock arguments(List<Expr> args, String owner, String name) {
-        CodeBlock out = arguments(args);
+    private Code arguments(List<Expr> args, String owner, String name) {
+        Code out = arguments(args);
         if (!calls.takesFlag(owner, name)) {
             return out;
         }
-        CodeBlock choice = calls.flag() != null ? CodeBlock.of("$N", calls.flag()) : CodeBlock.of("$L", jit);
-        return args.isEmpty() ? choice : CodeBlock.of("$L, $L", out, choice);
+        Code choice = new Code().text(calls.flag() != null ? calls.flag() : String.valueOf(jit));
+        return args.isEmpty() ? choice : out.text(", ").add(choice);
     }
 
-    private CodeBlock arguments(List<Expr> args) {
-        List<CodeBlock> parts = new ArrayList<>();
+    private Code arguments(List<Expr> args) {
+        List<Code> parts = new ArrayList<>();
         nested++;
         try {
-            args.forEach(a -> parts.add(expr(a, 1)));
+            args.forEach(a -> parts.add(code(a, 1)));
         } finally {
             nested--;
         }
-        return CodeBlock.join(parts, ", ");
+        return Code.join(parts, ", ");
     }
 
     private int precedence(Expr e) {
@@ -377,45 +381,49 @@ final class Printer {
 
     /** {@code e}, in parentheses if its precedence is below {@code context}. */
     CodeBlock expr(Expr e, int context) {
+        return code(e, context).block();
+    }
+
+    private Code code(Expr e, int context) {
         if (precedence(e) >= context) {
             return bare(e);
         }
         nested++;
         try {
-            return CodeBlock.of("($L)", bare(e));
+            return new Code().text("(").add(bare(e)).text(")");
         } finally {
             nested--;
         }
     }
 
-    private CodeBlock bare(Expr e) {
+    private Code bare(Expr e) {
         if (e instanceof Expr.Lit l) {
-            return CodeBlock.of("$L", l.text());
+            return new Code().text(l.text());
         }
         if (e instanceof Expr.Local l) {
-            return CodeBlock.of("$N", l.name());
+            return new Code().text(l.name());
         }
         if (e instanceof Expr.Const c) {
-            return CodeBlock.of("$T.$N", className(c.owner()), c.name());
+            return new Code().type(className(c.owner())).text("." + c.name());
         }
         if (e instanceof Expr.Index i) {
-            CodeBlock array = expr(i.array(), PRIMARY);
+            Code array = code(i.array(), PRIMARY);
             nested++;
             try {
-                return CodeBlock.of("$L[$L]", array, expr(i.index(), 0));
+                return array.text("[").add(code(i.index(), 0)).text("]");
             } finally {
                 nested--;
             }
         }
         if (e instanceof Expr.Length l) {
-            return CodeBlock.of("$L.length", expr(l.array(), PRIMARY));
+            return code(l.array(), PRIMARY).text(".length");
         }
         if (e instanceof Expr.Unary u) {
-            CodeBlock operand = expr(u.operand(), UNARY);
-            String text = operand.toString();
+            Code operand = code(u.operand(), UNARY);
             boolean clash = (u.op() == UnaryOp.NEG || u.op() == UnaryOp.PLUS)
-                    && (text.startsWith("-") || text.startsWith("+"));
-            return clash ? CodeBlock.of("$L($L)", u.op().java(), operand) : CodeBlock.of("$L$L", u.op().java(), operand);
+                    && (operand.startsWith('-') || operand.startsWith('+'));
+            return clash ? new Code().text(u.op().java() + "(").add(operand).text(")")
+                    : new Code().text(u.op().java()).add(operand);
         }
         if (e instanceof Expr.Binary b) {
             int p = b.op().precedence();
@@ -423,54 +431,58 @@ final class Printer {
             // line breaks before an operator outside brackets and arguments, with a continuation indent ($W)
             boolean wraps = nested == 0 && (b.op() == BinaryOp.ADD || b.op() == BinaryOp.SUB
                     || b.op() == BinaryOp.CAND || b.op() == BinaryOp.COR);
-            return CodeBlock.of(wraps ? "$L$W$L $L" : "$L $L $L", expr(b.left(), p), b.op().java(),
-                    expr(b.right(), p + 1));
+            Code left = code(b.left(), p);
+            (wraps ? left.wrap() : left.text(" ")).text(b.op().java() + " ");
+            return left.add(code(b.right(), p + 1));
         }
         if (e instanceof Expr.Cond c) {
-            return CodeBlock.of("$L ? $L : $L", expr(c.cond(), CONDITIONAL + 1), expr(c.then(), CONDITIONAL + 1),
-                    expr(c.otherwise(), CONDITIONAL));
+            return code(c.cond(), CONDITIONAL + 1).text(" ? ").add(code(c.then(), CONDITIONAL + 1)).text(" : ")
+                    .add(code(c.otherwise(), CONDITIONAL));
         }
         if (e instanceof Expr.Cast c) {
-            return CodeBlock.of("($T) $L", typeName(c.type()), expr(c.operand(), UNARY));
+            return new Code().text("(").type(typeName(c.type())).text(") ").add(code(c.operand(), UNARY));
         }
         if (e instanceof Expr.Prim p) {
-            CodeBlock args = arguments(p.args(), p.rule().owner(), p.rule().name());
+            Code args = arguments(p.args(), p.rule().owner(), p.rule().name());
             if (calls.chooses(p)) {
-                return CodeBlock.of("$N ? $T.$N($L) : $T.$N($L)", calls.flag(), className(Rules.ownerUnderJit(p.rule())),
-                        p.rule().name(), args, className(p.rule().owner()), p.rule().name(), args);
+                return new Code().text(calls.flag() + " ? ").type(className(Rules.ownerUnderJit(p.rule())))
+                        .text("." + p.rule().name() + "(").add(args).text(") : ").type(className(p.rule().owner()))
+                        .text("." + p.rule().name() + "(").add(args).text(")");
             }
             String owner = jit ? Rules.ownerUnderJit(p.rule()) : p.rule().owner();
-            return CodeBlock.of("$T.$N($L)", className(owner), p.rule().name(), args);
+            return new Code().type(className(owner)).text("." + p.rule().name() + "(").add(args).text(")");
         }
         if (e instanceof Expr.Call c) {
-            return CodeBlock.of("$T.$N($L)", className(c.owner()), c.name(), arguments(c.args(), c.owner(), c.name()));
+            return new Code().type(className(c.owner())).text("." + c.name() + "(")
+                    .add(arguments(c.args(), c.owner(), c.name())).text(")");
         }
         if (e instanceof Expr.NewArray n) {
-            CodeBlock.Builder b = CodeBlock.builder().add("new $L", n.type() == Type.INT_ARRAY ? "int"
-                    : n.type() == Type.BOOLEAN_ARRAY ? "boolean" : "double");
+            Code b = new Code().text("new " + (n.type() == Type.INT_ARRAY ? "int"
+                    : n.type() == Type.BOOLEAN_ARRAY ? "boolean" : "double"));
             for (Expr d : n.dims()) {
-                b.add("[$L]", expr(d, 0));
+                b.text("[").add(code(d, 0)).text("]");
             }
             int depth = n.type() == Type.DOUBLE_CUBE ? 3 : n.type() == Type.DOUBLE_MATRIX ? 2 : 1;
             for (int k = n.dims().size(); k < depth; k++) {
-                b.add("[]");
+                b.text("[]");
             }
-            return b.build();
+            return b;
         }
         if (e instanceof Expr.ArrayLit a) {
-            return CodeBlock.of("new $T {$L}", typeName(a.type()), literalElements(a));
+            return new Code().text("new ").type(typeName(a.type())).text(" {").add(literalElements(a)).text("}");
         }
         if (e instanceof Expr.Pop p) {
-            return CodeBlock.of("$N.pop$L()", tape, tapeKind(p.type()));
+            return new Code().text(tape + ".pop" + tapeKind(p.type()) + "()");
         }
         throw new IllegalArgumentException("cannot print " + e);
     }
 
-    private CodeBlock literalElements(Expr.ArrayLit a) {
-        List<CodeBlock> parts = new ArrayList<>();
+    private Code literalElements(Expr.ArrayLit a) {
+        List<Code> parts = new ArrayList<>();
         for (Expr x : a.elements()) {
-            parts.add(x instanceof Expr.ArrayLit inner ? CodeBlock.of("{$L}", literalElements(inner)) : expr(x, 1));
+            parts.add(x instanceof Expr.ArrayLit inner ? new Code().text("{").add(literalElements(inner)).text("}")
+                    : code(x, 1));
         }
-        return CodeBlock.join(parts, ", ");
+        return Code.join(parts, ", ");
     }
 }

@@ -1,12 +1,7 @@
 package dev.jgrad.processor.emit;
 
-import com.palantir.javapoet.JavaFile;
-import com.palantir.javapoet.TypeSpec;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.PackageElement;
@@ -23,23 +18,15 @@ import javax.lang.model.element.PackageElement;
 public final class ShadowedNames {
     private ShadowedNames() {}
 
-    private static final Pattern IMPORT = Pattern.compile("^import (?:[\\w.]+\\.)?(\\w+);$", Pattern.MULTILINE);
-
-    /** The simple names of the types {@code spec}, written in {@code pkg}, names outside it that a type of {@code pkg} has. */
-    static Set<String> of(ProcessingEnvironment processing, String pkg, TypeSpec spec) {
-        Set<String> declared = declared(processing, pkg);
-        Set<String> out = new TreeSet<>();
-        if (declared.isEmpty()) {
-            return out;
-        }
-        // the imports the file would need with java.lang's written out: every type it names outside its package
-        Matcher m = IMPORT.matcher(JavaFile.builder(pkg, spec).skipJavaLangImports(false).build().toString());
-        while (m.find()) {
-            if (declared.contains(m.group(1))) {
-                out.add(m.group(1));
-            }
-        }
-        return out;
+    /**
+     * The names to write qualified in a class generated into {@code pkg}: the simple names of its types.
+     * JavaPoet's {@code alwaysQualify} only changes how a class of another package is named (written
+     * with its package instead of imported), never a class of {@code pkg} or a nested one, so a name
+     * no generated code uses costs nothing; this spares formatting the file a second time to find the
+     * names it does use.
+     */
+    static String[] of(ProcessingEnvironment processing, String pkg) {
+        return declared(processing, pkg).toArray(new String[0]);
     }
 
     /** The simple names of the top-level types of package {@code pkg}: its sources' and its class path's. */

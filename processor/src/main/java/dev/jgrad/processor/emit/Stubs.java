@@ -70,8 +70,8 @@ public final class Stubs {
     }
 
     private static void write(ProcessingEnvironment processing, ClassName name, TypeSpec spec) {
-        java.util.Set<String> shadowed = ShadowedNames.of(processing, name.packageName(), spec);
-        TypeSpec qualified = shadowed.isEmpty() ? spec : spec.toBuilder().alwaysQualify(shadowed.toArray(new String[0])).build();
+        String[] shadowed = ShadowedNames.of(processing, name.packageName());
+        TypeSpec qualified = shadowed.length == 0 ? spec : spec.toBuilder().alwaysQualify(shadowed).build();
         try {
             JavaFile.builder(name.packageName(), qualified).skipJavaLangImports(true).indent("    ").build()
                     .writeTo(processing.getFiler());

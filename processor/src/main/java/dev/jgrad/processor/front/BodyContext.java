@@ -150,8 +150,25 @@ final class BodyContext {
     }
 
     static String oneLine(String s) {
-        String flat = s.replaceAll("\\s+", " ").trim();
+        // s.replaceAll("\\s+", " ").trim(), without compiling the pattern for every statement
+        StringBuilder b = new StringBuilder(s.length());
+        for (int k = 0; k < s.length(); ) {
+            if (isSpace(s.charAt(k))) {
+                b.append(' ');
+                while (k < s.length() && isSpace(s.charAt(k))) {
+                    k++;
+                }
+            } else {
+                b.append(s.charAt(k++));
+            }
+        }
+        String flat = b.toString().trim();
         return flat.length() > 120 ? flat.substring(0, 117) + "..." : flat;
+    }
+
+    /** A character of the pattern {@code \s}: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
     }
 
     // ---------------------------------------------------------------- names
@@ -208,6 +225,6 @@ final class BodyContext {
     }
 
     Resolver resolver() {
-        return new Resolver(env.elements(), env.types(), unit, owner, this::lookupDeclared);
+        return new Resolver(env.elements(), env.members(), env.types(), unit, owner, this::lookupDeclared);
     }
 }

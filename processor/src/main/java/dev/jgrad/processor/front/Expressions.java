@@ -194,6 +194,8 @@ final class Expressions {
      * A numeric literal as the source spells it ({@code 1e-6}, {@code 0x1p3}, {@code 1_000}), which is
      * the same value by definition; {@code fallback}, the value printed back, if the source is not at hand.
      */
+    private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9][0-9a-zA-Z_.+\\-]*");
+
     private String spelling(Tree literal, String fallback) {
         try {
             if (cx.source == null) {
@@ -204,7 +206,7 @@ final class Expressions {
             long end = cx.env.trees().getSourcePositions().getEndPosition(cx.unit, literal);
             if (start >= 0 && end > start && end <= content.length()) {
                 String text = content.subSequence((int) start, (int) end).toString();
-                if (text.matches("-?[0-9][0-9a-zA-Z_.+\\-]*")) {
+                if (NUMBER.matcher(text).matches()) {
                     return text;
                 }
             }

@@ -43,6 +43,7 @@ import javax.lang.model.util.Elements;
  */
 public final class Resolver {
     private final Elements elements;
+    private final Members members;
     private final SubsetTypes types;
     private final CompilationUnitTree unit;
     private final TypeElement owner;
@@ -52,9 +53,10 @@ public final class Resolver {
      * A resolver for code of {@code unit} inside {@code owner}, where {@code isLocal} says which simple
      * names are locals or parameters in scope (they shadow fields and types).
      */
-    public Resolver(Elements elements, SubsetTypes types, CompilationUnitTree unit, TypeElement owner,
+    public Resolver(Elements elements, Members members, SubsetTypes types, CompilationUnitTree unit, TypeElement owner,
             Predicate<String> isLocal) {
         this.elements = elements;
+        this.members = members;
         this.types = types;
         this.unit = unit;
         this.owner = owner;
@@ -321,7 +323,7 @@ public final class Resolver {
     /** The methods named {@code name} that are members of {@code t} (declared or inherited, not overridden). */
     private List<ExecutableElement> methodsNamed(TypeElement t, Name name, boolean onlyStatic) {
         List<ExecutableElement> out = new ArrayList<>();
-        for (Element e : elements.getAllMembers(t)) {
+        for (Element e : members.of(t)) {
             if (e.getKind() == ElementKind.METHOD && e.getSimpleName().contentEquals(name)
                     && (!onlyStatic || e.getModifiers().contains(Modifier.STATIC))) {
                 out.add((ExecutableElement) e);
@@ -368,7 +370,7 @@ public final class Resolver {
     }
 
     private TypeElement memberType(TypeElement t, Name name) {
-        for (Element e : elements.getAllMembers(t)) {
+        for (Element e : members.of(t)) {
             if ((e.getKind().isClass() || e.getKind().isInterface()) && e.getSimpleName().contentEquals(name)) {
                 return (TypeElement) e;
             }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
@@ -45,12 +47,16 @@ public final class Library {
     private final Types types;
     /** The simple names of the classes jgrad generates for a class ({@code CGrad}, {@code CJit}), decided by emit. */
     private final Function<TypeElement, List<String>> generatedNames;
-    private final Map<PackageElement, Map<String, TypeElement>> generatedIn = new HashMap<>();
+    /** Whether a class nested in a class may have a given name among its generated ones, decided by emit. */
+    private final BiPredicate<TypeElement, String> nestedMayGenerate;
+    private final Map<PackageElement, Map<String, Optional<TypeElement>>> generatedIn = new HashMap<>();
 
-    public Library(Elements elements, Types types, Function<TypeElement, List<String>> generatedNames) {
+    public Library(Elements elements, Types types, Function<TypeElement, List<String>> generatedNames,
+            BiPredicate<TypeElement, String> nestedMayGenerate) {
         this.elements = elements;
         this.types = types;
         this.generatedNames = generatedNames;
+        this.nestedMayGenerate = nestedMayGenerate;
     }
 
     /**
@@ -59,7 +65,8 @@ public final class Library {
      * {@code pkg}; null for any other name.
      */
     public ExecutableElement generatedFrom(PackageElement pkg, Name generatedClass, Name method) {
-        TypeElement t = generatedIn.computeIfAbsent(pkg, this::generatedNamesIn).get(generatedClass.toString());
+        TypeElement t = generatedIn.computeIfAbsent(pkg, k -> new HashMap<>())
+                .computeIfAbsent(generatedClass.toString(), n -> Optional.ofNullable(generatedFor(pkg, n))).orElse(null);
         if (t != null) {
             for (Element e : t.getEnclosedElements()) {
                 if (e instanceof ExecutableElement m && m.getSimpleName().equals(method)
@@ -71,17 +78,24 @@ public final class Library {
         return null;
     }
 
-    /** The classes of a package (nested ones too) by the names of the classes jgrad generates for them. */
-    private Map<String, TypeElement> generatedNamesIn(PackageElement pkg) {
-        Map<String, TypeElement> out = new HashMap<>();
+    /**
+     * The class of a package (or nested in one) that jgrad generates the class {@code name} for, the
+     * first in breadth-first order; null if none. Only the classes that may hold it are opened: a call
+     * of {@code Math.exp} completes no class of {@code java.lang}.
+     */
+    private TypeElement generatedFor(PackageElement pkg, String name) {
         List<TypeElement> all = new ArrayList<>();
         pkg.getEnclosedElements().stream().filter(e -> e instanceof TypeElement).forEach(e -> all.add((TypeElement) e));
         for (int k = 0; k < all.size(); k++) {
             TypeElement t = all.get(k);
-            t.getEnclosedElements().stream().filter(e -> e instanceof TypeElement).forEach(e -> all.add((TypeElement) e));
-            generatedNames.apply(t).forEach(n -> out.putIfAbsent(n, t));
+            if (generatedNames.apply(t).contains(name)) {
+                return t;
+            }
+            if (nestedMayGenerate.test(t, name)) {
+                t.getEnclosedElements().stream().filter(e -> e instanceof TypeElement).forEach(e -> all.add((TypeElement) e));
+            }
         }
-        return out;
+        return null;
     }
 
     /** {@code Math.random()}, or a method of a random generator. */

@@ -43,6 +43,11 @@ public final class Tidy {
     private final Set<String> all = new HashSet<>();
     private final Set<String> keep;
     private final Set<String> value;
+    /**
+     * What is live at each loop's test (or top), by the loop and what is live after it: removing dead
+     * zeroings asks it of each loop again for every round of each enclosing loop's fixed point.
+     */
+    private final Map<Stmt, Map<Set<String>, Set<String>>> atTests = new java.util.IdentityHashMap<>();
 
     private Tidy(List<Stmt> body, Set<String> keep, Set<String> primal) {
         Walk.statements(body, s -> names(s, all::add));
@@ -149,7 +154,22 @@ public final class Tidy {
         return live;
     }
 
+    /** {@code test} of loop {@code s} and {@code after}, computed once (the sets it returns are not changed). */
+    private Set<String> memo(Stmt s, Set<String> after, java.util.function.Supplier<Set<String>> test) {
+        Map<Set<String>, Set<String>> known = atTests.computeIfAbsent(s, k -> new HashMap<>());
+        Set<String> out = known.get(after);
+        if (out == null) {
+            out = test.get();
+            known.put(Set.copyOf(after), out);
+        }
+        return out;
+    }
+
     private Set<String> forTest(Stmt.For f, Set<String> after) {
+        return memo(f, after, () -> forTestOnce(f, after));
+    }
+
+    private Set<String> forTestOnce(Stmt.For f, Set<String> after) {
         List<Stmt> round = new ArrayList<>(f.body());
         round.addAll(f.update());
         Set<String> atTest = new HashSet<>(after);
@@ -165,6 +185,10 @@ public final class Tidy {
     }
 
     private Set<String> whileTest(Stmt.While w, Set<String> after) {
+        return memo(w, after, () -> whileTestOnce(w, after));
+    }
+
+    private Set<String> whileTestOnce(Stmt.While w, Set<String> after) {
         Set<String> atTest = new HashSet<>(after);
         Walk.locals(w.cond(), atTest::add);
         while (true) {
@@ -179,6 +203,10 @@ public final class Tidy {
 
     /** What is live at the top of each round of a {@code Repeat}, and so after its body. */
     private Set<String> repeatTop(Stmt.Repeat r, Set<String> after) {
+        return memo(r, after, () -> repeatTopOnce(r, after));
+    }
+
+    private Set<String> repeatTopOnce(Stmt.Repeat r, Set<String> after) {
         Set<String> top = new HashSet<>(after);
         while (true) {
             Set<String> next = new HashSet<>(seq(r.body(), top));
