@@ -1,7 +1,6 @@
 package dev.jgrad.runtime;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -38,7 +37,7 @@ final class VectorKernels {
         for (; j <= n - L; j += L) {
             s0 = DoubleVector.fromArray(S, a, j).fma(DoubleVector.fromArray(S, b, j), s0);
         }
-        double s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        double s = sum(s0.add(s1).add(s2.add(s3)));
         for (; j < n; j++) {
             s += a[j] * b[j];
         }
@@ -59,10 +58,10 @@ final class VectorKernels {
             s2 = w.fma(DoubleVector.fromArray(S, b2, j), s2);
             s3 = w.fma(DoubleVector.fromArray(S, b3, j), s3);
         }
-        double t0 = s0.reduceLanes(VectorOperators.ADD);
-        double t1 = s1.reduceLanes(VectorOperators.ADD);
-        double t2 = s2.reduceLanes(VectorOperators.ADD);
-        double t3 = s3.reduceLanes(VectorOperators.ADD);
+        double t0 = sum(s0);
+        double t1 = sum(s1);
+        double t2 = sum(s2);
+        double t3 = sum(s3);
         for (; j < n; j++) {
             double w = a[j];
             t0 += w * b0[j];
@@ -74,6 +73,19 @@ final class VectorKernels {
         out[1] = t1;
         out[2] = t2;
         out[3] = t3;
+    }
+
+    /**
+     * {@code v}'s lanes added in lane order. Not {@code reduceLanes(ADD)}, whose order the Vector API leaves
+     * open for doubles: JDK 25's C2 adds them in another order than the interpreter and C1 do, so that a
+     * method gave other bits once compiled (a second call differed from the first).
+     */
+    private static double sum(DoubleVector v) {
+        double s = v.lane(0);
+        for (int k = 1; k < L; k++) {
+            s += v.lane(k);
+        }
+        return s;
     }
 
     /** {@code a[j] = tanh(a[j])} for {@code j < n}: {@link VectorTanh}, the same bits in every tier of the JIT. */

@@ -13,10 +13,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link Simd#tanh} gives the same bits in every tier of HotSpot: the interpreter ({@code -Xint}), C1 alone ({@code
+ * {@link Simd#tanh}, {@link Simd#dot} and {@link Simd#dot4} give the same bits in every tier of HotSpot: the interpreter ({@code -Xint}), C1 alone ({@code
  * -XX:TieredStopAtLevel=1}) and C2 ({@code -XX:-TieredCompilation -Xbatch} after a warm-up, and this JVM after one),
  * each a child JVM with this JVM's kernel (the Vector API's module and {@code jgrad.simd} passed on). The Vector API's
- * {@code TANH} failed this: an SVML stub in C2-compiled code, {@code Math.tanh} lane by lane before. The arguments:
+ * {@code TANH} failed this: an SVML stub in C2-compiled code, {@code Math.tanh} lane by lane before; so did the dot
+ * products' {@code reduceLanes(ADD)} on JDK 25, whose C2 adds the lanes in another order. The arguments:
  * uniform in [-25, 25] and [-1, 1], special values, in arrays of every length to 20 (the vector lanes and the last
  * entries).
  */
@@ -37,9 +38,27 @@ class SimdTanhTiersTest {
                 w[i] = (i - 32) * 0.1 + k * 1e-6;
             }
             Simd.tanh(w, w.length);
+            double[] four = new double[4];
+            for (int n = 1; n <= w.length; n += 7) {
+                Simd.dot(w, w, n);
+                Simd.dot4(four, w, w, w, w, w, n);
+            }
         }
         StringBuilder out = new StringBuilder();
-        for (double[] a : arguments()) {
+        List<double[]> arguments = arguments();
+        // the dot products first, over the arguments before tanh changes them: each array with the next
+        double[] four = new double[4];
+        for (int k = 0; k + 1 < arguments.size(); k++) {
+            double[] a = arguments.get(k);
+            double[] b = arguments.get(k + 1);
+            int n = Math.min(a.length, b.length);
+            out.append(Long.toHexString(Double.doubleToRawLongBits(Simd.dot(a, b, n)))).append('\n');
+            Simd.dot4(four, a, b, a, b, b, n);
+            for (double t : four) {
+                out.append(Long.toHexString(Double.doubleToRawLongBits(t))).append('\n');
+            }
+        }
+        for (double[] a : arguments) {
             Simd.tanh(a, a.length);
             for (double t : a) {
                 out.append(Long.toHexString(Double.doubleToRawLongBits(t))).append('\n');
@@ -110,7 +129,7 @@ class SimdTanhTiersTest {
                     first = first < 0 ? i : first;
                 }
             }
-            assertEquals(0, differ, Simd.tanhKernel() + " with " + String.join(" ", flags) + ": " + differ + " of "
+            assertEquals(0, differ, Simd.kernel() + ", " + Simd.tanhKernel() + " with " + String.join(" ", flags) + ": " + differ + " of "
                     + a.length + " differ, the first at " + first);
         }
     }
