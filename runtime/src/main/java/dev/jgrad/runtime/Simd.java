@@ -31,6 +31,12 @@ public final class Simd {
      * JDK 17, AVX-512: 0.7 times the loop's time at 32 entries, 1.4 times at 10).
      */
     static final int SCALAR_MIN = 32;
+    /**
+     * The shortest four dot products that the scalar kernel (eight sums, {@link Math#fma}) computes faster than
+     * the loop of four sums (measured on JDK 17, AVX-512, in one JMH run: W1's 100 entries 0.83 times the
+     * loop form's gradient, W3's 32 0.85; W2's 20 1.04).
+     */
+    static final int SCALAR4_MIN = 32;
 
     private Simd() {}
 
@@ -69,11 +75,11 @@ public final class Simd {
     /**
      * Whether {@link #dot4} with {@code n} entries is faster than the loop that runs the four sums
      * together: with the Vector API from four vectors on (W2's 20 entries measured 8 % slower with 8
-     * lanes, W3's 32 and W1's 100 faster); never without it (the four sums already keep the adder busy,
-     * and the scalar kernel measured slower). False for {@code n <= 0}.
+     * lanes, W3's 32 and W1's 100 faster); without it from {@value #SCALAR4_MIN} entries on. False for
+     * {@code n <= 0}.
      */
     public static boolean dot4Pays(int n) {
-        return VECTOR && n >= 4 * LANES;
+        return n >= (VECTOR ? 4 * LANES : SCALAR4_MIN);
     }
 
     /** {@code a[0] * b[0] + ... + a[n - 1] * b[n - 1]}, in any order of the additions. */
