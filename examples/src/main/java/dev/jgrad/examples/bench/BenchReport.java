@@ -75,7 +75,8 @@ public final class BenchReport {
         OPS_GRAD_ONLY("opsGradOnly", "Ops form, @Grad-only"),
         OPS_JIT_GRAD("opsJitGrad", "Ops form, @Jit @Grad"),
         NATURAL_SOURCE("naturalSource", "natural form, source"),
-        NATURAL_JIT_GRAD("naturalJitGrad", "natural form, @Jit @Grad");
+        NATURAL_JIT_GRAD("naturalJitGrad", "natural form, @Jit @Grad"),
+        READ_DATA("readData", "reading x and y alone");
 
         final String benchmark;
         final String label;

@@ -92,6 +92,25 @@ final class NaturalCodeReport {
                         r.get(bench, BenchReport.Row.SOURCE, shape, false), "<=", 2);
             }
         }
+        for (String shape : r.shapes("W2LogisticBench")) {
+            BenchReport.target(out, "W2 " + shape, "@Jit @Grad / source",
+                    r.get("W2LogisticBench", BenchReport.Row.JIT_GRAD, shape, false),
+                    r.get("W2LogisticBench", BenchReport.Row.SOURCE, shape, false), "<=", 0.6);
+        }
+        BenchReport.Measured w1Source = r.get("W1MseBench", BenchReport.Row.SOURCE, "10000x100", false);
+        BenchReport.target(out, "W1 10000x100", "@Jit @Grad / source",
+                r.get("W1MseBench", BenchReport.Row.JIT_GRAD, "10000x100", false), w1Source, "<=", 0.7);
+        BenchReport.Measured read = r.get("W1MseBench", BenchReport.Row.READ_DATA, "10000x100", false);
+        if (read != null && w1Source != null) {
+            out.printf("  %-22s %-34s %10.2f   (no target: the least a pass over the data takes)%n", "W1 10000x100",
+                    "reading x and y alone / source", read.micros() / w1Source.micros());
+        }
+        for (String shape : r.shapes("W3MlpBench")) {
+            BenchReport.target(out, "W3 natural " + shape, "@Jit @Grad / its source",
+                    r.get("W3MlpBench", BenchReport.Row.NATURAL_JIT_GRAD, shape, false),
+                    r.get("W3MlpBench", BenchReport.Row.NATURAL_SOURCE, shape, false), "<=",
+                    BenchReport.VECTOR ? 0.2 : 0.7);
+        }
         for (String shape : r.shapes("W4BookBench")) {
             String where = "W4 book " + shape;
             BenchReport.Measured source = r.get("W4BookBench", BenchReport.Row.SOURCE, shape, false);
