@@ -338,7 +338,8 @@ final class ClassPipeline {
      * parameter is named like a class of such a package ({@code Math}), or whose package declares a
      * class of that name ({@code p.Math}, {@code p.Tape}): that class must then be written qualified in
      * the whole generated class, which the first parameter hides. (A local of either name is renamed
-     * instead; a parameter's name is the API's.)
+     * instead; a parameter's name is the API's.) In the unnamed package, a parameter named like one of
+     * its classes with static members: generated code can name that class only by its simple name.
      */
     private void checkQualifiers() {
         java.util.Map<String, String> hidden = new java.util.HashMap<>();
@@ -365,10 +366,28 @@ final class ClassPipeline {
                 }
             }
         }
+        if (pkg.isEmpty()) {
+            // generated code names a class of the unnamed package by its simple name alone, which a
+            // parameter of that name hides (a local is renamed); in a package it is written qualified
+            for (javax.lang.model.element.Element e : env.elements().getPackageElement("").getEnclosedElements()) {
+                if (e instanceof TypeElement t && t.getEnclosedElements().stream().anyMatch(
+                        member -> member.getModifiers().contains(javax.lang.model.element.Modifier.STATIC))) {
+                    String name = t.getSimpleName().toString();
+                    hidden.putIfAbsent(name, "in the unnamed package the code generated for " + type.getSimpleName()
+                            + " names the class " + name + " by its simple name alone (to call its methods or read its"
+                            + " constants), which a parameter '" + name + "' hides (in a package it would write p." + name
+                            + ")");
+                }
+            }
+        }
         for (ExecutableElement m : methods) {
             for (VariableElement p : m.getParameters()) {
                 String name = p.getSimpleName().toString();
                 String why = hidden.get(name);
+                if (why != null && pkg.isEmpty() && why.startsWith("in the unnamed package")) {
+                    env.diag().error(Message.RESERVED_NAME, p, name, why);
+                    continue;
+                }
                 if (why != null) {
                     env.diag().error(Message.RESERVED_NAME, p, name, why + ", so the code generated for "
                             + type.getSimpleName() + " names it through its package, which a parameter '" + name

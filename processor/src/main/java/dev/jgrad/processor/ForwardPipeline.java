@@ -143,8 +143,8 @@ final class ForwardPipeline {
         byKind.computeIfAbsent("Jvp", k -> new ArrayList<>()).add(new ForwardWriter.Out(m, name, extra,
                 GeneratedNames.forwardRecord(name, "Jvp"), returns, List.of(new ForwardWriter.Component("tangent", returns)),
                 body, ir.names().all(), "Value and directional derivative of {@link $T#$L} (forward mode) along the"
-                        + " tangents " + (wrt.isEmpty() ? "of no parameter" : String.join(", ", extra.stream()
-                                .map(Method.Param::name).toList())) + " of " + String.join(", ", wrt)
+                        + " tangents " + (wrt.isEmpty() ? "of no parameter" : ForwardWriter.literal(String.join(", ", extra.stream()
+                                .map(Method.Param::name).toList()))) + " of " + ForwardWriter.literal(String.join(", ", wrt))
                         + (reads.size() > ir.records().size() ? " (a record's tangent is a record of its type, whose"
                                 + " components that are no double or array of doubles are ignored)" : "") + ".",
                 null, List.copyOf(reads), jit != null && JitForms.allowed(code, true)));

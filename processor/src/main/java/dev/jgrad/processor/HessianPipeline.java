@@ -71,22 +71,22 @@ final class HessianPipeline {
         Gradient body = code == null ? new Gradient(arrays.spell(t.body()), null, List.of(), null) : code.gradientOf();
         out.add(new ForwardWriter.Out(m, hvp, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)),
                 GeneratedNames.forwardRecord(hvp, ""), Type.DOUBLE, hvpComponents, body, ir.names().all(),
-                "Value, gradient and Hessian-vector product of {@link $T#$L} with respect to " + String.join(", ", named)
+                "Value, gradient and Hessian-vector product of {@link $T#$L} with respect to " + ForwardWriter.literal(String.join(", ", named))
                         + ", flattened in parameter order: {@code " + v.name() + "} and the results have one entry per"
                         + " entry of them.",
                 null, ir.records()));
         List<ForwardWriter.Component> hessianComponents = List.of(
                 new ForwardWriter.Component("gradient", Type.DOUBLE_ARRAY),
                 new ForwardWriter.Component("hessian", Type.DOUBLE_MATRIX));
-        String doc = "Value, gradient and Hessian of {@link $T#$L} with respect to " + String.join(", ", named)
+        String doc = "Value, gradient and Hessian of {@link $T#$L} with respect to " + ForwardWriter.literal(String.join(", ", named))
                 + ", flattened in parameter order. ";
         Gradient lanes = code == null ? null : HessianLanes.of(ir, code, size, v);
         if (lanes != null) {
             out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
-                    hessianComponents, lanes, ir.names().all(), doc + "One run of the code of {@code " + hvp + "} for"
+                    hessianComponents, lanes, ir.names().all(), doc + "One run of the code of {@code " + ForwardWriter.literal(hvp) + "} for"
                             + " the {@code n} unit vectors at once: the values, the calls and the partials once, what"
                             + " depends on the direction once per direction ({@code lane}); column {@code k} is"
-                            + " {@code " + hvp + "} of {@code e_k}, each entry then the mean of itself and its mirror:"
+                            + " {@code " + ForwardWriter.literal(hvp) + "} of {@code e_k}, each entry then the mean of itself and its mirror:"
                             + " exactly symmetric.",
                     null, ir.records()));
         } else {

@@ -57,7 +57,7 @@ final class JacobianPipeline {
         out.add(row(m, MethodReader.read(env, m), wrt, row));
         out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Jacobian"),
                 Type.DOUBLE_ARRAY, List.of(new ForwardWriter.Component("jacobian", Type.DOUBLE_MATRIX)), null,
-                ir.names().all(), "Value and Jacobian of {@link $T#$L} with respect to " + String.join(", ", named)
+                ir.names().all(), "Value and Jacobian of {@link $T#$L} with respect to " + ForwardWriter.literal(String.join(", ", named))
                         + ", flattened in parameter order: {@code jacobian[i][k]} is the derivative of"
                         + " {@code value[i]} in entry {@code k}. Forward mode (a pass per entry) when there are no"
                         + " more entries than outputs, else reverse mode (a pass per output).",

@@ -177,11 +177,13 @@ final class SecondOrder {
         helpers.add(new ForwardWriter.Out(d, helper, t.tangentParams(), null, Type.DOUBLE,
                 List.of(new ForwardWriter.Component("tangent", Type.DOUBLE)), body, ir.names().all(),
                 (d.getEnclosingElement().equals(method.getEnclosingElement()) ? "The derivative of {@link $T#$L}"
-                        : "For {@link $T}: the derivative of {@code " + d.getEnclosingElement().getSimpleName()
-                                + ".$L}") + ", the partial of " + function + " in '"
-                        + d.getAnnotation(Derivative.class).wrt() + "', along " + String.join(", ",
-                        t.tangentParams().stream().map(Method.Param::name).toList()) + " (forward mode): what"
-                        + " the Hessian's second derivatives through " + function + " call.",
+                        : "For {@link $T}: the derivative of {@code "
+                                + ForwardWriter.literal(d.getEnclosingElement().getSimpleName().toString()) + ".$L}")
+                        + ", the partial of " + ForwardWriter.literal(function) + " in '"
+                        + ForwardWriter.literal(d.getAnnotation(Derivative.class).wrt()) + "', along "
+                        + ForwardWriter.literal(String.join(", ", t.tangentParams().stream().map(Method.Param::name).toList()))
+                        + " (forward mode): what the Hessian's second derivatives through " + ForwardWriter.literal(function)
+                        + " call.",
                 null, ir.records()));
         List<Integer> doubles = new ArrayList<>();
         for (int k = 0; k < d.getParameters().size(); k++) {

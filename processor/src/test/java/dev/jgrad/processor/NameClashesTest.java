@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.jgrad.processor.testing.JgradCompiler.assertErrorsAsMarked;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
@@ -288,5 +289,156 @@ class NameClashesTest {
         Object g = grad.getMethod("f", double[].class, double[][].class).invoke(null, w, x);
         assertEquals(expected, (double) g.getClass().getMethod("value").invoke(g), 1e-12);
         assertEquals(9.0, (double) jit.getMethod("fChunk", double.class).invoke(null, 3.0));
+    }
+
+    /**
+     * A parameter or local named like a class of the user's package that the generated code names (a helper
+     * of its own methods, {@code K.cdf}; a constant, {@code Cfg.G}): JavaPoet writes such a class short, and
+     * {@code K.cdf(x)} with a {@code double K} in scope does not compile; so it is written {@code p.K.cdf(x)}.
+     */
+    @Test
+    void aParameterOrLocalNamedLikeAClassOfThePackageThatTheCodeNames() throws Exception {
+        Compilation compilation = JgradCompiler.compile(
+                JavaFileObjects.forSourceString("p.Cfg", """
+                        package p;
+
+                        public final class Cfg {
+                            private Cfg() {}
+                            public static final double G = Math.sqrt(2.0);
+                        }
+                        """),
+                JavaFileObjects.forSourceString("p.K", """
+                        package p;
+
+                        import dev.jgrad.Grad;
+                        import dev.jgrad.Hessian;
+                        import dev.jgrad.Jit;
+                        import dev.jgrad.Jvp;
+
+                        public final class K {
+                            private K() {}
+
+                            static double cdf(double x) {
+                                double t = 1.0 / (1.0 + 0.2316419 * Math.abs(x));
+                                double poly = t * (0.319381530 + t * (-0.356563782 + t * (1.781477937
+                                        + t * (-1.821255978 + t * 1.330274429))));
+                                return 1.0 - Math.exp(-0.5 * x * x) * 0.3989422804014327 * poly;
+                            }
+
+                            static double scaled(double x) {
+                                return x * Cfg.G;
+                            }
+
+                            @Jit @Grad @Jvp @Hessian
+                            public static double call(double S, double K) {
+                                double Cfg = 0.5;
+                                return S * cdf(S / K) - K * cdf(S / K - 0.1) + Cfg * scaled(S);
+                            }
+
+                            @Grad
+                            public static double put(double S, double K) {
+                                return K * cdf(0.1 - S / K) - S * cdf(-S / K);
+                            }
+                        }
+                        """));
+        assertThat(compilation).succeeded();
+        String grad = GeneratedSources.generated(compilation, "p.KGrad");
+        assertTrue(grad.contains("p.K.cdf(") && grad.contains("p.Cfg.G"), grad);
+        MemoryClasses loader = new MemoryClasses(compilation);
+        double expected = (double) loader.loadClass("p.K").getMethod("call", double.class, double.class)
+                .invoke(null, 1.3, 1.1);
+        Object g = loader.loadClass("p.KGrad").getMethod("call", double.class, double.class).invoke(null, 1.3, 1.1);
+        assertEquals(expected, (double) g.getClass().getMethod("value").invoke(g), 1e-15);
+        assertEquals(expected, (double) loader.loadClass("p.KJit").getMethod("call", double.class, double.class)
+                .invoke(null, 1.3, 1.1), 1e-12);
+        double put = (double) loader.loadClass("p.K").getMethod("put", double.class, double.class).invoke(null, 1.3, 1.1);
+        Object pg = loader.loadClass("p.KGrad").getMethod("put", double.class, double.class).invoke(null, 1.3, 1.1);
+        assertEquals(Double.doubleToLongBits(put), Double.doubleToLongBits((double) pg.getClass().getMethod("value").invoke(pg)));
+    }
+
+    /** In the unnamed package the class has no qualified name: a parameter that hides it is an error at the parameter. */
+    @Test
+    void aParameterNamedLikeAClassOfTheUnnamedPackage() {
+        MarkedSource c = MarkedSource.of("K", """
+                import dev.jgrad.Grad;
+
+                public class K {
+                    static double cdf(double x) {
+                        return 1.0 / (1.0 + Math.exp(-1.7 * x));
+                    }
+
+                    @Grad static double call(double S,
+                            // error: JgradReservedName at "K"
+                            double K) {
+                        double cdf = 0.25;
+                        return S * cdf(S / K) - K * cdf(S / K - 0.1) + cdf;
+                    }
+                }
+                """);
+        assertErrorsAsMarked(JgradCompiler.compile(c), c);
+    }
+
+    /** A local named like a class of the unnamed package is renamed in the generated code, which then names the class. */
+    @Test
+    void aLocalNamedLikeAClassOfTheUnnamedPackage() throws Exception {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("Bs", """
+                import dev.jgrad.Grad;
+
+                public class Bs {
+                    static double cdf(double x) {
+                        return 1.0 / (1.0 + Math.exp(-1.7 * x));
+                    }
+
+                    @Grad public static double call(double s, double k) {
+                        double Bs = s / k;
+                        return s * cdf(Bs) - k * cdf(Bs - 0.1);
+                    }
+                }
+                """));
+        assertThat(compilation).succeeded();
+        MemoryClasses loader = new MemoryClasses(compilation);
+        double expected = (double) loader.loadClass("Bs").getMethod("call", double.class, double.class)
+                .invoke(null, 1.3, 1.1);
+        Object g = loader.loadClass("BsGrad").getMethod("call", double.class, double.class).invoke(null, 1.3, 1.1);
+        assertEquals(Double.doubleToLongBits(expected), Double.doubleToLongBits((double) g.getClass().getMethod("value").invoke(g)));
+    }
+
+    /**
+     * A {@code $} in a name is text in the javadoc of the forward-mode, Hessian and Jacobian methods, whose
+     * template is a JavaPoet format: {@code $x} was read as a placeholder and the processor threw.
+     */
+    @Test
+    void dollarsInNamesUnderForwardModes() throws Exception {
+        Compilation compilation = JgradCompiler.compile(JavaFileObjects.forSourceString("p.D", """
+                package p;
+
+                import dev.jgrad.Hessian;
+                import dev.jgrad.Jacobian;
+                import dev.jgrad.Jvp;
+
+                public final class D {
+                    private D() {}
+
+                    @Jvp public static double h(double $x) {
+                        return $x * $x;
+                    }
+
+                    @Hessian public static double f$L(double x, double x$1) {
+                        return x * x * x$1;
+                    }
+
+                    @Jacobian public static double[] g(double[] w, double s$) {
+                        return new double[] {w[0] * s$, w[1] * w[0]};
+                    }
+                }
+                """));
+        assertThat(compilation).succeeded();
+        MemoryClasses loader = new MemoryClasses(compilation);
+        Object h = loader.loadClass("p.DJvp").getMethod("h", double.class, double.class).invoke(null, 3.0, 1.0);
+        assertEquals(6.0, (double) h.getClass().getMethod("tangent").invoke(h));
+        Object f = loader.loadClass("p.DHessian").getMethod("f$L", double.class, double.class).invoke(null, 2.0, 5.0);
+        double[][] hessian = (double[][]) f.getClass().getMethod("hessian").invoke(f);
+        assertEquals(10.0, hessian[0][0], 1e-12);
+        assertEquals(4.0, hessian[0][1], 1e-12);
     }
 }

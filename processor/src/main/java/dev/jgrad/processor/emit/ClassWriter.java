@@ -100,7 +100,8 @@ public final class ClassWriter {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
-            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()), m.jit(), calls);
+            Printer printer = new Printer(m.gradient().tape(), thrown(m.element()), m.jit(), calls)
+                    .hiding(m.ir().names().all());
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
@@ -111,7 +112,7 @@ public final class ClassWriter {
             MathForm form = forms.getOrDefault(h.name(), MathForm.EXACT);
             String flag = form == MathForm.EITHER ? unused("jit", h.names()) : null;
             Printer printer = new Printer(null, thrown(h.helper()), form == MathForm.FAST,
-                    new Printer.MathCalls(calls.owner(), either, flag));
+                    new Printer.MathCalls(calls.owner(), either, flag)).hiding(h.names());
             printer.statements(h.body(), body);
             CodeBlock.Builder doc = CodeBlock.builder().add(helperDoc(h));
             if (form == MathForm.FAST) {
@@ -145,7 +146,7 @@ public final class ClassWriter {
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, thrown(m.element()), m.fastMath());
+            Printer printer = new Printer(null, thrown(m.element()), m.fastMath()).hiding(m.names());
             RecordPrinter.unpack(m.records(), body);
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())

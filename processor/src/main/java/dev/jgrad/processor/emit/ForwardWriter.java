@@ -75,7 +75,8 @@ public final class ForwardWriter {
             c.alwaysQualify(m.names().toArray(new String[0]));
             // a helper (no record) returns its one component
             ClassName record = m.record() == null ? null : name.nestedClass(GeneratedNames.notClassName(m.record(), name));
-            Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()), m.jit());
+            Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()), m.jit())
+                    .hiding(m.names());
             CodeBlock.Builder body = CodeBlock.builder();
             RecordPrinter.unpack(m.records(), body);
             if (m.driver() != null && m.driver().row() != null) {
@@ -130,6 +131,14 @@ public final class ForwardWriter {
                     .build());
         }
         writer.write(name, c.build());
+    }
+
+    /**
+     * {@code text} as it reads in a method's javadoc template ({@link Out#doc}, a JavaPoet format whose {@code $T}
+     * and {@code $L} are the source method's link): a user's name may hold a {@code $} ({@code $x}, {@code f$L}).
+     */
+    public static String literal(String text) {
+        return text.replace("$", "$$");
     }
 
     /** The body of a full Hessian: one product per unit vector, then symmetrised. */

@@ -35,6 +35,11 @@ final class Printer {
      */
     private final MathCalls calls;
     private final List<com.palantir.javapoet.MethodSpec> chunks = new ArrayList<>();
+    /**
+     * The names of the generated class's variables ({@link #hiding}): a class of the user's package whose simple
+     * name one of them has is written with its package, as JavaPoet's {@code alwaysQualify} does for the others.
+     */
+    private java.util.Set<String> variables = java.util.Set.of();
     /** How deep the expression being printed is inside brackets or arguments: lines break only outside them. */
     private int nested;
 
@@ -60,6 +65,25 @@ final class Printer {
         this.thrown = thrown;
         this.jit = jit;
         this.calls = calls;
+    }
+
+    /**
+     * The variables of the generated class, the names given to its {@code alwaysQualify}: a parameter {@code K}
+     * hides the user's class {@code p.K} from {@code K.cdf(x)}, which JavaPoet writes short, being of the class's
+     * own package; so a call of it or a constant of it is written {@code p.K.cdf(x)}.
+     */
+    Printer hiding(java.util.Set<String> names) {
+        this.variables = names;
+        return this;
+    }
+
+    /** The class {@code binaryName} where code names it to call a method or read a constant. */
+    private Code owner(String binaryName) {
+        ClassName c = className(binaryName);
+        if (!c.packageName().isEmpty() && variables.contains(c.topLevelClassName().simpleName())) {
+            return new Code().text(c.canonicalName());
+        }
+        return new Code().type(c);
     }
 
     /**
@@ -404,7 +428,7 @@ final class Printer {
             return new Code().text(l.name());
         }
         if (e instanceof Expr.Const c) {
-            return new Code().type(className(c.owner())).text("." + c.name());
+            return owner(c.owner()).text("." + c.name());
         }
         if (e instanceof Expr.Index i) {
             Code array = code(i.array(), PRIMARY);
@@ -445,15 +469,15 @@ final class Printer {
         if (e instanceof Expr.Prim p) {
             Code args = arguments(p.args(), p.rule().owner(), p.rule().name());
             if (calls.chooses(p)) {
-                return new Code().text(calls.flag() + " ? ").type(className(Rules.ownerUnderJit(p.rule())))
-                        .text("." + p.rule().name() + "(").add(args).text(") : ").type(className(p.rule().owner()))
+                return new Code().text(calls.flag() + " ? ").add(owner(Rules.ownerUnderJit(p.rule())))
+                        .text("." + p.rule().name() + "(").add(args).text(") : ").add(owner(p.rule().owner()))
                         .text("." + p.rule().name() + "(").add(args).text(")");
             }
             String owner = jit ? Rules.ownerUnderJit(p.rule()) : p.rule().owner();
-            return new Code().type(className(owner)).text("." + p.rule().name() + "(").add(args).text(")");
+            return owner(owner).text("." + p.rule().name() + "(").add(args).text(")");
         }
         if (e instanceof Expr.Call c) {
-            return new Code().type(className(c.owner())).text("." + c.name() + "(")
+            return owner(c.owner()).text("." + c.name() + "(")
                     .add(arguments(c.args(), c.owner(), c.name())).text(")");
         }
         if (e instanceof Expr.NewArray n) {

@@ -63,6 +63,12 @@ public final class MethodReader {
         // a constant of this class, qualified in generated code, starts with the package's first segment
         String pkg = env.elements().getPackageOf(root != null ? root : method).getQualifiedName().toString();
         reader.names.reserve(pkg.isEmpty() ? "java" : pkg.split("\\.")[0]);
+        if (pkg.isEmpty()) {
+            // generated code names a class of the unnamed package by its simple name, which a local must not hide
+            for (javax.lang.model.element.Element e : env.elements().getPackageElement("").getEnclosedElements()) {
+                reader.names.reserve(e.getSimpleName().toString());
+            }
+        }
         List<Method.Param> params = new ArrayList<>();
         List<RecordParam> records = new ArrayList<>();
         reader.scopes.push(new HashMap<>());
