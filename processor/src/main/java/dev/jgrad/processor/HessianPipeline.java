@@ -67,7 +67,7 @@ final class HessianPipeline {
                 new ForwardWriter.Component("hvp", Type.DOUBLE_ARRAY));
         List<ForwardWriter.Out> out = new ArrayList<>(second.helpers());
         Expr size = Flat.size(ir, wrt);
-        Hvp code = t.value() == null ? null : hvpBody(ir, wrt, t, v, arrays);
+        Hvp code = t.value() == null ? null : hvpBody(ir, wrt, t, v, arrays, true);
         Gradient body = code == null ? new Gradient(arrays.spell(t.body()), null, List.of(), null) : code.gradientOf();
         out.add(new ForwardWriter.Out(m, hvp, List.of(new Method.Param(v.name(), Type.DOUBLE_ARRAY)),
                 GeneratedNames.forwardRecord(hvp, ""), Type.DOUBLE, hvpComponents, body, ir.names().all(),
@@ -80,21 +80,29 @@ final class HessianPipeline {
                 new ForwardWriter.Component("hessian", Type.DOUBLE_MATRIX));
         String doc = "Value, gradient and Hessian of {@link $T#$L} with respect to " + ForwardWriter.literal(String.join(", ", named))
                 + ", flattened in parameter order. ";
-        Gradient lanes = code == null ? null : HessianLanes.of(ir, code, size, v);
+        // where an adjoint is passed on only if not zero, the lanes run without that test (a lane's adjoint is an
+        // array) and the products of fHvp, which has it, run instead if the result holds a NaN (0 * inf, ...)
+        List<Method.Param> written = Flat.writtenArrays(ir, activity);
+        Hvp plain = code == null || !code.guarded() ? code : written.isEmpty() ? hvpBody(ir, wrt, t, v, arrays, false) : null;
+        Gradient lanes = plain == null ? null : HessianLanes.of(ir, plain, size, v);
         if (lanes != null) {
             out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
                     hessianComponents, lanes, ir.names().all(), doc + "One run of the code of {@code " + ForwardWriter.literal(hvp) + "} for"
                             + " the {@code n} unit vectors at once: the values, the calls and the partials once, what"
                             + " depends on the direction once per direction ({@code lane}); column {@code k} is"
                             + " {@code " + ForwardWriter.literal(hvp) + "} of {@code e_k}, each entry then the mean of itself and its mirror:"
-                            + " exactly symmetric.",
-                    null, ir.records()));
+                            + " exactly symmetric."
+                            + (plain != code ? " The lanes pass every adjoint on; if the gradient or the Hessian then holds"
+                                    + " a NaN (a partial that is infinite where the path taken does not use the value, 0 *"
+                                    + " inf), they are computed again by {@code " + ForwardWriter.literal(hvp) + "}, which"
+                                    + " passes an adjoint on only where it is not zero." : ""),
+                    plain != code ? new ForwardWriter.Driver(hvp, size, written) : null, ir.records()));
         } else {
             out.add(new ForwardWriter.Out(m, name, List.of(), GeneratedNames.forwardRecord(name, "Hessian"), Type.DOUBLE,
                     hessianComponents, null, ir.names().all(), doc + "The Hessian is {@code n} Hessian-vector products"
                             + " with the unit vectors (each about one forward and one reverse sweep of the tangent code),"
                             + " each entry then the mean of itself and its mirror: exactly symmetric.",
-                    new ForwardWriter.Driver(hvp, size, Flat.writtenArrays(ir, activity)), ir.records()));
+                    new ForwardWriter.Driver(hvp, size, written), ir.records()));
         }
         return out;
     }
@@ -105,7 +113,7 @@ final class HessianPipeline {
      * gradient and {@code H v} (per wrt parameter) in {@code value}, {@code gradient} and {@code hvp}.
      */
     record Hvp(Stmt check, List<Stmt> unflatten, List<Stmt> body, Expr value, List<Expr> gradient, List<Expr> hvp,
-            String tape) {
+            String tape, boolean guarded) {
         /** The body of {@code fHvp}. */
         Gradient gradientOf() {
             List<Stmt> all = new ArrayList<>(List.of(check));
@@ -117,7 +125,8 @@ final class HessianPipeline {
     }
 
     /** The body of {@code fHvp}: {@code v} into the tangents, the tangent method's gradient. */
-    private Hvp hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v, ArraySecondOrder arrays) {
+    private Hvp hvpBody(Method ir, List<String> wrt, Tangent.Result t, Local v, ArraySecondOrder arrays,
+            boolean unlessZero) {
         Local fvalue = new Local(Type.DOUBLE, ir.names().fresh("value"));
         List<Stmt> tangentBody = new ArrayList<>(t.body());
         tangentBody.add(new Stmt.Decl(null, Type.DOUBLE, fvalue.name(), t.value()));
@@ -128,7 +137,8 @@ final class HessianPipeline {
         List<String> reverseWrt = new ArrayList<>(wrt);
         t.tangentParams().forEach(p -> reverseWrt.add(p.name()));
         Activity activity = Activity.of(tangent, new HashSet<>(reverseWrt));
-        Gradient g = Reverse.of(tangent, reverseWrt, activity);
+        Gradient g = Reverse.of(tangent, reverseWrt, activity, unlessZero);
+        boolean guarded = unlessZero && Reverse.guards(tangent);
         g = new Gradient(arrays.spell(g.body()), g.value() == null ? null : arrays.spell(g.value()),
                 g.components().stream().map(arrays::spell).toList(), g.tape());
         List<Expr> keep = new ArrayList<>(g.components());
@@ -137,11 +147,11 @@ final class HessianPipeline {
         List<Stmt> unflatten = Flat.take(ir, wrt, t.tangentParams(), v);
         Stmt check = Flat.check(ir, wrt, v);
         if (g.value() == null) {
-            return new Hvp(check, unflatten, g.body(), null, List.of(), List.of(), g.tape());
+            return new Hvp(check, unflatten, g.body(), null, List.of(), List.of(), g.tape(), guarded);
         }
         List<Stmt> body = Tidy.apply(g.body(), g.value(), keep, ir.params().stream().map(Method.Param::name).toList());
         List<Expr> hvp = g.components().subList(0, wrt.size());
         List<Expr> gradient = g.components().subList(wrt.size(), g.components().size());
-        return new Hvp(check, unflatten, body, fvalue, gradient, hvp, g.tape());
+        return new Hvp(check, unflatten, body, fvalue, gradient, hvp, g.tape(), guarded);
     }
 }

@@ -123,7 +123,7 @@ final class JacobianPipeline {
         params.add(new Method.Param(u.name(), Type.DOUBLE_ARRAY));
         Method dot = new Method(ir.name(), List.copyOf(params), body, ir.names(), ir.origins());
         Activity activity = Activity.of(dot, new HashSet<>(wrt));
-        Gradient g = Reverse.of(dot, wrt, activity);
+        Gradient g = Reverse.of(dot, wrt, activity, true);
         List<Stmt> tidy = g.value() == null ? g.body()
                 : Tidy.apply(g.body(), g.value(), g.components(), ir.params().stream().map(Method.Param::name).toList());
         Gradient out = new Gradient(tidy, g.value(), List.of(Flat.flatten(g.components())), g.tape());

@@ -37,8 +37,10 @@ import javax.lang.model.element.TypeElement;
  * method where it is declared ({@link DerivativeCheck}). Nothing else happens here.
  */
 @AutoService(Processor.class)
+// javax.annotation.processing.Generated: the generated classes carry it, and unclaimed it would make javac
+// -Xlint:all warn "No processor claimed any of these annotations" in the next round, failing -Werror builds
 @SupportedAnnotationTypes({ClassPipeline.GRAD, ClassPipeline.JIT, ForwardPipeline.JVP, ForwardPipeline.HESSIAN,
-        ForwardPipeline.JACOBIAN, "dev.jgrad.Derivative"})
+        ForwardPipeline.JACOBIAN, "dev.jgrad.Derivative", "javax.annotation.processing.Generated"})
 @SupportedOptions(Reports.OPTION)
 public final class JgradProcessor extends AbstractProcessor {
     private Env env;

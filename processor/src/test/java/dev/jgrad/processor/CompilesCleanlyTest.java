@@ -50,7 +50,7 @@ class CompilesCleanlyTest {
                 """);
         Compilation compilation = Compiler.javac()
                 .withProcessors(new JgradProcessor())
-                .withOptions("--release", "17", "-Werror", "-Xlint:all,-processing")
+                .withOptions("--release", "17", "-Werror", "-Xlint:all")
                 .compile(source);
         assertThat(compilation).succeededWithoutWarnings();
         assertThat(compilation).generatedSourceFile("p.EdgesJit");

@@ -217,6 +217,26 @@ public final class Arrays2 {
         return flatten((Object) m);
     }
 
+    /** Whether an entry of {@code a} is NaN. */
+    public static boolean hasNaN(double[] a) {
+        for (double x : a) {
+            if (x != x) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether an entry of a row of {@code m} is NaN. */
+    public static boolean hasNaN(double[][] m) {
+        for (double[] row : m) {
+            if (hasNaN(row)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * {@code h} made exactly symmetric: each pair {@code h[i][j]}, {@code h[j][i]} replaced by its mean,
      * the symmetric matrix nearest to {@code h}. Returns {@code h}.

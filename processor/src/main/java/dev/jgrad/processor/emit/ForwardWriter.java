@@ -79,10 +79,14 @@ public final class ForwardWriter {
                     .hiding(m.names());
             CodeBlock.Builder body = CodeBlock.builder();
             RecordPrinter.unpack(m.records(), body);
+            // a full Hessian's lanes, then its products where the lanes' result holds a NaN
+            boolean fallback = m.driver() != null && m.driver().row() == null && m.body() != null;
             if (m.driver() != null && m.driver().row() != null) {
                 jacobian(m, record, printer, body);
+            } else if (fallback) {
+                lanesOrDriver(m, name, record, printer, body);
             } else if (m.driver() != null) {
-                driver(m, name, record, printer, body);
+                driver(m, name, record, printer, body, new java.util.HashSet<>());
             } else {
                 printer.statements(m.body().body(), body);
             }
@@ -141,10 +145,33 @@ public final class ForwardWriter {
         return text.replace("$", "$$");
     }
 
-    /** The body of a full Hessian: one product per unit vector, then symmetrised. */
-    private void driver(Out m, ClassName name, ClassName record, Printer printer, CodeBlock.Builder b) {
+    /**
+     * The body of a full Hessian in lanes ({@code m.body()}, every adjoint passed on), then, if its gradient or
+     * Hessian holds a NaN, the products of the driver ({@link #driver}), whose adjoints are passed on only where
+     * not zero: a NaN there may be 0 * inf where the path taken does not use a value.
+     */
+    private void lanesOrDriver(Out m, ClassName name, ClassName record, Printer printer, CodeBlock.Builder b) {
+        printer.statements(m.body().body(), b);
+        printer.releaseTape(b);
+        Set<String> taken = new java.util.HashSet<>(m.names());
+        String gradient = free("gradient", taken);
+        String hessian = free("hessian", taken);
+        ClassName arrays2 = ClassName.get("dev.jgrad.runtime", "Arrays2");
+        b.addStatement("double[] $N = $L", gradient, printer.expr(m.body().components().get(0), 0));
+        b.addStatement("double[][] $N = $L", hessian, printer.expr(m.body().components().get(1), 0));
+        b.beginControlFlow("if ($T.hasNaN($N) || $T.hasNaN($N))", arrays2, gradient, arrays2, hessian);
+        driver(m, name, record, printer, b, taken);
+        b.endControlFlow();
+        b.addStatement("return new $T($L, $N, $N)", record, printer.expr(m.body().value(), 0), gradient, hessian);
+    }
+
+    /**
+     * The body of a full Hessian: one product per unit vector, then symmetrised. Its locals are clear of
+     * {@code taken}'s names (and of the parameters').
+     */
+    private void driver(Out m, ClassName name, ClassName record, Printer printer, CodeBlock.Builder b,
+            Set<String> taken) {
         Driver d = m.driver();
-        Set<String> taken = new java.util.HashSet<>();
         m.element().getParameters().forEach(p -> taken.add(p.getSimpleName().toString()));
         String n = free("n", taken);
         String h = free("hessian", taken);

@@ -80,13 +80,19 @@ public final class Reverse {
     }
 
     /**
-     * The reverse of a tangent method, for second derivatives ({@code @Hessian}, {@code @Jacobian}): its
-     * adjoints are passed on even where zero (their lanes, one per direction, run as one; see
-     * {@link ZeroAdjoints} for what that costs where a value goes unused).
+     * The reverse of a tangent method, for second derivatives ({@code @Hessian}, {@code @Jacobian}). With
+     * {@code unlessZero}, as the taped gradient, an adjoint is passed on only where it is not zero if the path
+     * may not use the value ({@link ZeroAdjoints}); without, everywhere (the full Hessian's lanes, one per
+     * direction, run as one, and a NaN there sends it to the guarded products).
      */
-    public static Gradient of(Method method, List<String> wrt, Activity activity) {
-        Reverse r = new Reverse(method, activity, false);
+    public static Gradient of(Method method, List<String> wrt, Activity activity, boolean unlessZero) {
+        Reverse r = new Reverse(method, activity, unlessZero);
         return r.run(wrt);
+    }
+
+    /** Whether {@link #of} with {@code unlessZero} guards any adjoint of {@code method}. */
+    public static boolean guards(Method method) {
+        return !ZeroAdjoints.unsure(method.body()).isEmpty();
     }
 
     /**

@@ -187,6 +187,6 @@ class RecordingTest {
             }
         });
         Method m = new Method("f", params, body, names, new Origins());
-        return Reverse.of(m, List.of(wrt), Activity.of(m, Set.of(wrt)));
+        return Reverse.of(m, List.of(wrt), Activity.of(m, Set.of(wrt)), false);
     }
 }

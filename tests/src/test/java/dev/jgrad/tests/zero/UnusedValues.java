@@ -1,6 +1,8 @@
 package dev.jgrad.tests.zero;
 
 import dev.jgrad.Grad;
+import dev.jgrad.Hessian;
+import dev.jgrad.Jacobian;
 import dev.jgrad.Jit;
 
 /**
@@ -12,7 +14,7 @@ final class UnusedValues {
     private UnusedValues() {}
 
     /** An overflow-safe softplus: {@code Math.exp(800)} is infinite, and unused above 30. */
-    @Grad
+    @Grad @Hessian
     static double softplus(double x) {
         double e = Math.exp(x);
         if (x > 30) {
@@ -102,7 +104,7 @@ final class UnusedValues {
     }
 
     /** A Gaussian negative log-likelihood that skips missing entries after standardising them. */
-    @Grad
+    @Grad @Hessian(wrt = {"mu", "sigma"})
     static double gaussianNll(double[] x, double mu, double sigma) {
         double nll = 0;
         for (int i = 0; i < x.length; i++) {
@@ -127,5 +129,23 @@ final class UnusedValues {
             nll += 0.5 * z * z + Math.log(sigma);
         }
         return nll;
+    }
+
+    /**
+     * The softplus of each entry summed, as one output of three inputs: {@code @Jacobian} computes its one row
+     * in reverse mode (fewer outputs than inputs), the reverse of the tangent code.
+     */
+    @Jacobian
+    static double[] softplusSum(double[] x) {
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double e = Math.exp(x[i]);
+            if (x[i] > 30) {
+                s += x[i];
+            } else {
+                s += Math.log1p(e);
+            }
+        }
+        return new double[] {s};
     }
 }

@@ -83,4 +83,44 @@ class UnusedValuesTest {
             assertEquals(dSigma, g[1], 1e-12);
         }
     }
+
+    /**
+     * The same values under second derivatives: the reverse sweep of the tangent code passes an adjoint on only
+     * where it is not zero too ({@code fHvp}, a Jacobian's rows); the full Hessian runs its lanes without that
+     * test and the products of {@code fHvp} where the lanes give a NaN. All NaN before (a newcomer trial).
+     */
+    @Test
+    void secondDerivativesOfValuesUnusedOnThePathTaken() {
+        UnusedValuesHessian.SoftplusHessian h = UnusedValuesHessian.softplus(800);
+        assertArrayEquals(new double[] {1.0}, h.gradient());
+        assertArrayEquals(new double[] {0.0}, h.hessian()[0]);
+        assertArrayEquals(new double[] {0.0}, UnusedValuesHessian.softplusHvp(800, new double[] {1.0}).hvp());
+        double s = 1 / (1 + Math.exp(-2.0));
+        assertEquals(s * (1 - s), UnusedValuesHessian.softplus(2).hessian()[0][0], 1e-15);
+
+        double[] x = {0.5, Double.NaN, 1.5, -0.2};
+        double mu = 0.3;
+        double sigma = 0.8;
+        // d2/dmu2 = m / sigma^2, d2/dmu dsigma = 2 sum z / sigma^2, d2/dsigma2 = (3 sum z^2 - m) / sigma^2
+        double m = 0;
+        double sumZ = 0;
+        double sumZ2 = 0;
+        for (double v : x) {
+            if (!Double.isNaN(v)) {
+                double z = (v - mu) / sigma;
+                m++;
+                sumZ += z;
+                sumZ2 += z * z;
+            }
+        }
+        double[][] expected = {{m / (sigma * sigma), 2 * sumZ / (sigma * sigma)},
+                {2 * sumZ / (sigma * sigma), (3 * sumZ2 - m) / (sigma * sigma)}};
+        double[][] got = UnusedValuesHessian.gaussianNll(x, mu, sigma).hessian();
+        for (int i = 0; i < 2; i++) {
+            assertArrayEquals(expected[i], got[i], 1e-12);
+        }
+
+        double[][] jacobian = UnusedValuesJacobian.softplusSum(new double[] {800, 2, 3}).jacobian();
+        assertArrayEquals(new double[] {1.0, 1 / (1 + Math.exp(-2.0)), 1 / (1 + Math.exp(-3.0))}, jacobian[0], 1e-15);
+    }
 }
