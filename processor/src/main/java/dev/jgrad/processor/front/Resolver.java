@@ -329,6 +329,8 @@ public final class Resolver {
                 out.add((ExecutableElement) e);
             }
         }
+        // a static method of a subclass hides its superclass's of the same signature (JLS 8.4.8.2): not a second candidate
+        out.removeIf(m -> out.stream().anyMatch(o -> o != m && elements.hides(o, m)));
         return out;
     }
 
