@@ -226,8 +226,11 @@ final class ForwardPipeline {
                 env.diag().error(Message.UNSUPPORTED_TYPE, p, p.asType());
             }
         }
-        if (env.trees().getTree(m) == null || env.trees().getTree(m).getBody() == null) {
-            env.diag().error(Message.UNKNOWN_CALL, m, name, "it has no body in this compilation");
+        if (m.getModifiers().contains(Modifier.STATIC)
+                && (env.trees().getTree(m) == null || env.trees().getTree(m).getBody() == null)) {
+            // (an abstract method is no static one, which the error above says)
+            env.diag().error(Message.UNSUPPORTED_STATEMENT, m, "a method without a body (native)",
+                    "jgrad differentiates the Java statements of the method's body; write them here");
         }
         return env.diag().errorCount() == before;
     }

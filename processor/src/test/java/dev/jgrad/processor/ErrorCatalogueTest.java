@@ -59,6 +59,44 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /** An abstract method: that it is not static, once (it has no body either, which is no call to report). */
+    @Test
+    void jgradNotStaticForAnAbstractMethod() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Hessian;
+
+                abstract class C {
+                    // error: JgradNotStatic at "loss"
+                    @Grad abstract double loss(double w);
+
+                    // error: JgradNotStatic at "curvature"
+                    @Hessian abstract double curvature(double w);
+                }
+                """);
+    }
+
+    /** A native method has no body to read: said at it, as a statement jgrad cannot differentiate. */
+    @Test
+    void jgradStatementForANativeMethod() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Jvp;
+
+                class C {
+                    // error: JgradStatement at "loss"
+                    @Grad static native double loss(double w);
+
+                    // error: JgradStatement at "slope"
+                    @Jvp static native double slope(double w);
+                }
+                """);
+    }
+
     /**
      * javac hands processors no member of a local or anonymous class, so without this check such a
      * method would be ignored without a word.
@@ -642,6 +680,35 @@ class ErrorCatalogueTest {
     }
 
     // ------------------------------------------------------------------ bodies
+
+    /** A parameter's type checked for each of three annotations: one error, not three. */
+    @Test
+    void jgradTypeOnceForSeveralAnnotations() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import dev.jgrad.Hessian;
+                import dev.jgrad.Jvp;
+
+                class C {
+                    @Grad(wrt = "w") @Jvp(wrt = "w") @Hessian(wrt = "w")
+                    static double loss(double[] w, double[][] x,
+                            // error: JgradType at "mask"
+                            boolean[][] mask) {
+                        double s = 0;
+                        for (int i = 0; i < x.length; i++) {
+                            for (int j = 0; j < w.length; j++) {
+                                if (mask[i][j]) {
+                                    s += w[j] * x[i][j];
+                                }
+                            }
+                        }
+                        return s * s;
+                    }
+                }
+                """);
+    }
 
     @Test
     void jgradType() {

@@ -21,6 +21,8 @@ public final class Diagnostics {
     private java.util.List<String> swallowed;
     /** The errors printed at trees, by file, position and text: each is printed once. */
     private final java.util.Set<String> printed = new java.util.HashSet<>();
+    /** The errors printed at elements, with their text: each is printed once. */
+    private final java.util.Set<java.util.List<Object>> printedAt = new java.util.HashSet<>();
 
     public Diagnostics(Trees trees, Messager messager) {
         this.trees = trees;
@@ -54,13 +56,19 @@ public final class Diagnostics {
         }
     }
 
+    /**
+     * An error at {@code element}, printed once however often it is found (a parameter's type is checked for
+     * each annotation of its method: {@code @Grad @Jvp @Hessian} would print it three times).
+     */
     public void error(Message message, Element element, Object... args) {
         errors++;
         if (swallowed != null) {
             swallowed.add(message.format(args));
             return;
         }
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
+        if (printedAt.add(java.util.List.of(element, message.format(args)))) {
+            messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element);
+        }
     }
 
     public void error(Message message, Element element, AnnotationMirror annotation, Object... args) {
@@ -69,7 +77,9 @@ public final class Diagnostics {
             swallowed.add(message.format(args));
             return;
         }
-        messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+        if (printedAt.add(java.util.List.of(element, annotation, message.format(args)))) {
+            messager.printMessage(Diagnostic.Kind.ERROR, message.format(args), element, annotation);
+        }
     }
 
     /**
