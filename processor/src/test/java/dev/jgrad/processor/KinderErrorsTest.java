@@ -2,6 +2,7 @@ package dev.jgrad.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static dev.jgrad.processor.testing.JgradCompiler.assertErrorsAsMarked;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import dev.jgrad.processor.testing.JgradCompiler;
@@ -258,7 +259,7 @@ class KinderErrorsTest {
                     static double use(Pair q) { return q.a() * q.b(); }
 
                     @Grad static double viaLocal(Outer o, double w) {
-                        // error: JgradRecord at "Inner in"
+                        // error: JgradCall at "(o)"
                         Inner in = innerOf(o);
                         return w * norm(in);
                     }
@@ -330,5 +331,39 @@ class KinderErrorsTest {
                 """);
         assertThat(c).hadErrorContaining("the float version of Math.signum (javac's choice for an int argument) is not"
                 + " supported in a differentiated method: pass a double: Math.signum((double) k)");
+    }
+
+    /**
+     * A helper that returns a record (two values at once, an everyday Java idiom): said at the call, with what to
+     * write instead, not "the record local is not set from a record parameter" or "an instance method".
+     */
+    @Test
+    void aHelperReturningARecordIsSaidAtTheCall() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    record Pair(double a, double b) {}
+
+                    static Pair split(double x) {
+                        return new Pair(x * x, Math.sin(x));
+                    }
+
+                    @Grad static double f(double x) {
+                        // error: JgradCall at "(x)"
+                        Pair p = split(x);
+                        return p.a() + p.b();
+                    }
+
+                    @Grad static double g(double x) {
+                        // error: JgradCall at "()"
+                        return split(x).a();
+                    }
+                }
+                """);
+        assertTrue(c.errors().stream().allMatch(d -> d.getMessage(null).contains("a helper cannot return a record")),
+                () -> c.errors().toString());
     }
 }

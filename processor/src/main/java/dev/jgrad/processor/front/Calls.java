@@ -34,6 +34,12 @@ final class Calls {
     private BodyContext.Rejected unresolved(MethodInvocationTree t, Resolver resolver) {
         String called = t.getMethodSelect().toString();
         ExpressionTree receiver = t.getMethodSelect() instanceof MemberSelectTree s ? s.getExpression() : null;
+        if (receiver instanceof MethodInvocationTree inner) {
+            return cx.reject(Message.UNKNOWN_CALL, t, called + "(...)", "it is a method of what " + inner.getMethodSelect()
+                    + "(...) returns (a record's component, or an instance method): a helper cannot return a record or"
+                    + " an object to a differentiated method; return a double[] holding the values instead, or write them"
+                    + " into an array argument");
+        }
         // a value: a local or parameter, an expression, or a field or enum constant (Kind.A.scale(x))
         if (receiver != null && (!(receiver instanceof MemberSelectTree)
                 && (!(receiver instanceof IdentifierTree id) || cx.lookup(id.getName().toString()) != null)

@@ -102,6 +102,13 @@ final class RecordReads {
         TypeElement type = declaredRecord(path);
         if (type != null && (t.getInitializer() == null || t.getInitializer().getKind() != Tree.Kind.NEW_CLASS)) {
             cx.declareRecord(user, RecordValue.REJECTED);
+            if (t.getInitializer() != null && t.getInitializer().getKind() == Tree.Kind.METHOD_INVOCATION) {
+                throw cx.reject(Message.UNKNOWN_CALL, t.getInitializer(),
+                        ((com.sun.source.tree.MethodInvocationTree) t.getInitializer()).getMethodSelect() + "(...)",
+                        "it returns a record (" + type.getSimpleName() + "), and a helper cannot return a record to a"
+                                + " differentiated method; return a double[] holding the values instead, or write them"
+                                + " into an array argument");
+            }
             throw cx.reject(Message.RECORD_USE, t, "the record local '" + user + "' is not set from a record parameter",
                     "initialise it with a record parameter or a component of one (" + type.getSimpleName() + " q = p;)");
         }
