@@ -366,4 +366,47 @@ class KinderErrorsTest {
         assertTrue(c.errors().stream().allMatch(d -> d.getMessage(null).contains("a helper cannot return a record")),
                 () -> c.errors().toString());
     }
+
+    /** The way an error in a helper was reached names the annotation that made jgrad read the method, @Hessian here. */
+    @Test
+    void theWayAHelpersErrorWasReachedNamesTheMethodsAnnotation() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Hessian;
+
+                class C {
+                    static double helper(double[] s) {
+                        // error: JgradExpression at "null"
+                        double[] t = null;
+                        return s[0] * s[0];
+                    }
+
+                    @Hessian static double e(double[] s) {
+                        return helper(s) * s[0];
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("(in 'helper', called from @Hessian method 'e')");
+    }
+
+    /** Arrays.copyOf, used for a copy: the message points to clone() or a loop. */
+    @Test
+    void arraysCopyOfPointsToClone() {
+        Compilation c = assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+                import java.util.Arrays;
+
+                class C {
+                    @Grad static double f(double[] w) {
+                        // error: JgradCall at "(w,"
+                        double[] a = Arrays.copyOf(w, w.length);
+                        return a[0] * a[0];
+                    }
+                }
+                """);
+        assertThat(c).hadErrorContaining("for a copy write a.clone() (same length), or a for loop into a new double[n]");
+    }
 }

@@ -111,11 +111,22 @@ final class BodyContext {
             ExecutableElement m = innermostFirst.next();
             way.append(", called from ");
             if (!innermostFirst.hasNext()) {
-                way.append(m.getAnnotation(dev.jgrad.Grad.class) != null ? "@Grad" : "@Jit").append(" method ");
+                way.append(annotationOf(m)).append(" method ");
             }
             way.append("'").append(m.getSimpleName()).append("'");
         }
         return way.append(")").toString();
+    }
+
+    /** The annotation that made jgrad read {@code m}: the first of {@code @Grad}, {@code @Jit}, {@code @Jvp}, {@code @Hessian}, {@code @Jacobian} it has. */
+    private static String annotationOf(ExecutableElement m) {
+        for (Class<? extends java.lang.annotation.Annotation> a : java.util.List.of(dev.jgrad.Grad.class, dev.jgrad.Jit.class,
+                dev.jgrad.Jvp.class, dev.jgrad.Hessian.class, dev.jgrad.Jacobian.class)) {
+            if (m.getAnnotation(a) != null) {
+                return "@" + a.getSimpleName();
+            }
+        }
+        return "@Grad";
     }
 
     Src src(Tree tree) {

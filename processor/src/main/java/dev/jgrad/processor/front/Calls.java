@@ -175,8 +175,11 @@ final class Calls {
                 if (hasSource) {
                     return cx.inliner.inline(t, m, args, pre);
                 }
-                throw cx.reject(Message.UNKNOWN_CALL, t.getArguments().get(k), name + "(...)",
-                        seeInto + "; an array passed to it could be changed by it: compute with the array in this build's code");
+                boolean copy = ((TypeElement) m.getEnclosingElement()).getQualifiedName().contentEquals("java.util.Arrays")
+                        && m.getSimpleName().toString().startsWith("copyOf");
+                throw cx.reject(Message.UNKNOWN_CALL, t.getArguments().get(k), name + "(...)", seeInto + "; an array"
+                        + " passed to it could be changed by it: " + (copy ? "for a copy write a.clone() (same length), or"
+                        + " a for loop into a new double[n]" : "compute with the array in this build's code"));
             }
         }
         if (!visible(declaring) || !visible(m)) {

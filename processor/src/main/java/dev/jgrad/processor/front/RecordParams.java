@@ -58,7 +58,8 @@ public final class RecordParams {
             return "it is generic; give it components of the subset's types";
         }
         if (!visible(env, r, root)) {
-            return "the generated class, in package " + root.getQualifiedName() + ", cannot see it: make it public,"
+            return "the generated class, in " + (root.isUnnamed() ? "the unnamed package" : "package " + root.getQualifiedName())
+                    + ", cannot see it: make it public,"
                     + " or package-private in that package (a record nested in a class: a static member of it)";
         }
         if (env.trees().getTree(r) == null) {
