@@ -1196,6 +1196,31 @@ class ErrorCatalogueTest {
                 """);
     }
 
+    /**
+     * A value of a type Java does not assign to the variable: javac's error comes after jgrad's, and the
+     * generated code would repeat it with errors of its own (w_bar + s_bar on a double[]).
+     */
+    @Test
+    void jgradIncompatible() {
+        assertMarked("""
+                package p;
+
+                import dev.jgrad.Grad;
+
+                class C {
+                    @Grad static double f(double[] w, double x) {
+                        // error: JgradIncompatible at "x"
+                        boolean b = x;
+                        // error: JgradIncompatible at "w"
+                        double s = w;
+                        // error: JgradIncompatible at "w"
+                        double[][] m = w;
+                        return s + (b ? 1 : 0) + m.length;
+                    }
+                }
+                """);
+    }
+
     @Test
     void jgradCannotFind() {
         assertMarked("""

@@ -48,6 +48,8 @@ public enum Message {
             "%s is not differentiable by jgrad: use one of the Ops methods %s, or write the loop"),
     CANNOT_FIND("JgradCannotFind",
             "cannot find symbol '%s': no local, parameter or field of that name is in scope; check its spelling (javac reports this itself only once jgrad's errors are fixed)"),
+    INCOMPATIBLE("JgradIncompatible",
+            "incompatible types: %s cannot be converted to %s%s (javac reports this itself only once jgrad's errors are fixed)"),
     UNKNOWN_CALL("JgradCall",
             "call to %s cannot be differentiated: %s"),
     NOT_VISIBLE("JgradCall",

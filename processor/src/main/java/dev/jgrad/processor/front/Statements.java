@@ -234,6 +234,11 @@ final class Statements {
                 throw e;
             }
         }
+        if (init != null && !assignable(init.type(), type)) {
+            // javac rejects it too, but after jgrad: the generated code would repeat the error and add its own
+            cx.scopes.peek().put(user, new Local(type, cx.names.fresh(user)));
+            throw cx.reject(Message.INCOMPATIBLE, t.getInitializer(), init.type().java(), type.java(), "");
+        }
         if (init instanceof Expr.NewArray n && type.isArray()) {
             init = new Expr.NewArray(type, n.dims());
         }
@@ -244,6 +249,26 @@ final class Statements {
         Local local = new Local(type, name);
         cx.scopes.peek().put(user, local);
         out.add(new Stmt.Decl(cx.src(t), type, name, init));
+    }
+
+    /**
+     * Whether Java assigns a value of type {@code from} to a variable of type {@code to} without a cast (JLS 5.2:
+     * identity or widening among the subset's types); true where either is not known here.
+     */
+    private static boolean assignable(Type from, Type to) {
+        if (from == null || to == null || from == to) {
+            return true;
+        }
+        boolean numericFrom = from == Type.INT || from == Type.LONG || from == Type.DOUBLE;
+        boolean numericTo = to == Type.INT || to == Type.LONG || to == Type.DOUBLE;
+        if (numericFrom && numericTo) {
+            // narrowing (double to int) is javac's to say: the types jgrad gives calls need not be javac's there
+            return true;
+        }
+        boolean known = numericFrom || from == Type.BOOLEAN || from.isArray();
+        boolean knownTo = numericTo || to == Type.BOOLEAN || to.isArray();
+        // arrays of different element types, a scalar for an array, a boolean for a number, or the other way
+        return !(known && knownTo);
     }
 
     void expressionStatement(TreePath path, List<Stmt> out) {
