@@ -1213,9 +1213,9 @@ class ErrorCatalogueTest {
                         boolean b = x;
                         // error: JgradIncompatible at "w"
                         double s = w;
-                        // error: JgradIncompatible at "w"
-                        double[][] m = w;
-                        return s + (b ? 1 : 0) + m.length;
+                        // error: JgradIncompatible at "x"
+                        double[] v = x;
+                        return s + (b ? 1 : 0) + v.length;
                     }
                 }
                 """);

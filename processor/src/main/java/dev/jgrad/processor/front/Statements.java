@@ -234,7 +234,8 @@ final class Statements {
                 throw e;
             }
         }
-        if (init != null && !assignable(init.type(), type)) {
+        if (init != null && !(init instanceof Expr.NewArray) && !(init instanceof Expr.ArrayLit)
+                && !assignable(init.type(), type)) {
             // javac rejects it too, but after jgrad: the generated code would repeat the error and add its own
             cx.scopes.peek().put(user, new Local(type, cx.names.fresh(user)));
             throw cx.reject(Message.INCOMPATIBLE, t.getInitializer(), init.type().java(), type.java(), "");
@@ -252,8 +253,10 @@ final class Statements {
     }
 
     /**
-     * Whether Java assigns a value of type {@code from} to a variable of type {@code to} without a cast (JLS 5.2:
-     * identity or widening among the subset's types); true where either is not known here.
+     * Whether Java may assign a value of type {@code from} to a variable of type {@code to}, as far as jgrad can
+     * tell: false only for an array for a scalar or the other way, and a boolean for a number or the other way.
+     * Numeric narrowing (double to int) and arrays of other elements are javac's to say: the types jgrad gives a
+     * call or an array literal need not be javac's there.
      */
     private static boolean assignable(Type from, Type to) {
         if (from == null || to == null || from == to) {
@@ -261,14 +264,12 @@ final class Statements {
         }
         boolean numericFrom = from == Type.INT || from == Type.LONG || from == Type.DOUBLE;
         boolean numericTo = to == Type.INT || to == Type.LONG || to == Type.DOUBLE;
-        if (numericFrom && numericTo) {
-            // narrowing (double to int) is javac's to say: the types jgrad gives calls need not be javac's there
-            return true;
+        boolean scalarFrom = numericFrom || from == Type.BOOLEAN;
+        boolean scalarTo = numericTo || to == Type.BOOLEAN;
+        if (scalarFrom && scalarTo) {
+            return numericFrom == numericTo;
         }
-        boolean known = numericFrom || from == Type.BOOLEAN || from.isArray();
-        boolean knownTo = numericTo || to == Type.BOOLEAN || to.isArray();
-        // arrays of different element types, a scalar for an array, a boolean for a number, or the other way
-        return !(known && knownTo);
+        return !(scalarFrom && to.isArray() || from.isArray() && scalarTo);
     }
 
     void expressionStatement(TreePath path, List<Stmt> out) {
