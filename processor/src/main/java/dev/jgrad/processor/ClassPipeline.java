@@ -364,7 +364,7 @@ final class ClassPipeline {
         for (String name : asked ? ShadowedNames.declared(processing, pkg) : Set.<String>of()) {
             for (String of : packages) {
                 if (env.elements().getTypeElement(of + "." + name) != null) {
-                    hidden.putIfAbsent(of.substring(0, of.indexOf('.')), "the class " + name + " of package " + pkg
+                    hidden.putIfAbsent(of.substring(0, of.indexOf('.')), "the class " + name + " of " + (pkg.isEmpty() ? "the unnamed package" : "package " + pkg)
                             + " hides " + of + "." + name);
                 }
             }
