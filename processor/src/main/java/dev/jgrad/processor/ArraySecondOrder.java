@@ -227,15 +227,7 @@ final class ArraySecondOrder {
         Gradient body = new Gradient(t.body(), t.value(), t.value() == null ? List.of() : List.of(t.tangent()), null);
         helpers.add(new ForwardWriter.Out(d, helper, t.tangentParams(), null, returns,
                 List.of(new ForwardWriter.Component("tangent", returns)), body, ir.names().all(),
-                (d.getEnclosingElement().equals(method.getEnclosingElement()) ? "The derivative of {@link $T#$L}"
-                        : "For {@link $T}: the derivative of {@code "
-                                + ForwardWriter.literal(d.getEnclosingElement().getSimpleName().toString()) + ".$L}")
-                        + ", the partial of " + ForwardWriter.literal(function) + " in '"
-                        + ForwardWriter.literal(d.getAnnotation(Derivative.class).wrt()) + "', along "
-                        + ForwardWriter.literal(String.join(", ", t.tangentParams().stream().map(Method.Param::name).toList()))
-                        + " (forward mode): what the Hessian's second derivatives through " + ForwardWriter.literal(function)
-                        + " call.",
-                null, ir.records()));
+                SecondOrder.tangentDoc(method, d, function, t.tangentParams()), null, ir.records()));
         return helper;
     }
 

@@ -176,15 +176,7 @@ final class SecondOrder {
         Gradient body = new Gradient(t.body(), t.value(), t.value() == null ? List.of() : List.of(t.tangent()), null);
         helpers.add(new ForwardWriter.Out(d, helper, t.tangentParams(), null, Type.DOUBLE,
                 List.of(new ForwardWriter.Component("tangent", Type.DOUBLE)), body, ir.names().all(),
-                (d.getEnclosingElement().equals(method.getEnclosingElement()) ? "The derivative of {@link $T#$L}"
-                        : "For {@link $T}: the derivative of {@code "
-                                + ForwardWriter.literal(d.getEnclosingElement().getSimpleName().toString()) + ".$L}")
-                        + ", the partial of " + ForwardWriter.literal(function) + " in '"
-                        + ForwardWriter.literal(d.getAnnotation(Derivative.class).wrt()) + "', along "
-                        + ForwardWriter.literal(String.join(", ", t.tangentParams().stream().map(Method.Param::name).toList()))
-                        + " (forward mode): what the Hessian's second derivatives through " + ForwardWriter.literal(function)
-                        + " call.",
-                null, ir.records()));
+                tangentDoc(method, d, function, t.tangentParams()), null, ir.records()));
         List<Integer> doubles = new ArrayList<>();
         for (int k = 0; k < d.getParameters().size(); k++) {
             if (d.getParameters().get(k).asType().getKind() == TypeKind.DOUBLE) {
@@ -215,6 +207,21 @@ final class SecondOrder {
             }
             return out;
         });
+    }
+
+    /**
+     * The javadoc template ({@link ForwardWriter.Out#doc}) of the forward-mode method generated for {@code @Derivative}
+     * method {@code d} of {@code function}, for the Hessians of {@code method}.
+     */
+    static String tangentDoc(ExecutableElement method, ExecutableElement d, String function, List<Method.Param> params) {
+        return (d.getEnclosingElement().equals(method.getEnclosingElement()) ? "The derivative of {@link $T#$L}"
+                : "For {@link $T}: the derivative of {@code "
+                        + ForwardWriter.literal(d.getEnclosingElement().getSimpleName().toString()) + ".$L}")
+                + ", the partial of " + ForwardWriter.literal(function) + " in '"
+                + ForwardWriter.literal(d.getAnnotation(Derivative.class).wrt()) + "', along "
+                + ForwardWriter.literal(String.join(", ", params.stream().map(Method.Param::name).toList()))
+                + " (forward mode): what the Hessian's second derivatives through " + ForwardWriter.literal(function)
+                + " call.";
     }
 
     private void unusable(String function, ExecutableElement d, String why) {
