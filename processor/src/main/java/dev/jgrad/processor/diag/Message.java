@@ -49,7 +49,7 @@ public enum Message {
     CANNOT_FIND("JgradCannotFind",
             "cannot find symbol '%s': no local, parameter or field of that name is in scope; check its spelling (javac reports this itself only once jgrad's errors are fixed)"),
     INCOMPATIBLE("JgradIncompatible",
-            "incompatible types: %s cannot be converted to %s%s (javac reports this itself only once jgrad's errors are fixed)"),
+            "incompatible types: %s cannot be converted to %s (javac reports this itself only once jgrad's errors are fixed)"),
     UNKNOWN_CALL("JgradCall",
             "call to %s cannot be differentiated: %s"),
     NOT_VISIBLE("JgradCall",

@@ -238,7 +238,7 @@ final class Statements {
                 && !assignable(init.type(), type)) {
             // javac rejects it too, but after jgrad: the generated code would repeat the error and add its own
             cx.scopes.peek().put(user, new Local(type, cx.names.fresh(user)));
-            throw cx.reject(Message.INCOMPATIBLE, t.getInitializer(), init.type().java(), type.java(), "");
+            throw cx.reject(Message.INCOMPATIBLE, t.getInitializer(), init.type().java(), type.java());
         }
         if (init instanceof Expr.NewArray n && type.isArray()) {
             init = new Expr.NewArray(type, n.dims());
