@@ -21,6 +21,31 @@ class ForwardSemanticsTest {
     static final class Shapes {
         private Shapes() {}
 
+        /** Counts its runs into {@code stats}, then throws when the sum of cubes diverges. */
+        @Hessian(wrt = "w")
+        static double countedLoss(double[] w, double[] stats) {
+            double s = 0;
+            for (int i = 0; i < w.length; i++) {
+                s += w[i] * w[i] * w[i];
+            }
+            stats[0] += 1;
+            if (s > 1e6) {
+                throw new IllegalArgumentException("diverged: " + s);
+            }
+            return s;
+        }
+
+        /** Counts its runs into {@code calls}, then throws when the first output diverges. */
+        @Jacobian(wrt = "x")
+        static double[] countedMap(double[] x, double[] calls) {
+            calls[0] += 1;
+            double[] out = {x[0] * x[1], x[1] + x[2]};
+            if (out[0] > 100) {
+                throw new IllegalStateException("diverged");
+            }
+            return out;
+        }
+
         /** The primal goes first as written: a[i] is read before b[j]. */
         @Jvp
         static double product(double[] a, double[] b, int i, int j) {
@@ -137,6 +162,30 @@ class ForwardSemanticsTest {
                 () -> ForwardSemanticsTest_ShapesJvp.store(new double[3], 2, 1, new double[3]));
         sameException(() -> Shapes.store(new double[3], 2, 1), () -> ForwardSemanticsTest_ShapesJacobian.store(new double[3], 2, 1));
         assertEquals(6.0, ForwardSemanticsTest_ShapesJvp.product(a, b, 1, 0, da, db).value());
+    }
+
+    /**
+     * A full Hessian or a Jacobian runs the method several times, all but one on copies of the arrays it writes;
+     * when it throws, the caller's arrays are still left as the source leaves them (they were left unwritten:
+     * the run that threw was the first, on copies; a newcomer trial).
+     */
+    @Test
+    void aThrowingRunLeavesTheCallersArraysAsTheSourceDoes() {
+        double[] stats = {0};
+        assertThrows(IllegalArgumentException.class,
+                () -> ForwardSemanticsTest_ShapesHessian.countedLoss(new double[] {200, 1, 1}, stats));
+        assertArrayEquals(new double[] {1}, stats);
+        double[] ok = {0};
+        ForwardSemanticsTest_ShapesHessian.countedLoss(new double[] {0.5, 1.5, -0.7}, ok);
+        assertArrayEquals(new double[] {1}, ok);
+
+        double[] calls = {0};
+        assertThrows(IllegalStateException.class,
+                () -> ForwardSemanticsTest_ShapesJacobian.countedMap(new double[] {20, 10, 1}, calls));
+        assertArrayEquals(new double[] {1}, calls);
+        double[] fine = {0};
+        ForwardSemanticsTest_ShapesJacobian.countedMap(new double[] {2, 1, 1}, fine);
+        assertArrayEquals(new double[] {1}, fine);
     }
 
     @Test

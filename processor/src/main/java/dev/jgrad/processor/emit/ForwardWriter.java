@@ -179,13 +179,26 @@ public final class ForwardWriter {
         String e = free("e", taken);
         String last = free("last", taken);
         ClassName hvpRecord = name.nestedClass(GeneratedNames.forwardRecord(d.hvp(), ""));
+        String failed = free("failed", taken);
+        boolean copies = !d.copied().isEmpty();
         b.addStatement("int $N = $L", n, printer.expr(d.size(), 0));
         b.addStatement("double[][] $N = new double[$N][]", h, n);
+        if (copies) {
+            b.beginControlFlow("try");
+        }
         b.beginControlFlow("for (int $N = 0; $N < $N - 1; $N++)", k, k, n, k);
         b.addStatement("double[] $N = new double[$N]", e, n);
         b.addStatement("$N[$N] = 1.0", e, k);
         b.addStatement("$N[$N] = $N($L).hvp()", h, k, d.hvp(), arguments(m, d, e, true));
         b.endControlFlow();
+        if (copies) {
+            // a run on copies failed: the source's run, on the caller's arrays, writes them as it does before failing
+            b.nextControlFlow("catch ($T $N)", Throwable.class, failed);
+            b.add("// the source's run on the caller's arrays, which it writes as the source does before failing\n");
+            b.addStatement("$N($L)", d.hvp(), arguments(m, d, CodeBlock.of("new double[$N]", n), false));
+            b.addStatement("throw $N", failed);
+            b.endControlFlow();
+        }
         b.addStatement("double[] $N = new double[$N]", e, n);
         b.beginControlFlow("if ($N > 0)", n);
         b.addStatement("$N[$N - 1] = 1.0", e, n);
@@ -217,16 +230,22 @@ public final class ForwardWriter {
         String i = free("i", taken);
         String col = free("column", taken);
         ClassName arrays2 = ClassName.get("dev.jgrad.runtime", "Arrays2");
+        String failed = free("failed", taken);
         boolean copies = !d.copied().isEmpty();
         b.addStatement("int $N = $L", n, printer.expr(d.size(), 0));
         // a method that prints prints in the first column's run only (its last argument), as the source does once
         CodeBlock quiet = d.prints() ? CodeBlock.of(", false") : CodeBlock.of("");
+        if (copies) {
+            b.addStatement("double[] $N", value);
+            b.addStatement("double[][] $N", jac);
+            b.beginControlFlow("try");
+        }
         b.addStatement("double[][] $N = $N($L)", first, d.hvp(), arguments(m, d,
                 CodeBlock.of("$N > 0 ? $T.unit($N, 0) : new double[0]$L", n, arrays2, n,
                         d.prints() ? CodeBlock.of(", true") : CodeBlock.of("")), copies));
-        b.addStatement("double[] $N = $N[0]", value, first);
+        b.addStatement(copies ? "$N = $N[0]" : "double[] $N = $N[0]", value, first);
         b.addStatement("int $N = $N == null ? 0 : $N.length", rows, value, value);
-        b.addStatement("double[][] $N = new double[$N][$N]", jac, rows, n);
+        b.addStatement(copies ? "$N = new double[$N][$N]" : "double[][] $N = new double[$N][$N]", jac, rows, n);
         b.beginControlFlow("if ($N <= $N)", n, rows);
         b.add("// forward mode: one column per entry\n");
         b.beginControlFlow("for (int $N = 0; $N < $N; $N++)", k, k, n, k);
@@ -244,6 +263,12 @@ public final class ForwardWriter {
         b.endControlFlow();
         b.endControlFlow();
         if (copies) {
+            // a run on copies failed: the source's run, on the caller's arrays, writes them as it does before failing
+            b.nextControlFlow("catch ($T $N)", Throwable.class, failed);
+            b.add("// the source's run on the caller's arrays, which it writes as the source does before failing\n");
+            b.addStatement("$N($L)", d.hvp(), arguments(m, d, CodeBlock.of("new double[$N]$L", n, quiet), false));
+            b.addStatement("throw $N", failed);
+            b.endControlFlow();
             b.add("// the caller's arrays, as the source leaves them\n");
             b.addStatement("$N($L)", d.hvp(), arguments(m, d, CodeBlock.of("new double[$N]$L", n, quiet), false));
         }
