@@ -96,12 +96,13 @@ public final class ClassWriter {
         });
         Printer.MathCalls calls = new Printer.MathCalls(name.reflectionName(), either, null);
         TypeSpec.Builder c = classBuilder(name, "Gradients of the {@code @Grad} methods of {@link $T}, written by jgrad at compile time.\n");
+        Printer.Assertions assertions = new Printer.Assertions(name, type);
         for (GradMethod m : methods) {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
             ClassName record = name.nestedClass(GeneratedNames.record(m.element().getSimpleName().toString()));
             Printer printer = new Printer(m.gradient().tape(), thrown(m.element()), m.jit(), calls)
-                    .hiding(m.ir().names().all());
+                    .hiding(m.ir().names().all()).assertions(assertions);
             c.addMethod(gradMethod(m, record, printer));
             c.addMethods(printer.chunks());
             c.addType(gradRecord(m, record));
@@ -112,7 +113,7 @@ public final class ClassWriter {
             MathForm form = forms.getOrDefault(h.name(), MathForm.EXACT);
             String flag = form == MathForm.EITHER ? unused("jit", h.names()) : null;
             Printer printer = new Printer(null, thrown(h.helper()), form == MathForm.FAST,
-                    new Printer.MathCalls(calls.owner(), either, flag)).hiding(h.names());
+                    new Printer.MathCalls(calls.owner(), either, flag)).hiding(h.names()).assertions(assertions);
             printer.statements(h.body(), body);
             CodeBlock.Builder doc = CodeBlock.builder().add(helperDoc(h));
             if (form == MathForm.FAST) {
@@ -137,16 +138,18 @@ public final class ClassWriter {
             }
             c.addMethod(method.build());
         }
+        assertions.addTo(c);
         write(name, c.build());
     }
 
     public void writeJit(List<JitMethod> methods) {
         ClassName name = GeneratedNames.jitClass(type);
         TypeSpec.Builder c = classBuilder(name, "Fast versions of the {@code @Jit} methods of {@link $T}, written by jgrad at compile time.\n");
+        Printer.Assertions assertions = new Printer.Assertions(name, type);
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
-            Printer printer = new Printer(null, thrown(m.element()), m.fastMath()).hiding(m.names());
+            Printer printer = new Printer(null, thrown(m.element()), m.fastMath()).hiding(m.names()).assertions(assertions);
             RecordPrinter.unpack(m.records(), body);
             printer.statements(m.body(), body);
             c.addMethod(MethodSpec.methodBuilder(m.element().getSimpleName().toString())
@@ -160,6 +163,7 @@ public final class ClassWriter {
                     .build());
             c.addMethods(printer.chunks());
         }
+        assertions.addTo(c);
         write(name, c.build());
     }
 

@@ -71,12 +71,13 @@ public final class ForwardWriter {
     public void write(String kind, List<Out> methods) {
         ClassName name = GeneratedNames.forwardClass(type, kind);
         TypeSpec.Builder c = writer.classBuilder(name, "The {@code @" + kind + "} methods of {@link $T}, written by jgrad at compile time.\n");
+        Printer.Assertions assertions = new Printer.Assertions(name, type);
         for (Out m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             // a helper (no record) returns its one component
             ClassName record = m.record() == null ? null : name.nestedClass(GeneratedNames.notClassName(m.record(), name));
             Printer printer = new Printer(m.body() == null ? null : m.body().tape(), ClassWriter.thrown(m.element()), m.jit())
-                    .hiding(m.names());
+                    .hiding(m.names()).assertions(assertions);
             CodeBlock.Builder body = CodeBlock.builder();
             RecordPrinter.unpack(m.records(), body);
             // a full Hessian's lanes, then its products where the lanes' result holds a NaN
@@ -134,6 +135,7 @@ public final class ForwardWriter {
                     .recordConstructor(ctor.build())
                     .build());
         }
+        assertions.addTo(c);
         writer.write(name, c.build());
     }
 

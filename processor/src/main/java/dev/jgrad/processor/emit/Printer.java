@@ -40,6 +40,47 @@ final class Printer {
      * name one of them has is written with its package, as JavaPoet's {@code alwaysQualify} does for the others.
      */
     private java.util.Set<String> variables = java.util.Set.of();
+    /** The assertion status that {@code assert} statements test, or null for Java's own {@code assert}. */
+    private Assertions assertions;
+
+    /**
+     * The assertion status of the source's class, for the {@code assert} statements of a generated class: a
+     * generated class has its own, which {@code -ea:p.C} (assertions for the source's class alone) leaves off. So
+     * an {@code assert} is written {@code if (CGrad.ASSERTIONS && !(cond)) throw new AssertionError(...)}, with
+     * {@code ASSERTIONS} the status of the source's top-level class (JLS 14.10), read once, when the generated
+     * class is initialised; the field is added only to a class whose code asserts.
+     */
+    static final class Assertions {
+        static final String FIELD = "ASSERTIONS";
+        private final ClassName generated;
+        private final ClassName source;
+        private boolean used;
+
+        Assertions(ClassName generated, javax.lang.model.element.TypeElement source) {
+            javax.lang.model.element.Element top = source;
+            while (top.getEnclosingElement() instanceof javax.lang.model.element.TypeElement outer) {
+                top = outer;
+            }
+            this.generated = generated;
+            this.source = ClassName.get((javax.lang.model.element.TypeElement) top);
+        }
+
+        /** Adds the field to {@code c} if its code asserts. */
+        void addTo(com.palantir.javapoet.TypeSpec.Builder c) {
+            if (used) {
+                c.addField(com.palantir.javapoet.FieldSpec.builder(boolean.class, FIELD, javax.lang.model.element.Modifier.PRIVATE,
+                        javax.lang.model.element.Modifier.STATIC, javax.lang.model.element.Modifier.FINAL)
+                        .addJavadoc("Whether assertions are on for {@link $T}, whose {@code assert} statements this class runs.\n", source)
+                        .initializer("$T.class.desiredAssertionStatus()", source).build());
+            }
+        }
+    }
+
+    /** The {@code assert} statements of this code test {@code assertions}' status. */
+    Printer assertions(Assertions assertions) {
+        this.assertions = assertions;
+        return this;
+    }
     /** How deep the expression being printed is inside brackets or arguments: lines break only outside them. */
     private int nested;
 
@@ -200,6 +241,15 @@ final class Printer {
             }
         } else if (s instanceof Stmt.Throw t) {
             b.addStatement("throw new $T($L)", className(t.exception()), arguments(t.args()).block());
+        } else if (s instanceof Stmt.Assert a && assertions != null) {
+            assertions.used = true;
+            b.beginControlFlow("if ($T.$N && !($L))", assertions.generated, Assertions.FIELD, expr(a.cond(), 0));
+            if (a.message() == null) {
+                b.addStatement("throw new $T()", AssertionError.class);
+            } else {
+                b.addStatement("throw new $T($L)", AssertionError.class, expr(a.message(), 0));
+            }
+            b.endControlFlow();
         } else if (s instanceof Stmt.Assert a) {
             if (a.message() == null) {
                 b.addStatement("assert $L", expr(a.cond(), 0));
