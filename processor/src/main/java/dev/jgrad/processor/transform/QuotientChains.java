@@ -7,7 +7,6 @@ import dev.jgrad.processor.ir.Stmt;
 import dev.jgrad.processor.ir.Type;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The chain rule through {@code Math.log(a / b)} in a value-and-partials method's adjoint: {@code log}'s
@@ -22,26 +21,7 @@ public final class QuotientChains {
 
     /** {@code body}, which returns {@code value}, with each such product in its adjoint code simplified. */
     public static List<Stmt> apply(List<Stmt> body, Expr value) {
-        return rewrite(body, TangentFactors.valueSide(body, value));
-    }
-
-    private static List<Stmt> rewrite(List<Stmt> body, Set<String> kept) {
-        List<Stmt> out = new ArrayList<>();
-        for (Stmt s : body) {
-            if (s instanceof Stmt.Decl d && d.init() != null && d.type() == Type.DOUBLE && !kept.contains(d.name())) {
-                out.add(new Stmt.Decl(d.src(), d.type(), d.name(), simplified(d.init())));
-            } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local l && l.type() == Type.DOUBLE
-                    && !kept.contains(l.name())) {
-                out.add(new Stmt.Assign(a.src(), a.target(), simplified(a.value())));
-            } else if (s instanceof Stmt.If i) {
-                out.add(new Stmt.If(i.src(), i.cond(), rewrite(i.then(), kept), rewrite(i.otherwise(), kept)));
-            } else if (s instanceof Stmt.Block b) {
-                out.add(new Stmt.Block(b.src(), rewrite(b.body(), kept)));
-            } else {
-                out.add(s);
-            }
-        }
-        return out;
+        return TangentFactors.rewrite(body, TangentFactors.valueSide(body, value), QuotientChains::simplified);
     }
 
     /** {@code e} with each product holding {@code 1.0 / (a / b)} and {@code 1.0 / b} written with {@code 1.0 / a} instead. */

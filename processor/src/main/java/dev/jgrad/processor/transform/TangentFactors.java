@@ -29,7 +29,7 @@ public final class TangentFactors {
     /** {@code body}, which returns {@code value} (leaving the partial in its other locals), with each such sum factored. */
     public static List<Stmt> apply(List<Stmt> body, Expr value) {
         Set<String> kept = valueSide(body, value);
-        return rewrite(body, kept);
+        return rewrite(body, kept, TangentFactors::factored);
     }
 
     /** The locals that the value, the conditions, the checks and the element writes of {@code body} read, and those they read. */
@@ -60,18 +60,22 @@ public final class TangentFactors {
         return kept;
     }
 
-    private static List<Stmt> rewrite(List<Stmt> body, Set<String> kept) {
+    /**
+     * {@code body} with {@code f} applied to the value of each declaration or assignment of a {@code double} local
+     * outside {@code kept} (the code that reaches nothing but the partials), in branches and blocks too.
+     */
+    static List<Stmt> rewrite(List<Stmt> body, Set<String> kept, java.util.function.UnaryOperator<Expr> f) {
         List<Stmt> out = new ArrayList<>();
         for (Stmt s : body) {
             if (s instanceof Stmt.Decl d && d.init() != null && d.type() == Type.DOUBLE && !kept.contains(d.name())) {
-                out.add(new Stmt.Decl(d.src(), d.type(), d.name(), factored(d.init())));
+                out.add(new Stmt.Decl(d.src(), d.type(), d.name(), f.apply(d.init())));
             } else if (s instanceof Stmt.Assign a && a.target() instanceof Expr.Local l && l.type() == Type.DOUBLE
                     && !kept.contains(l.name())) {
-                out.add(new Stmt.Assign(a.src(), a.target(), factored(a.value())));
+                out.add(new Stmt.Assign(a.src(), a.target(), f.apply(a.value())));
             } else if (s instanceof Stmt.If i) {
-                out.add(new Stmt.If(i.src(), i.cond(), rewrite(i.then(), kept), rewrite(i.otherwise(), kept)));
+                out.add(new Stmt.If(i.src(), i.cond(), rewrite(i.then(), kept, f), rewrite(i.otherwise(), kept, f)));
             } else if (s instanceof Stmt.Block b) {
-                out.add(new Stmt.Block(b.src(), rewrite(b.body(), kept)));
+                out.add(new Stmt.Block(b.src(), rewrite(b.body(), kept, f)));
             } else {
                 out.add(s);
             }
