@@ -96,7 +96,7 @@ public final class ClassWriter {
         });
         Printer.MathCalls calls = new Printer.MathCalls(name.reflectionName(), either, null);
         TypeSpec.Builder c = classBuilder(name, "Gradients of the {@code @Grad} methods of {@link $T}, written by jgrad at compile time.\n");
-        Printer.Assertions assertions = new Printer.Assertions(name, type);
+        Assertions assertions = new Assertions(name, type);
         for (GradMethod m : methods) {
             // a user's local named like a type the code uses (Arrays2, Tape) must not hide it
             c.alwaysQualify(m.ir().names().all().toArray(new String[0]));
@@ -131,7 +131,7 @@ public final class ClassWriter {
                     .addExceptions(thrown(h.helper()))
                     .addCode(body.build());
             for (Method.Param p : h.params()) {
-                method.addParameter(Printer.typeName(p.type()), p.name());
+                method.addParameter(JavaTypes.typeName(p.type()), p.name());
             }
             if (flag != null) {
                 method.addParameter(boolean.class, flag);
@@ -145,7 +145,7 @@ public final class ClassWriter {
     public void writeJit(List<JitMethod> methods) {
         ClassName name = GeneratedNames.jitClass(type);
         TypeSpec.Builder c = classBuilder(name, "Fast versions of the {@code @Jit} methods of {@link $T}, written by jgrad at compile time.\n");
-        Printer.Assertions assertions = new Printer.Assertions(name, type);
+        Assertions assertions = new Assertions(name, type);
         for (JitMethod m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             CodeBlock.Builder body = CodeBlock.builder();
@@ -249,7 +249,7 @@ public final class ClassWriter {
         dev.jgrad.processor.ir.Walk.statements(body, s -> dev.jgrad.processor.ir.Walk.expressions(s,
                 e -> dev.jgrad.processor.ir.Walk.postOrder(e, x -> {
                     if (x instanceof Expr.Prim p && dev.jgrad.processor.rules.Rules.fasterUnderJit(p.rule())) {
-                        names.add("{@code " + Printer.className(p.rule().owner()).simpleName() + "." + p.rule().name() + "}");
+                        names.add("{@code " + JavaTypes.className(p.rule().owner()).simpleName() + "." + p.rule().name() + "}");
                     }
                 })));
         return names.isEmpty() ? "the functions of the methods it calls" : String.join(", ", names);

@@ -71,7 +71,7 @@ public final class ForwardWriter {
     public void write(String kind, List<Out> methods) {
         ClassName name = GeneratedNames.forwardClass(type, kind);
         TypeSpec.Builder c = writer.classBuilder(name, "The {@code @" + kind + "} methods of {@link $T}, written by jgrad at compile time.\n");
-        Printer.Assertions assertions = new Printer.Assertions(name, type);
+        Assertions assertions = new Assertions(name, type);
         for (Out m : methods) {
             c.alwaysQualify(m.names().toArray(new String[0]));
             // a helper (no record) returns its one component
@@ -106,14 +106,14 @@ public final class ForwardWriter {
             }
             List<ParameterSpec> params = new ArrayList<>(ClassWriter.parameters(m.element()));
             for (Method.Param p : m.extra()) {
-                params.add(ParameterSpec.builder(p.type() != null ? Printer.typeName(p.type())
+                params.add(ParameterSpec.builder(p.type() != null ? JavaTypes.typeName(p.type())
                         : RecordPrinter.typeName(m.records().stream().filter(r -> r.access().equals(p.name()))
                                 .findFirst().orElseThrow()), p.name()).build());
             }
             c.addMethod(MethodSpec.methodBuilder(m.name())
                     .addModifiers(record == null ? Modifier.PRIVATE : Modifier.PUBLIC, Modifier.STATIC)
                     .addJavadoc(m.doc() + "\n", type, ClassWriter.link(m.element()))
-                    .returns(record == null ? Printer.typeName(m.components().get(0).type()) : record)
+                    .returns(record == null ? JavaTypes.typeName(m.components().get(0).type()) : record)
                     .addParameters(params)
                     .varargs(m.extra().isEmpty() && m.element().isVarArgs())
                     .addExceptions(ClassWriter.thrown(m.element()))
@@ -124,9 +124,9 @@ public final class ForwardWriter {
                 continue;
             }
             MethodSpec.Builder ctor = MethodSpec.constructorBuilder()
-                    .addParameter(Printer.typeName(m.valueType()), "value");
+                    .addParameter(JavaTypes.typeName(m.valueType()), "value");
             for (Component k : m.components()) {
-                ctor.addParameter(Printer.typeName(k.type()), k.name());
+                ctor.addParameter(JavaTypes.typeName(k.type()), k.name());
             }
             c.addType(TypeSpec.recordBuilder(record)
                     .addModifiers(Modifier.PUBLIC)

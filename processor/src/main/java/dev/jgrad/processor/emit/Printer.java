@@ -43,39 +43,6 @@ final class Printer {
     /** The assertion status that {@code assert} statements test, or null for Java's own {@code assert}. */
     private Assertions assertions;
 
-    /**
-     * The assertion status of the source's class, for the {@code assert} statements of a generated class: a
-     * generated class has its own, which {@code -ea:p.C} (assertions for the source's class alone) leaves off. So
-     * an {@code assert} is written {@code if (CGrad.ASSERTIONS && !(cond)) throw new AssertionError(...)}, with
-     * {@code ASSERTIONS} the status of the source's top-level class (JLS 14.10), read once, when the generated
-     * class is initialised; the field is added only to a class whose code asserts.
-     */
-    static final class Assertions {
-        static final String FIELD = "ASSERTIONS";
-        private final ClassName generated;
-        private final ClassName source;
-        private boolean used;
-
-        Assertions(ClassName generated, javax.lang.model.element.TypeElement source) {
-            javax.lang.model.element.Element top = source;
-            while (top.getEnclosingElement() instanceof javax.lang.model.element.TypeElement outer) {
-                top = outer;
-            }
-            this.generated = generated;
-            this.source = ClassName.get((javax.lang.model.element.TypeElement) top);
-        }
-
-        /** Adds the field to {@code c} if its code asserts. */
-        void addTo(com.palantir.javapoet.TypeSpec.Builder c) {
-            if (used) {
-                c.addField(com.palantir.javapoet.FieldSpec.builder(boolean.class, FIELD, javax.lang.model.element.Modifier.PRIVATE,
-                        javax.lang.model.element.Modifier.STATIC, javax.lang.model.element.Modifier.FINAL)
-                        .addJavadoc("Whether assertions are on for {@link $T}, whose {@code assert} statements this class runs.\n", source)
-                        .initializer("$T.class.desiredAssertionStatus()", source).build());
-            }
-        }
-    }
-
     /** The {@code assert} statements of this code test {@code assertions}' status. */
     Printer assertions(Assertions assertions) {
         this.assertions = assertions;
@@ -120,7 +87,7 @@ final class Printer {
 
     /** The class {@code binaryName} where code names it to call a method or read a constant. */
     private Code owner(String binaryName) {
-        ClassName c = className(binaryName);
+        ClassName c = JavaTypes.className(binaryName);
         if (!c.packageName().isEmpty() && variables.contains(c.topLevelClassName().simpleName())) {
             return new Code().text(c.canonicalName());
         }
@@ -150,31 +117,6 @@ final class Printer {
         return chunks;
     }
 
-    static ClassName className(String binaryName) {
-        int dot = binaryName.lastIndexOf('.');
-        String pkg = dot < 0 ? "" : binaryName.substring(0, dot);
-        String[] simple = binaryName.substring(dot + 1).split("\\$");
-        String[] rest = new String[simple.length - 1];
-        System.arraycopy(simple, 1, rest, 0, rest.length);
-        return ClassName.get(pkg, simple[0], rest);
-    }
-
-    static com.palantir.javapoet.TypeName typeName(Type t) {
-        switch (t) {
-            case DOUBLE: return com.palantir.javapoet.TypeName.DOUBLE;
-            case INT: return com.palantir.javapoet.TypeName.INT;
-            case LONG: return com.palantir.javapoet.TypeName.LONG;
-            case BOOLEAN: return com.palantir.javapoet.TypeName.BOOLEAN;
-            case DOUBLE_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(double.class);
-            case DOUBLE_MATRIX: return com.palantir.javapoet.ArrayTypeName.of(double[].class);
-            case DOUBLE_CUBE: return com.palantir.javapoet.ArrayTypeName.of(double[][].class);
-            case INT_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(int.class);
-            case BOOLEAN_ARRAY: return com.palantir.javapoet.ArrayTypeName.of(boolean.class);
-            case STRING: return ClassName.get(String.class);
-            default: throw new IllegalArgumentException(t.toString());
-        }
-    }
-
     /** {@code Tape.release(tape);} before the method returns, if it has a tape: the thread's spare again. */
     void releaseTape(CodeBlock.Builder b) {
         if (tape != null) {
@@ -197,9 +139,9 @@ final class Printer {
                 b.addStatement("$T $N = $T.acquire()", TAPE, d.name(), TAPE);
             } else if (d.init() == null) {
                 // lowered jumps can hide from javac that the source always assigns before reading
-                b.addStatement("$T $N = $L", typeName(d.type()), d.name(), d.type().zero());
+                b.addStatement("$T $N = $L", JavaTypes.typeName(d.type()), d.name(), d.type().zero());
             } else {
-                b.addStatement("$T $N = $L", typeName(d.type()), d.name(), expr(d.init(), 0));
+                b.addStatement("$T $N = $L", JavaTypes.typeName(d.type()), d.name(), expr(d.init(), 0));
             }
         } else if (s instanceof Stmt.Assign a) {
             b.addStatement("$L", assignment(a));
@@ -240,16 +182,9 @@ final class Printer {
                 b.addStatement("return $L", expr(r.value(), 0));
             }
         } else if (s instanceof Stmt.Throw t) {
-            b.addStatement("throw new $T($L)", className(t.exception()), arguments(t.args()).block());
+            b.addStatement("throw new $T($L)", JavaTypes.className(t.exception()), arguments(t.args()).block());
         } else if (s instanceof Stmt.Assert a && assertions != null) {
-            assertions.used = true;
-            b.beginControlFlow("if ($T.$N && !($L))", assertions.generated, Assertions.FIELD, expr(a.cond(), 0));
-            if (a.message() == null) {
-                b.addStatement("throw new $T()", AssertionError.class);
-            } else {
-                b.addStatement("throw new $T($L)", AssertionError.class, expr(a.message(), 0));
-            }
-            b.endControlFlow();
+            assertions.write(b, expr(a.cond(), 0), a.message() == null ? null : expr(a.message(), 0));
         } else if (s instanceof Stmt.Assert a) {
             if (a.message() == null) {
                 b.addStatement("assert $L", expr(a.cond(), 0));
@@ -292,7 +227,7 @@ final class Printer {
         if (f.init().isEmpty()) {
             init = CodeBlock.of("");
         } else if (f.init().size() == 1 && f.init().get(0) instanceof Stmt.Decl d && d.init() != null) {
-            init = CodeBlock.of("$T $N = $L", typeName(d.type()), d.name(), expr(d.init(), 0));
+            init = CodeBlock.of("$T $N = $L", JavaTypes.typeName(d.type()), d.name(), expr(d.init(), 0));
         } else if (f.init().stream().allMatch(s -> s instanceof Stmt.Assign)) {
             List<CodeBlock> parts = new ArrayList<>();
             f.init().forEach(s -> parts.add(assignment((Stmt.Assign) s)));
@@ -345,10 +280,10 @@ final class Printer {
             if (p.reassigned().contains(c.name())) {
                 // a lambda captures only effectively final locals
                 arg = p.names().fresh(c.name() + "_in");
-                b.addStatement("$T $N = $N", typeName(c.type()), arg, c.name());
+                b.addStatement("$T $N = $N", JavaTypes.typeName(c.type()), arg, c.name());
             }
             args.add(CodeBlock.of("$N", arg));
-            chunk.addParameter(typeName(c.type()), c.name());
+            chunk.addParameter(JavaTypes.typeName(c.type()), c.name());
         }
         String part = p.names().fresh("part");
         String lo = p.names().fresh("lo");
@@ -514,7 +449,7 @@ final class Printer {
                     .add(code(c.otherwise(), CONDITIONAL));
         }
         if (e instanceof Expr.Cast c) {
-            return new Code().text("(").type(typeName(c.type())).text(") ").add(code(c.operand(), UNARY));
+            return new Code().text("(").type(JavaTypes.typeName(c.type())).text(") ").add(code(c.operand(), UNARY));
         }
         if (e instanceof Expr.Prim p) {
             Code args = arguments(p.args(), p.rule().owner(), p.rule().name());
@@ -543,7 +478,7 @@ final class Printer {
             return b;
         }
         if (e instanceof Expr.ArrayLit a) {
-            return new Code().text("new ").type(typeName(a.type())).text(" {").add(literalElements(a)).text("}");
+            return new Code().text("new ").type(JavaTypes.typeName(a.type())).text(" {").add(literalElements(a)).text("}");
         }
         if (e instanceof Expr.Pop p) {
             return new Code().text(tape + ".pop" + tapeKind(p.type()) + "()");
